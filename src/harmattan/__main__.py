@@ -1,0 +1,3 @@
+from harmattan.views.cli import main
+
+main()
