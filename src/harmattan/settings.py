@@ -22,7 +22,9 @@ class Settings(BaseSettings):
     max_document_bytes: int = Field(default=5 * 1024 * 1024, description="Largest file or document accepted.")
     keep_originals: bool = Field(default=True, description="Keep original bytes of ingested files in HOME.")
     region_pack: str = "sahel"
-    fetch_allow: str = Field(default="", description="Hosts/CIDRs the fetcher may reach despite the SSRF guard.")
+    fetch_allow: str = Field(
+        default="", description="Hosts/CIDRs the fetcher may reach despite the SSRF guard."
+    )
     public: bool = Field(default=True, description="Anonymous read-only access to the dashboard and API.")
     secret_key: str | None = None
 
