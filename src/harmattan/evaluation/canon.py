@@ -1,0 +1,126 @@
+"""Canonical forms for comparing field values: actor ids, admin names, distances.
+
+Actors are compared by region-pack id: a value given only as a name is resolved with the
+pack's time-aware registry (``regions.load(...).actors.resolve``) when the pack is present,
+else compared by folded name. Admin names lose their "Province du"/"region" affixes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+import re
+from typing import Any
+
+from harmattan.evaluation.gold import load_yaml, mapping_path
+from harmattan.regions.text import fold
+
+EARTH_RADIUS_KM = 6371.0088
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
+
+
+@functools.lru_cache(maxsize=1)
+def _admin_affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    data = load_yaml(mapping_path("admin_names.yaml"))
+    prefixes = tuple(sorted((fold(p) for p in data["prefixes"]), key=len, reverse=True))
+    suffixes = tuple(sorted((fold(s) for s in data["suffixes"]), key=len, reverse=True))
+    return prefixes, suffixes
+
+
+def admin_key(name: str | None) -> str | None:
+    """Fold an admin-area name and strip its "province"/"region" affixes."""
+    if not name:
+        return None
+    key = fold(name)
+    prefixes, suffixes = _admin_affixes()
+    for prefix in prefixes:
+        if key.startswith(prefix + " "):
+            key = key[len(prefix) + 1 :]
+            break
+    for suffix in suffixes:
+        if key.endswith(" " + suffix):
+            key = key[: -len(suffix) - 1]
+            break
+    return key or None
+
+
+@functools.lru_cache(maxsize=1)
+def _pack() -> Any:
+    """The region pack, or None while it is not available (the evaluator then compares names)."""
+    try:
+        from harmattan import regions
+
+        return regions.load("sahel")  # type: ignore[attr-defined]
+    except Exception:  # the pack is optional for scoring: any failure means "compare names"
+        return None
+
+
+class Canon:
+    """Resolves actor names and place names for comparison; caches lookups."""
+
+    def __init__(self, use_pack: bool = True) -> None:
+        self._pack = _pack() if use_pack else None
+        self._actor_cache: dict[tuple[str, dt.date | None], str] = {}
+        self._place_cache: dict[tuple[str, str | None], tuple[float, float] | None] = {}
+
+    def actor_id(self, actor_id: str | None, name: str | None, date: dt.date | None) -> str | None:
+        """The canonical id of an actor given as an id, a name, or both."""
+        if actor_id:
+            return actor_id
+        if not name:
+            return None
+        key = (name, date)
+        if key not in self._actor_cache:
+            self._actor_cache[key] = self._resolve_actor(name, date)
+        return self._actor_cache[key]
+
+    def _resolve_actor(self, name: str, date: dt.date | None) -> str:
+        if self._pack is not None:
+            try:
+                actor = self._pack.actors.resolve(name, date)
+            except Exception:
+                actor = None
+            if actor is not None:
+                return str(actor.id)
+        return "name:" + fold(name)
+
+    def coordinates(self, name: str, country: str | None) -> tuple[float, float] | None:
+        """Coordinates of a named place from the pack gazetteer (best match), if any."""
+        key = (name, country)
+        if key not in self._place_cache:
+            self._place_cache[key] = self._search_place(name, country)
+        return self._place_cache[key]
+
+    def _search_place(self, name: str, country: str | None) -> tuple[float, float] | None:
+        if self._pack is None:
+            return None
+        try:
+            found = self._pack.places.search(name, country=country, limit=1)
+        except Exception:
+            return None
+        if not found or found[0].latitude is None:
+            return None
+        return float(found[0].latitude), float(found[0].longitude)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def mentions(text: str, phrases: list[str] | tuple[str, ...]) -> bool:
+    """Whether ``text`` names a phrase (whole words, folded; short all-caps phrases: case-sensitive)."""
+    folded = " " + " ".join(_WORD.findall(fold(text))) + " "
+    for phrase in phrases:
+        if phrase.isupper() and len(phrase) <= 5:
+            if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text):
+                return True
+        elif " " + " ".join(_WORD.findall(fold(phrase))) + " " in folded:
+            return True
+    return False
