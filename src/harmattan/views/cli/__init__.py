@@ -15,6 +15,7 @@ import typer
 COMMAND_MODULES: tuple[str, ...] = (
     "db",
     "ingest",
+    "eval",
 )
 
 
