@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fixed_predictor import FixedPredictor
+
+from harmattan.evaluation import Canon, evaluate, read_gold, validate_gold_file
+
+
+@pytest.fixture
+def report(fixtures: Path, tmp_path: Path) -> dict:
+    passages = read_gold(fixtures / "gold_small.jsonl")
+    result = evaluate(
+        passages, extractor=FixedPredictor(), errors_path=tmp_path / "errors.jsonl", canon=Canon(False)
+    )
+    return result.to_dict()
+
+
+def test_event_level_counts_and_false_alarms(report: dict) -> None:
+    everything = report["groups"]["all"]
+    assert (everything["gold_events"], everything["predicted_events"], everything["matched"]) == (3, 4, 3)
+    assert everything["precision"] == 0.75 and everything["recall"] == 1.0
+    assert everything["f1"] == pytest.approx(0.8571, abs=1e-4)
+    assert (everything["empty_passages"], everything["false_alarm_passages"], everything["false_alarms"]) == (
+        1,
+        1,
+        1,
+    )
+    assert report["groups"]["fr"]["precision"] == 1.0 and report["groups"]["en"][
+        "precision"
+    ] == pytest.approx(0.6667)
+
+
+def test_field_metrics_hand_computed(report: dict) -> None:
+    fields = report["groups"]["all"]["fields"]
+    assert fields["event_type"]["accuracy"] == 1.0 and fields["event_type"]["n"] == 3
+    assert (
+        fields["event_type"]["macro_f1"] == 0.75
+    )  # the false alarm adds label "Strategic developments" with F1 0
+    assert fields["sub_event_type"]["macro_f1"] == 0.75
+    assert fields["actor1"]["accuracy"] == fields["actor2"]["accuracy"] == 1.0
+    assert fields["admin2"]["accuracy"] == 1.0  # "Seno" == "Province du Séno"
+    assert fields["location"]["within_10km"] == 1.0  # Djibo is 7.9 km off: within 10 km
+    assert fields["event_date"]["exact"] == pytest.approx(2 / 3, abs=1e-4)
+    assert fields["event_date"]["within_1_day"] == 1.0
+    assert fields["fatalities"]["exact"] == pytest.approx(2 / 3, abs=1e-4)
+    assert fields["fatalities"]["within_20pct"] == 1.0
+    assert fields["tactics"]["precision"] == pytest.approx(2 / 3, abs=1e-4)
+    assert fields["tactics"]["recall"] == 1.0 and fields["tactics"]["f1"] == 0.8
+    assert "accuracy" not in fields["plover_type"]
+
+
+def test_errors_file_lists_mismatches(report: dict, tmp_path: Path) -> None:
+    records = [
+        json.loads(line) for line in (tmp_path / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    by_id = {r["id"]: r for r in records}
+    assert set(by_id) == {"en-0001", "fr-0001", "en-0002"}
+    fields = {m["field"] for m in by_id["en-0001"]["mismatches"]}
+    assert fields == {"fatalities", "tactics"}
+    assert by_id["fr-0001"]["mismatches"][0]["field"] == "event_date"
+    assert by_id["en-0002"]["spurious"][0]["event_type"] == "Strategic developments"
+
+
+def test_location_far_away_is_wrong(fixtures: Path) -> None:
+    passages = read_gold(fixtures / "gold_small.jsonl", lang="fr")
+    predictor = FixedPredictor()
+    predictor.by_id["fr-0001"][0]["latitude"] = 14.30  # about 15 km north of Seytenga
+    fields = evaluate(passages, extractor=predictor, canon=Canon(False)).to_dict()["groups"]["all"]["fields"]
+    assert fields["location"]["within_10km"] == 0.0
+
+
+def test_ucdp_unordered_sides_and_ranges(fixtures: Path) -> None:
+    passages = read_gold(fixtures / "ucdp_small.csv")[:1]
+    predictor = FixedPredictor()
+    # initiator JNIM, target the army: UCDP lists the government first, the scorer accepts either order.
+    predictor.by_id[passages[0].id] = [
+        {
+            "event_type": "Battles",
+            "event_date": "2019-04-10",
+            "actor1_id": "jnim",
+            "inter1": 2,
+            "actor2_id": "bf-military",
+            "inter2": 1,
+            "country": "BF",
+            "admin1": "Sahel",
+            "admin2": "Soum",
+            "location": "Djibo",
+            "latitude": 14.1,
+            "longitude": -1.63,
+            "geo_precision": 1,
+            "fatalities": 11,
+        }
+    ]
+    fields = evaluate(passages, extractor=predictor, canon=Canon(False)).to_dict()["groups"]["all"]["fields"]
+    assert fields["actor1"]["accuracy"] == fields["actor2"]["accuracy"] == 1.0
+    assert fields["inter1"]["accuracy"] == 1.0
+    assert fields["fatalities"]["exact"] == 0.0 and fields["fatalities"]["within_low_high"] == 1.0
+    assert fields["event_type"]["accuracy"] == 1.0
+
+
+def test_extractor_failure_is_reported_not_raised(fixtures: Path, tmp_path: Path) -> None:
+    passages = read_gold(fixtures / "gold_small.jsonl", limit=1)
+    passages[0].text = "boom"
+    report = evaluate(
+        passages, extractor=FixedPredictor(), errors_path=tmp_path / "e.jsonl", canon=Canon(False)
+    )
+    assert report.to_dict()["failures"] == 1
+    assert "predictor failure" in json.loads((tmp_path / "e.jsonl").read_text(encoding="utf-8"))["failure"]
+
+
+def test_two_workers_give_the_same_scores(fixtures: Path) -> None:
+    passages = read_gold(fixtures / "gold_small.jsonl")
+    one = evaluate(passages, extractor=FixedPredictor(), canon=Canon(False)).to_dict()
+    two = evaluate(passages, factory=FixedPredictor, workers=2, canon=Canon(False)).to_dict()
+    assert two["speed"]["workers"] == 2 and one["groups"] == two["groups"]
+
+
+def test_validator_flags_bad_labels(tmp_path: Path, fixtures: Path) -> None:
+    assert [p for p in validate_gold_file(fixtures / "gold_small.jsonl") if p.level == "error"] == []
+    bad = tmp_path / "bad.jsonl"
+    line = json.loads((fixtures / "gold_small.jsonl").read_text(encoding="utf-8").splitlines()[1])
+    line["events"][0].update(
+        sub_event_type="Armed clash", inter1=9, tactics=["drone"], event_date="2023-02-01"
+    )
+    bad.write_text(json.dumps(line) + "\n" + json.dumps(line) + "\n", encoding="utf-8")
+    messages = [str(p) for p in validate_gold_file(bad)]
+    assert any("sub_event_type 'Armed clash'" in m for m in messages)
+    assert any("inter1 9" in m for m in messages) and any("unknown tactics ['drone']" in m for m in messages)
+    assert any("warning: event 0: event_date 2023-02-01 after" in m for m in messages)
+    assert any("duplicate id" in m for m in messages)
