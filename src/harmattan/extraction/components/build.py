@@ -1,0 +1,184 @@
+"""Build one :class:`~harmattan.records.Event` from a cluster of candidates, with evidence for every field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from harmattan.extraction.components.events import Candidate, Participant
+from harmattan.extraction.doc import Doc, Mention
+from harmattan.records import Event, Evidence
+
+
+def build_event(doc: Doc, cl: Any, res: Any, count_neutralised: bool) -> Event:
+    head: Candidate = _best_typed(cl.members)
+    ev = Event(document_id=doc.document_id)
+    evidence: list[Evidence] = []
+    ev.event_type, ev.sub_event_type = head.rule["event_type"], head.rule["sub_event_type"]
+    rule = f"rule:{head.rule['name']}"
+    for f in ("event_type", "sub_event_type"):
+        evidence.append(_ev(doc, f, head.trigger, rule))
+    _date(doc, cl, head, ev, evidence)
+    country = _place(doc, cl, ev, evidence)
+    _actors(doc, cl, head, ev, evidence, res, country)
+    _fatalities(doc, cl, ev, evidence, count_neutralised)
+    seen: set[str] = set()
+    for cand in cl.members:
+        for tactic, m in cand.tactics:
+            if tactic not in seen:
+                seen.add(tactic)
+                ev.tactics.append(tactic)
+                evidence.append(_ev(doc, "tactics", m, f"tactic:{m.value}"))
+    plover = next((c.plover for c in cl.members if c.plover), None)
+    if plover is not None:
+        ev.plover_type = plover[0]
+        evidence.append(_ev(doc, "plover_type", plover[1], f"plover:{plover[1].value}"))
+    if cl.historical is not None:
+        ev.historical = True
+        evidence.append(_ev(doc, "historical", cl.historical, "background-cue"))
+    ev.confidence = _confidence(ev, cl)
+    evidence.append(doc.sentence_evidence("confidence", head.sentence, "confidence:field-coverage"))
+    ev.evidence = evidence
+    return ev
+
+
+def _best_typed(members: list[Candidate]) -> Candidate:
+    # the most specific classification among the sentences (the earliest rule in rules.yaml)
+    return min(members, key=lambda c: (c.rule.get("_order", 0), c.sentence))
+
+
+def _ev(doc: Doc, field_name: str, m: Mention, rule: str) -> Evidence:
+    e = doc.evidence(field_name, m)
+    return Evidence(e.field, e.document, e.sentence, e.start, e.end, e.text, rule)
+
+
+def _date(doc: Doc, cl: Any, head: Candidate, ev: Event, evidence: list[Evidence]) -> None:
+    if cl.date is not None:
+        ev.event_date, ev.date_precision, m = cl.date
+        if m is not None:
+            for f in ("event_date", "date_precision"):
+                evidence.append(_ev(doc, f, m, m.rule))
+            return
+    if doc.published is not None:
+        ev.event_date, ev.date_precision = doc.published, 1
+        for f in ("event_date", "date_precision"):
+            evidence.append(doc.sentence_evidence(f, head.sentence, "default:publication-date"))
+
+
+def _place(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence]) -> str | None:
+    if cl.place is None:
+        country = doc.country
+        if country:
+            ev.country = country
+            m = next((m for m in doc.mentions if m.kind == "country" and m.value == country), None)
+            if m is not None:
+                evidence.append(_ev(doc, "country", m, m.rule))
+        return country
+    ref, m = cl.place
+    p = ref.place
+    ev.country, ev.admin1, ev.admin2 = p.country, p.admin1, p.admin2
+    ev.location = p.name if p.kind not in ("admin1", "admin2") else (p.admin2 or p.name)
+    ev.latitude, ev.longitude = float(p.latitude), float(p.longitude)
+    ev.geo_precision = ref.precision
+    if p.kind == "admin1":
+        ev.admin1 = p.name
+    elif p.kind == "admin2":
+        ev.admin2 = p.name
+    for f in ("country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision"):
+        if getattr(ev, f) is not None:
+            evidence.append(_ev(doc, f, m, f"{m.rule}:{p.id}"))
+    return str(p.country)
+
+
+def _actors(doc: Doc, cl: Any, head: Candidate, ev: Event, evidence: list[Evidence], res: Any,
+            country: str | None) -> None:
+    src = next((c for c in [head, *cl.members] if c.actor1 is not None or c.default_actor1), head)
+    a1 = src.actor1
+    if a1 is not None:
+        _set_actor(doc, ev, evidence, 1, a1)
+        ev.assoc_actor_1 = _assoc(src.assoc1)
+    elif src.default_actor1:
+        _set_default(doc, ev, evidence, 1, src.default_actor1, 2, res, src.sentence, "default:unidentified-perpetrator")
+    src2 = next((c for c in [head, *cl.members] if c.actor2 is not None), None)
+    if src2 is not None and src2.actor2 is not None:
+        _set_actor(doc, ev, evidence, 2, src2.actor2)
+        ev.assoc_actor_2 = _assoc(src2.assoc2)
+    elif ev.event_type == "Violence against civilians" and country:
+        _set_default(doc, ev, evidence, 2, f"civilians-{country.lower()}", 7, res, head.sentence,
+                     "default:civilian-victims")
+    if ev.actor2 is None:
+        ev.inter2 = 0 if ev.actor1 is not None else None
+
+
+def _set_actor(doc: Doc, ev: Event, evidence: list[Evidence], n: int, p: Participant) -> None:
+    setattr(ev, f"actor{n}", p.name)
+    setattr(ev, f"actor{n}_id", p.actor_id)
+    setattr(ev, f"inter{n}", p.inter)
+    for f in (f"actor{n}", f"actor{n}_id", f"inter{n}"):
+        evidence.append(_ev(doc, f, p.mention, p.mention.rule))
+
+
+def _set_default(doc: Doc, ev: Event, evidence: list[Evidence], n: int, actor_id: str, inter: int, res: Any,
+                 sentence: int, rule: str) -> None:
+    actor = res.actor(actor_id)
+    setattr(ev, f"actor{n}", str(actor.name) if actor is not None else actor_id)
+    setattr(ev, f"actor{n}_id", actor_id)
+    setattr(ev, f"inter{n}", int(actor.inter) if actor is not None and actor.inter is not None else inter)
+    for f in (f"actor{n}", f"actor{n}_id", f"inter{n}"):
+        evidence.append(doc.sentence_evidence(f, sentence, rule))
+
+
+def _assoc(parts: list[Participant]) -> str | None:
+    names = [p.name for p in parts if p.name]
+    return "; ".join(dict.fromkeys(names)) or None
+
+
+def _fatalities(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], count_neutralised: bool) -> None:
+    totals: dict[str, int | None] = {}
+    used: dict[str, list[Mention]] = {}
+    for kind in ("killed", "wounded", "neutralised", "abducted"):
+        per_sentence: dict[int, dict[str, int]] = {}
+        for cand in cl.members:
+            for n, victim, m in cand.counts.get(kind, []):
+                per_sentence.setdefault(cand.sentence, {}).setdefault(victim, 0)
+                per_sentence[cand.sentence][victim] += n
+                used.setdefault(kind, []).append(m)
+        totals[kind] = _conservative(list(per_sentence.values())) if per_sentence else None
+    killed, neutralised = totals["killed"], totals["neutralised"]
+    extras: dict[str, Any] = {}
+    for kind in ("wounded", "neutralised", "abducted"):
+        if totals[kind] is not None:
+            extras[kind] = totals[kind]
+    if neutralised is not None:
+        claimant = next((c.actor1.actor_id for c in cl.members if c.actor1 and c.actor1.role == "state"), None)
+        extras["neutralised_claimant"] = claimant
+    if killed is not None or (count_neutralised and neutralised is not None):
+        ev.fatalities = (killed or 0) + ((neutralised or 0) if count_neutralised else 0)
+        kinds = ["killed"] + (["neutralised"] if count_neutralised else [])
+        for kind in kinds:
+            for m in used.get(kind, []):
+                evidence.append(_ev(doc, "fatalities", m, f"casualties:{kind}:{m.rule}"))
+    for kind in ("wounded", "abducted"):
+        for m in used.get(kind, []):
+            evidence.append(_ev(doc, f"extras.{kind}", m, f"casualties:{kind}"))
+    ev.extras.update(extras)
+
+
+def _conservative(sentences: list[dict[str, int]]) -> int:
+    """Within a sentence, victim groups add up; across sentences, the smallest figure per group wins."""
+    roles: dict[str, int] = {}
+    for per in sentences:
+        for role, n in per.items():
+            roles[role] = min(roles.get(role, n), n)
+    specific = sum(n for role, n in roles.items() if role != "any")
+    return max(specific, roles.get("any", 0))
+
+
+def _confidence(ev: Event, cl: Any) -> float:
+    score = 0.45
+    score += 0.15 if ev.location else 0.0
+    score += 0.1 if ev.actor1_id else 0.0
+    score += 0.05 if ev.actor2_id else 0.0
+    score += 0.1 if len(cl.members) > 1 or len(cl.head.cues) > 1 else 0.0
+    score += 0.05 if ev.fatalities is not None else 0.0
+    score -= 0.2 if ev.historical else 0.0
+    return round(max(0.05, min(0.95, score)), 2)

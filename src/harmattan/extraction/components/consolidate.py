@@ -1,0 +1,148 @@
+"""From candidates to events: date and place per candidate, merging the sentences that report the
+same occurrence, background detection, fatalities, confidence and evidence for every field."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from harmattan.extraction.components.events import Candidate, Participant
+from harmattan.extraction.doc import Doc, Mention
+from harmattan.extraction.pipeline import Component, register
+from harmattan.records import Event, Evidence
+
+_VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+
+@dataclass
+class Cluster:
+    """Candidates (sentences) that report one occurrence."""
+
+    members: list[Candidate]
+    date: tuple[dt.date, int, Mention | None] | None = None
+    place: tuple[Any, Mention] | None = None
+    historical: Mention | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def head(self) -> Candidate:
+        return self.members[0]
+
+
+@register
+class Resolve(Component):
+    """Give each candidate the date and place its sentence names (nearest to the trigger)."""
+
+    name = "resolve"
+    requires = ("candidates",)
+    provides = ("clusters",)
+    defaults = {"max_history_days": 60}
+
+    def __call__(self, doc: Doc) -> Doc:
+        clusters: list[Cluster] = []
+        for cand in doc.user_data.get("candidates", []):
+            cl = Cluster([cand])
+            cl.date = _nearest_date(doc, cand)
+            cl.place = _nearest_place(doc, cand)
+            cl.historical = next((m for m in doc.of_kind("hist", cand.sentence)), None)
+            if cl.historical is None and cl.date and doc.published and cl.date[2] is not None:
+                if (doc.published - cl.date[0]).days > int(self.settings["max_history_days"]):
+                    cl.historical = cl.date[2]
+            clusters.append(cl)
+        doc.user_data["clusters"] = clusters
+        return doc
+
+
+def _nearest_date(doc: Doc, cand: Candidate) -> tuple[dt.date, int, Mention | None] | None:
+    dates = doc.of_kind("date", cand.sentence)
+    if not dates:
+        return None
+    best = min(dates, key=lambda m: abs(m.start - cand.trigger.start))
+    date, precision = best.value
+    return date, int(precision), best
+
+
+def _nearest_place(doc: Doc, cand: Candidate) -> tuple[Any, Mention] | None:
+    places = doc.of_kind("place", cand.sentence)
+    if not places:
+        return None
+    # a town beats a region; then the one nearest the trigger
+    best = min(places, key=lambda m: (m.value.precision == 3, abs(m.start - cand.trigger.start)))
+    return best.value, best
+
+
+@register
+class Consolidate(Component):
+    """Merge clusters that report the same occurrence and build the output events."""
+
+    name = "consolidate"
+    requires = ("clusters",)
+    provides = ("events",)
+    defaults = {"emit_historical": True, "count_neutralised": True}
+
+    def __call__(self, doc: Doc) -> Doc:
+        merged: list[Cluster] = []
+        for cl in doc.user_data.get("clusters", []):
+            target = next((m for m in reversed(merged) if _compatible(m, cl)), None)
+            if target is None:
+                merged.append(cl)
+            else:
+                _absorb(target, cl)
+        _inherit(doc, merged)
+        from harmattan.extraction.components.build import build_event
+
+        for cl in merged:
+            if cl.historical is not None and not self.settings["emit_historical"]:
+                continue
+            doc.events.append(build_event(doc, cl, self.resources, bool(self.settings["count_neutralised"])))
+        return doc
+
+
+def _kind(cand: Candidate) -> str:
+    etype = str(cand.rule["event_type"])
+    return "violent" if etype in _VIOLENT_TYPES else etype
+
+
+def _compatible(a: Cluster, b: Cluster) -> bool:
+    if _kind(a.head) != _kind(b.head) or (a.historical is None) != (b.historical is None):
+        return False
+    if a.place and b.place and not _same_place(a.place[0].place, b.place[0].place):
+        return False
+    if a.date and b.date and a.date[2] is not None and b.date[2] is not None:
+        if abs((a.date[0] - b.date[0]).days) > 1 and max(a.date[1], b.date[1]) == 1:
+            return False
+    return True
+
+
+def _same_place(p: Any, q: Any) -> bool:
+    if p.id == q.id:
+        return True
+    # a region and a town inside it, or a district and a town inside it, are one place for merging
+    return bool({p.kind, q.kind} & {"admin1", "admin2"}) and (
+        p.name in (q.admin1, q.admin2) or q.name in (p.admin1, p.admin2))
+
+
+def _absorb(target: Cluster, cl: Cluster) -> None:
+    target.members.extend(cl.members)
+    if cl.place and (target.place is None or target.place[0].precision > cl.place[0].precision):
+        target.place = cl.place
+    if cl.date and (target.date is None or target.date[2] is None or target.date[1] > cl.date[1]):
+        target.date = cl.date
+
+
+def _inherit(doc: Doc, clusters: list[Cluster]) -> None:
+    """Clusters without a place or date take the document's (the headline usually names them)."""
+    first_place = next((m for m in doc.mentions if m.kind == "place" and m.value.precision < 3), None) or next(
+        (m for m in doc.mentions if m.kind == "place"), None)
+    first_date = next((m for m in sorted(doc.of_kind("date"), key=lambda m: m.start)), None)
+    for cl in clusters:
+        if cl.place is None and first_place is not None and (len(clusters) == 1 or first_place.sentence == 0):
+            cl.place = (first_place.value, first_place)
+        if cl.date is None and first_date is not None and len(clusters) == 1:
+            date, precision = first_date.value
+            cl.date = (date, int(precision), first_date)
+
+
+def participant_evidence(doc: Doc, field_name: str, p: Participant) -> Evidence:
+    return doc.evidence(field_name, p.mention)

@@ -1,0 +1,298 @@
+"""Event detection and classification: sentences with event cues become event candidates with a
+type (rules.yaml), participants in roles, casualty figures and tactics."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from harmattan.extraction.doc import Doc, Mention
+from harmattan.extraction.lexicon import load_taxonomy
+from harmattan.extraction.pipeline import Component, register
+
+_CASUALTY = {"kill": "killed", "massacre": "killed", "assassinate": "killed", "wound": "wounded",
+             "neutralise": "neutralised", "abduct": "abducted"}
+_SIDE = {"state": "gov", "vdp": "gov", "armed": "armed", "militia": "militia", "civilian": "civ",
+         "protester": "civ", "rioter": "riot"}
+_AGENT_BEFORE = re.compile(r"\b(?:by|par|de la part)\s+(?:(?:the|des|les|la|le|l|d|de|du|un|une|suspected|presumed|"
+                           r"presumes|alleged|unidentified|unknown|several|some|plusieurs|a|an)\s+)*$")
+_PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|ete|furent|sont|est)\b")
+_ACTIVE_STATE_CUES = frozenset({"airstrike", "drone", "neutralise", "regain", "arrest", "intervention", "shelling"})
+
+
+@dataclass
+class Participant:
+    mention: Mention
+    actor_id: str | None
+    name: str | None
+    inter: int | None
+    role: str
+    numbered: bool = False
+
+
+@dataclass
+class Candidate:
+    """An event found in one sentence, before date/place resolution and merging."""
+
+    sentence: int
+    cues: list[Mention]
+    rule: dict[str, Any]
+    trigger: Mention
+    actor1: Participant | None = None
+    actor2: Participant | None = None
+    assoc1: list[Participant] = field(default_factory=list)
+    assoc2: list[Participant] = field(default_factory=list)
+    counts: dict[str, list[tuple[int, str, Mention]]] = field(default_factory=dict)
+    tactics: list[tuple[str, Mention]] = field(default_factory=list)
+    plover: tuple[str, Mention] | None = None
+    default_actor1: str | None = None
+
+    @property
+    def cue_names(self) -> set[str]:
+        return {str(c.value) for c in self.cues}
+
+
+@register
+class EventDetector(Component):
+    name = "events"
+    requires = ("cues", "terms", "actors", "numbers", "places", "dates")
+    provides = ("candidates",)
+
+    def __init__(self, resources: Any = None, **settings: Any) -> None:
+        super().__init__(resources, **settings)
+        rules = load_taxonomy("rules")
+        self.rules: list[dict[str, Any]] = [{**r, "_order": i} for i, r in enumerate(rules["rules"])]
+        self.violent = frozenset(rules["violent_cues"])
+        self.strong = frozenset(rules["strong_cues"])
+        self.plover_rules: list[dict[str, str]] = rules["plover"]
+        self.tactic_rules: list[dict[str, Any]] = rules["tactics"]
+        terms = load_taxonomy("actor_terms")
+        self.kind_roles: dict[str, str] = terms["kind_roles"]
+        self.inter_roles: dict[int, str] = {int(k): v for k, v in terms["inter_roles"].items()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in doc.mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        candidates: list[Candidate] = []
+        for sent in doc.sentences:
+            if not sent.has_cue:
+                continue
+            mentions = sorted(by_sentence.get(sent.index, []), key=lambda m: m.start)
+            cand = self._candidate(doc, sent.index, mentions)
+            if cand is not None:
+                candidates.append(cand)
+        doc.user_data["candidates"] = candidates
+        return doc
+
+    def _candidate(self, doc: Doc, index: int, mentions: list[Mention]) -> Candidate | None:
+        cues = [m for m in mentions if m.kind == "cue"]
+        names = {str(c.value) for c in cues}
+        political = not names & self.violent
+        parts = self._participants(doc, mentions, political)
+        if not names & self.strong and not (names and parts):
+            return None
+        if political and names <= {n for n in names if n.startswith("plover_")} and not _has_state(parts):
+            return None
+        counts = self._counts(doc, mentions, cues)
+        for p in parts:
+            p.numbered = any(m.end <= p.mention.start and p.mention.start - m.end <= 25
+                             for lst in counts.values() for _, _, m in lst)
+        cand = Candidate(index, cues, {}, cues[0], counts=counts)
+        self._roles(doc, cand, parts, names)
+        rule = self._classify(names, cand)
+        if rule is None:
+            return None
+        cand.rule = rule
+        cand.trigger = _trigger(cues, rule)
+        cand.tactics = self._tactics(cues, names)
+        if rule["event_type"] == "Strategic developments" or political:
+            cand.plover = self._plover(cues)
+        return cand
+
+    def _participants(self, doc: Doc, mentions: list[Mention], political: bool) -> list[Participant]:
+        res = self.resources
+        out: list[Participant] = []
+        for m in mentions:
+            if m.kind == "actor":
+                actor = res.actor(str(m.value))
+                if not political and getattr(actor, "kind", None) == "state":
+                    continue  # "Burkina Faso:" names the country, not a party to the fighting
+                role = self._actor_role(actor)
+                out.append(Participant(m, str(m.value), _name(actor, str(m.value)), _inter(actor), role))
+            elif m.kind == "term":
+                role, template, inter, fixed_cc = m.value
+                cc = fixed_cc or _adjacent_country(doc, m) or doc.country
+                actor_id = res.generic(m.text.lower(), template, cc, doc.published)
+                actor = res.actor(actor_id) if actor_id else None
+                out.append(Participant(m, actor_id, _name(actor, actor_id), _inter(actor) or inter, role))
+        return _dedupe(out)
+
+    def _actor_role(self, actor: Any) -> str:
+        if actor is None:
+            return "armed"
+        role = self.kind_roles.get(str(getattr(actor, "kind", "")))
+        return role or self.inter_roles.get(int(getattr(actor, "inter", 2) or 2), "armed")
+
+    def _counts(self, doc: Doc, mentions: list[Mention], cues: list[Mention]
+                ) -> dict[str, list[tuple[int, str, Mention]]]:
+        numbers = [m for m in mentions if m.kind in ("number", "vague")
+                   and not _unit_follows(doc, m, self.resources.non_person_units)]
+        numbers = [n for n in numbers if n.rule != "number:words-weak" or _person_follows(doc, n, mentions)]
+        dates = [(m.start, m.end) for m in mentions if m.kind == "date"]
+        numbers = [n for n in numbers if not any(s <= n.start < e for s, e in dates)]
+        counts: dict[str, list[tuple[int, str, Mention]]] = {}
+        used: set[int] = set()
+        cas = [c for c in cues if str(c.value) in _CASUALTY]
+        for cue in cas:
+            before = [n for n in numbers if n.end <= cue.start and cue.start - n.end <= 70 and n.start not in used
+                      and not any(n.end <= o.start < cue.start for o in cas if o is not cue)]
+            after = [n for n in numbers if n.start >= cue.end and n.start - cue.end <= 35 and n.start not in used
+                     and not any(cue.end <= o.start < n.start for o in cas if o is not cue)]
+            picked = _pick(doc, before, after)
+            for n in picked:
+                used.add(n.start)
+                victim = _victim_role(n, mentions)
+                counts.setdefault(_CASUALTY[str(cue.value)], []).append((int(n.value), victim, n))
+        if not counts.get("killed") and any(m.kind == "nocas" for m in mentions):
+            zero = next(m for m in mentions if m.kind == "nocas")
+            counts["killed"] = [(0, "any", zero)]
+        return counts
+
+    def _roles(self, doc: Doc, cand: Candidate, parts: list[Participant], names: set[str]) -> None:
+        if not parts:
+            return
+        agent = next((p for p in parts if _AGENT_BEFORE.search(doc.folded[max(0, p.mention.start - 40):
+                                                                             p.mention.start])), None)
+        if agent is None:
+            first = parts[0]
+            next_cue = next((c for c in cand.cues if c.start >= first.mention.end), None)
+            gap = doc.folded[first.mention.end:next_cue.start] if next_cue else ""
+            if next_cue is not None and not first.numbered and first.role != "civilian" and not _PASSIVE.search(gap):
+                agent = first
+        if agent is None and names & _ACTIVE_STATE_CUES:
+            agent = next((p for p in parts if p.role == "state"), None)
+        if agent is None:
+            agent = next((p for p in parts if p.role in ("armed", "militia") and not p.numbered), None)
+        if agent is None and names & {"protest", "riot", "mob"}:
+            agent = next((p for p in parts if p.role in ("protester", "rioter")), None)
+        side = _SIDE.get(agent.role) if agent else None
+        others = [p for p in parts if p is not agent and _SIDE.get(p.role) != side]
+        victims = sorted(others, key=lambda p: {"civ": 0, "gov": 1, "armed": 2}.get(_SIDE.get(p.role, ""), 3))
+        cand.actor1 = agent
+        cand.actor2 = victims[0] if victims else None
+        if cand.actor2 is not None:
+            cand.assoc2 = [p for p in others if p is not cand.actor2 and _SIDE.get(p.role) == _SIDE.get(cand.actor2.role)
+                           and p.actor_id != cand.actor2.actor_id]
+        if agent is not None:
+            cand.assoc1 = [p for p in parts if p is not agent and _SIDE.get(p.role) == side
+                           and p.actor_id != agent.actor_id]
+        elif cand.actor2 is not None and names & self.violent:
+            cand.default_actor1 = "unidentified-armed-group"
+
+    def _classify(self, names: set[str], cand: Candidate) -> dict[str, Any] | None:
+        target = _target_class(cand.actor2)
+        initiator = "state" if cand.actor1 is not None and cand.actor1.role == "state" else "nonstate"
+        for rule in self.rules:
+            if "any" in rule and not names & set(rule["any"]):
+                continue
+            if not set(rule.get("all", [])) <= names or names & set(rule.get("none", [])):
+                continue
+            if any(not names & set(group) for group in rule.get("all_of_any", [])):
+                continue
+            if "target" in rule and target not in rule["target"] and not (target == "any" and "any" in rule["target"]):
+                continue
+            if "initiator" in rule and initiator not in rule["initiator"]:
+                continue
+            return rule
+        return None
+
+    def _tactics(self, cues: list[Mention], names: set[str]) -> list[tuple[str, Mention]]:
+        out: list[tuple[str, Mention]] = []
+        for rule in self.tactic_rules:
+            if rule["cue"] in names and not names & set(rule.get("unless", [])):
+                cue = next(c for c in cues if c.value == rule["cue"])
+                out.append((str(rule["tactic"]), cue))
+        return out
+
+    def _plover(self, cues: list[Mention]) -> tuple[str, Mention] | None:
+        for rule in self.plover_rules:
+            cue = next((c for c in cues if c.value == rule["cue"]), None)
+            if cue is not None:
+                return str(rule["type"]), cue
+        return None
+
+
+def _has_state(parts: list[Participant]) -> bool:
+    return sum(1 for p in parts if p.role == "state") >= 1
+
+
+def _target_class(p: Participant | None) -> str:
+    if p is None:
+        return "any"
+    if p.role in ("civilian", "protester"):
+        return "civilian"
+    return "state" if p.role in ("state", "vdp") else "armed"
+
+
+def _trigger(cues: list[Mention], rule: dict[str, Any]) -> Mention:
+    wanted = set(rule.get("any", [])) | set(rule.get("all", []))
+    return next((c for c in cues if c.value in wanted), cues[0])
+
+
+def _name(actor: Any, fallback: str | None) -> str | None:
+    return str(actor.name) if actor is not None else fallback
+
+
+def _inter(actor: Any) -> int | None:
+    value = getattr(actor, "inter", None)
+    return int(value) if value is not None else None
+
+
+def _dedupe(parts: list[Participant]) -> list[Participant]:
+    seen: set[str | None] = set()
+    out: list[Participant] = []
+    for p in parts:
+        key = p.actor_id or p.mention.text.lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def _adjacent_country(doc: Doc, m: Mention) -> str | None:
+    for c in doc.mentions:
+        if c.kind == "country" and c.sentence == m.sentence and (0 <= c.start - m.end <= 2 or 0 <= m.start - c.end <= 2):
+            return str(c.value)
+    return None
+
+
+def _unit_follows(doc: Doc, n: Mention, units: frozenset[str]) -> bool:
+    nxt = doc.folded[n.end:n.end + 20].split()
+    return bool(nxt) and nxt[0] in units
+
+
+def _person_follows(doc: Doc, n: Mention, mentions: list[Mention]) -> bool:
+    return any(m.kind in ("term", "actor", "cue") and 0 <= m.start - n.end <= 2 for m in mentions)
+
+
+def _pick(doc: Doc, before: list[Mention], after: list[Mention]) -> list[Mention]:
+    if before:
+        picked = [before[-1]]
+        for n in reversed(before[:-1]):
+            gap = doc.folded[n.end:picked[0].start]
+            if re.search(r"\b(and|et)\b", gap) and len(gap) < 40:
+                picked.insert(0, n)
+            else:
+                break
+        return picked
+    return after[:1]
+
+
+def _victim_role(n: Mention, mentions: list[Mention]) -> str:
+    for m in mentions:
+        if m.kind in ("term", "actor") and 0 <= m.start - n.end <= 25:
+            value = m.value
+            return str(value[0]) if isinstance(value, tuple) else "named"
+    return "any"

@@ -1,0 +1,145 @@
+"""Mention components: the lexicon scan (cues, generic actors, countries, date and number words),
+named actors from the region pack (time-aware), and numbers."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from harmattan.extraction.doc import Doc, Mention
+from harmattan.extraction.lexicon import Hit, load_taxonomy, resolve_overlaps
+from harmattan.extraction.pipeline import Component, register
+
+# Kinds that compete for the same words: within a group the longest match wins.
+_GROUPS = {
+    "cue": "cue", "term": "actor", "country": "actor", "actor": "actor",
+    "numword": "number", "vague": "number", "modifier": "modifier",
+    "weekday": "date", "month": "date", "month_part": "date", "relative": "date", "past": "past",
+    "hist": "hist", "ctx_before": "ctx", "ctx_near": "ctx_near", "ctx_admin1": "ctx_admin", "ctx_admin2": "ctx_admin",
+}
+
+
+def _add_hits(doc: Doc, hits: list[Hit], rule: str) -> None:
+    grouped: dict[str, list[Hit]] = {}
+    for hit in hits:
+        grouped.setdefault(_GROUPS.get(hit.entry.kind, hit.entry.kind), []).append(hit)
+    for group_hits in grouped.values():
+        for hit in resolve_overlaps(group_hits):
+            sent = doc.sentence_of(hit.start)
+            doc.mentions.append(Mention(hit.entry.kind, hit.start, hit.end, doc.text[hit.start:hit.end],
+                                        hit.entry.value, sent, f"{rule}:{hit.entry.term}", hit.entry.lang))
+
+
+@register
+class LexiconMentions(Component):
+    """One Aho-Corasick pass over the folded text for every taxonomy word list."""
+
+    name = "lexicon"
+    requires = ("folded", "sentences", "lang")
+    provides = ("cues", "terms", "countries", "date_words", "number_words", "context_words")
+
+    def __call__(self, doc: Doc) -> Doc:
+        hits = list(self.resources.lexicon.scan(doc.clean, doc.folded, doc.langs))
+        _add_hits(doc, hits, "lexicon")
+        for m in doc.mentions:
+            if m.kind == "cue" and 0 <= m.sentence < len(doc.sentences):
+                doc.sentences[m.sentence].has_cue = True
+        doc.country = _document_country(doc)
+        return doc
+
+
+def _document_country(doc: Doc) -> str | None:
+    focus = set(load_taxonomy("countries")["focus"])
+    counts: Counter[str] = Counter()
+    for m in doc.mentions:
+        if m.kind == "country" and m.value in focus:
+            # the headline (first sentence) says what the report is about: weigh it more
+            counts[str(m.value)] += 3 if m.sentence == 0 else 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+@register
+class ActorMentions(Component):
+    """Named actors from the region pack's aliases, resolved to the entity valid on the report's date."""
+
+    name = "actors"
+    requires = ("folded", "sentences")
+    provides = ("actors",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        scanner = self.resources.actor_scanner
+        hits = resolve_overlaps(list(scanner.scan(doc.clean, doc.folded, None)))
+        for hit in hits:
+            text, actor_id = hit.entry.value
+            resolved = self.resources.resolve_alias(text, actor_id, doc.published)
+            doc.mentions.append(Mention("actor", hit.start, hit.end, doc.text[hit.start:hit.end], resolved,
+                                        doc.sentence_of(hit.start), f"actor-alias:{text}"))
+        _drop_shadowed(doc)
+        return doc
+
+
+def _drop_shadowed(doc: Doc) -> None:
+    """A named actor outranks generic words inside it ("Katiba Macina", "Africa Corps", "Mali" in "FAMa")."""
+    actors = [(m.start, m.end) for m in doc.mentions if m.kind == "actor"]
+    if not actors:
+        return
+
+    def inside(m: Mention) -> bool:
+        return any(s <= m.start and m.end <= e and (m.start, m.end) != (s, e) for s, e in actors) or (
+            m.kind in ("term", "cue") and any(s <= m.start and m.end <= e for s, e in actors))
+
+    doc.mentions = [m for m in doc.mentions if m.kind not in ("term", "cue", "numword") or not inside(m)]
+
+
+_DIGITS = re.compile(r"(?<![\w/.,:])(\d{1,3}(?:[ \u00a0\u202f,]\d{3})+|\d+)(?![\w/:]|[.,]\d|\s?%|\s?h\d)")
+
+
+@register
+class NumberMentions(Component):
+    """Numbers in digits and in words ("vingt et un", "twenty-five"), years kept apart."""
+
+    name = "numbers"
+    requires = ("clean", "sentences", "number_words")
+    provides = ("numbers",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        for match in _DIGITS.finditer(doc.clean):
+            raw = re.sub(r"\D", "", match.group(1))
+            value = int(raw[:12])
+            kind = "year" if len(raw) == 4 and 1900 <= value <= 2100 else "number"
+            doc.mentions.append(Mention(kind, match.start(1), match.end(1), doc.text[match.start(1):match.end(1)],
+                                        value, doc.sentence_of(match.start(1)), "number:digits"))
+        _combine_number_words(doc)
+        return doc
+
+
+def _combine_number_words(doc: Doc) -> None:
+    words = sorted((m for m in doc.mentions if m.kind == "numword"), key=lambda m: m.start)
+    if not words:
+        return
+    others = [m for m in doc.mentions if m.kind != "numword"]
+    groups: list[list[Mention]] = []
+    for m in words:
+        if groups and _joinable(doc.folded[groups[-1][-1].end:m.start]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    for group in groups:
+        value = 0
+        for m in group:
+            v = int(m.value)
+            if v == 100:
+                value = max(value, 1) * 100
+            elif v == 20 and 1 < value < 20:
+                value *= 20  # quatre-vingt(s)
+            else:
+                value += v
+        first, last = group[0], group[-1]
+        weak = len(group) == 1 and first.text.lower() in ("a", "an", "un", "une", "one")
+        others.append(Mention("number", first.start, last.end, doc.text[first.start:last.end], value,
+                              first.sentence, "number:words-weak" if weak else "number:words"))
+    doc.mentions = others
+
+
+def _joinable(gap: str) -> bool:
+    return gap.strip() in ("", "et", "and")

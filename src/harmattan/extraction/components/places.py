@@ -1,0 +1,111 @@
+"""Place mentions: gazetteer names found in the folded text, kept only with evidence that they
+are places here (a capital letter, an introducing word, a populous or administrative place),
+and disambiguated by the document's country."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from harmattan.extraction.doc import Doc, Mention
+from harmattan.extraction.lexicon import load_taxonomy, resolve_overlaps
+from harmattan.extraction.pipeline import Component, register
+
+_FEATURE_RANK = {"P.PPLC": 5, "P.PPLA": 4, "P.PPLA2": 3, "P.PPLA3": 2, "P.PPL": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    """A resolved place mention: the place and the geo precision the wording gives it."""
+
+    place: Any
+    precision: int
+    context: str
+
+
+@register
+class PlaceMentions(Component):
+    name = "places"
+    requires = ("folded", "sentences", "context_words", "actors")
+    provides = ("places",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.resources.pack is None:
+            return doc
+        blocked = [(m.start, m.end) for m in doc.mentions if m.kind in ("actor", "country", "term")]
+        hits = [h for h in self.resources.place_scanner.scan(doc.clean, doc.folded, None)
+                if not any(h.start < e and s < h.end for s, e in blocked)]
+        order = {"ctx_before": 0, "ctx_near": 1, "ctx_admin1": 2, "ctx_admin2": 2}
+        ctx_mentions = sorted((m for m in doc.mentions if m.kind in order), key=lambda m: order[m.kind])
+        ctx = {m.end: m.kind for m in ctx_mentions}  # a stronger context word overrides a weaker one
+        after = {m.start: m.kind for m in doc.mentions if m.kind in ("ctx_admin1", "ctx_admin2")}
+        min_pop = int(load_taxonomy("places")["min_population_bare"])
+        countries = _countries_hint(doc)
+        for hit in resolve_overlaps(hits):
+            context = _context_before(doc, hit.start, ctx) or _context_after(doc, hit.end, after)
+            ref = self._resolve(doc, hit.entry.value, doc.folded[hit.start:hit.end], context, countries, min_pop)
+            if ref is not None:
+                doc.mentions.append(Mention("place", hit.start, hit.end, doc.text[hit.start:hit.end], ref,
+                                            doc.sentence_of(hit.start), f"gazetteer:{context or 'bare'}"))
+        if doc.country is None:
+            found = [m.value.place.country for m in doc.mentions if m.kind == "place"]
+            doc.country = max(set(found), key=found.count) if found else None
+        return doc
+
+    def _resolve(self, doc: Doc, ids: tuple[str, ...], folded: str, context: str | None,
+                 countries: list[str], min_pop: int) -> PlaceRef | None:
+        places = self.resources.pack.places
+        admin = context in ("ctx_admin1", "ctx_admin2")
+        if folded in self.resources.common_place_words and not admin:
+            return None
+        if admin:
+            level = 1 if context == "ctx_admin1" else 2
+            area = places.admin_area(folded, countries[0] if countries else None, level)
+            if area is not None:
+                return PlaceRef(area, 3 if level == 1 else 2, context or "")
+        candidates = [p for p in (places.get(i) for i in ids) if p is not None]
+        if not candidates:
+            return None
+        best = max(candidates, key=lambda p: _score(p, countries))
+        if countries and best.country not in countries and not context:
+            return None
+        populous = int(best.population or 0) >= min_pop or best.feature in ("P.PPLA", "P.PPLC", "P.PPLA2")
+        if context is None and not populous and " " not in folded:
+            return None
+        precision = 2 if context == "ctx_near" else (3 if best.kind == "admin1" else 1)
+        return PlaceRef(best, precision, context or "")
+
+
+def _score(place: Any, countries: list[str]) -> tuple[int, int, int, int]:
+    in_country = 0
+    if place.country in countries:
+        in_country = len(countries) - countries.index(place.country)
+    populated = 1 if place.kind == "populated" else 0
+    return (in_country, populated, _FEATURE_RANK.get(place.feature, 0), int(place.population or 0))
+
+
+def _countries_hint(doc: Doc) -> list[str]:
+    seen: list[str] = []
+    if doc.country:
+        seen.append(doc.country)
+    for m in doc.mentions:
+        if m.kind == "country" and m.value not in seen:
+            seen.append(str(m.value))
+    return seen
+
+
+def _context_before(doc: Doc, start: int, ctx: dict[int, str]) -> str | None:
+    # the introducing word ends right before the name (one space, or an apostrophe: "d'Arbinda")
+    for gap in (1, 2, 0):
+        kind = ctx.get(start - gap)
+        if kind is not None and doc.folded[start - gap:start].strip() == "":
+            return kind
+    return None
+
+
+def _context_after(doc: Doc, end: int, after: dict[int, str]) -> str | None:
+    for gap in (1, 2):
+        kind = after.get(end + gap)
+        if kind is not None:
+            return kind
+    return None

@@ -1,0 +1,148 @@
+"""Date mentions: explicit dates ("12 mars 2021", "March 12", "12/03/2021"), weekdays ("on Sunday",
+"mardi dernier"), months ("fin décembre"), relative expressions ("hier", "last week"), all
+resolved against the publication date into (date, precision) values."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from harmattan.extraction.doc import Doc, Mention
+from harmattan.extraction.lexicon import fold_term, load_taxonomy
+from harmattan.extraction.pipeline import Component, register
+
+
+def _month_table() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for months in load_taxonomy("dates")["months"].values():
+        table.update({fold_term(str(k)): int(v) for k, v in months.items()})
+    return table
+
+
+_ORD = r"(?:er|st|nd|rd|th|eme)?"
+
+
+@register
+class DateMentions(Component):
+    name = "dates"
+    requires = ("folded", "sentences", "date_words")
+    provides = ("dates",)
+
+    def __init__(self, resources: object = None, **settings: object) -> None:
+        super().__init__(resources, **settings)
+        self.months = _month_table()
+        names = "|".join(sorted(self.months, key=len, reverse=True))
+        self.day_month = re.compile(
+            rf"\b(\d{{1,2}}){_ORD}(?:\s+(?:et|au|and|to)\s+\d{{1,2}}{_ORD}|\s+\d{{1,2}})?\s+({names})\b(?:\s+(\d{{4}}))?")
+        self.month_day = re.compile(rf"\b({names})\s+(\d{{1,2}}){_ORD}\b(?:\s+(\d{{4}}))?")
+        self.numeric = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b")
+
+    def __call__(self, doc: Doc) -> Doc:
+        pub = doc.published
+        found: list[Mention] = []
+        for m in self.day_month.finditer(doc.folded):
+            found += self._explicit(doc, m, int(m.group(1)), self.months[m.group(2)], m.group(3), "date:day-month")
+        for m in self.month_day.finditer(doc.folded):
+            if doc.folded[m.start():m.start() + 1] and _is_month_word(doc, m.start()):
+                found += self._explicit(doc, m, int(m.group(2)), self.months[m.group(1)], m.group(3),
+                                        "date:month-day")
+        for m in self.numeric.finditer(doc.clean):
+            if m.group(1):
+                y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            else:
+                d, mo, yy = int(m.group(4)), int(m.group(5)), int(m.group(6))
+                y = yy + 2000 if yy < 100 else yy
+            found += _mention(doc, m.start(), m.end(), _safe_date(y, mo, d), 1, "date:numeric")
+        taken = [(m.start, m.end) for m in found]
+        found += self._from_words(doc, pub, taken)
+        doc.mentions.extend(found)
+        return doc
+
+    def _explicit(self, doc: Doc, m: re.Match[str], day: int, month: int, year: str | None,
+                  rule: str) -> list[Mention]:
+        y = int(year) if year else _infer_year(doc.published, month, day)
+        if y is None:
+            return []
+        return _mention(doc, m.start(), m.end(), _safe_date(y, month, day), 1, rule)
+
+    def _from_words(self, doc: Doc, pub: dt.date | None, taken: list[tuple[int, int]]) -> list[Mention]:
+        out: list[Mention] = []
+        if pub is None:
+            return out
+        words = sorted((m for m in doc.mentions if m.kind in ("weekday", "month", "relative")), key=lambda m: m.start)
+        for w in words:
+            if any(s <= w.start < e for s, e in taken):
+                continue
+            if w.kind == "relative":
+                out += _mention(doc, w.start, w.end, *_relative(pub, dict(w.value)), f"date:relative:{w.text}")
+            elif w.kind == "weekday":
+                past = _has_past_marker(doc, w)
+                back = (pub.weekday() - int(w.value)) % 7
+                if past and back == 0:
+                    back = 7
+                out += _mention(doc, w.start, w.end, pub - dt.timedelta(days=back), 1, f"date:weekday:{w.text}")
+            elif w.kind == "month" and not _is_may_verb(doc, w):
+                part = _month_part(doc, w)
+                month = int(w.value)
+                year = pub.year if month <= pub.month else pub.year - 1
+                day = min(part or 15, calendar.monthrange(year, month)[1])
+                out += _mention(doc, w.start, w.end, dt.date(year, month, day), 3, f"date:month:{w.text}")
+        return out
+
+
+def _is_month_word(doc: Doc, pos: int) -> bool:
+    return any(m.kind == "month" and m.start == pos for m in doc.mentions) or doc.clean[pos:pos + 1].isupper()
+
+
+def _is_may_verb(doc: Doc, w: Mention) -> bool:
+    # English "May" at a sentence start is usually the month only when a number or "in" is next to it
+    return w.text == "May" and not re.search(r"\b(?:in|of|early|late|mid|since)\s+$", doc.folded[max(0, w.start - 8):w.start])
+
+
+def _has_past_marker(doc: Doc, w: Mention) -> bool:
+    after = doc.folded[w.end:w.end + 12]
+    before = doc.folded[max(0, w.start - 6):w.start]
+    return bool(re.match(r"\s+(dernier|derniere|passe)\b", after) or re.search(r"\b(last|past)\s+$", before))
+
+
+def _month_part(doc: Doc, w: Mention) -> int | None:
+    for m in doc.mentions:
+        if m.kind == "month_part" and 0 <= w.start - m.end <= 4:
+            return int(m.value)
+    return None
+
+
+def _relative(pub: dt.date, spec: dict[str, object]) -> tuple[dt.date | None, int]:
+    precision = int(str(spec.get("precision", 1)))
+    if "months" in spec:
+        month = pub.month + int(str(spec["months"]))
+        year = pub.year + (month - 1) // 12
+        month = (month - 1) % 12 + 1
+        return dt.date(year, month, 15), precision
+    day = pub + dt.timedelta(days=int(str(spec.get("days", 0))))
+    if spec.get("month_start"):
+        day = day.replace(day=1)
+    return day, precision
+
+
+def _infer_year(pub: dt.date | None, month: int, day: int) -> int | None:
+    if pub is None:
+        return None
+    candidate = _safe_date(pub.year, month, day)
+    if candidate is not None and candidate > pub + dt.timedelta(days=2):
+        return pub.year - 1
+    return pub.year
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _mention(doc: Doc, start: int, end: int, date: dt.date | None, precision: int, rule: str) -> list[Mention]:
+    if date is None:
+        return []
+    return [Mention("date", start, end, doc.text[start:end], (date, precision), doc.sentence_of(start), rule)]

@@ -1,0 +1,105 @@
+"""The one document object every pipeline component reads and writes (spaCy's ``Doc`` idea)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from harmattan.records import Event, Evidence
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence as a span of the document text; ``index`` counts from 0."""
+
+    index: int
+    start: int
+    end: int
+    #: the sentence contains at least one event cue (set by the cue scan)
+    has_cue: bool = False
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span of the text that names something: an actor, place, date, number, cue...
+
+    ``kind`` says which (``cue``, ``actor``, ``place``, ``date``, ``number``, ``country``,
+    ``context``...), ``value`` carries what it resolved to, ``rule`` how it was found.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    value: Any
+    sentence: int = -1
+    rule: str = ""
+    lang: str | None = None
+
+
+@dataclass(slots=True)
+class Doc:
+    """Text plus everything the components found in it."""
+
+    text: str
+    published: dt.date | None = None
+    document_id: str | None = None
+    lang: str | None = None
+    #: the text with HTML leftovers and control characters blanked, same length as ``text``
+    clean: str = ""
+    #: languages whose lexicons apply (both for mixed EN/FR text)
+    langs: frozenset[str] = frozenset()
+    folded: str = ""
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    #: the country the document is about, when it can tell (ISO2)
+    country: str | None = None
+    #: set when a component decides that nothing further should run (bad input, unsupported language)
+    stopped: bool = False
+    #: wall-clock deadline (time.monotonic()) after which components stop early
+    deadline: float | None = None
+    user_data: dict[str, Any] = field(default_factory=dict)
+
+    def stop(self, note: str) -> None:
+        self.notes.append(note)
+        self.stopped = True
+
+    def of_kind(self, kind: str, sentence: int | None = None) -> list[Mention]:
+        return [
+            m for m in self.mentions if m.kind == kind and (sentence is None or m.sentence == sentence)
+        ]
+
+    def sentence_of(self, offset: int) -> int:
+        """The index of the sentence holding character ``offset`` (binary search)."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            sent = self.sentences[mid]
+            if offset < sent.start:
+                hi = mid - 1
+            elif offset >= sent.end:
+                lo = mid + 1
+            else:
+                return mid
+        return max(0, min(lo, len(self.sentences) - 1))
+
+    def evidence(self, field_name: str, mention: Mention) -> Evidence:
+        """Evidence for a field, pointing at a mention's exact span of the document text."""
+        return Evidence(
+            field=field_name,
+            document=self.document_id,
+            sentence=mention.sentence,
+            start=mention.start,
+            end=mention.end,
+            text=self.text[mention.start:mention.end],
+            rule=mention.rule,
+        )
+
+    def sentence_evidence(self, field_name: str, index: int, rule: str) -> Evidence:
+        """Evidence for a field decided from a whole sentence (a default or a rule over it)."""
+        sent = self.sentences[index]
+        return Evidence(field_name, self.document_id, index, sent.start, sent.end,
+                        self.text[sent.start:sent.end], rule)

@@ -1,0 +1,166 @@
+"""Lexicon loading and the Aho-Corasick scanner every mention component shares.
+
+Terms are matched on folded text (:mod:`harmattan.regions.text` folding, same length as
+the original), so a match's span indexes the original text. Case rules come from how a
+term is written: an all-capitals term ("IED", "FAMa" is mixed) must match the original
+exactly, a capitalised term needs a capital in the original, a lower-case term matches
+any case. A trailing ``*`` matches any word ending.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from harmattan.regions.text import fold_char
+
+TAXONOMY_PACKAGE = "harmattan.extraction.taxonomies"
+
+
+class _FoldTable(dict[int, str]):
+    """A ``str.translate`` table that folds each character once and remembers it."""
+
+    def __missing__(self, key: int) -> str:
+        value = fold_char(chr(key))
+        self[key] = value
+        return value
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def fold_fast(text: str) -> str:
+    """Same result as :func:`harmattan.regions.text.fold_aligned`, at C speed after warm-up."""
+    return text.translate(_FOLD_TABLE)
+
+
+def fold_term(term: str) -> str:
+    """Fold a lexicon term and collapse its spaces (a term is matched word by word)."""
+    return " ".join(fold_fast(term).split())
+
+
+@functools.lru_cache(maxsize=None)
+def load_taxonomy(name: str) -> dict[str, Any]:
+    """Read ``taxonomies/<name>.yaml`` shipped with the package (cached per process)."""
+    text = resources.files(TAXONOMY_PACKAGE).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise ValueError(f"taxonomy {name!r} is not a mapping")
+    return data
+
+
+def case_rule(term: str) -> str:
+    """How strictly a term's case must match: ``exact``, ``initial`` or ``any``."""
+    letters = [c for c in term if c.isalpha()]
+    if len(letters) >= 2 and any(c.isupper() for c in letters[1:]):
+        return "exact"
+    if letters and term[0].isupper():
+        return "initial"
+    return "any"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a lexicon term stands for: a kind (``cue``, ``actor``...), a value and its language."""
+
+    kind: str
+    value: Any
+    lang: str | None
+    term: str
+    case: str
+    prefix: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One lexicon match in a text: the entry and its span in the original text."""
+
+    entry: Entry
+    start: int
+    end: int
+
+
+class Scanner:
+    """An Aho-Corasick automaton over many terms; build once per process, scan many texts."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        import ahocorasick_rs
+
+        by_pattern: dict[str, list[Entry]] = {}
+        for entry in entries:
+            folded = fold_term(entry.term.rstrip("*"))
+            if not folded:
+                continue
+            pattern = " " + folded + ("" if entry.prefix else " ")
+            by_pattern.setdefault(pattern, []).append(entry)
+        self._patterns = list(by_pattern)
+        self._entries = [by_pattern[p] for p in self._patterns]
+        self._automaton = ahocorasick_rs.AhoCorasick(self._patterns) if self._patterns else None
+
+    def __len__(self) -> int:
+        return len(self._patterns)
+
+    def scan(self, text: str, folded: str, langs: frozenset[str] | None = None) -> Iterator[Hit]:
+        """Yield every match (overlapping ones too) whose case and language rules hold."""
+        if self._automaton is None:
+            return
+        padded = " " + folded + " "
+        for index, start, end in self._automaton.find_matches_as_indexes(padded, overlapping=True):
+            # padded offsets: the leading space is at original start-1; the match begins after it
+            o_start = start
+            o_end = end - 1
+            for entry in self._entries[index]:
+                if entry.prefix:
+                    o_end = _word_end(folded, end - 1)
+                else:
+                    o_end = end - 2
+                if langs is not None and entry.lang is not None and entry.lang not in langs:
+                    continue
+                if not _case_ok(entry, text, o_start, o_end):
+                    continue
+                yield Hit(entry, o_start, o_end)
+
+
+def _word_end(folded: str, pos: int) -> int:
+    n = len(folded)
+    while pos < n and folded[pos].isalnum():
+        pos += 1
+    return pos
+
+
+def _case_ok(entry: Entry, text: str, start: int, end: int) -> bool:
+    if entry.case == "any":
+        return True
+    if entry.case == "initial":
+        return text[start:start + 1].isupper()
+    return text[start:end] == entry.term.rstrip("*")
+
+
+def lang_terms(section: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """Yield (lang, term) from a ``{en: [...], fr: [...]}`` mapping."""
+    for lang, terms in section.items():
+        for term in terms or []:
+            yield lang, str(term)
+
+
+def entry(kind: str, value: Any, lang: str | None, term: str) -> Entry:
+    """Build an :class:`Entry`, reading the case rule and the prefix star from the term."""
+    return Entry(kind, value, lang, term, case_rule(term), term.endswith("*"))
+
+
+def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
+    """Keep the longest hits, dropping any hit overlapping a longer (then earlier) one."""
+    ordered = sorted(hits, key=lambda h: (-(h.end - h.start), h.start))
+    kept: list[Hit] = []
+    taken: list[tuple[int, int]] = []
+    for hit in ordered:
+        if any(hit.start < e and s < hit.end for s, e in taken):
+            continue
+        kept.append(hit)
+        taken.append((hit.start, hit.end))
+    return sorted(kept, key=lambda h: h.start)

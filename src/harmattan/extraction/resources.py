@@ -1,0 +1,144 @@
+"""Per-process shared resources: the region pack and the matchers built from it and the taxonomies.
+
+Building the automata (tens of thousands of place names) costs a second; it happens once
+per process and pack, on first use, never at import time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterator
+from typing import Any
+
+from harmattan.extraction.lexicon import Entry, Scanner, entry, fold_term, lang_terms, load_taxonomy
+
+_BY_PACK: dict[int, Resources] = {}
+
+
+def resources_for(pack: Any) -> Resources:
+    """The shared :class:`Resources` of a pack (``None``: no region knowledge, lexicons only)."""
+    key = id(pack)
+    res = _BY_PACK.get(key)
+    if res is None or res.pack is not pack:
+        res = _BY_PACK[key] = Resources(pack)
+    return res
+
+
+def load_default_pack() -> Any:
+    """The region pack named in settings, or ``None`` when no pack can be loaded (say so loudly elsewhere)."""
+    try:
+        from harmattan import regions
+        from harmattan.settings import get_settings
+
+        loader = getattr(regions, "load", None)
+        return loader(get_settings().region_pack) if loader else None
+    except (ImportError, FileNotFoundError, ValueError, KeyError):
+        return None
+
+
+class Resources:
+    def __init__(self, pack: Any) -> None:
+        self.pack = pack
+
+    @functools.cached_property
+    def lexicon(self) -> Scanner:
+        return Scanner(_taxonomy_entries())
+
+    @functools.cached_property
+    def actor_scanner(self) -> Scanner:
+        entries: list[Entry] = []
+        if self.pack is not None:
+            for alias in self.pack.actors.aliases():
+                text = str(alias.text)
+                case = "exact" if alias.case_sensitive else "any"
+                entries.append(Entry("actor", (text, alias.actor_id), alias.lang, text, case, False))
+        return Scanner(entries)
+
+    @functools.cached_property
+    def place_scanner(self) -> Scanner:
+        entries: list[Entry] = []
+        if self.pack is not None:
+            for folded, ids in self.pack.places.names():
+                entries.append(Entry("place", tuple(ids), None, str(folded), "initial", False))
+        return Scanner(entries)
+
+    @functools.cached_property
+    def non_person_units(self) -> frozenset[str]:
+        return frozenset(fold_term(w) for _, w in lang_terms(load_taxonomy("quantities")["non_person"]))
+
+    @functools.cached_property
+    def common_place_words(self) -> frozenset[str]:
+        data = load_taxonomy("places")
+        words = {fold_term(w) for _, w in lang_terms(data["common_words"])}
+        stop = load_taxonomy("language")["stopwords"]
+        words.update(w for lang in ("en", "fr") for w in stop[lang])
+        return frozenset(words)
+
+    def actor(self, actor_id: str) -> Any:
+        return self.pack.actors.get(actor_id) if self.pack is not None else None
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019  (one Resources per pack and process)
+    def resolve_alias(self, text: str, actor_id: str, date: dt.date | None) -> str:
+        """The id an alias names on a date (time-aware: Wagner in 2025 is Africa Corps)."""
+        if self.pack is None:
+            return actor_id
+        found = self.pack.actors.resolve(text, date)
+        return str(found.id) if found is not None else actor_id
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019
+    def generic(self, term: str, template: str, country: str | None, date: dt.date | None) -> str | None:
+        """The actor id of a generic noun ("soldiers" in Mali -> ml-military)."""
+        if self.pack is not None:
+            hook = getattr(self.pack.actors, "generic", None)
+            found = hook(term, country, date) if hook is not None else None
+            if found is not None:
+                return str(found.id)
+        if "{cc}" in template:
+            if not country:
+                return None
+            return template.replace("{cc}", country.lower())
+        return template
+
+
+def _taxonomy_entries() -> Iterator[Entry]:
+    for cue, section in load_taxonomy("triggers")["cues"].items():
+        for lang, term in lang_terms(section):
+            yield entry("cue", cue, lang, term)
+    for spec in load_taxonomy("actor_terms")["terms"]:
+        value = (spec["role"], spec["id"], int(spec["inter"]), spec.get("country"))
+        for lang in ("en", "fr"):
+            for term in spec.get(lang, []):
+                yield entry("term", value, lang, str(term))
+    for cc, section in load_taxonomy("countries")["countries"].items():
+        for lang, term in lang_terms(section):
+            yield entry("country", cc, lang, term)
+    quant = load_taxonomy("quantities")
+    for kind in ("vague", "units"):
+        for lang, table in quant[kind].items():
+            for term, value in table.items():
+                yield entry("vague" if kind == "vague" else "numword", int(value), lang, str(term))
+    for lang, term in lang_terms(quant["modifiers"]):
+        yield entry("modifier", None, lang, term)
+    for lang, term in lang_terms(quant["no_casualties"]):
+        yield entry("nocas", 0, lang, term)
+    yield from _date_entries()
+    places = load_taxonomy("places")
+    for kind in ("before", "near", "admin1", "admin2"):
+        for lang, term in lang_terms(places[kind]):
+            yield entry(f"ctx_{kind}", None, lang, term)
+
+
+def _date_entries() -> Iterator[Entry]:
+    dates = load_taxonomy("dates")
+    for kind in ("weekdays", "months", "month_parts"):
+        for lang, table in dates[kind].items():
+            for term, value in table.items():
+                yield entry(kind.rstrip("s"), int(value), lang, str(term))
+    for lang, table in dates["relative"].items():
+        for term, spec in table.items():
+            yield entry("relative", dict(spec), lang, str(term))
+    for lang, term in lang_terms(dates["past_markers"]):
+        yield entry("past", None, lang, term)
+    for lang, term in lang_terms(dates["historical_cues"]):
+        yield entry("hist", None, lang, term.rstrip())
