@@ -36,10 +36,10 @@ def test_event_level_counts_and_false_alarms(report: dict) -> None:
 def test_field_metrics_hand_computed(report: dict) -> None:
     fields = report["groups"]["all"]["fields"]
     assert fields["event_type"]["accuracy"] == 1.0 and fields["event_type"]["n"] == 3
-    assert (
-        fields["event_type"]["macro_f1"] == 0.75
-    )  # the false alarm adds label "Strategic developments" with F1 0
-    assert fields["sub_event_type"]["macro_f1"] == 0.75
+    assert fields["event_type"]["macro_f1"] == 1.0  # every matched pair has the right type
+    # ... but the false alarm adds "Strategic developments" with F1 0 once unmatched events count
+    assert fields["event_type"]["macro_f1_all"] == 0.75
+    assert fields["sub_event_type"]["macro_f1"] == 1.0 and fields["sub_event_type"]["macro_f1_all"] == 0.75
     assert fields["actor1"]["accuracy"] == fields["actor2"]["accuracy"] == 1.0
     assert fields["admin2"]["accuracy"] == 1.0  # "Seno" == "Province du Séno"
     assert fields["location"]["within_10km"] == 1.0  # Djibo is 7.9 km off: within 10 km
@@ -131,3 +131,19 @@ def test_validator_flags_bad_labels(tmp_path: Path, fixtures: Path) -> None:
     assert any("inter1 9" in m for m in messages) and any("unknown tactics ['drone']" in m for m in messages)
     assert any("warning: event 0: event_date 2023-02-01 after" in m for m in messages)
     assert any("duplicate id" in m for m in messages)
+
+
+def test_ucdp_government_side_found_as_target(fixtures: Path, tmp_path: Path) -> None:
+    """Only the army is right: UCDP's side_a (government) is scored against the predicted target."""
+    passages = read_gold(fixtures / "ucdp_small.csv")[:1]
+    predictor = FixedPredictor()
+    predictor.by_id[passages[0].id] = [
+        {"event_type": "Battles", "event_date": "2019-04-10", "actor1_id": "unidentified-armed-group",
+         "inter1": 2, "actor2_id": "bf-military", "inter2": 1}
+    ]  # fmt: skip
+    report = evaluate(passages, extractor=predictor, errors_path=tmp_path / "e.jsonl", canon=Canon(False))
+    fields = report.to_dict()["groups"]["all"]["fields"]
+    assert fields["actor2"]["accuracy"] == 1.0 and fields["inter2"]["accuracy"] == 1.0
+    assert fields["actor1"]["accuracy"] == 0.0  # JNIM is named in the text, the predictor missed it
+    wrong = json.loads((tmp_path / "e.jsonl").read_text(encoding="utf-8"))["mismatches"]
+    assert {m["field"] for m in wrong} >= {"actor1"} and "jnim" in wrong[0]["gold"]

@@ -16,8 +16,10 @@ if TYPE_CHECKING:
 FIELD_METRICS: tuple[tuple[str, str], ...] = (
     ("event_type", "accuracy"),
     ("event_type", "macro_f1"),
+    ("event_type", "macro_f1_all"),
     ("sub_event_type", "accuracy"),
     ("sub_event_type", "macro_f1"),
+    ("sub_event_type", "macro_f1_all"),
     ("actor1", "accuracy"),
     ("actor2", "accuracy"),
     ("inter1", "accuracy"),
@@ -37,12 +39,13 @@ FIELD_METRICS: tuple[tuple[str, str], ...] = (
     ("tactics", "f1"),
     ("plover_type", "accuracy"),
     ("plover_type", "macro_f1"),
+    ("plover_type", "macro_f1_all"),
 )
 
 NOTE = (
     "Field metrics are computed on matched (gold, predicted) pairs where the gold states the field "
-    "(weak gold such as UCDP: only where the text mentions it); n = pairs scored. Macro-F1 also counts "
-    "unmatched gold events (FN) and unmatched predictions (FP)."
+    "(weak gold such as UCDP: only where the text mentions it); n = pairs scored. macro_f1 is over matched "
+    "pairs; macro_f1_all also counts unmatched gold events (FN) and unmatched predictions (FP)."
 )
 
 
@@ -61,6 +64,7 @@ def group_dict(stats: GroupStats) -> dict[str, Any]:
                 entry["n"] = max(entry.get("n", 0), rate.total)
         if name in LABEL_FIELDS and name in stats.gold_fields:
             entry["macro_f1"] = _round(stats.labels[name].macro())
+            entry["macro_f1_all"] = _round(stats.labels_all[name].macro())
         if name == "tactics" and name in stats.gold_fields:
             entry.update({k: _round(v) for k, v in stats.tactics.result().items()})
             entry["n"] = stats.tactics.tp + stats.tactics.fn
@@ -85,7 +89,7 @@ def report_dict(report: EvalReport) -> dict[str, Any]:
     docs = len(pred.events)
     return {
         **report.meta,
-        "groups": {name: group_dict(stats) for name, stats in report.groups.items()},
+        "groups": {name: group_dict(report.groups[name]) for name in _group_order(report.groups)},
         "speed": {
             "documents": docs,
             "events": total_events,
@@ -97,6 +101,11 @@ def report_dict(report: EvalReport) -> dict[str, Any]:
         "failures": len(pred.failures),
         "note": NOTE,
     }
+
+
+def _group_order(groups: dict[str, GroupStats]) -> list[str]:
+    first = [name for name in ("all", "en", "fr") if name in groups]
+    return first + sorted(set(groups) - set(first))
 
 
 def _cell(entry: dict[str, Any], metric: str) -> str:

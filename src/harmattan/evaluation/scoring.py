@@ -28,7 +28,10 @@ class GroupStats:
     false_alarm_passages: int = 0
     false_alarms: int = 0
     rates: dict[str, Rate] = field(default_factory=dict)
+    #: per-label counts on matched pairs (classification quality) ...
     labels: dict[str, LabelF1] = field(default_factory=lambda: {name: LabelF1() for name in LABEL_FIELDS})
+    #: ... and with unmatched gold events (FN) and predictions (FP) added (end to end).
+    labels_all: dict[str, LabelF1] = field(default_factory=lambda: {name: LabelF1() for name in LABEL_FIELDS})
     tactics: SetF1 = field(default_factory=SetF1)
     gold_fields: Counter[str] = field(default_factory=Counter)
 
@@ -44,6 +47,8 @@ class GroupStats:
             self.rates.setdefault(key, Rate()).merge(rate)
         for key, labels in other.labels.items():
             self.labels[key].merge(labels)
+        for key, labels in other.labels_all.items():
+            self.labels_all[key].merge(labels)
         self.tactics.merge(other.tactics)
         self.gold_fields.update(other.gold_fields)
 
@@ -105,11 +110,11 @@ def _unmatched_labels(
         if index not in matched_gold:
             for name in LABEL_FIELDS:
                 if name in gold.fields:
-                    stats.labels[name].pair(_gold_label(gold, name, None), None)
+                    stats.labels_all[name].pair(_gold_label(gold, name, None), None)
     for index, pred in enumerate(predicted):
         if index not in matched_pred:
             for name in LABEL_FIELDS:
-                stats.labels[name].pair(None, getattr(pred, name))
+                stats.labels_all[name].pair(None, getattr(pred, name))
 
 
 def _gold_label(gold: GoldEvent, name: str, predicted: str | None) -> str | None:
@@ -137,6 +142,7 @@ def score_pair(gold: GoldEvent, pred: Event, canon: Canon, stats: GroupStats) ->
         if name in gold.fields:
             label = _gold_label(gold, name, getattr(pred, name))
             stats.labels[name].pair(label, getattr(pred, name))
+            stats.labels_all[name].pair(label, getattr(pred, name))
             check(f"{name}.accuracy", label == getattr(pred, name), name, label, getattr(pred, name))
     _score_actors(gold, pred, canon, check)
     for name in ("country", "geo_precision"):

@@ -125,8 +125,11 @@ def _scorable_fields(
         fields.add("admin1")
     if place_named or admin2_named:
         fields.add("admin2")
-    if place_named and event.geo_precision is not None and event.latitude is not None:
-        fields |= {"location", "geo_precision"}
+    if place_named and event.geo_precision is not None:
+        fields.add("geo_precision")
+    # Coordinates of where_prec 4+ are admin-area centroids, not the event's place: no 10 km test.
+    if place_named and event.geo_precision in (1, 2) and event.latitude is not None:
+        fields.add("location")
     if row.get("date_prec") == "1":
         fields.add("event_date")
     if event.fatalities is not None and toll_mentioned(text):
