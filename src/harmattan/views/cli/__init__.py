@@ -13,6 +13,7 @@ import importlib
 import typer
 
 COMMAND_MODULES: tuple[str, ...] = (
+    "pack",
     "db",
     "ingest",
     "eval",
