@@ -1,0 +1,229 @@
+"""Fusion: reports of the same occurrence become one event, every merge with its reason and score.
+
+The algorithm (docs/events.md): reports are taken in (date, report key) order;
+each is compared with the events already formed whose members fall inside its
+date window and country (blocking keeps this near-linear); it joins the best
+scoring event whose *every* member passes the rule (complete link, so chains
+of loosely similar reports do not snowball), or starts a new one. Analysts'
+corrections are then re-applied. The whole fused layer is rewritten in one
+transaction, so readers see the old or the new state, never a mix, and the
+same reports and corrections always give the same events (ids included).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from harmattan.events import corrections as corr
+from harmattan.events.claims import claim_rows, fuse_fields, split_list
+from harmattan.events.rules import FusionRules, Report, compare, load_rules, window
+from harmattan.regions.text import fold
+from harmattan.store import events as store
+from harmattan.store.database import Database
+
+NEAR_MISS_LIMIT = 5  # per report: enough to explain, not enough to bloat the log
+
+
+@dataclass
+class FusionReport:
+    reports: int = 0
+    events: int = 0
+    merges: int = 0
+    skipped: bool = False
+    seconds: float = 0.0
+    run_id: int | None = None
+    corrections_applied: int = 0
+    corrections_unresolved: int = 0
+
+
+@dataclass
+class Link:
+    how: str
+    score: float | None = None
+    reason: str | None = None
+    matched: int | None = None
+
+
+def cluster(
+    reports: Sequence[Report], rules: FusionRules
+) -> tuple[list[list[int]], dict[int, Link], list[dict[str, Any]]]:
+    """Group reports (indices) into events; also how each joined and the near misses."""
+    clusters: list[list[int]] = []
+    links: dict[int, Link] = {}
+    misses: list[dict[str, Any]] = []
+    narrow: dict[tuple[str | None, int], list[int]] = defaultdict(list)
+    wide: dict[tuple[str | None, int], list[int]] = defaultdict(list)
+    widest = rules.widest_window
+    for i, report in enumerate(reports):
+        date = report.date
+        if date is None:
+            clusters.append([i])
+            links[i] = Link("seed")
+            continue
+        day, country, own = date.toordinal(), report.fields.get("country"), window(report, rules)
+        candidates: set[int] = set()
+        for d in range(day - own, day + 1):
+            candidates.update(narrow.get((country, d), ()))
+        for d in range(day - widest, day + 1):
+            candidates.update(wide.get((country, d), ()))
+        best: tuple[float, int, int] | None = None
+        for c in sorted(candidates):
+            verdicts = [(compare(report, reports[m], rules), m) for m in clusters[c]]
+            failed = [(v, m) for v, m in verdicts if not v.same]
+            if failed:
+                for v, m in failed[:1]:
+                    if v.partial >= rules.near_miss_score and len(misses) < NEAR_MISS_LIMIT * len(reports):
+                        misses.append(_miss(report, reports[m], v.partial, v.reason))
+                continue
+            score = sum(v.score for v, _ in verdicts) / len(verdicts)
+            top = max(verdicts, key=lambda vm: (vm[0].score, -vm[1]))
+            if best is None or score > best[0]:
+                best = (score, c, top[1])
+                links[i] = Link("auto", round(score, 4), top[0].reason, top[1])
+        if best is None:
+            clusters.append([i])
+            links[i] = Link("seed")
+            target = len(clusters) - 1
+        else:
+            target = best[1]
+            clusters[target].append(i)
+        (narrow if own <= 1 else wide)[(country, day)].append(target)
+    return clusters, links, misses
+
+
+def _miss(a: Report, b: Report, score: float, reason: str) -> dict[str, Any]:
+    return {
+        "action": "kept-apart",
+        "report_id": a.id,
+        "other_report_id": b.id,
+        "score": score,
+        "reason": reason,
+    }
+
+
+def event_key(members: Sequence[Report]) -> str:
+    """Stable across re-runs and re-processing while the event's earliest-keyed report stays."""
+    anchor = min(r.stable_key for r in members)
+    return "E" + hashlib.sha1(anchor.encode()).hexdigest()[:11]
+
+
+def fuse(db: Database, force: bool = False, rules: FusionRules | None = None) -> FusionReport:
+    """Re-fuse every current report into events, unless nothing changed since the last fusion."""
+    rules = rules or load_rules()
+    started = time.perf_counter()
+    with db.engine.connect() as conn:
+        token = store.fusion_state_token(conn)
+        last = store.last_fusion(conn)
+    if not force and last is not None and last["state_token"] == token:
+        return FusionReport(
+            reports=last["reports"], events=last["events"], merges=last["merges"], skipped=True
+        )
+    with db.engine.begin() as conn:
+        run_id = store.start_fusion_run(conn, token)
+        reports = [Report.from_row(row, rules) for row in store.current_reports(conn)]
+        clusters, links, misses = cluster(reports, rules)
+        applied = corr.apply(store.list_corrections(conn), reports, clusters)
+        position = {r.id: i for i, r in enumerate(reports)}
+        for report_id, (how, label) in applied.analyst_links.items():
+            links[position[report_id]] = Link(how, None, label, None)
+        batch, keys = build(reports, clusters, links, applied, run_id)
+        batch.log = [{**m, "fusion_run_id": run_id} for m in misses]
+        report = FusionReport(
+            reports=len(reports),
+            events=len(batch.events),
+            merges=sum(1 for m in batch.members if m["how"] != "seed"),
+            run_id=run_id,
+            corrections_applied=sum(1 for s, _ in applied.states.values() if s == "applied"),
+            corrections_unresolved=sum(1 for s, _ in applied.states.values() if s != "applied"),
+        )
+        counts = {k: getattr(report, k) for k in ("reports", "events", "merges")}
+        counts["corrections_applied"] = report.corrections_applied
+        counts["corrections_unresolved"] = report.corrections_unresolved
+        store.replace_fused(conn, run_id, batch, counts)
+        store.mark_corrections(
+            conn,
+            {
+                cid: (state, keys.get(c) if c is not None else None)
+                for cid, (state, c) in applied.states.items()
+            },
+        )
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+def build(
+    reports: Sequence[Report],
+    clusters: list[list[int]],
+    links: dict[int, Link],
+    applied: corr.Applied,
+    run_id: int,
+) -> tuple[store.FusedBatch, dict[int, str]]:
+    """Rows of the fused layer; ids are 1..n in event-key order so equal inputs give equal tables."""
+    live = [(c, [reports[i] for i in members]) for c, members in enumerate(clusters) if members]
+    keyed = sorted(((event_key(ms), c, ms) for c, ms in live), key=lambda t: t[0])
+    batch = store.FusedBatch()
+    keys: dict[int, str] = {}
+    position = {r.id: i for i, r in enumerate(reports)}
+    for event_id, (key, c, members) in enumerate(keyed, start=1):
+        keys[c] = key
+        fields = fuse_fields(members)
+        batch.claims.extend(claim_rows(event_id, members, fields))
+        overrides = applied.overrides.get(c, {})
+        fields.update(overrides)
+        notes = [fields.get("notes"), *applied.notes.get(c, [])]
+        fields["notes"] = " | ".join(n for n in notes if n) or None
+        batch.events.append(
+            {
+                **fields,
+                "id": event_id,
+                "event_key": key,
+                "status": applied.status.get(c, "active"),
+                "corrected": bool(overrides) or c in applied.status,
+                "fusion_run_id": run_id,
+            }
+        )
+        batch.actors.extend(_actor_rows(event_id, fields))
+        batch.tactics.extend(
+            {"event_id": event_id, "tactic": t, "event_date": fields["event_date"]}
+            for t in split_list(fields.get("tactics"))
+        )
+        for member in sorted(members, key=lambda r: r.key):
+            link = links[position[member.id]]
+            batch.members.append(
+                {
+                    "event_id": event_id,
+                    "report_id": member.id,
+                    "source_unit": member.source_unit,
+                    "how": link.how,
+                    "score": link.score,
+                    "reason": link.reason,
+                    "matched_report_id": reports[link.matched].id if link.matched is not None else None,
+                }
+            )
+    return batch, keys
+
+
+def _actor_rows(event_id: int, fields: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    for role, name_f, id_f in (("actor1", "actor1", "actor1_id"), ("actor2", "actor2", "actor2_id")):
+        if fields.get(name_f):
+            rows.append(_actor(event_id, role, fields[name_f], fields.get(id_f), fields))
+    for role in ("assoc_actor_1", "assoc_actor_2"):
+        rows.extend(_actor(event_id, "assoc", name, None, fields) for name in split_list(fields.get(role)))
+    return rows
+
+
+def _actor(event_id: int, role: str, name: str, ident: str | None, fields: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "event_id": event_id,
+        "role": role,
+        "actor": name,
+        "actor_fold": fold(name),
+        "actor_id": ident,
+        "event_date": fields.get("event_date"),
+    }

@@ -1,0 +1,467 @@
+"""SQL for event reports, fused events, claims and corrections (the events stage's only way to the database).
+
+Writers work inside a transaction the caller opens (``with db.engine.begin() as conn``),
+so a crash never leaves half a document or half a fusion behind. Readers use the
+indexes of :mod:`harmattan.store.schema_events`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
+
+from harmattan.store.schema import documents, sources
+from harmattan.store.schema_events import (
+    claims,
+    corrections,
+    event_actors,
+    event_members,
+    event_reports,
+    event_tactics,
+    events,
+    extraction_errors,
+    extraction_runs,
+    fusion_runs,
+    merge_log,
+    processed_documents,
+    report_evidence,
+)
+
+#: The fused-event columns, in export order (ACLED-shaped first).
+EVENT_COLUMNS: tuple[str, ...] = tuple(
+    c.name for c in events.columns if c.name not in ("id", "fusion_run_id")
+)
+REPORT_FIELDS: tuple[str, ...] = tuple(
+    c.name for c in event_reports.columns if c.name not in ("id", "report_key", "document_id", "ordinal")
+)
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+# -- extraction runs and reports ------------------------------------------------
+def start_extraction_run(conn: Connection, pipeline_version: str, workers: int) -> int:
+    result = conn.execute(
+        insert(extraction_runs).values(
+            pipeline_version=pipeline_version, started_at=utcnow(), workers=workers
+        )
+    )
+    return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+
+def finish_extraction_run(
+    conn: Connection, run_id: int, status: str, documents_done: int, reports: int, errors: int
+) -> None:
+    conn.execute(
+        update(extraction_runs)
+        .where(extraction_runs.c.id == run_id)
+        .values(finished_at=utcnow(), status=status, documents=documents_done, reports=reports, errors=errors)
+    )
+
+
+def close_stale_runs(conn: Connection) -> int:
+    """Mark runs left 'running' by a killed process as interrupted."""
+    result = conn.execute(
+        update(extraction_runs).where(extraction_runs.c.status == "running").values(status="interrupted")
+    )
+    conn.execute(update(fusion_runs).where(fusion_runs.c.status == "running").values(status="interrupted"))
+    return int(result.rowcount or 0)
+
+
+def record_extraction_error(conn: Connection, run_id: int, document_id: int, message: str) -> None:
+    conn.execute(
+        insert(extraction_errors).values(
+            run_id=run_id, document_id=document_id, message=message, created_at=utcnow()
+        )
+    )
+
+
+def pending_documents(
+    conn: Connection, pipeline_version: str, limit: int | None = None, after_id: int = 0
+) -> list[dict[str, Any]]:
+    """Documents not yet processed by ``pipeline_version``, in id order."""
+    done = exists().where(
+        and_(
+            processed_documents.c.document_id == documents.c.id,
+            processed_documents.c.pipeline_version == pipeline_version,
+        )
+    )
+    stmt = (
+        select(
+            documents.c.id,
+            documents.c.content_hash,
+            documents.c.text,
+            documents.c.published_at,
+            documents.c.language,
+        )
+        .where(~done, documents.c.id > after_id)
+        .order_by(documents.c.id)
+    )
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [dict(row._mapping) for row in conn.execute(stmt)]
+
+
+def count_pending(conn: Connection, pipeline_version: str) -> int:
+    done = exists().where(
+        and_(
+            processed_documents.c.document_id == documents.c.id,
+            processed_documents.c.pipeline_version == pipeline_version,
+        )
+    )
+    return int(conn.scalar(select(func.count()).select_from(documents).where(~done)) or 0)
+
+
+def content_hashes(conn: Connection, document_ids: Sequence[int]) -> dict[int, str]:
+    rows = conn.execute(
+        select(documents.c.id, documents.c.content_hash).where(documents.c.id.in_(list(document_ids)))
+    )
+    return {int(r[0]): str(r[1]) for r in rows}
+
+
+def replace_reports(
+    conn: Connection,
+    batch: Sequence[tuple[int, str, Sequence[dict[str, Any]], Sequence[Sequence[dict[str, Any]]]]],
+) -> int:
+    """Store reports of several documents: ``(document_id, version, report rows, evidence rows per report)``.
+
+    Idempotent: a document's earlier reports for that version are deleted first,
+    and the ``processed_documents`` marker is written in the same transaction.
+    """
+    if not batch:
+        return 0
+    now = utcnow()
+    for document_id, version, _, _ in batch:
+        conn.execute(
+            delete(event_reports).where(
+                event_reports.c.document_id == document_id, event_reports.c.pipeline_version == version
+            )
+        )
+        conn.execute(
+            delete(processed_documents).where(
+                processed_documents.c.document_id == document_id,
+                processed_documents.c.pipeline_version == version,
+            )
+        )
+    doc_ids = [b[0] for b in batch]
+    conn.execute(
+        update(processed_documents)
+        .where(processed_documents.c.document_id.in_(doc_ids))
+        .values(is_current=False)
+    )
+    conn.execute(
+        insert(processed_documents),
+        [
+            {
+                "document_id": d,
+                "pipeline_version": v,
+                "is_current": True,
+                "reports": len(r),
+                "processed_at": now,
+            }
+            for d, v, r, _ in batch
+        ],
+    )
+    report_rows = [row for _, _, rows, _ in batch for row in rows]
+    if not report_rows:
+        return 0
+    ids = _insert_returning_ids(conn, report_rows)
+    evidence_rows = [
+        {**ev, "report_id": report_id}
+        for report_id, evs in zip(ids, (e for _, _, _, per in batch for e in per), strict=True)
+        for ev in evs
+    ]
+    if evidence_rows:
+        conn.execute(insert(report_evidence), evidence_rows)
+    return len(report_rows)
+
+
+def _insert_returning_ids(conn: Connection, rows: Sequence[dict[str, Any]]) -> list[int]:
+    stmt = insert(event_reports).returning(event_reports.c.id, sort_by_parameter_order=True)
+    return [int(r[0]) for r in conn.execute(stmt, list(rows))]
+
+
+# -- fusion input and output ------------------------------------------------------
+def current_reports(conn: Connection) -> Iterator[dict[str, Any]]:
+    """Every report of each document's current pipeline version, with its source unit and outlet."""
+    stmt = (
+        select(
+            event_reports,
+            func.coalesce(documents.c.near_dup_of, documents.c.id).label("source_unit"),
+            documents.c.content_hash,
+            documents.c.published_at,
+            sources.c.name.label("source_name"),
+        )
+        .join(
+            processed_documents,
+            and_(
+                processed_documents.c.document_id == event_reports.c.document_id,
+                processed_documents.c.pipeline_version == event_reports.c.pipeline_version,
+            ),
+        )
+        .join(documents, documents.c.id == event_reports.c.document_id)
+        .outerjoin(sources, sources.c.id == documents.c.source_id)
+        .where(processed_documents.c.is_current.is_(True))
+        .order_by(event_reports.c.event_date, event_reports.c.report_key)
+    )
+    for row in conn.execute(stmt):
+        yield dict(row._mapping)
+
+
+def fusion_state_token(conn: Connection) -> str:
+    """A cheap fingerprint of everything fusion reads; equal tokens mean nothing to redo."""
+    reports = conn.execute(
+        select(func.count(), func.max(processed_documents.c.id)).where(
+            processed_documents.c.is_current.is_(True)
+        )
+    ).one()
+    corr = conn.execute(select(func.count(), func.max(corrections.c.id))).one()
+    dups = conn.execute(
+        select(func.count(), func.sum(documents.c.near_dup_of)).where(documents.c.near_dup_of.is_not(None))
+    ).one()
+    return f"docs={reports[0]}/{reports[1]};corr={corr[0]}/{corr[1]};dups={dups[0]}/{dups[1]}"
+
+
+def last_fusion(conn: Connection) -> dict[str, Any] | None:
+    row = conn.execute(
+        select(fusion_runs)
+        .where(fusion_runs.c.status == "completed")
+        .order_by(fusion_runs.c.id.desc())
+        .limit(1)
+    ).first()
+    return dict(row._mapping) if row else None
+
+
+def start_fusion_run(conn: Connection, token: str) -> int:
+    result = conn.execute(insert(fusion_runs).values(started_at=utcnow(), state_token=token))
+    return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+
+@dataclass
+class FusedBatch:
+    """Everything one fusion writes; ids of ``events`` rows are assigned by the caller."""
+
+    events: list[dict[str, Any]] = field(default_factory=list)
+    members: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    tactics: list[dict[str, Any]] = field(default_factory=list)
+    log: list[dict[str, Any]] = field(default_factory=list)
+
+
+def replace_fused(conn: Connection, run_id: int, batch: FusedBatch, counts: dict[str, int]) -> None:
+    """Swap the whole fused layer in one transaction (readers see the old or the new, never a mix)."""
+    for table in (claims, event_members, event_actors, event_tactics, merge_log):
+        conn.execute(delete(table))
+    conn.execute(delete(events))
+    for table, rows in (
+        (events, batch.events),
+        (event_members, batch.members),
+        (claims, batch.claims),
+        (event_actors, batch.actors),
+        (event_tactics, batch.tactics),
+        (merge_log, batch.log),
+    ):
+        for start in range(0, len(rows), 50_000):
+            conn.execute(insert(table), rows[start : start + 50_000])
+    conn.execute(
+        update(fusion_runs)
+        .where(fusion_runs.c.id == run_id)
+        .values(finished_at=utcnow(), status="completed", **counts)
+    )
+
+
+# -- corrections ---------------------------------------------------------------------
+def add_correction(conn: Connection, row: dict[str, Any]) -> int:
+    result = conn.execute(insert(corrections).values(created_at=utcnow(), **row))
+    return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+
+def list_corrections(conn: Connection) -> list[dict[str, Any]]:
+    return [dict(r._mapping) for r in conn.execute(select(corrections).order_by(corrections.c.id))]
+
+
+def mark_corrections(conn: Connection, states: dict[int, tuple[str, str | None]]) -> None:
+    now = utcnow()
+    for cid, (state, key) in states.items():
+        conn.execute(
+            update(corrections)
+            .where(corrections.c.id == cid)
+            .values(state=state, applied_event_key=key, applied_at=now)
+        )
+
+
+# -- reading fused events ---------------------------------------------------------------
+@dataclass
+class EventQuery:
+    """Filters of ``harmattan events`` (already resolved to stored spellings by the caller)."""
+
+    countries: list[str] = field(default_factory=list)
+    admin1: list[str] = field(default_factory=list)
+    actor_ids: list[str] = field(default_factory=list)
+    actor_folds: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    tactics: list[str] = field(default_factory=list)
+    since: dt.date | None = None
+    until: dt.date | None = None
+    bbox: tuple[float, float, float, float] | None = None  # min_lat, max_lat, min_lon, max_lon
+    keys: list[str] = field(default_factory=list)
+    include_rejected: bool = False
+    limit: int | None = None
+    newest_first: bool = True
+
+
+def _date_range(column: Any, q: EventQuery) -> list[ColumnElement[bool]]:
+    out: list[ColumnElement[bool]] = []
+    if q.since:
+        out.append(column >= q.since)
+    if q.until:
+        out.append(column <= q.until)
+    return out
+
+
+def event_select(q: EventQuery) -> Select[Any]:
+    cols = [events.c.id, *(events.c[name] for name in EVENT_COLUMNS)]
+    stmt = select(*cols)
+    where: list[ColumnElement[bool]] = []
+    if not q.include_rejected:
+        where.append(events.c.status == "active")
+    if q.countries:
+        where.append(events.c.country.in_(q.countries))
+    if q.admin1:
+        where.append(events.c.admin1.in_(q.admin1))
+    if q.types:
+        where.append(or_(events.c.event_type.in_(q.types), events.c.sub_event_type.in_(q.types)))
+    if q.keys:
+        where.append(events.c.event_key.in_(q.keys))
+    if q.actor_ids or q.actor_folds:
+        match = []
+        if q.actor_ids:
+            match.append(event_actors.c.actor_id.in_(q.actor_ids))
+        if q.actor_folds:
+            match.append(event_actors.c.actor_fold.in_(q.actor_folds))
+        sub = select(event_actors.c.event_id).where(or_(*match), *_date_range(event_actors.c.event_date, q))
+        where.append(events.c.id.in_(sub))
+    if q.tactics:
+        sub = select(event_tactics.c.event_id).where(
+            event_tactics.c.tactic.in_(q.tactics), *_date_range(event_tactics.c.event_date, q)
+        )
+        where.append(events.c.id.in_(sub))
+    where.extend(_date_range(events.c.event_date, q))
+    if q.bbox:
+        lat0, lat1, lon0, lon1 = q.bbox
+        where.append(events.c.latitude.between(lat0, lat1))
+        where.append(events.c.longitude.between(lon0, lon1))
+    stmt = stmt.where(*where)
+    order = events.c.event_date.desc() if q.newest_first else events.c.event_date.asc()
+    stmt = stmt.order_by(order, events.c.event_key)
+    if q.limit is not None:
+        stmt = stmt.limit(q.limit)
+    return stmt
+
+
+def query_events(conn: Connection, q: EventQuery) -> list[dict[str, Any]]:
+    return [dict(r._mapping) for r in conn.execute(event_select(q))]
+
+
+def distinct_values(conn: Connection, column: str) -> list[str]:
+    col = events.c[column]
+    return [str(r[0]) for r in conn.execute(select(col).where(col.is_not(None)).distinct())]
+
+
+def distinct_actors(conn: Connection) -> list[tuple[str, str | None]]:
+    rows = conn.execute(select(event_actors.c.actor_fold, event_actors.c.actor_id).distinct())
+    return [(str(r[0]), r[1]) for r in rows]
+
+
+def event_by_key(conn: Connection, key: str) -> dict[str, Any] | None:
+    row = conn.execute(select(events).where(events.c.event_key == key)).first()
+    return dict(row._mapping) if row else None
+
+
+def members_of(conn: Connection, event_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """Member reports of events, with their document, outlet and merge reason."""
+    stmt = (
+        select(
+            event_members.c.event_id,
+            event_members.c.how,
+            event_members.c.score,
+            event_members.c.reason,
+            event_members.c.source_unit,
+            event_reports,
+            documents.c.content_hash,
+            documents.c.title,
+            documents.c.url,
+            documents.c.published_at,
+            sources.c.name.label("source_name"),
+        )
+        .join(event_reports, event_reports.c.id == event_members.c.report_id)
+        .join(documents, documents.c.id == event_reports.c.document_id)
+        .outerjoin(sources, sources.c.id == documents.c.source_id)
+        .where(event_members.c.event_id.in_(list(event_ids)))
+        .order_by(event_members.c.event_id, event_reports.c.report_key)
+    )
+    return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
+def claims_of(conn: Connection, event_ids: Sequence[int]) -> list[dict[str, Any]]:
+    stmt = (
+        select(claims, event_reports.c.report_key)
+        .join(event_reports, event_reports.c.id == claims.c.report_id)
+        .where(claims.c.event_id.in_(list(event_ids)))
+        .order_by(claims.c.event_id, claims.c.field, claims.c.id)
+    )
+    return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
+def evidence_of(conn: Connection, report_ids: Sequence[int]) -> list[dict[str, Any]]:
+    stmt = (
+        select(report_evidence)
+        .where(report_evidence.c.report_id.in_(list(report_ids)))
+        .order_by(report_evidence.c.report_id, report_evidence.c.id)
+    )
+    return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
+def reports_of_documents(conn: Connection, content_hashes_: Sequence[str]) -> list[dict[str, Any]]:
+    """Current reports of the documents with these content hashes (for re-finding corrected events)."""
+    stmt = (
+        select(event_reports, documents.c.content_hash, event_members.c.event_id)
+        .join(documents, documents.c.id == event_reports.c.document_id)
+        .join(
+            processed_documents,
+            and_(
+                processed_documents.c.document_id == event_reports.c.document_id,
+                processed_documents.c.pipeline_version == event_reports.c.pipeline_version,
+            ),
+        )
+        .outerjoin(event_members, event_members.c.report_id == event_reports.c.id)
+        .where(
+            documents.c.content_hash.in_(list(content_hashes_)), processed_documents.c.is_current.is_(True)
+        )
+    )
+    return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
+def table_counts(conn: Connection) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for table in (event_reports, report_evidence, events, claims, corrections, processed_documents):
+        out[table.name] = int(conn.scalar(select(func.count()).select_from(table)) or 0)
+    return out
