@@ -37,12 +37,12 @@ def actor_ids(gold: GoldEvent, canon: Canon) -> tuple[set[str], set[str]]:
     return ids1, ids2
 
 
-def place_agrees(gold: Event, pred: Event) -> bool:
+def place_agrees(gold: Event, pred: Event, canon: Canon) -> bool:
     if None not in (gold.latitude, gold.longitude, pred.latitude, pred.longitude):
         return haversine_km(gold.latitude, gold.longitude, pred.latitude, pred.longitude) <= 10.0  # type: ignore[arg-type]
     if gold.location and pred.location and admin_key(gold.location) == admin_key(pred.location):
         return True
-    return gold.admin1 is not None and admin_key(gold.admin1) == admin_key(pred.admin1)
+    return gold.admin1 is not None and canon.same_admin(gold.admin1, pred.admin1, gold.country, 1)
 
 
 def similarity(gold: GoldEvent, pred: Event, canon: Canon) -> float:
@@ -53,7 +53,7 @@ def similarity(gold: GoldEvent, pred: Event, canon: Canon) -> float:
         and pred.event_date is not None
         and abs((gold.event.event_date - pred.event_date).days) <= 1
     )
-    placed = place_agrees(gold.event, pred)
+    placed = place_agrees(gold.event, pred, canon)
     ids1, ids2 = actor_ids(gold, canon)
     date = pred.event_date or gold.event.event_date
     pred_ids = {

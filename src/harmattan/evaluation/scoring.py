@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from harmattan.evaluation.canon import Canon, admin_key, haversine_km
+from harmattan.evaluation.canon import Canon, haversine_km
 from harmattan.evaluation.gold import GoldEvent, GoldPassage, in_scope
 from harmattan.evaluation.matching import actor_ids, match_events
 from harmattan.evaluation.metrics import LabelF1, Rate, SetF1, ratio, within_fraction
@@ -154,9 +154,9 @@ def score_pair(gold: GoldEvent, pred: Event, canon: Canon, stats: GroupStats) ->
                 getattr(g, name),
                 getattr(pred, name),
             )
-    for name in ("admin1", "admin2"):
+    for level, name in ((1, "admin1"), (2, "admin2")):
         if name in gold.fields:
-            ok = admin_key(getattr(g, name)) == admin_key(getattr(pred, name))
+            ok = canon.same_admin(getattr(g, name), getattr(pred, name), g.country or pred.country, level)
             check(f"{name}.accuracy", ok, name, getattr(g, name), getattr(pred, name))
     if "location" in gold.fields:
         distance = _distance(g, pred, canon)
