@@ -7,7 +7,7 @@ Usage::
         [--gazetteer DIR] [--strict]
 
 Checks every line parses, the passage fields are present and typed, the split is the one the
-deterministic rule gives (see ``split_for``), labels are exactly those of the codebook
+deterministic rule gives (see ``assign_splits``), labels are exactly those of the codebook
 (``shared/ONTOLOGY.md``), dates are ISO and not after publication, coordinates are in range and
 in the region, and annotated place names occur in the text. With ``--gazetteer`` (a folder
 holding GeoNames' ``admin1CodesASCII.txt`` and ``admin2Codes.txt``) admin names are checked too.
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import json
 import re
 import sys
@@ -136,6 +135,10 @@ ACTOR_IDS = frozenset(
         "iswap",
         "jas-boko-haram",
         "fla",
+        "csp-dpa",
+        "hcua",
+        "maa",
+        "serval",
         "csp-psd",
         "cma",
         "mnla",
@@ -160,14 +163,33 @@ EVENT_KEYS = (
 PASSAGE_KEYS = ("id", "split", "language", "published_at", "text", "source", "events")
 SOURCE_KINDS = frozenset({"ucdp-derived", "public-report"})
 UCDP_ATTRIBUTION = "UCDP Georeferenced Event Dataset (GED), Uppsala Conflict Data Program, CC BY 4.0"
-#: Share of passages held out as ``test`` by :func:`split_for`.
-TEST_PERCENT = 40
+#: Within each stratum, positions (in id order) whose index modulo 5 is one of these are ``test``: 40 %.
+TEST_POSITIONS = (1, 3)
 
 
-def split_for(passage_id: str) -> str:
-    """The split of a passage from a hash of its id, so nobody can choose which passages are held out."""
-    bucket = int(hashlib.sha256(passage_id.encode("utf-8")).hexdigest()[:8], 16) % 100
-    return "test" if bucket < TEST_PERCENT else "dev"
+def stratum(passage: dict[str, Any]) -> str:
+    """The stratum a passage is balanced in: its language and the event type of its first event."""
+    events = passage.get("events") or []
+    first = events[0].get("event_type") if events and isinstance(events[0], dict) else "no-event"
+    return f"{passage.get('language')}/{first}"
+
+
+def assign_splits(passages: list[dict[str, Any]]) -> dict[str, str]:
+    """The split of every passage by a fixed rule: systematic 2-in-5 sampling within each stratum.
+
+    Passages are taken in id order within their stratum (language + first event type); positions
+    1 and 3 of every 5 are held out as ``test``. The rule is fixed before annotation, balances event
+    types across splits, and never moves an existing passage when new ones are appended with
+    higher ids, so nobody can choose (or tune on) which passages are held out.
+    """
+    counters: dict[str, int] = {}
+    splits: dict[str, str] = {}
+    for passage in sorted(passages, key=lambda p: str(p.get("id"))):
+        key = stratum(passage)
+        index = counters.get(key, 0)
+        counters[key] = index + 1
+        splits[str(passage.get("id"))] = "test" if index % 5 in TEST_POSITIONS else "dev"
+    return splits
 
 
 def fold(text: str) -> str:
@@ -226,8 +248,8 @@ def check_passage(obj: dict[str, Any], where: str, report: Report, admin: dict[s
         return
     if obj.get("language") != pid[:2]:
         report.error(where, f"language {obj.get('language')!r} does not match id prefix")
-    if obj.get("split") != split_for(pid):
-        report.error(where, f"split {obj.get('split')!r} but the hash rule gives {split_for(pid)!r}")
+    if obj.get("split") not in ("dev", "test"):
+        report.error(where, f"split {obj.get('split')!r} is not 'dev' or 'test'")
     published = _iso_date(obj.get("published_at"))
     if published is None:
         report.error(where, "published_at is not an ISO date")
@@ -417,7 +439,29 @@ def validate_files(paths: list[Path], admin: dict[str, set[str]]) -> tuple[Repor
             seen.add(obj.get("id"))
             check_passage(obj, where, report, admin)
             passages.append(obj)
+    expected = assign_splits(passages)
+    for passage in passages:
+        want = expected[str(passage.get("id"))]
+        if passage.get("split") in ("dev", "test") and passage.get("split") != want:
+            report.error(
+                f"{passage.get('id')}", f"split {passage.get('split')!r} but the rule gives {want!r}"
+            )
     return report, passages
+
+
+def write_splits(path: Path) -> int:
+    """Set every passage's ``split`` in ``path`` by :func:`assign_splits`; returns how many changed."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    passages = [json.loads(line) for line in lines if line.strip()]
+    expected = assign_splits(passages)
+    changed = 0
+    with path.open("w", encoding="utf-8") as out:
+        for passage in passages:
+            want = expected[str(passage.get("id"))]
+            changed += passage.get("split") != want
+            passage["split"] = want
+            out.write(json.dumps(passage, ensure_ascii=False) + "\n")
+    return changed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -426,7 +470,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gazetteer", type=Path, default=Path("/work/shared/data/gazetteer/geonames"))
     parser.add_argument("--stats", action="store_true", help="print counts")
     parser.add_argument("--strict", action="store_true", help="warnings fail too")
+    parser.add_argument(
+        "--write-splits", action="store_true", help="set each passage's split by the rule first"
+    )
     args = parser.parse_args(argv)
+    if args.write_splits:
+        for path in args.files:
+            print(f"{path}: {write_splits(path)} splits changed")
     admin = load_admin_names(args.gazetteer) if args.gazetteer.is_dir() else {}
     report, passages = validate_files(args.files, admin)
     for message in report.errors:
