@@ -147,3 +147,18 @@ def test_ucdp_government_side_found_as_target(fixtures: Path, tmp_path: Path) ->
     assert fields["actor1"]["accuracy"] == 0.0  # JNIM is named in the text, the predictor missed it
     wrong = json.loads((tmp_path / "e.jsonl").read_text(encoding="utf-8"))["mismatches"]
     assert {m["field"] for m in wrong} >= {"actor1"} and "jnim" in wrong[0]["gold"]
+
+
+def test_type_only_gold_matches_a_wrong_type(fixtures: Path) -> None:
+    """PLOVER gold has nothing but a type: a prediction of another type is matched and scored wrong."""
+    passages = read_gold(fixtures / "plover_small.json")
+    predictor = FixedPredictor()
+    predictor.by_id = {
+        passages[0].id: [{"plover_type": "CONSULT"}],
+        passages[1].id: [{"plover_type": "ASSAULT"}],
+    }
+    group = evaluate(passages, extractor=predictor, canon=Canon(False)).to_dict()["groups"]["all"]
+    assert group["matched"] == 2
+    assert group["fields"]["plover_type"]["accuracy"] == 0.5
+    # AGREE: FN, CONSULT: FP, ASSAULT: TP -> F1 0, 0, 1
+    assert group["fields"]["plover_type"]["macro_f1"] == pytest.approx(1 / 3, abs=1e-4)

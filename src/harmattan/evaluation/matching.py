@@ -2,7 +2,8 @@
 
 Similarity rewards agreeing on the type (ACLED event type, or PLOVER type), the date (±1 day),
 the place (same location within 10 km, or same admin1) and the actors. A pair may be matched
-only if it agrees on the type, or on at least two of date, place and actors; among allowed
+only if it agrees on the type, or on at least two of date, place and actors (gold that gives
+only a type, such as PLOVER sentences, may match any prediction); among allowed
 pairs, scipy's ``linear_sum_assignment`` picks the assignment of highest total similarity, so
 the result does not depend on the order events are listed in.
 """
@@ -61,9 +62,19 @@ def similarity(gold: GoldEvent, pred: Event, canon: Canon) -> float:
         canon.actor_id(pred.actor2_id, pred.actor2, date),
     }
     shared = len((ids1 | ids2) & (pred_ids - {None})) if ids1 or ids2 else 0
-    if not typed and dated + placed + (shared > 0) < 2:
+    if not typed and dated + placed + (shared > 0) < 2 and _has_context(gold, ids1 | ids2):
         return _NOT_ALLOWED
-    return 3.0 * typed + 1.0 * dated + 1.0 * placed + 0.5 * min(shared, 2)
+    return 0.1 + 3.0 * typed + 1.0 * dated + 1.0 * placed + 0.5 * min(shared, 2)
+
+
+def _has_context(gold: GoldEvent, ids: set[str]) -> bool:
+    """Whether gold says anything besides the type (date, place, actors) that a match could rest on.
+
+    Gold with the type alone (PLOVER, PETRARCH, CASE 2021 snippets) matches any prediction in scope:
+    otherwise only predictions of the right type could match and type accuracy would be 1 by design.
+    """
+    event = gold.event
+    return bool(event.event_date or event.latitude is not None or event.location or event.admin1 or ids)
 
 
 def match_events(gold: list[GoldEvent], predicted: list[Event], canon: Canon) -> list[tuple[int, int]]:
