@@ -224,7 +224,7 @@ def _ambiguity_problems(files: ActorFiles, reg: ActorRegistry) -> Iterator[Probl
             actor = reg.get(actor_id)
             if actor is None:
                 yield Problem(entry.file, label, f"candidate {actor_id!r}: no such actor", "use existing ids")
-            elif not any(a.matches(str(d["alias"])) for a in reg.aliases() if a.actor_id == actor_id):
+            elif not _has_alias(actor, str(d["alias"])):
                 yield Problem(
                     entry.file,
                     label,
@@ -240,6 +240,10 @@ def _ambiguity_problems(files: ActorFiles, reg: ActorRegistry) -> Iterator[Probl
                     f"{actor_id!r} is chosen but not a candidate",
                     "list it under candidates",
                 )
+
+
+def _has_alias(actor: Actor, text: str) -> bool:
+    return any(a.folded == fold(text) and a.matches(text) for a in actor.aliases)
 
 
 def _presence_problems(files: ActorFiles, reg: ActorRegistry) -> Iterator[Problem]:
