@@ -41,6 +41,7 @@ from harmattan.store.schema_events import (
     merge_log,
     processed_documents,
     report_evidence,
+    snapshots,
 )
 
 #: The fused-event columns, in export order (ACLED-shaped first).
@@ -386,6 +387,10 @@ def distinct_values(conn: Connection, column: str) -> list[str]:
     return [str(r[0]) for r in conn.execute(select(col).where(col.is_not(None)).distinct())]
 
 
+def distinct_tactics(conn: Connection) -> list[str]:
+    return [str(r[0]) for r in conn.execute(select(event_tactics.c.tactic).distinct())]
+
+
 def distinct_actors(conn: Connection) -> list[tuple[str, str | None]]:
     rows = conn.execute(select(event_actors.c.actor_fold, event_actors.c.actor_id).distinct())
     return [(str(r[0]), r[1]) for r in rows]
@@ -465,3 +470,69 @@ def table_counts(conn: Connection) -> dict[str, int]:
     for table in (event_reports, report_evidence, events, claims, corrections, processed_documents):
         out[table.name] = int(conn.scalar(select(func.count()).select_from(table)) or 0)
     return out
+
+
+# -- snapshots -------------------------------------------------------------------------------
+def snapshot_sources(conn: Connection) -> Iterator[dict[str, Any]]:
+    """Every active event's member reports with their documents, in a stable order."""
+    stmt = (
+        select(
+            events.c.event_key,
+            event_reports.c.report_key,
+            event_reports.c.pipeline_version,
+            documents.c.content_hash,
+            sources.c.name.label("source_name"),
+            documents.c.title,
+            documents.c.url,
+            documents.c.published_at,
+            event_members.c.how,
+            event_members.c.score,
+            event_members.c.reason,
+        )
+        .join(event_members, event_members.c.event_id == events.c.id)
+        .join(event_reports, event_reports.c.id == event_members.c.report_id)
+        .join(documents, documents.c.id == event_reports.c.document_id)
+        .outerjoin(sources, sources.c.id == documents.c.source_id)
+        .where(events.c.status == "active")
+        .order_by(events.c.event_key, event_reports.c.report_key)
+    )
+    for row in conn.execute(stmt):
+        yield dict(row._mapping)
+
+
+def snapshot_claims(conn: Connection) -> Iterator[dict[str, Any]]:
+    stmt = (
+        select(
+            events.c.event_key,
+            claims.c.field,
+            claims.c.value,
+            claims.c.chosen,
+            claims.c.claimant,
+            claims.c.source_name,
+            documents.c.content_hash,
+        )
+        .join(claims, claims.c.event_id == events.c.id)
+        .join(documents, documents.c.id == claims.c.document_id)
+        .where(events.c.status == "active")
+        .order_by(events.c.event_key, claims.c.field, documents.c.content_hash, claims.c.value)
+    )
+    for row in conn.execute(stmt):
+        yield dict(row._mapping)
+
+
+def current_versions(conn: Connection) -> list[str]:
+    stmt = select(processed_documents.c.pipeline_version).where(processed_documents.c.is_current.is_(True))
+    return sorted({str(r[0]) for r in conn.execute(stmt.distinct())})
+
+
+def add_snapshot(conn: Connection, row: dict[str, Any]) -> None:
+    conn.execute(insert(snapshots).values(created_at=utcnow(), **row))
+
+
+def list_snapshots(conn: Connection) -> list[dict[str, Any]]:
+    return [dict(r._mapping) for r in conn.execute(select(snapshots).order_by(snapshots.c.id))]
+
+
+def snapshot_by_name(conn: Connection, name: str) -> dict[str, Any] | None:
+    row = conn.execute(select(snapshots).where(snapshots.c.name == name)).first()
+    return dict(row._mapping) if row else None

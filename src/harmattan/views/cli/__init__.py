@@ -18,6 +18,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ingest",
     "eval",
     "extract",
+    "process",
+    "events",
+    "snapshot",
 )
 
 
