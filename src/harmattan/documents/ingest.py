@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, update
 
 from harmattan.documents.language import detect_language
+from harmattan.documents.neardup import NearDuplicateLinker
 from harmattan.documents.normalise import content_hash, normalise_text
 from harmattan.documents.readers import RawDocument, ReadError, expand_paths, read_bytes
 from harmattan.settings import Settings
@@ -38,6 +39,7 @@ class IngestReport:
     files_skipped: int = 0
     documents_new: int = 0
     documents_duplicate: int = 0
+    near_duplicates: int = 0
     errors: list[ReadError] = field(default_factory=list)
 
     @property
@@ -62,6 +64,7 @@ class Ingester:
         self.settings = settings
         self.source = source
         self._source_ids: dict[str, int] = {}
+        self._near_duplicates: NearDuplicateLinker | None = None
 
     def ingest_paths(self, paths: Iterable[Path], progress: Progress | None = None) -> IngestReport:
         paths = list(paths)
@@ -135,9 +138,15 @@ class Ingester:
         known = self.db.existing_hashes(conn, list(rows))
         new = [row for digest, row in rows.items() if digest not in known]
         self.db.insert_ignoring(conn, documents, new, key="content_hash")
+        report.near_duplicates += self._link_near_duplicates(conn, new)
         report.documents_new += len(new)
         report.documents_duplicate += len(known)
         return len(rows)
+
+    def _link_near_duplicates(self, conn: Connection, new: list[dict[str, Any]]) -> int:
+        if self._near_duplicates is None:
+            self._near_duplicates = NearDuplicateLinker(self.db)
+        return self._near_duplicates.link(conn, {row["content_hash"]: row["text"] for row in new})
 
     def _row(
         self, conn: Connection, raw: RawDocument, run_id: int, original: str | None
@@ -146,6 +155,9 @@ class Ingester:
         if not text:
             return None
         source = raw.source or self.source
+        # Fetched documents carry their provenance (fetch time, HTTP status) in meta; it gets its own columns.
+        meta = dict(raw.meta)
+        fetched_at, http_status = meta.pop("fetched_at", None), meta.pop("http_status", None)
         if source not in self._source_ids:
             self._source_ids[source] = self.db.ensure_source(conn, source)
         return {
@@ -154,13 +166,14 @@ class Ingester:
             "url": raw.url,
             "title": normalise_text(raw.title) if raw.title else None,
             "published_at": raw.published_at,
-            "fetched_at": utcnow(),
+            "fetched_at": fetched_at or utcnow(),
+            "http_status": http_status,
             "language": raw.language or detect_language(text),
             "text": text,
             "original_sha256": original and Path(original).name,
             "original_path": original,
             "origin": raw.origin,
-            "meta": raw.meta or None,
+            "meta": meta or None,
             "ingest_run_id": run_id,
         }
 
