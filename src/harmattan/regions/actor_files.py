@@ -36,7 +36,7 @@ T = TypeVar("T")
 SECTIONS: tuple[str, ...] = ("countries", "actors", "templates", "generic_terms", "ambiguous", "presence")
 
 
-class PackError(Exception):
+class PackError(ValueError):
     """A region pack cannot be read; the message names the file and the entry."""
 
 
@@ -142,7 +142,11 @@ def read_actor_files(pack_dir: Path) -> ActorFiles:
 
 
 def expand_template(entry: Entry, countries: dict[str, dict[str, Any]]) -> Iterator[Entry]:
-    """One actor per country the template lists: ``{cc}``, ``{CC}``, ``{country}``, ``{country_fr}``, ``{wiki}``."""
+    """One actor per country the template lists, filling ``{cc}``, ``{CC}``, ``{country}``, ``{country_fr}``,
+    ``{wiki}``.
+
+    Strings are substituted literally (not ``str.format``), so other braces in the data are left alone.
+    """
     data = dict(entry.data)
     codes = data.pop("countries", None) or []
     for code in codes:
