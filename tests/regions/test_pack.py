@@ -159,6 +159,16 @@ def test_alias_clash_on_one_date_is_refused_unless_declared(tmp_path: Path) -> N
     assert registry.resolve("the Front", dt.date(2020, 1, 1)).id == "new-front"  # type: ignore[union-attr]
 
 
+def test_a_date_rule_needs_disjoint_candidates(tmp_path: Path) -> None:
+    clash = actor("rival-front", valid_from="2016", aliases=["the Front"])
+    declared = {
+        "ambiguous": [
+            {"alias": "the Front", "candidates": ["new-front", "rival-front"], "rule": "date", "source": SRC}
+        ]
+    }
+    one_problem(tmp_path, "rule 'date' but the candidates overlap", groups=with_actors(clash), amb=declared)
+
+
 def test_shared_alias_on_disjoint_dates_is_fine(tmp_path: Path) -> None:
     later = actor("third-front", valid_from="2030", aliases=["OF"])
     assert problems(tmp_path, groups=with_actors(later)) == []

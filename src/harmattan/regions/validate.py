@@ -231,6 +231,13 @@ def _ambiguity_problems(files: ActorFiles, reg: ActorRegistry) -> Iterator[Probl
                     f"{actor_id} has no alias {d['alias']!r}",
                     f"add the alias to {actor_id} or drop it from the candidates",
                 )
+        if d["rule"] == "date" and _overlapping(reg, str(d["alias"]), named):
+            yield Problem(
+                entry.file,
+                label,
+                "rule 'date' but the candidates overlap in time",
+                "give the aliases or actors disjoint dates, or use rule prefer/country",
+            )
         chosen = [d.get("prefer"), *(d.get("by_country") or {}).values()]
         for actor_id in chosen:
             if actor_id is not None and actor_id not in named:
@@ -240,6 +247,11 @@ def _ambiguity_problems(files: ActorFiles, reg: ActorRegistry) -> Iterator[Probl
                     f"{actor_id!r} is chosen but not a candidate",
                     "list it under candidates",
                 )
+
+
+def _overlapping(reg: ActorRegistry, text: str, ids: set[str]) -> bool:
+    aliases = [a for a in reg.aliases() if a.actor_id in ids and a.folded == fold(text) and a.matches(text)]
+    return any(True for _ in _clashing_pairs(aliases, reg))
 
 
 def _has_alias(actor: Actor, text: str) -> bool:
