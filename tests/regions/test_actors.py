@@ -89,6 +89,19 @@ def test_abbreviations_are_case_sensitive(actors: ActorRegistry, name: str, expe
     assert alias.case_sensitive
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Volunteers for the Defence of the Homeland (VDP)", "bf-vdp"),
+        ("Coordination of Azawad Movements (CMA)", "cma"),
+        ("Groupe de soutien (JNIM)", "jnim"),
+        ("Military Forces of Mali (2021-)", "ml-military"),
+    ],
+)
+def test_name_with_an_aside_in_parentheses(actors: ActorRegistry, name: str, expected: str) -> None:
+    assert _id(actors, name, D(2023, 10, 7)) == expected
+
+
 def test_ordinary_names_are_case_insensitive(actors: ActorRegistry) -> None:
     assert _id(actors, "barkhane", D(2020, 1, 1)) == "barkhane"
     assert _id(actors, "DAN NA AMBASSAGOU") == "dan-na-ambassagou"

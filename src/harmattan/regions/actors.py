@@ -10,6 +10,7 @@ registry answers ``None`` rather than guess.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -36,6 +37,8 @@ KIND_INTER: dict[str, frozenset[int]] = {
     "unidentified": frozenset({2, 3}),
     "other": frozenset(range(0, 9)),
 }
+#: "Volunteers for the Defence of the Homeland (VDP)", "Military Forces of Mali (2021-)": name and aside.
+_PARENTHESIS = re.compile(r"\s*([^()]*?)\s*\(([^()]*)\)\s*")
 #: Presence statuses under which a force counts as on the ground.
 PRESENT_STATUSES = frozenset({"arrived", "present", "drawing_down", "announced_withdrawal"})
 
@@ -254,7 +257,7 @@ class ActorRegistry:
 
     def candidates(self, name: str, date: dt.date | None = None, country: str | None = None) -> list[Actor]:
         """Every actor ``name`` may mean, narrowed to the date and the country when they tell them apart."""
-        hits = [a for a in self._by_name.get(fold(name), ()) if a.matches(name)]
+        hits = self._match(name)[1]
         if not hits:
             return []
         actors = self._on_date(hits, date) if date else _unique(self._by_id[a.actor_id] for a in hits)
@@ -268,7 +271,7 @@ class ActorRegistry:
         found = self.candidates(name, date, country)
         if len(found) <= 1:
             return found[0] if found else None
-        rule = self._ambiguous.get(fold(name))
+        rule = self._ambiguous.get(fold(self._match(name)[0]))
         return rule.choose(found, country) if rule else None
 
     def generic(self, term: str, country: str | None = None, date: dt.date | None = None) -> Actor | None:
@@ -318,6 +321,18 @@ class ActorRegistry:
             "dated_facts": dated,
             "by_kind": dict(sorted(kinds.items())),
         }
+
+    def _match(self, name: str) -> tuple[str, list[Alias]]:
+        """The aliases ``name`` matches, trying 'Name (ABBR)' as 'Name' then 'ABBR' when whole it does not."""
+        forms = [name]
+        paren = _PARENTHESIS.fullmatch(name)
+        if paren:
+            forms += [paren.group(1), paren.group(2)]
+        for form in forms:
+            hits = [a for a in self._by_name.get(fold(form), ()) if a.matches(form)]
+            if hits:
+                return form, hits
+        return name, []
 
     def _on_date(self, hits: list[Alias], day: dt.date) -> list[Actor]:
         current = [self._by_id[a.actor_id] for a in hits if a.valid_on(day)]
