@@ -22,7 +22,9 @@ import random
 import re
 import resource
 import sys
+import threading
 import time
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -73,13 +75,23 @@ def load_factory(spec: str) -> Any:
 
 
 def _worker(spec: str, articles: list[tuple[str, str]], barrier: Any, out: Any) -> None:
-    extractor = load_factory(spec)()
-    if articles:
-        extractor.extract(articles[0][1], published=PUBLISHED, lang="auto")  # warm-up: lazy loads
+    try:
+        extractor = load_factory(spec)()
+        if articles:
+            extractor.extract(articles[0][1], published=PUBLISHED, lang="auto")  # warm-up: lazy loads
+    except BaseException:
+        # Break the barrier so the parent stops waiting, and say why.
+        out.put(("error", traceback.format_exc()))
+        barrier.abort()
+        return
     barrier.wait()
     events = 0
-    for _, text in articles:
-        events += len(extractor.extract(text, published=PUBLISHED, lang="auto"))
+    try:
+        for _, text in articles:
+            events += len(extractor.extract(text, published=PUBLISHED, lang="auto"))
+    except BaseException:
+        out.put(("error", traceback.format_exc()))
+        return
     out.put((events, peak_rss_mb()))
 
 
@@ -102,12 +114,21 @@ def run_extractor(spec: str, articles: list[tuple[str, str]], workers: int) -> d
     load_start = time.perf_counter()
     for proc in procs:
         proc.start()
-    barrier.wait(timeout=600)
+    try:
+        barrier.wait(timeout=600)
+    except threading.BrokenBarrierError:
+        for proc in procs:
+            proc.terminate()
+        reason = out.get(timeout=5)[1] if not out.empty() else "a worker did not start in 600 s"
+        raise SystemExit(f"extractor {spec!r} failed to start:\n{reason}") from None
     start = time.perf_counter()
     results = [out.get(timeout=3600) for _ in procs]
     seconds = time.perf_counter() - start
     for proc in procs:
         proc.join()
+    failed = [detail for status, detail in results if status == "error"]
+    if failed:
+        raise SystemExit(f"extractor {spec!r} failed during the run:\n{failed[0]}")
     sentences = sum(count_sentences(text) for _, text in articles)
     return {
         "workers": workers,
