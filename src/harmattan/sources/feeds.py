@@ -40,12 +40,18 @@ class ParsedFeed:
     problems: list[str] = field(default_factory=list)
 
 
-def parse_feed(data: bytes, url: str, now: dt.datetime | None = None) -> ParsedFeed:
+def parse_feed(
+    data: bytes, url: str, now: dt.datetime | None = None, content_type: str | None = None
+) -> ParsedFeed:
     """Parse feed bytes (never a URL: feedparser must not fetch anything itself)."""
     import feedparser
 
     now = now or dt.datetime.now(dt.UTC)
-    parsed = feedparser.parse(data, response_headers={"content-location": url})
+    # Servers often send feeds as text/html or nothing; the XML itself tells feedparser the encoding.
+    if not content_type or "xml" not in content_type:
+        content_type = "application/xml"
+    headers = {"content-location": url, "content-type": content_type}
+    parsed = feedparser.parse(data, response_headers=headers)
     problems: list[str] = []
     if parsed.get("bozo"):
         reason = parsed.get("bozo_exception")

@@ -126,7 +126,7 @@ class SourceFetcher:
     # -- feeds and pages ----------------------------------------------------------
 
     def _ingest_feed(self, source: dict[str, Any], response: Response, report: FetchReport) -> None:
-        feed = parse_feed(response.body, response.url, self.now())
+        feed = parse_feed(response.body, response.url, self.now(), response.headers.get("content-type"))
         report.problems.extend(feed.problems)
         report.items_seen = len(feed.items)
         unseen = store.unseen_guids(self.db, source["id"], [item.guid for item in feed.items])
