@@ -152,6 +152,8 @@ ACTOR_IDS = frozenset(
         "unidentified-armed-group",
     ]
 )
+#: Filled by :func:`main` from the pack's registry when it is there.
+REGISTRY_IDS: frozenset[str] = frozenset()
 ID_PATTERNS = re.compile(
     r"^[a-z]{2}-(military|police|gendarmerie|government|state)$|^(civilians|protesters|rioters)-[a-z]{2}$"
 )
@@ -197,6 +199,29 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
     return " ".join(re.sub(r"[^\w]+", " ", stripped).split())
+
+
+#: The actor registry of the Sahel pack, read (without a YAML parser) for its ``id:`` entries.
+REGISTRY = Path(__file__).resolve().parent.parent / "src/harmattan/regions/sahel/actors"
+_REGISTRY_ID = re.compile(r"""(?:^\s*-\s*|\{)id:\s*["']?([a-z0-9{}\-]+)""", re.MULTILINE)
+
+
+def load_registry_ids(folder: Path) -> frozenset[str]:
+    """Actor ids declared in the pack's YAML files; ``{cc}`` templates are kept as written."""
+    ids: set[str] = set()
+    for path in sorted(folder.glob("*.yaml")):
+        ids.update(_REGISTRY_ID.findall(path.read_text(encoding="utf-8")))
+    return frozenset(ids)
+
+
+def known_actor(actor_id: str, registry: frozenset[str]) -> bool:
+    """Whether ``actor_id`` is a fixed id, a ``{cc}`` pattern id, or declared in the registry."""
+    if actor_id in ACTOR_IDS or actor_id in registry or ID_PATTERNS.match(actor_id):
+        return True
+    return any(
+        "{cc}" in template and re.fullmatch(template.replace("{cc}", "[a-z]{2}"), actor_id)
+        for template in registry
+    )
 
 
 def load_admin_names(folder: Path) -> dict[str, set[str]]:
@@ -360,7 +385,7 @@ def _check_actors(event: dict[str, Any], where: str, report: Report) -> None:
             continue
         if inter == 0:
             report.error(where, f"actor{side} given but inter{side} is 0")
-        if not isinstance(actor_id, str) or not (actor_id in ACTOR_IDS or ID_PATTERNS.match(actor_id)):
+        if not isinstance(actor_id, str) or not known_actor(actor_id, REGISTRY_IDS):
             report.warn(where, f"actor{side}_id {actor_id!r} is not a registry id")
         if isinstance(actor_id, str) and actor_id.startswith("civilians-") and inter != 7:
             report.error(where, f"civilian actor{side} with inter{side} {inter}")
@@ -478,6 +503,8 @@ def main(argv: list[str] | None = None) -> int:
         for path in args.files:
             print(f"{path}: {write_splits(path)} splits changed")
     admin = load_admin_names(args.gazetteer) if args.gazetteer.is_dir() else {}
+    global REGISTRY_IDS
+    REGISTRY_IDS = load_registry_ids(REGISTRY) if REGISTRY.is_dir() else frozenset()
     report, passages = validate_files(args.files, admin)
     for message in report.errors:
         print(f"ERROR {message}")
