@@ -228,12 +228,13 @@ def current_reports(conn: Connection) -> Iterator[dict[str, Any]]:
 
 def fusion_state_token(conn: Connection) -> str:
     """A cheap fingerprint of everything fusion reads; equal tokens mean nothing to redo."""
+    # Times, not ids: SQLite reuses the ids of deleted rows; a new processing time never repeats.
     reports = conn.execute(
-        select(func.count(), func.max(processed_documents.c.id)).where(
+        select(func.count(), func.max(processed_documents.c.processed_at)).where(
             processed_documents.c.is_current.is_(True)
         )
     ).one()
-    corr = conn.execute(select(func.count(), func.max(corrections.c.id))).one()
+    corr = conn.execute(select(func.count(), func.max(corrections.c.created_at))).one()
     dups = conn.execute(
         select(func.count(), func.sum(documents.c.near_dup_of)).where(documents.c.near_dup_of.is_not(None))
     ).one()

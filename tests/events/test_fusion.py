@@ -1,0 +1,113 @@
+"""Fusion across reports: same occurrence merged with reason and score, syndication, conflicting claims."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from conftest import run, state_of
+from sqlalchemy import select
+
+from harmattan.events.fusion import fuse
+from harmattan.events.observatory import Observatory
+from harmattan.events.rules import Report, compare, load_rules
+from harmattan.settings import Settings
+from harmattan.store.database import Database
+from harmattan.store.schema_events import merge_log
+
+
+def by_location(obs: Observatory) -> dict[tuple[str, str], dict[str, Any]]:
+    return {(str(e["event_date"]), e["location"]): e for e in obs.find(sources=True)}
+
+
+def test_reports_of_one_ambush_become_one_event_with_sourced_claims(
+    processed: Database, settings: Settings
+) -> None:
+    events = by_location(Observatory(processed, settings))
+    assert len(events) == 5
+    ambush = events[("2024-05-12", "Ménaka")]
+    # Four reports, three independent sources: the Malijet copy of RFI's story speaks once.
+    assert (ambush["n_reports"], ambush["n_sources"]) == (4, 3)
+    assert ambush["fatalities"] == 12  # the most conservative figure: 12 (Studio Tamani), not 20 (RFI)
+    assert ambush["tactics"] == "ambush; armed drone"
+    assert ambush["geo_precision"] == 1 and ambush["latitude"] in (15.918, 15.92)
+    deaths = sorted(
+        (c["value"], c["source_name"], bool(c["chosen"]))
+        for c in ambush["claims"]
+        if c["field"] == "fatalities"
+    )
+    assert deaths == [("12", "Studio Tamani", True), ("20", "RFI", False)]
+    neutralised = [c for c in ambush["claims"] if c["field"] == "neutralised"]
+    assert [(c["value"], c["claimant"], c["source_name"]) for c in neutralised] == [
+        ("12", "Malian army", "FAMa")
+    ]
+    assert "12 (Studio Tamani), 20 (RFI)" in ambush["notes"]
+    hows = sorted(m["how"] for m in ambush["members"])
+    assert hows == ["auto", "auto", "auto", "seed"]
+    for member in ambush["members"]:
+        if member["how"] == "auto":
+            assert 0.55 <= member["score"] <= 1.0 and "Δ0d" in member["reason"]
+
+
+def test_neighbours_stay_apart_and_the_log_says_why(processed: Database, settings: Settings) -> None:
+    events = by_location(Observatory(processed, settings))
+    assert events[("2024-05-12", "Gao")]["n_reports"] == 1  # same day, same army, 300 km away
+    assert events[("2024-05-20", "Ménaka")]["n_reports"] == 1  # same place, a week later
+    assert events[("2024-05-15", "Algiers")]["n_sources"] == 2  # a political interaction, two outlets
+    assert events[("2024-05-12", "Djibo")]["country"] == "BF"
+    with processed.engine.connect() as conn:
+        reasons = [r.reason for r in conn.execute(select(merge_log))]
+    assert any("km apart" in r for r in reasons)
+
+
+def test_fusion_is_deterministic_and_skips_when_nothing_changed(
+    processed: Database, settings: Settings
+) -> None:
+    before = state_of(processed)
+    assert fuse(processed).skipped
+    again = fuse(processed, force=True)
+    assert not again.skipped and again.events == 5 and again.merges == 4
+    assert state_of(processed) == before
+
+
+def report(**fields: Any) -> Report:
+    base = {"event_date": dt.date(2024, 5, 12), "date_precision": 1, "event_type": "Battles",
+            "sub_event_type": "Armed clash", "country": "ML", "latitude": 15.92, "longitude": 2.40,
+            "geo_precision": 1, "actor1_id": "jnim", "actor2_id": "ml-military"}  # fmt: skip
+    base.update(fields)
+    rules = load_rules()
+    row = {"id": fields.get("doc", 1), "report_key": f"k{fields.get('doc', 1)}", "document_id": fields.get("doc", 1),
+           "content_hash": "0" * 64, "ordinal": 0, "source_unit": fields.get("doc", 1), **base}  # fmt: skip
+    return Report.from_row(row, rules)
+
+
+def test_rule_limits() -> None:
+    rules = load_rules()
+    a = report(doc=1)
+    assert compare(a, report(doc=2), rules).same
+    assert not compare(a, report(doc=1), rules).same  # one document's events were told apart by the extractor
+    assert compare(a, report(doc=2, event_date=dt.date(2024, 5, 13)), rules).same
+    far_day = compare(a, report(doc=2, event_date=dt.date(2024, 5, 15)), rules)
+    assert not far_day.same and "3 days apart" in far_day.reason
+    # A week-precise report may sit anywhere in its week.
+    assert compare(a, report(doc=2, event_date=dt.date(2024, 5, 15), date_precision=2), rules).same
+    assert not compare(a, report(doc=2, country="BF"), rules).same
+    assert not compare(a, report(doc=2, actor1_id="is-sahel", actor2_id="ne-military"), rules).same
+    # Unidentified attackers do not keep reports apart; another type must be a compatible one.
+    assert compare(a, report(doc=2, actor1_id="unidentified-armed-group"), rules).same
+    assert compare(a, report(doc=2, event_type="Violence against civilians"), rules).same
+    assert not compare(a, report(doc=2, event_type="Protests"), rules).same
+    region_only = report(doc=2, latitude=None, longitude=None, geo_precision=3, admin1="Ménaka")
+    assert compare(report(doc=1, admin1="Menaka"), region_only, rules).same
+    assert not compare(report(doc=1, admin1="Gao"), region_only, rules).same
+
+
+def test_reprocessing_rows_keeps_event_keys(processed: Database, settings: Settings) -> None:
+    keys = {e["event_key"] for e in Observatory(processed, settings).find()}
+    with processed.engine.begin() as conn:
+        from harmattan.store.schema_events import event_reports, processed_documents
+
+        conn.execute(processed_documents.delete())
+        conn.execute(event_reports.delete())
+    run(processed, settings)
+    assert {e["event_key"] for e in Observatory(processed, settings).find()} == keys
