@@ -121,17 +121,18 @@ def render_table(data: dict[str, Any], title: str = "harmattan eval") -> Table:
 
     groups = list(data["groups"])
     table = Table(title=title, caption=NOTE, caption_justify="left")
-    table.add_column("field")
-    table.add_column("metric")
+    table.add_column("field", no_wrap=True)
+    table.add_column("metric", no_wrap=True)
     for name in groups:
         table.add_column(f"{name} (n)", justify="right")
-    for key in ("passages", "gold_events", "predicted_events", "matched"):
-        table.add_row("events", key, *[str(data["groups"][g][key]) for g in groups])
+    for key, label in (("passages", "passages"), ("gold_events", "gold"), ("predicted_events", "predicted")):
+        table.add_row("events", label, *[str(data["groups"][g][key]) for g in groups])
+    table.add_row("events", "matched", *[str(data["groups"][g]["matched"]) for g in groups])
     for key in ("precision", "recall", "f1"):
         table.add_row("events", key, *[_fmt(data["groups"][g][key]) for g in groups])
     table.add_row(
         "events",
-        "false alarms (passages)",
+        "false alarms",
         *[
             f"{data['groups'][g]['false_alarm_passages']}/{data['groups'][g]['empty_passages']}"
             for g in groups

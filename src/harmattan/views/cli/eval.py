@@ -82,7 +82,11 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2) from exc
         passages = passages[:limit] if limit else passages
-        factory = _load_factory(extractor)
+        try:
+            factory = _load_factory(extractor)
+        except (ImportError, AttributeError) as exc:
+            typer.echo(f"error: cannot load the extractor {extractor!r}: {exc}", err=True)
+            raise typer.Exit(2) from exc
         report = evaluate(passages, factory=factory, workers=workers, errors_path=errors)
         data = {"gold": [str(p) for p in gold], "split": split, "lang": lang, **report.to_dict()}
         if as_json:
