@@ -6,8 +6,12 @@ figure) is a different text, so it is kept, but linked to the first document
 of its group (``documents.near_dup_of``) so that fusion counts the group as one
 source, not as independent confirmations.
 
-Method: MinHash signatures of word shingles, candidates from LSH banding,
-then the estimated Jaccard similarity must reach ``threshold``. Signatures are
+Method: MinHash signatures of word bigrams, candidates from LSH banding,
+then the estimated Jaccard similarity must reach ``threshold``. Bigrams and a
+threshold of 0.3 were chosen on the bundled sample: its rewritten wire copy
+scores 0.45 while the closest unrelated pair (two stories on the same
+political event) scores 0.18; longer shingles drop rewritten copies below
+unrelated pairs. Signatures are
 stored, so documents ingested later are compared with earlier ones.
 """
 
@@ -28,10 +32,10 @@ from harmattan.store.database import Database
 NUM_PERM = 128
 #: datasketch's 32-bit affine permutations; stored signatures are num_perm little-endian uint32 values.
 SCHEME = "affine32"
-SHINGLE_WORDS = 4
-#: Shorter texts (about 30 words) are not judged: in a one-line report, one changed number is a new fact.
+SHINGLE_WORDS = 2
+#: Shorter texts (about 25 words) are not judged: in a one-line report, one changed number is a new fact.
 MIN_SHINGLES = 25
-THRESHOLD = 0.5
+THRESHOLD = 0.3
 #: Signatures of the newest documents kept in memory for comparison: syndication happens within days.
 WINDOW = 200_000
 _WORDS = re.compile(r"\w+")

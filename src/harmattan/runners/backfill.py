@@ -1,0 +1,175 @@
+"""Backfill: ingest large archives, extract every pending document on many workers, store, fuse.
+
+- ingest runs in this process (it is I/O and one SQLite writer; resumable by file hash);
+- extraction, the costly part, runs in chunks on a :mod:`~harmattan.runners.pool` runner
+  (this process, a local process pool, or Dask workers on other machines);
+- results come back here and are stored in batches with the same rows and markers as
+  ``harmattan process``, so the two are interchangeable: a backfill stopped at any point
+  resumes with the documents not yet processed by the current pipeline version.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from harmattan.documents.ingest import Ingester, IngestReport
+from harmattan.events.fusion import FusionReport, fuse
+from harmattan.events.process import DEFAULT_EXTRACTOR, load_extractor, pipeline_version, report_rows
+from harmattan.runners.pool import Runner, make_runner
+from harmattan.runners.tasks import Result, extract_chunk
+from harmattan.settings import Settings
+from harmattan.store import events as event_store
+from harmattan.store.database import Database
+
+log = logging.getLogger(__name__)
+
+CHUNK_DOCUMENTS = 16
+COMMIT_DOCUMENTS = 100
+PAGE_DOCUMENTS = 1000
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass
+class BackfillReport:
+    pipeline_version: str = ""
+    ingest: IngestReport | None = None
+    pending: int = 0
+    documents: int = 0
+    reports: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    fusion: FusionReport | None = None
+    workers: int = 1
+    ingest_s: float = 0.0
+    extract_s: float = 0.0
+
+    @property
+    def articles_per_s(self) -> float:
+        """Extraction throughput (documents extracted and stored per second)."""
+        done = self.documents + len(self.errors)
+        return done / self.extract_s if self.extract_s > 0 else 0.0
+
+
+def backfill(
+    db: Database,
+    settings: Settings,
+    paths: Iterable[Path] = (),
+    workers: int = 1,
+    scheduler: str = "local",
+    address: str | None = None,
+    progress: Progress | None = None,
+    *,
+    limit: int | None = None,
+    extractor_spec: str = DEFAULT_EXTRACTOR,
+    fusion: bool = True,
+    runner: Runner | None = None,
+) -> BackfillReport:
+    """Ingest ``paths`` (if any), then extract, store and fuse every pending document."""
+    report = BackfillReport()
+    paths = list(paths)
+    if paths:
+        started = time.perf_counter()
+        ingest_progress = (lambda path, _new: progress("ingest", 0, 0)) if progress else None
+        report.ingest = Ingester(db, settings).ingest_paths(paths, ingest_progress)
+        report.ingest_s = time.perf_counter() - started
+    # Built here (forked workers inherit it) and needed for the version, as in ``harmattan process``.
+    report.pipeline_version = pipeline_version(load_extractor(extractor_spec))
+    own_runner = runner is None
+    runner = runner or make_runner(workers, scheduler, address)
+    report.workers = runner.workers
+    try:
+        _extract_all(db, runner, extractor_spec, report, progress, limit)
+    finally:
+        if own_runner:
+            runner.close()
+    if fusion:
+        report.fusion = fuse(db)
+    return report
+
+
+def _extract_all(
+    db: Database,
+    runner: Runner,
+    spec: str,
+    report: BackfillReport,
+    progress: Progress | None,
+    limit: int | None,
+) -> None:
+    version = report.pipeline_version
+    with db.engine.begin() as conn:
+        event_store.close_stale_runs(conn)
+        run_id = event_store.start_extraction_run(conn, version, runner.workers)
+        report.pending = event_store.count_pending(conn, version)
+    total = report.pending if limit is None else min(limit, report.pending)
+    hashes: dict[int, str] = {}
+    status = "failed"
+    started = time.perf_counter()
+    try:
+        batch: list[Result] = []
+        for results in runner.imap(extract_chunk, _chunks(db, version, spec, hashes, limit)):
+            batch.extend(results)
+            if len(batch) >= COMMIT_DOCUMENTS:
+                _commit(db, run_id, version, batch, hashes, report)
+                batch = []
+                if progress:
+                    progress("extract", report.documents + len(report.errors), total)
+        _commit(db, run_id, version, batch, hashes, report)
+        if progress:
+            progress("extract", report.documents + len(report.errors), total)
+        status = "completed" if not report.errors else "completed_with_errors"
+    finally:
+        report.extract_s = time.perf_counter() - started
+        with db.engine.begin() as conn:
+            event_store.finish_extraction_run(
+                conn, run_id, status, report.documents, report.reports, len(report.errors)
+            )
+
+
+def _chunks(
+    db: Database, version: str, spec: str, hashes: dict[int, str], limit: int | None
+) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """Pending documents, page by page (by id, so stored results never shift the pages), in chunks."""
+    after, left = 0, limit
+    while left is None or left > 0:
+        size = PAGE_DOCUMENTS if left is None else min(PAGE_DOCUMENTS, left)
+        with db.engine.connect() as conn:
+            page = event_store.pending_documents(conn, version, size, after_id=after)
+        if not page:
+            return
+        for doc in page:
+            hashes[int(doc["id"])] = str(doc["content_hash"])
+        for start in range(0, len(page), CHUNK_DOCUMENTS):
+            yield spec, page[start : start + CHUNK_DOCUMENTS]
+        after = int(page[-1]["id"])
+        left = None if left is None else left - len(page)
+
+
+def _commit(
+    db: Database,
+    run_id: int,
+    version: str,
+    batch: Sequence[Result],
+    hashes: dict[int, str],
+    report: BackfillReport,
+) -> None:
+    if not batch:
+        return
+    stored = []
+    failed = []
+    for doc_id, events, error in batch:
+        if events is None:
+            failed.append((doc_id, error or "failed"))
+            continue
+        rows, evidence = report_rows(doc_id, hashes.pop(doc_id), events, version)
+        stored.append((doc_id, version, rows, evidence))
+    with db.engine.begin() as conn:
+        report.reports += event_store.replace_reports(conn, stored)
+        for doc_id, message in failed:
+            log.error("document %d: extraction failed: %s", doc_id, message)
+            event_store.record_extraction_error(conn, run_id, doc_id, message)
+    report.documents += len(stored)
+    report.errors.extend(failed)

@@ -1,0 +1,117 @@
+"""Where the work runs: in this process, a local process pool, or a Dask cluster.
+
+All three expose ``imap(fn, items)``, which yields results as they complete and
+keeps only a bounded number of items in flight, so a backlog of millions of
+documents never sits in memory (or in the scheduler) at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from typing import Any, Protocol, TypeVar
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+R = TypeVar("R")
+SCHEDULERS = ("local", "dask")
+#: Items in flight per worker: enough to keep every worker busy while results are stored.
+IN_FLIGHT_PER_WORKER = 4
+
+
+class Runner(Protocol):
+    workers: int
+
+    def imap(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]: ...
+
+    def close(self) -> None: ...
+
+
+class InlineRunner:
+    """One worker: this process (no pickling, the baseline every speed-up is measured against)."""
+
+    workers = 1
+
+    def imap(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        for item in items:
+            yield fn(item)
+
+    def close(self) -> None:
+        pass
+
+
+class LocalRunner:
+    """A pool of worker processes on this machine (forked, so loaded data is shared copy-on-write)."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        context = multiprocessing.get_context("fork")
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+    def imap(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        pending: set[Future[R]] = set()
+        limit = self.workers * IN_FLIGHT_PER_WORKER
+        for item in items:
+            pending.add(self.pool.submit(fn, item))
+            if len(pending) >= limit:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                yield from (future.result() for future in done)
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            yield from (future.result() for future in done)
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
+
+
+class DaskRunner:
+    """A Dask cluster: an existing one at ``address`` (``tcp://host:8786``), else a LocalCluster."""
+
+    def __init__(self, workers: int, address: str | None = None) -> None:
+        from distributed import Client, LocalCluster
+
+        self.cluster: Any = None
+        if address:
+            self.client = Client(address)
+        else:
+            self.cluster = LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            )
+            self.client = Client(self.cluster)
+        # On a remote cluster the worker count is whatever the cluster has; use it to size the window.
+        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or workers)
+        log.info("dask: %d workers at %s", self.workers, self.client.scheduler.address)
+
+    def imap(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        from distributed import as_completed
+
+        limit = self.workers * IN_FLIGHT_PER_WORKER
+        iterator = iter(items)
+        futures = as_completed()
+        for item in iterator:
+            futures.add(self.client.submit(fn, item, pure=False))
+            if futures.count() >= limit:
+                break
+        for future in futures:
+            yield future.result()
+            following = next(iterator, None)
+            if following is not None:
+                futures.add(self.client.submit(fn, following, pure=False))
+            future.release()
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def make_runner(workers: int = 1, scheduler: str = "local", address: str | None = None) -> Runner:
+    """The runner for ``workers`` on ``scheduler`` (``local`` or ``dask``; ``address`` implies dask)."""
+    if address or scheduler == "dask":
+        return DaskRunner(workers, address)
+    if scheduler != "local":
+        raise ValueError(f"unknown scheduler {scheduler!r} (choose from {', '.join(SCHEDULERS)})")
+    return InlineRunner() if workers <= 1 else LocalRunner(workers)
