@@ -7,6 +7,7 @@ documents never sits in memory (or in the scheduler) at once.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
@@ -71,26 +72,23 @@ class DaskRunner:
     """A Dask cluster: an existing one at ``address`` (``tcp://host:8786``), else a LocalCluster."""
 
     def __init__(self, workers: int, address: str | None = None) -> None:
-        from distributed import Client, LocalCluster
-
+        distributed = _distributed()
         self.cluster: Any = None
         if address:
-            self.client = Client(address)
+            self.client: Any = distributed.Client(address)
         else:
-            self.cluster = LocalCluster(
+            self.cluster = distributed.LocalCluster(
                 n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
             )
-            self.client = Client(self.cluster)
+            self.client = distributed.Client(self.cluster)
         # On a remote cluster the worker count is whatever the cluster has; use it to size the window.
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or workers)
-        log.info("dask: %d workers at %s", self.workers, self.client.scheduler.address)
+        log.info("dask: %d workers", self.workers)
 
     def imap(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        from distributed import as_completed
-
         limit = self.workers * IN_FLIGHT_PER_WORKER
         iterator = iter(items)
-        futures = as_completed()
+        futures = _distributed().as_completed()
         for item in iterator:
             futures.add(self.client.submit(fn, item, pure=False))
             if futures.count() >= limit:
@@ -106,6 +104,11 @@ class DaskRunner:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+
+
+def _distributed() -> Any:
+    # Imported on use (it is heavy) and typed as Any (the package ships no type hints).
+    return importlib.import_module("distributed")
 
 
 def make_runner(workers: int = 1, scheduler: str = "local", address: str | None = None) -> Runner:
