@@ -91,3 +91,13 @@ def test_admin_names_compare_through_pack_aliases() -> None:
     assert canon.same_admin("Province du Soum", "Soum", "BF", 2)
     assert not canon.same_admin("Sahel", "Yaadga", "BF", 1)
     assert Canon(use_pack=False).same_admin("Seno province", "Séno", "BF", 2)
+
+
+def test_current_admin_names_of_a_gold_place() -> None:
+    canon = Canon()
+    if canon._pack is None:
+        pytest.skip("region pack not available")
+    admin1, admin2 = canon.current_admins("Djibo", "BF", 14.0994, -1.6255)
+    # Gold says Sahel/Soum (GeoNames 2020); the pack's current names must name the same area.
+    assert admin1 is not None and admin2 is not None
+    assert canon.current_admins("Djibo", "BF", 11.0, 1.0) == (None, None)  # no Djibo within 10 km

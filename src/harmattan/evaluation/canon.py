@@ -67,10 +67,11 @@ class Canon:
     """Resolves actor names and place names for comparison; caches lookups."""
 
     def __init__(self, use_pack: bool = True) -> None:
-        self._pack = _pack() if use_pack else None
+        self._pack: Any = _pack() if use_pack else None
         self._actor_cache: dict[tuple[str, dt.date | None], str] = {}
         self._place_cache: dict[tuple[str, str | None], tuple[float, float] | None] = {}
         self._admin_cache: dict[tuple[str, str | None, int], str | None] = {}
+        self._current_cache: dict[tuple[str, str | None, float, float], tuple[str | None, str | None]] = {}
 
     def actor_id(self, actor_id: str | None, name: str | None, date: dt.date | None) -> str | None:
         """The canonical id of an actor given as an id, a name, or both."""
@@ -117,6 +118,40 @@ class Canon:
                     place = None
             self._admin_cache[key] = str(place.id) if place is not None else None
         return self._admin_cache[key]
+
+    def current_admins(
+        self, location: str | None, country: str | None, lat: float | None, lon: float | None
+    ) -> tuple[str | None, str | None]:
+        """(admin1, admin2) the pack gives today for gold's place (the named place within 10 km of it).
+
+        Gold written with the names of its time (Burkina Faso's "Sahel" region before the 2025 reform)
+        and an extractor writing the pack's current names (Djibo is in "Soum" region now) both name
+        the event's area; the scorer accepts either.
+        """
+        if self._pack is None or not location or lat is None or lon is None:
+            return None, None
+        key = (location, country, round(lat, 4), round(lon, 4))
+        if key not in self._current_cache:
+            self._current_cache[key] = self._nearest_admins(location, country, lat, lon)
+        return self._current_cache[key]
+
+    def _nearest_admins(
+        self, location: str, country: str | None, lat: float, lon: float
+    ) -> tuple[str | None, str | None]:
+        try:
+            found = self._pack.places.search(location, country=country, limit=10)
+        except Exception:
+            return None, None
+        near = [
+            (haversine_km(lat, lon, float(p.latitude), float(p.longitude)), p)
+            for p in found
+            if p.latitude is not None and p.longitude is not None
+        ]
+        near = [item for item in near if item[0] <= 10.0]
+        if not near:
+            return None, None
+        place = min(near, key=lambda item: item[0])[1]
+        return place.admin1, place.admin2
 
     def coordinates(self, name: str, country: str | None) -> tuple[float, float] | None:
         """Coordinates of a named place from the pack gazetteer (best match), if any."""

@@ -154,9 +154,14 @@ def score_pair(gold: GoldEvent, pred: Event, canon: Canon, stats: GroupStats) ->
                 getattr(g, name),
                 getattr(pred, name),
             )
+    current = canon.current_admins(g.location, g.country, g.latitude, g.longitude)
     for level, name in ((1, "admin1"), (2, "admin2")):
         if name in gold.fields:
-            ok = canon.same_admin(getattr(g, name), getattr(pred, name), g.country or pred.country, level)
+            country = g.country or pred.country
+            ok = canon.same_admin(getattr(g, name), getattr(pred, name), country, level) or (
+                current[level - 1] is not None
+                and canon.same_admin(current[level - 1], getattr(pred, name), country, level)
+            )
             check(f"{name}.accuracy", ok, name, getattr(g, name), getattr(pred, name))
     if "location" in gold.fields:
         distance = _distance(g, pred, canon)
