@@ -48,6 +48,7 @@ class Extractor:
 
     def pipeline(self, lang: str = "auto") -> Pipeline:
         if lang not in self._pipelines:
+            self.resources.warm()
             self._pipelines[lang] = Pipeline.from_config(self.config, self.resources, {"language": {"lang": lang}})
         return self._pipelines[lang]
 

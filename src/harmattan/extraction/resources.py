@@ -75,6 +75,10 @@ class Resources:
         words.update(w for lang in ("en", "fr") for w in stop[lang])
         return frozenset(words)
 
+    def warm(self) -> None:
+        """Build every matcher now, so that no document's time limit pays for it."""
+        _ = self.lexicon, self.actor_scanner, self.place_scanner, self.common_place_words, self.non_person_units
+
     def actor(self, actor_id: str) -> Any:
         return self.pack.actors.get(actor_id) if self.pack is not None else None
 

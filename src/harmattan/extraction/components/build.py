@@ -41,9 +41,15 @@ def build_event(doc: Doc, cl: Any, res: Any, count_neutralised: bool) -> Event:
     return ev
 
 
+_GENERIC_RULES = frozenset({"attack-unknown-target", "attack-armed", "attack-civilians", "army-claim"})
+
+
 def _best_typed(members: list[Candidate]) -> Candidate:
-    # the most specific classification among the sentences (the earliest rule in rules.yaml)
-    return min(members, key=lambda c: (c.rule.get("_order", 0), c.sentence))
+    # the first report (the headline) decides, unless a later sentence names a more specific kind
+    first = members[0]
+    specific = [c for c in members[1:] if c.rule["name"] not in _GENERIC_RULES
+                and c.rule.get("_order", 0) < first.rule.get("_order", 0)]
+    return specific[0] if specific and first.rule["name"] in _GENERIC_RULES else first
 
 
 def _ev(doc: Doc, field_name: str, m: Mention, rule: str) -> Evidence:
@@ -97,7 +103,10 @@ def _actors(doc: Doc, cl: Any, head: Candidate, ev: Event, evidence: list[Eviden
         _set_actor(doc, ev, evidence, 1, a1)
         ev.assoc_actor_1 = _assoc(src.assoc1)
     elif src.default_actor1:
-        _set_default(doc, ev, evidence, 1, src.default_actor1, 2, res, src.sentence, "default:unidentified-perpetrator")
+        actor_id = src.default_actor1.replace("{cc}", (country or "").lower())
+        if "{cc}" not in src.default_actor1 or country:
+            _set_default(doc, ev, evidence, 1, actor_id, 1 if "{cc}" in src.default_actor1 else 2, res,
+                         src.sentence, f"default:{'state-claim' if '{cc}' in src.default_actor1 else 'unidentified-perpetrator'}")
     src2 = next((c for c in [head, *cl.members] if c.actor2 is not None), None)
     if src2 is not None and src2.actor2 is not None:
         _set_actor(doc, ev, evidence, 2, src2.actor2)

@@ -17,6 +17,8 @@ _SIDE = {"state": "gov", "vdp": "gov", "armed": "armed", "militia": "militia", "
          "protester": "civ", "rioter": "riot"}
 _AGENT_BEFORE = re.compile(r"\b(?:by|par|de la part)\s+(?:(?:the|des|les|la|le|l|d|de|du|un|une|suspected|presumed|"
                            r"presumes|alleged|unidentified|unknown|several|some|plusieurs|a|an)\s+)*$")
+_OBJECT_BEFORE = re.compile(r"\b(?:on|against|targeting|targeted|contre|visant|sur)\s+(?:(?:the|a|an|les|la|le|l|des|un|une|du|de|their|leurs|une)\s+)*"
+                            r"(?:\w+\s+){0,2}$")
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|ete|furent|sont|est)\b")
 _ACTIVE_STATE_CUES = frozenset({"airstrike", "drone", "neutralise", "regain", "arrest", "intervention", "shelling"})
 
@@ -161,7 +163,10 @@ class EventDetector(Component):
         return counts
 
     def _roles(self, doc: Doc, cand: Candidate, parts: list[Participant], names: set[str]) -> None:
+        state_act = bool(names & _ACTIVE_STATE_CUES - {"arrest", "intervention"})
         if not parts:
+            if names & self.violent:
+                cand.default_actor1 = "{cc}-military" if state_act else "unidentified-armed-group"
             return
         agent = next((p for p in parts if _AGENT_BEFORE.search(doc.folded[max(0, p.mention.start - 40):
                                                                              p.mention.start])), None)
@@ -169,7 +174,9 @@ class EventDetector(Component):
             first = parts[0]
             next_cue = next((c for c in cand.cues if c.start >= first.mention.end), None)
             gap = doc.folded[first.mention.end:next_cue.start] if next_cue else ""
-            if next_cue is not None and not first.numbered and first.role != "civilian" and not _PASSIVE.search(gap):
+            obj = _OBJECT_BEFORE.search(doc.folded[max(0, first.mention.start - 30):first.mention.start])
+            if next_cue is not None and not first.numbered and first.role != "civilian" and not _PASSIVE.search(gap) \
+                    and not obj:
                 agent = first
         if agent is None and names & _ACTIVE_STATE_CUES:
             agent = next((p for p in parts if p.role == "state"), None)
@@ -177,9 +184,11 @@ class EventDetector(Component):
             agent = next((p for p in parts if p.role in ("armed", "militia") and not p.numbered), None)
         if agent is None and names & {"protest", "riot", "mob"}:
             agent = next((p for p in parts if p.role in ("protester", "rioter")), None)
+        if agent is not None and agent.role == "state" and len(parts) == 1 and not names & _ACTIVE_STATE_CUES:
+            agent = None  # "soldiers killed in an attack": the lone state party is the target
         side = _SIDE.get(agent.role) if agent else None
         others = [p for p in parts if p is not agent and _SIDE.get(p.role) != side]
-        victims = sorted(others, key=lambda p: {"civ": 0, "gov": 1, "armed": 2}.get(_SIDE.get(p.role, ""), 3))
+        victims = sorted(others, key=lambda p: {"gov": 0, "civ": 1, "armed": 2}.get(_SIDE.get(p.role, ""), 3))
         cand.actor1 = agent
         cand.actor2 = victims[0] if victims else None
         if cand.actor2 is not None:
@@ -188,8 +197,10 @@ class EventDetector(Component):
         if agent is not None:
             cand.assoc1 = [p for p in parts if p is not agent and _SIDE.get(p.role) == side
                            and p.actor_id != agent.actor_id]
-        elif cand.actor2 is not None and names & self.violent:
-            cand.default_actor1 = "unidentified-armed-group"
+        elif names & self.violent:
+            armed_victim = cand.actor2 is not None and _SIDE.get(cand.actor2.role) == "armed"
+            cand.default_actor1 = "{cc}-military" if state_act and armed_victim or cand.actor2 is None and state_act \
+                else "unidentified-armed-group"
 
     def _classify(self, names: set[str], cand: Candidate) -> dict[str, Any] | None:
         target = _target_class(cand.actor2)
@@ -274,7 +285,7 @@ def _unit_follows(doc: Doc, n: Mention, units: frozenset[str]) -> bool:
 
 
 def _person_follows(doc: Doc, n: Mention, mentions: list[Mention]) -> bool:
-    return any(m.kind in ("term", "actor", "cue") and 0 <= m.start - n.end <= 2 for m in mentions)
+    return any(m.kind in ("term", "actor") and 0 <= m.start - n.end <= 2 for m in mentions)
 
 
 def _pick(doc: Doc, before: list[Mention], after: list[Mention]) -> list[Mention]:

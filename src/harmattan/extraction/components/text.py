@@ -74,12 +74,15 @@ class Language(Component):
         en, fr, other = counts.get("en", 0), counts.get("fr", 0), counts.get("other", 0)
         best = "en" if en >= fr else "fr"
         best_n = max(en, fr)
-        if best_n == 0 or (len(words) >= self.short and best_n / n < self.min_share) or other > 2 * best_n:
+        short = len(words) < self.short
+        if other > 2 * best_n + (1 if short else 0) or (not short and best_n / n < self.min_share):
             doc.stop("unsupported language: the text is neither English nor French")
             return doc
         doc.lang = best
         low = min(en, fr)
-        doc.langs = frozenset({"en", "fr"}) if low >= 3 and low / n >= self.min_share / 2 else frozenset({best})
+        # headlines are too short to tell: read them with both lexicons, as mixed texts
+        mixed = short and low == best_n or low >= 3 and low / n >= self.min_share / 2 or (short and low >= 1)
+        doc.langs = frozenset({"en", "fr"}) if mixed else frozenset({best})
         return doc
 
 

@@ -1,0 +1,94 @@
+"""Whole reports in English and French give the right events, with exact evidence spans."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from harmattan.extraction import Extractor
+
+EN_HEADLINE = "Burkina Faso: 14 soldiers killed in ambush near Djibo"
+FR_HEADLINE = "Mali : une vingtaine de civils tués par des hommes armés à Ségou"
+
+
+def _check_evidence(text: str, events: list) -> None:
+    for event in events:
+        assert event.evidence, "every event carries evidence"
+        for ev in event.evidence:
+            assert text[ev.start:ev.end] == ev.text
+        fields = {ev.field for ev in event.evidence}
+        for name in ("event_type", "sub_event_type", "event_date", "actor1", "country", "fatalities"):
+            if getattr(event, name) is not None:
+                assert name in fields, name
+
+
+def test_english_headline(extractor: Extractor) -> None:
+    events = extractor.extract(EN_HEADLINE, published=dt.date(2021, 3, 2))
+    assert len(events) == 1
+    e = events[0]
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+    assert e.actor1_id == "unidentified-armed-group" and e.inter1 == 2
+    assert e.actor2_id == "bf-military" and e.inter2 == 1
+    assert (e.country, e.location, e.geo_precision) == ("BF", "Djibo", 2)
+    assert e.fatalities == 14
+    assert e.tactics == ["ambush"]
+    assert e.event_date == dt.date(2021, 3, 2)
+    _check_evidence(EN_HEADLINE, events)
+    fat = next(ev for ev in e.evidence if ev.field == "fatalities")
+    assert (fat.start, fat.end, fat.text) == (14, 16, "14")
+
+
+def test_french_headline(extractor: Extractor) -> None:
+    events = extractor.extract(FR_HEADLINE, published=dt.date(2021, 3, 2))
+    assert len(events) == 1
+    e = events[0]
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+    assert e.actor1_id == "unidentified-armed-group"
+    assert e.actor2_id == "civilians-ml" and e.inter2 == 7
+    assert (e.country, e.location, e.geo_precision) == ("ML", "Ségou", 1)
+    assert e.fatalities == 20
+    _check_evidence(FR_HEADLINE, events)
+    actor1 = next(ev for ev in e.evidence if ev.field == "actor1")
+    assert actor1.text == "hommes armés"
+
+
+FR_REPORT = (
+    "Burkina : des dizaines de civils tués dans une attaque à Solhan\n"
+    "Des hommes armés ont attaqué dans la nuit de vendredi à samedi le village de Solhan, dans la province "
+    "du Yagha, tuant plusieurs dizaines de civils, selon des sources locales. Une vingtaine de personnes ont "
+    "été blessées. Depuis 2015, les violences jihadistes ont fait des milliers de morts au Burkina Faso."
+)
+
+
+def test_french_report_with_background(extractor: Extractor) -> None:
+    events = extractor.extract(FR_REPORT, published=dt.date(2021, 6, 7))
+    current = [e for e in events if not e.historical]
+    assert len(current) == 1
+    e = current[0]
+    assert e.event_type == "Violence against civilians"
+    assert e.location in ("Solhan", "Solna") and e.country == "BF"  # GeoNames spells it Solna
+    assert e.actor2_id == "civilians-bf"
+    assert e.fatalities == 12  # "des dizaines" = 12, the most conservative figure
+    assert e.extras["wounded"] == 20  # "une vingtaine" wounded are not fatalities
+    assert e.event_date == dt.date(2021, 6, 4)  # the night of Friday to Saturday before Monday 7 June
+    assert all(e.historical for e in events if e is not current[0])
+    _check_evidence(FR_REPORT, events)
+
+
+EN_MULTI = (
+    "Mali: three attacks in the centre\n"
+    "Gunmen killed 12 civilians in Ogossagou on Sunday, local officials said. "
+    "On Monday a roadside bomb killed three soldiers near Douentza. "
+    "Separately, jihadists attacked a gendarmerie post in Diafarabé on Tuesday, wounding two gendarmes."
+)
+
+
+def test_multi_event_article(extractor: Extractor) -> None:
+    events = extractor.extract(EN_MULTI, published=dt.date(2020, 6, 10))
+    assert len(events) == 3
+    by_place = {e.location: e for e in events}
+    assert by_place["Douentza"].sub_event_type == "Remote explosive/landmine/IED"
+    assert by_place["Douentza"].fatalities == 3 and by_place["Douentza"].tactics == ["IED"]
+    assert by_place["Douentza"].event_date == dt.date(2020, 6, 8)
+    civ = next(e for e in events if e.actor2_id == "civilians-ml")
+    assert civ.fatalities == 12 and civ.event_date == dt.date(2020, 6, 7)
+    _check_evidence(EN_MULTI, events)
