@@ -1,0 +1,88 @@
+"""Hand-curated gazetteer entries (``curated.yaml``): new places and extra spellings of GeoNames ones.
+
+Every entry must carry a ``source`` (URL or citation). :func:`check_entry`
+says what is wrong with an entry in words an analyst can act on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+REQUIRED = ("id", "name", "country", "latitude", "longitude", "feature", "source")
+_ID = re.compile(r"^cur:[a-z]{2}-[a-z0-9-]+$")
+_FEATURE = re.compile(r"^[AHLPRSTUV]\.[A-Z0-9]{2,6}$")
+
+
+@dataclass(frozen=True, slots=True)
+class CuratedAlias:
+    """Extra spellings (and optionally an admin correction) for a place that already exists."""
+
+    id: str
+    names: tuple[str, ...]
+    source: str
+    where: str
+    admin1: str | None = None
+    admin2: str | None = None
+
+
+def read(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        return {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping with 'places' and 'aliases'")
+    return data
+
+
+def places(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(where, entry)`` for each curated place; ``where`` names it in messages."""
+    for i, entry in enumerate(data.get("places") or [], 1):
+        label = entry.get("id") if isinstance(entry, dict) else None
+        yield f"curated.yaml places[{i}] {label or '(no id)'}", entry if isinstance(entry, dict) else {}
+
+
+def aliases(data: dict[str, Any]) -> Iterator[CuratedAlias]:
+    for i, entry in enumerate(data.get("aliases") or [], 1):
+        if not isinstance(entry, dict):
+            continue
+        yield CuratedAlias(
+            id=str(entry.get("id", "")),
+            names=tuple(str(n) for n in entry.get("names") or ()),
+            source=str(entry.get("source") or ""),
+            where=f"curated.yaml aliases[{i}] {entry.get('id', '(no id)')}",
+            admin1=entry.get("admin1"),
+            admin2=entry.get("admin2"),
+        )
+
+
+def check_entry(where: str, entry: dict[str, Any]) -> list[str]:
+    """Problems with one curated place entry (empty when it is fine)."""
+    problems = [f"{where}: missing '{key}'" for key in REQUIRED if entry.get(key) in (None, "")]
+    if problems:
+        return problems
+    if not _ID.match(str(entry["id"])):
+        problems.append(f"{where}: id must look like 'cur:bj-karimama' (cur:, country code, slug)")
+    elif str(entry["id"])[4:6] != str(entry["country"]).lower():
+        problems.append(f"{where}: id country part does not match country {entry['country']}")
+    if not re.fullmatch(r"[A-Z]{2}", str(entry["country"])):
+        problems.append(f"{where}: country must be an ISO2 code like 'BJ'")
+    try:
+        lat, lon = float(entry["latitude"]), float(entry["longitude"])
+    except (TypeError, ValueError):
+        return [*problems, f"{where}: latitude/longitude must be numbers"]
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        problems.append(f"{where}: coordinates ({lat}, {lon}) are not on Earth")
+    if not _FEATURE.match(str(entry["feature"])):
+        problems.append(f"{where}: feature must be a GeoNames class.code like 'P.PPL' or 'L.PRK'")
+    source = str(entry["source"])
+    if not (source.startswith(("http://", "https://", "gn:")) or len(source) >= 12):
+        problems.append(f"{where}: source must be a URL, a GeoNames id (gn:...) or a full citation")
+    return problems

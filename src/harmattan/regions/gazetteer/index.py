@@ -1,0 +1,210 @@
+"""The compiled gazetteer index and its on-disk cache.
+
+The pack's files (``geonames.tsv``, ``curated.yaml``, ``spelling.yaml``,
+``admin_changes.yaml``) stay the source of truth; the cache is a pickle of
+the parsed rows and lookup tables, keyed by a hash of those files, rebuilt
+whenever one of them changes.
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from harmattan.regions.gazetteer import curated, features
+from harmattan.regions.gazetteer.geonames import spellings
+from harmattan.regions.gazetteer.spelling import Spelling
+from harmattan.regions.text import fold
+
+#: Bump when the index layout changes, so old caches are ignored.
+INDEX_VERSION = 3
+PACK_FILES = ("geonames.tsv", "curated.yaml", "spelling.yaml", "admin_changes.yaml")
+
+#: id, name, country, admin1, admin2, latitude, longitude, feature, population, kind, names
+RowTuple = tuple[str, str, str, str | None, str | None, float, float, str, int, str, tuple[str, ...]]
+
+
+@dataclass(slots=True)
+class Index:
+    rows: dict[str, RowTuple] = field(default_factory=dict)
+    exact: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    loose: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    curated_ids: frozenset[str] = frozenset()
+    seats: frozenset[str] = frozenset()
+    problems: list[str] = field(default_factory=list)
+    digest: str = ""
+
+
+def digest(places_dir: Path) -> str:
+    h = hashlib.sha256(f"v{INDEX_VERSION}".encode())
+    for name in PACK_FILES:
+        path = places_dir / name
+        h.update(name.encode())
+        h.update(path.read_bytes() if path.exists() else b"-")
+    return h.hexdigest()[:24]
+
+
+#: A populated place this close (degrees) to a same-named admin area is taken as its seat.
+SEAT_DEG = 0.1
+
+
+def importance(row: RowTuple, seat: bool = False) -> tuple[int, int, int, str]:
+    """Sort key of a row among same-name candidates: feature rank, population, core country.
+
+    A town that is the seat of a same-named admin area ranks as an admin seat even when
+    GeoNames codes it plain ``PPL`` (Bosso, Malanville): in text, the name means the town.
+    """
+    rank = (
+        min(features.rank(row[7], row[8]), features.rank("P.PPLA2", 0))
+        if seat
+        else features.rank(row[7], row[8])
+    )
+    return (rank, -row[8], row[2] not in features.CORE_COUNTRIES, row[0])
+
+
+def _seats(rows: dict[str, RowTuple], exact: dict[str, list[str]]) -> frozenset[str]:
+    seats: set[str] = set()
+    for ids in exact.values():
+        areas = [rows[i] for i in ids if rows[i][9] in ("admin1", "admin2")]
+        for area in areas:
+            for pid in ids:
+                row = rows[pid]
+                if (row[9] == "populated" and row[2] == area[2]
+                        and abs(row[5] - area[5]) + abs(row[6] - area[6]) <= SEAT_DEG):  # fmt: skip
+                    seats.add(pid)
+    return frozenset(seats)
+
+
+def _read_tsv(path: Path) -> dict[str, RowTuple]:
+    rows: dict[str, RowTuple] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh, delimiter="\t")
+        next(reader, None)
+        for c in reader:
+            names = (c[1], *(n for n in c[10].split("|") if n))
+            rows[c[0]] = (c[0], c[1], c[2], c[3] or None, c[4] or None, float(c[5]), float(c[6]), c[7],
+                          int(c[8] or 0), c[9], names)  # fmt: skip
+    return rows
+
+
+def _merge_curated(index: Index, places_dir: Path) -> None:
+    data = curated.read(places_dir / "curated.yaml")
+    ids: set[str] = set()
+    for where, entry in curated.places(data):
+        problems = curated.check_entry(where, entry)
+        if problems:
+            index.problems.extend(problems)
+            continue
+        pid = str(entry["id"])
+        if pid in index.rows:
+            index.problems.append(f"{where}: id {pid} is used twice")
+            continue
+        feature = str(entry["feature"])
+        names = spellings(str(entry["name"]), *(str(n) for n in entry.get("names") or ()))
+        index.rows[pid] = (
+            pid, str(entry["name"]), str(entry["country"]), entry.get("admin1"), entry.get("admin2"),
+            float(entry["latitude"]), float(entry["longitude"]), feature, int(entry.get("population") or 0),
+            features.kind_of(feature), names,
+        )  # fmt: skip
+        ids.add(pid)
+    for alias in curated.aliases(data):
+        row = index.rows.get(alias.id)
+        if row is None:
+            index.problems.append(f"{alias.where}: no place has id {alias.id}")
+            continue
+        if not alias.source:
+            index.problems.append(f"{alias.where}: missing 'source'")
+        admin1 = alias.admin1 if alias.admin1 is not None else row[3]
+        admin2 = alias.admin2 if alias.admin2 is not None else row[4]
+        index.rows[alias.id] = (*row[:3], admin1, admin2, *row[5:10], spellings(*row[10], *alias.names))
+    index.curated_ids = frozenset(ids)
+
+
+def build_index(places_dir: Path, spelling: Spelling) -> Index:
+    """Parse the pack's place files and build the lookup tables (no cache involved)."""
+    index = Index(digest=digest(places_dir))
+    tsv = places_dir / "geonames.tsv"
+    if tsv.exists():
+        index.rows = _read_tsv(tsv)
+    else:
+        index.problems.append(f"{tsv} is missing: run python -m harmattan.regions.gazetteer.build")
+    _merge_curated(index, places_dir)
+    exact: dict[str, list[str]] = {}
+    loose: dict[str, list[str]] = {}
+    for pid, row in index.rows.items():
+        for name in row[10]:
+            key = fold(name)
+            if not key:
+                continue
+            bucket = exact.setdefault(key, [])
+            if not bucket or bucket[-1] != pid:
+                bucket.append(pid)
+            lbucket = loose.setdefault(spelling.loose(key), [])
+            if not lbucket or lbucket[-1] != pid:
+                lbucket.append(pid)
+    rows = index.rows
+    index.seats = _seats(rows, exact)
+    order = {pid: importance(row, pid in index.seats) for pid, row in rows.items()}
+    index.exact = {k: _ordered(v, order) for k, v in exact.items()}
+    index.loose = {k: _ordered(v, order) for k, v in loose.items()}
+    return index
+
+
+def _ordered(ids: list[str], order: dict[str, tuple[int, int, int, str]]) -> tuple[str, ...]:
+    if len(ids) == 1:
+        return (ids[0],)
+    return tuple(sorted(dict.fromkeys(ids), key=order.__getitem__))
+
+
+def default_cache_dir() -> Path:
+    """``$HARMATTAN_HOME/cache`` when HOME is set, else ``~/.cache/harmattan``."""
+    from harmattan.settings import get_settings
+
+    home = get_settings().home
+    if home.is_absolute():
+        return home / "cache"
+    return Path.home() / ".cache" / "harmattan"
+
+
+def load_index(places_dir: Path, spelling: Spelling, cache_dir: Path | None = None) -> Index:
+    """The index for ``places_dir``, from the cache when its files have not changed."""
+    cache_dir = cache_dir or default_cache_dir()
+    key = digest(places_dir)
+    where = hashlib.sha256(str(places_dir.resolve()).encode()).hexdigest()[:8]
+    path = cache_dir / f"gazetteer-{where}-{key}.pickle"
+    try:
+        with path.open("rb") as fh:
+            # The collector would walk the million fresh objects a few times while they load.
+            gc.disable()
+            try:
+                cached = pickle.load(fh)
+            finally:
+                gc.enable()
+        if isinstance(cached, Index) and cached.digest == key:
+            return cached
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    index = build_index(places_dir, spelling)
+    _write_cache(index, path)
+    return index
+
+
+def _write_cache(index: Index, path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob(path.name.rsplit("-", 1)[0] + "-*.pickle"):
+            old.unlink(missing_ok=True)
+        # Write then rename, so a reader never sees half a file.
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError as exc:  # a read-only home must not stop the gazetteer from working
+        print(f"harmattan: gazetteer cache not written ({exc})", file=sys.stderr)
