@@ -45,6 +45,27 @@ def _known_actor() -> Any:
     return lambda actor_id: pack.actors.get(actor_id) is not None
 
 
+def _run(passages: list[Any], factory: Any, workers: int, errors: Path | None) -> Any:
+    """Evaluate, with a progress bar on stderr when it is a terminal."""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from harmattan.evaluation import evaluate
+
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        return evaluate(passages, factory=factory, workers=workers, errors_path=errors)
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task("extracting", total=len(passages))
+        return evaluate(
+            passages,
+            factory=factory,
+            workers=workers,
+            errors_path=errors,
+            progress=lambda n: bar.advance(task, n),
+        )
+
+
 def register(app: typer.Typer) -> None:
     @app.command("eval", help=HELP)
     def eval_command(
@@ -70,7 +91,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         if gold and str(gold[0]) == "validate" and not gold[0].exists():
             raise typer.Exit(_validate(gold[1:]))
-        from harmattan.evaluation import GoldFormatError, evaluate, read_gold, render_table
+        from harmattan.evaluation import GoldFormatError, read_gold, render_table
 
         if split not in ("dev", "test", "all"):
             raise typer.BadParameter("--split must be dev, test or all")
@@ -87,7 +108,7 @@ def register(app: typer.Typer) -> None:
         except (ImportError, AttributeError) as exc:
             typer.echo(f"error: cannot load the extractor {extractor!r}: {exc}", err=True)
             raise typer.Exit(2) from exc
-        report = evaluate(passages, factory=factory, workers=workers, errors_path=errors)
+        report = _run(passages, factory, workers, errors)
         data = {"gold": [str(p) for p in gold], "split": split, "lang": lang, **report.to_dict()}
         if as_json:
             json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
