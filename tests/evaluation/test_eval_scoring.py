@@ -162,3 +162,11 @@ def test_type_only_gold_matches_a_wrong_type(fixtures: Path) -> None:
     assert group["fields"]["plover_type"]["accuracy"] == 0.5
     # AGREE: FN, CONSULT: FP, ASSAULT: TP -> F1 0, 0, 1
     assert group["fields"]["plover_type"]["macro_f1"] == pytest.approx(1 / 3, abs=1e-4)
+
+
+def test_mixed_formats_are_also_reported_per_format(fixtures: Path) -> None:
+    passages = read_gold(fixtures / "gold_small.jsonl") + read_gold(fixtures / "plover_small.json")
+    groups = evaluate(passages, extractor=FixedPredictor(), canon=Canon(False)).to_dict()["groups"]
+    assert list(groups)[:3] == ["all", "en", "fr"]
+    assert groups["format:jsonl"]["passages"] == 3 and groups["format:plover"]["passages"] == 2
+    assert groups["all"]["gold_events"] == groups["format:jsonl"]["gold_events"] + 2

@@ -130,9 +130,13 @@ def score(
     errors_path: Path | None = None,
     canon: Canon | None = None,
 ) -> EvalReport:
-    """Score predictions against gold, per language and overall; optionally write error records."""
+    """Score predictions against gold, overall, per language and (if mixed) per gold format.
+
+    Optionally writes one error record per passage with a mistake (JSON lines).
+    """
     canon = canon or Canon()
     groups: dict[str, GroupStats] = {"all": GroupStats()}
+    several_formats = len({p.format for p in passages}) > 1
     errors: list[dict[str, Any]] = []
     for index, (passage, events) in enumerate(zip(passages, predictions.events, strict=True)):
         stats = GroupStats()
@@ -144,6 +148,8 @@ def score(
             errors.append(record)
         groups["all"].merge(stats)
         groups.setdefault(passage.language or "unknown", GroupStats()).merge(stats)
+        if several_formats:
+            groups.setdefault(f"format:{passage.format}", GroupStats()).merge(stats)
     if errors_path is not None:
         with errors_path.open("w", encoding="utf-8") as handle:
             for record in errors:
