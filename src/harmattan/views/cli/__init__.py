@@ -21,6 +21,11 @@ COMMAND_MODULES: tuple[str, ...] = (
     "process",
     "events",
     "snapshot",
+    "sources",
+    "fetch",
+    "watch",
+    "backfill",
+    "imports",
 )
 
 
