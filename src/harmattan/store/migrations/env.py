@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from harmattan.store import schema_events  # noqa: F401  (registers the event tables on metadata)
+from harmattan.store import schema_analysis, schema_events, schema_users  # noqa: F401  (register their tables)
 from harmattan.store.schema import metadata
 
 engine = context.config.attributes["engine"]
