@@ -170,3 +170,25 @@ def test_mixed_formats_are_also_reported_per_format(fixtures: Path) -> None:
     assert list(groups)[:3] == ["all", "en", "fr"]
     assert groups["format:jsonl"]["passages"] == 3 and groups["format:plover"]["passages"] == 2
     assert groups["all"]["gold_events"] == groups["format:jsonl"]["gold_events"] + 2
+
+
+def test_historical_events_are_optional_on_both_sides() -> None:
+    from harmattan.evaluation.readers.jsonl import passage_from_dict
+
+    new = {
+        "event_date": "2024-05-02",
+        "event_type": "Battles",
+        "sub_event_type": "Armed clash",
+        "historical": False,
+    }
+    old = {"event_date": "2019-03-23", "event_type": "Violence against civilians", "historical": True}
+    passage = passage_from_dict(
+        {"id": "h-1", "language": "en", "published_at": "2024-05-03", "text": "t", "events": [new, old]}
+    )
+    predictor = FixedPredictor()
+    flagged = {"event_date": "2012-01-17", "event_type": "Battles", "historical": True}
+    predictor.by_id = {"h-1": [dict(new), flagged]}
+    group = evaluate([passage], extractor=predictor, canon=Canon(False)).to_dict()["groups"]["all"]
+    # the 2019 massacre left out and the flagged 2012 background event are neither misses nor false alarms
+    assert (group["gold_events"], group["predicted_events"], group["matched"]) == (1, 1, 1)
+    assert group["fields"]["historical"]["accuracy"] == 1.0

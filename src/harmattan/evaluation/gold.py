@@ -36,6 +36,7 @@ SCORED_FIELDS: tuple[str, ...] = (
     "fatalities",
     "tactics",
     "plover_type",
+    "historical",
 )
 
 

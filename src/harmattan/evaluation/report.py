@@ -40,6 +40,7 @@ FIELD_METRICS: tuple[tuple[str, str], ...] = (
     ("plover_type", "accuracy"),
     ("plover_type", "macro_f1"),
     ("plover_type", "macro_f1_all"),
+    ("historical", "accuracy"),
 )
 
 NOTE = (

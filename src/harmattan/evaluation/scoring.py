@@ -69,27 +69,35 @@ class Mismatch:
 def score_passage(
     passage: GoldPassage, predicted: list[Event], canon: Canon, stats: GroupStats
 ) -> dict[str, Any] | None:
-    """Score one passage into ``stats``; return its error record (None when all is right)."""
+    """Score one passage into ``stats``; return its error record (None when all is right).
+
+    Background events (``historical: true``) are optional on both sides: the issue lets an
+    extractor either leave them out or report them flagged, so an unmatched historical gold
+    event is not a miss and an unmatched prediction flagged historical is not a false alarm.
+    """
     predicted = [p for p in predicted if in_scope(p, passage.scope)]
+    pairs = match_events(passage.events, predicted, canon)
+    matched_gold, matched_pred = {g for g, _ in pairs}, {p for _, p in pairs}
+    gold_kept = [i for i, g in enumerate(passage.events) if i in matched_gold or not g.event.historical]
+    pred_kept = [i for i, p in enumerate(predicted) if i in matched_pred or not p.historical]
     stats.passages += 1
-    stats.gold_events += len(passage.events)
-    stats.predicted_events += len(predicted)
+    stats.gold_events += len(gold_kept)
+    stats.predicted_events += len(pred_kept)
+    stats.matched += len(pairs)
     if not passage.events and passage.exhaustive:
         stats.empty_passages += 1
-        if predicted:
+        if pred_kept:
             stats.false_alarm_passages += 1
-            stats.false_alarms += len(predicted)
-    for gold in passage.events:
-        stats.gold_fields.update(gold.fields)
-    pairs = match_events(passage.events, predicted, canon)
-    stats.matched += len(pairs)
+            stats.false_alarms += len(pred_kept)
+    for index in gold_kept:
+        stats.gold_fields.update(passage.events[index].fields)
     errors: list[dict[str, Any]] = []
     for gi, pi in pairs:
         for miss in score_pair(passage.events[gi], predicted[pi], canon, stats):
             errors.append({"gold_event": gi, "predicted_event": pi, **miss.__dict__})
-    _unmatched_labels(passage, predicted, pairs, stats)
-    missed = sorted(set(range(len(passage.events))) - {g for g, _ in pairs})
-    spurious = sorted(set(range(len(predicted))) - {p for _, p in pairs})
+    missed = [i for i in gold_kept if i not in matched_gold]
+    spurious = [i for i in pred_kept if i not in matched_pred]
+    _unmatched_labels(passage, predicted, missed, spurious, stats)
     if not errors and not missed and not spurious:
         return None
     return {
@@ -103,18 +111,16 @@ def score_passage(
 
 
 def _unmatched_labels(
-    passage: GoldPassage, predicted: list[Event], pairs: list[tuple[int, int]], stats: GroupStats
+    passage: GoldPassage, predicted: list[Event], missed: list[int], spurious: list[int], stats: GroupStats
 ) -> None:
-    matched_gold, matched_pred = {g for g, _ in pairs}, {p for _, p in pairs}
-    for index, gold in enumerate(passage.events):
-        if index not in matched_gold:
-            for name in LABEL_FIELDS:
-                if name in gold.fields:
-                    stats.labels_all[name].pair(_gold_label(gold, name, None), None)
-    for index, pred in enumerate(predicted):
-        if index not in matched_pred:
-            for name in LABEL_FIELDS:
-                stats.labels_all[name].pair(None, getattr(pred, name))
+    for index in missed:
+        gold = passage.events[index]
+        for name in LABEL_FIELDS:
+            if name in gold.fields:
+                stats.labels_all[name].pair(_gold_label(gold, name, None), None)
+    for index in spurious:
+        for name in LABEL_FIELDS:
+            stats.labels_all[name].pair(None, getattr(predicted[index], name))
 
 
 def _gold_label(gold: GoldEvent, name: str, predicted: str | None) -> str | None:
@@ -145,7 +151,7 @@ def score_pair(gold: GoldEvent, pred: Event, canon: Canon, stats: GroupStats) ->
             stats.labels_all[name].pair(label, getattr(pred, name))
             check(f"{name}.accuracy", label == getattr(pred, name), name, label, getattr(pred, name))
     _score_actors(gold, pred, canon, check)
-    for name in ("country", "geo_precision"):
+    for name in ("country", "geo_precision", "historical"):
         if name in gold.fields:
             check(
                 f"{name}.accuracy",
