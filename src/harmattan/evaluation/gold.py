@@ -55,6 +55,9 @@ class GoldEvent:
     actor1_ids: tuple[str, ...] = ()
     actor2_ids: tuple[str, ...] = ()
     unordered_actors: bool = False
+    #: accepted inter codes besides the event's own (UCDP's government side includes the VDP, inter 3)
+    inter1_options: tuple[int, ...] = ()
+    inter2_options: tuple[int, ...] = ()
     fatalities_range: tuple[int, int] | None = None
 
     def accepted_types(self) -> tuple[str, ...]:

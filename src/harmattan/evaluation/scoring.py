@@ -188,7 +188,8 @@ def _score_actors(gold: GoldEvent, pred: Event, canon: Canon, check: Any) -> Non
     p1 = canon.actor_id(pred.actor1_id, pred.actor1, date)
     p2 = canon.actor_id(pred.actor2_id, pred.actor2, date)
     g = gold.event
-    inter1, inter2 = g.inter1, g.inter2
+    inter1 = gold.inter1_options or ((g.inter1,) if g.inter1 is not None else ())
+    inter2 = gold.inter2_options or ((g.inter2,) if g.inter2 is not None else ())
     fields = set(gold.fields)
     if gold.unordered_actors and (p1 in ids2 or p2 in ids1) and not (p1 in ids1 and p2 in ids2):
         # UCDP sides are not initiator/target: compare the predicted pair the other way round.
@@ -202,7 +203,7 @@ def _score_actors(gold: GoldEvent, pred: Event, canon: Canon, check: Any) -> Non
             check(f"{name}.accuracy", predicted_id in ids, name, sorted(ids), predicted_id)
         inter_name = "inter" + name[-1]
         if inter_name in fields:
-            check(f"{inter_name}.accuracy", inter == pred_inter, inter_name, inter, pred_inter)
+            check(f"{inter_name}.accuracy", pred_inter in inter, inter_name, list(inter), pred_inter)
 
 
 def _swap(name: str) -> str:

@@ -84,10 +84,10 @@ def ucdp_event(row: dict[str, str], text: str) -> GoldEvent:
         event_type=types[0],
         actor1=row["side_a"],
         actor1_id=side_a["ids"][0] if side_a else None,
-        inter1=side_a["inter"] if side_a else None,
+        inter1=_inters(side_a)[0] if side_a else None,
         actor2=row["side_b"],
         actor2_id=side_b["ids"][0] if side_b else None,
-        inter2=side_b["inter"] if side_b else None,
+        inter2=_inters(side_b)[0] if side_b else None,
         country=country,
         admin1=_strip_feature(row.get("adm_1")),
         admin2=_strip_feature(row.get("adm_2")),
@@ -104,8 +104,17 @@ def ucdp_event(row: dict[str, str], text: str) -> GoldEvent:
         actor1_ids=tuple(side_a["ids"]) if side_a else (),
         actor2_ids=tuple(side_b["ids"]) if side_b else (),
         unordered_actors=int(row["type_of_violence"]) in (1, 2),
+        inter1_options=_inters(side_a),
+        inter2_options=_inters(side_b),
         fatalities_range=(int(row["low"]), int(row["high"])) if row.get("low") and row.get("high") else None,
     )
+
+
+def _inters(side: dict[str, Any] | None) -> tuple[int, ...]:
+    if side is None:
+        return ()
+    value = side["inter"]
+    return tuple(int(v) for v in value) if isinstance(value, list) else (int(value),)
 
 
 def _scorable_fields(
