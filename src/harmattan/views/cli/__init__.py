@@ -26,6 +26,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "watch",
     "backfill",
     "imports",
+    "serve",
+    "users",
 )
 
 

@@ -1,0 +1,244 @@
+"""Read queries behind the REST API and the dashboard: keyset pages, aggregates, review queue, documents.
+
+Everything filters through :func:`harmattan.store.events.event_select`, so the API and
+``harmattan events`` agree on what a filter means; this module only adds paging and
+grouping on top. Aggregates group by day in SQL (index-friendly on both backends) and
+roll days up to months in Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, and_, delete, distinct, func, insert, or_, select
+
+from harmattan.store.events import EventQuery, event_select
+from harmattan.store.schema import documents, sources
+from harmattan.store.schema_events import (
+    claims,
+    corrections,
+    event_actors,
+    event_members,
+    event_reports,
+    event_tactics,
+    events,
+    merge_log,
+    report_evidence,
+)
+from harmattan.store.schema_users import event_reviews
+
+Cursor = tuple[dt.date | None, str]
+
+
+def _filtered(q: EventQuery) -> Any:
+    """The filtered events as a subquery (no order, no limit)."""
+    return event_select(q).order_by(None).limit(None).subquery("f")
+
+
+def event_page(
+    conn: Connection, q: EventQuery, limit: int, after: Cursor | None = None
+) -> list[dict[str, Any]]:
+    """Up to ``limit`` events after ``after``, newest first, undated last, ties by key (keyset paging)."""
+    stmt = event_select(q).order_by(None).limit(None)
+    date, key = events.c.event_date, events.c.event_key
+    if after is not None:
+        last_date, last_key = after
+        if last_date is None:
+            stmt = stmt.where(date.is_(None), key > last_key)
+        else:
+            stmt = stmt.where(or_(date < last_date, and_(date == last_date, key > last_key), date.is_(None)))
+    stmt = stmt.order_by(date.desc().nulls_last(), key).limit(limit)
+    return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
+def count_events(conn: Connection, q: EventQuery) -> int:
+    sub = _filtered(q)
+    return int(conn.scalar(select(func.count()).select_from(sub)) or 0)
+
+
+def summary(conn: Connection, q: EventQuery, top: int = 15) -> dict[str, Any]:
+    """Counts of the filtered events by month (with fatalities), type, region and country."""
+    sub = _filtered(q)
+    by_day = conn.execute(
+        select(sub.c.event_date, func.count(), func.coalesce(func.sum(sub.c.fatalities), 0)).group_by(
+            sub.c.event_date
+        )
+    ).all()
+    months: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for day, n, deaths in by_day:
+        if day is not None:
+            month = months[day.isoformat()[:7]]
+            month[0] += int(n)
+            month[1] += int(deaths or 0)
+    out: dict[str, Any] = {
+        "total": sum(int(r[1]) for r in by_day),
+        "months": [{"month": m, "events": v[0], "fatalities": v[1]} for m, v in sorted(months.items())],
+    }
+    for name in ("event_type", "admin1", "country"):
+        col = sub.c[name]
+        rows = conn.execute(
+            select(col, func.count().label("n")).where(col.is_not(None)).group_by(col)
+            .order_by(func.count().desc(), col).limit(top)
+        ).all()  # fmt: skip
+        out[name] = [{"value": r[0], "events": int(r[1])} for r in rows]
+    return out
+
+
+# -- documents ------------------------------------------------------------------------------------
+def document(conn: Connection, document_id: int) -> dict[str, Any] | None:
+    names = ("id", "content_hash", "url", "title", "published_at", "language", "text")
+    cols = [documents.c[n] for n in names]
+    row = conn.execute(
+        select(*cols, documents.c.near_dup_of, sources.c.name.label("source_name"))
+        .outerjoin(sources, sources.c.id == documents.c.source_id)
+        .where(documents.c.id == document_id)
+    ).first()
+    return dict(row._mapping) if row else None
+
+
+def near_misses(conn: Connection, report_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """Candidate merges the latest fusion refused for these reports, with its reason."""
+    if not report_ids:
+        return []
+    ids = list(report_ids)
+    stmt = select(merge_log).where(or_(merge_log.c.report_id.in_(ids), merge_log.c.other_report_id.in_(ids)))
+    return [dict(r._mapping) for r in conn.execute(stmt.order_by(merge_log.c.id))]
+
+
+def corrections_about(conn: Connection, event_keys: Sequence[str]) -> list[dict[str, Any]]:
+    keys = list(event_keys)
+    stmt = select(corrections).where(
+        or_(corrections.c.event_key.in_(keys), corrections.c.applied_event_key.in_(keys))
+    )
+    return [dict(r._mapping) for r in conn.execute(stmt.order_by(corrections.c.id))]
+
+
+# -- review queue -----------------------------------------------------------------------------------
+def review_queue(conn: Connection, limit: int = 50, max_confidence: float = 0.6) -> list[dict[str, Any]]:
+    """Active events not yet accepted: those whose sources disagree first, then the least confident."""
+    conflicted = (
+        select(claims.c.event_id)
+        .group_by(claims.c.event_id, claims.c.field)
+        .having(func.count(distinct(claims.c.value)) > 1)
+    )
+    reviewed = select(event_reviews.c.event_key)
+    base = select(events).where(events.c.status == "active", events.c.event_key.not_in(reviewed))
+    order = (events.c.confidence, events.c.event_key)
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for stmt, reason in (
+        (base.where(events.c.id.in_(conflicted)).order_by(*order), "conflict"),
+        (base.where(events.c.confidence < max_confidence).order_by(*order), "low confidence"),
+    ):
+        for row in conn.execute(stmt.limit(limit)):
+            item = dict(row._mapping)
+            if item["event_key"] not in seen and len(out) < limit:
+                seen.add(item["event_key"])
+                out.append({**item, "review_reason": reason})
+    return out
+
+
+def conflicting_fields(conn: Connection, event_id: int) -> list[str]:
+    stmt = (
+        select(claims.c.field)
+        .where(claims.c.event_id == event_id)
+        .group_by(claims.c.field)
+        .having(func.count(distinct(claims.c.value)) > 1)
+    )
+    return sorted(str(r[0]) for r in conn.execute(stmt))
+
+
+def accept(conn: Connection, event_key: str, user_id: int | None, note: str) -> None:
+    conn.execute(delete(event_reviews).where(event_reviews.c.event_key == event_key))
+    conn.execute(
+        insert(event_reviews).values(
+            event_key=event_key, user_id=user_id, verdict="accepted", note=note,
+            created_at=dt.datetime.now(dt.UTC),
+        )
+    )  # fmt: skip
+
+
+# -- actors -------------------------------------------------------------------------------------------
+def actors(conn: Connection, q: EventQuery, limit: int = 200) -> list[dict[str, Any]]:
+    """Actors of the filtered events with their event counts and date span, busiest first."""
+    sub = _filtered(q)
+    name = func.min(event_actors.c.actor)
+    stmt = (
+        select(
+            event_actors.c.actor_id, event_actors.c.actor_fold, name.label("name"),
+            func.count(distinct(event_actors.c.event_id)).label("events"),
+            func.min(event_actors.c.event_date).label("first"),
+            func.max(event_actors.c.event_date).label("last"),
+        )
+        .where(event_actors.c.event_id.in_(select(sub.c.id)))
+        .group_by(event_actors.c.actor_id, event_actors.c.actor_fold)
+        .order_by(func.count(distinct(event_actors.c.event_id)).desc(), event_actors.c.actor_fold)
+        .limit(limit)
+    )  # fmt: skip
+    return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
+def actor_profile(conn: Connection, q: EventQuery) -> dict[str, Any]:
+    """Timeline (by month), footprint (by region, with mean position) and tactics of ``q``'s events."""
+    sub = _filtered(q)
+    months: Counter[str] = Counter()
+    places: dict[tuple[str | None, str | None], list[float]] = {}
+    for day, country, admin1, lat, lon in conn.execute(
+        select(sub.c.event_date, sub.c.country, sub.c.admin1, sub.c.latitude, sub.c.longitude)
+    ):
+        if day is not None:
+            months[day.isoformat()[:7]] += 1
+        place = places.setdefault((country, admin1), [0, 0.0, 0.0, 0])
+        place[0] += 1
+        if lat is not None and lon is not None:
+            place[1] += lat
+            place[2] += lon
+            place[3] += 1
+    tactics = conn.execute(
+        select(event_tactics.c.tactic, func.count()).where(event_tactics.c.event_id.in_(select(sub.c.id)))
+        .group_by(event_tactics.c.tactic).order_by(func.count().desc(), event_tactics.c.tactic)
+    ).all()  # fmt: skip
+    footprint = [
+        {"country": c, "admin1": a, "events": int(v[0]),
+         "latitude": v[1] / v[3] if v[3] else None, "longitude": v[2] / v[3] if v[3] else None}
+        for (c, a), v in sorted(places.items(), key=lambda kv: (-kv[1][0], str(kv[0])))
+    ]  # fmt: skip
+    return {
+        "months": [{"month": m, "events": n} for m, n in sorted(months.items())],
+        "footprint": footprint,
+        "tactics": [{"tactic": t, "events": int(n)} for t, n in tactics],
+    }
+
+
+def co_actors(
+    conn: Connection, q: EventQuery, exclude: Sequence[str], limit: int = 30
+) -> list[dict[str, Any]]:
+    """Other actors in ``q``'s events (not the folds in ``exclude``), with how often and in which role."""
+    sub = _filtered(q)
+    ea = event_actors.c
+    stmt = (
+        select(ea.actor_id, ea.actor_fold, func.min(ea.actor).label("name"), ea.role,
+               func.count().label("events"))
+        .where(ea.event_id.in_(select(sub.c.id)), ea.actor_fold.not_in(list(exclude)))
+        .group_by(event_actors.c.actor_id, event_actors.c.actor_fold, event_actors.c.role)
+        .order_by(func.count().desc(), event_actors.c.actor_fold)
+        .limit(limit)
+    )  # fmt: skip
+    return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
+def document_evidence(conn: Connection, document_id: int) -> list[dict[str, Any]]:
+    """Every evidence span in one document, with its report and (current) fused event."""
+    ev = report_evidence.c
+    stmt = (
+        select(ev.field, ev.start_char, ev.end_char, ev.text, event_reports.c.report_key, events.c.event_key)
+        .join(event_reports, event_reports.c.id == ev.report_id)
+        .outerjoin(event_members, event_members.c.report_id == event_reports.c.id)
+        .outerjoin(events, events.c.id == event_members.c.event_id)
+        .where(ev.document_id == document_id)
+        .order_by(ev.start_char, ev.end_char, ev.field)
+    )
+    return [dict(r._mapping) for r in conn.execute(stmt)]

@@ -1,0 +1,220 @@
+"""What the routers and the web pages share: filters to queries, cursors, an event with its sources.
+
+Thin glue over ``harmattan.events`` and ``harmattan.store``; no SQL here.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import HTTPException, Query
+
+from harmattan.events import export, query
+from harmattan.store import browse
+from harmattan.store import events as store_events
+from harmattan.store.database import Database
+from harmattan.store.events import EventQuery
+
+SNIPPET = 180  # characters of context either side of an evidence span
+
+
+@dataclass
+class EventParams:
+    """The filters of ``harmattan events``, as query parameters (repeat a parameter for OR)."""
+
+    country: list[str] = field(default_factory=list)
+    admin1: list[str] = field(default_factory=list)
+    actor: list[str] = field(default_factory=list)
+    type: list[str] = field(default_factory=list)
+    tactic: list[str] = field(default_factory=list)
+    since: dt.date | None = None
+    until: dt.date | None = None
+    near: str | None = None
+
+    def to_filter(self) -> query.EventFilter:
+        def clean(values: list[str]) -> list[str]:
+            return [v.strip() for v in values if v and v.strip()]
+
+        try:
+            near = query.parse_near(self.near) if self.near else None
+        except query.FilterError as exc:
+            raise HTTPException(422, str(exc)) from exc
+        return query.EventFilter(
+            country=clean(self.country), admin1=clean(self.admin1), actor=clean(self.actor),
+            type=clean(self.type), tactic=clean(self.tactic), since=self.since, until=self.until, near=near,
+        )  # fmt: skip
+
+    def as_query(self) -> dict[str, Any]:
+        """The filters as URL parameters (for links that keep the current view)."""
+        out: dict[str, Any] = {k: v for k, v in self.__dict__.items() if v not in (None, [], "")}
+        return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in out.items()}
+
+
+def event_params(
+    country: list[str] = Query([], description="ISO2 code or country name; repeat for several."),
+    admin1: list[str] = Query([], description="Region (admin1), any accents or case."),
+    actor: list[str] = Query([], description="Actor name, alias or id."),
+    type: list[str] = Query([], description="Event type or sub-event type."),
+    tactic: list[str] = Query([], description="Tactic, e.g. 'armed drone'."),
+    since: dt.date | None = Query(None, description="From this date (YYYY-MM-DD)."),
+    until: dt.date | None = Query(None, description="Up to this date (YYYY-MM-DD)."),
+    near: str | None = Query(None, description="LAT,LON,KM: within KM of a point."),
+) -> EventParams:
+    return EventParams(country, admin1, actor, type, tactic, since, until, near)
+
+
+def to_query(db: Database, params: EventParams, pack: str | None) -> tuple[EventQuery, query.EventFilter]:
+    flt = params.to_filter()
+    try:
+        return query.to_query(db, flt, pack), flt
+    except query.FilterError as exc:
+        raise HTTPException(422, str(exc)) from exc
+
+
+def encode_cursor(row: dict[str, Any]) -> str:
+    date = row["event_date"].isoformat() if row["event_date"] else None
+    return base64.urlsafe_b64encode(json.dumps([date, row["event_key"]]).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> browse.Cursor | None:
+    if not cursor:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        date, key = json.loads(raw)
+        return (dt.date.fromisoformat(date) if date else None, str(key))
+    except (ValueError, TypeError) as exc:
+        raise HTTPException(422, "invalid cursor") from exc
+
+
+def page(
+    db: Database, q: EventQuery, flt: query.EventFilter, limit: int, cursor: str | None
+) -> tuple[list[dict[str, Any]], str | None]:
+    """One page of events and the cursor of the next (``None`` at the end)."""
+    with db.engine.connect() as conn:
+        rows = browse.event_page(conn, q, limit + 1, decode_cursor(cursor))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = encode_cursor(rows[-1]) if more and rows else None
+    if flt.near:
+        lat, lon, km = flt.near
+        rows = [r for r in rows if r["latitude"] is not None and _within(r, lat, lon, km)]
+    return rows, next_cursor
+
+
+def _within(row: dict[str, Any], lat: float, lon: float, km: float) -> bool:
+    from harmattan.events.rules import haversine_km
+
+    return haversine_km(lat, lon, row["latitude"], row["longitude"]) <= km
+
+
+def record(row: dict[str, Any]) -> dict[str, Any]:
+    return {**export.event_record(row), "status": row.get("status", "active")}
+
+
+def feature(row: dict[str, Any]) -> dict[str, Any]:
+    lat, lon = row.get("latitude"), row.get("longitude")
+    geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+    return {"type": "Feature", "id": row["event_key"], "geometry": geometry, "properties": record(row)}
+
+
+def snippet(text: str, start: int, end: int) -> dict[str, str]:
+    """The evidence span with the sentence(s) around it: ``before``, ``match``, ``after``."""
+    lo = max(0, start - SNIPPET)
+    hi = min(len(text), end + SNIPPET)
+    head = text[lo:start]
+    cut = max(head.rfind(". "), head.rfind("\n"))
+    before = head[cut + 1 :] if cut >= 0 else ("…" if lo else "") + head
+    tail = text[end:hi]
+    stops = [i for i in (tail.find(". "), tail.find("\n")) if i >= 0]
+    after = tail[: min(stops) + 1] if stops else tail + ("…" if hi < len(text) else "")
+    return {"before": before.lstrip(), "match": text[start:end], "after": after.rstrip()}
+
+
+def event_detail(db: Database, key: str) -> dict[str, Any] | None:
+    """An event with its reports (and their evidence in context), claims, merge trail and corrections."""
+    with db.engine.connect() as conn:
+        row = store_events.event_by_key(conn, key)
+        if row is None:
+            return None
+        members = store_events.members_of(conn, [row["id"]])
+        claims = store_events.claims_of(conn, [row["id"]])
+        report_ids = [int(m["id"]) for m in members]
+        evidence = store_events.evidence_of(conn, report_ids)
+        misses = browse.near_misses(conn, report_ids)
+        corrections = browse.corrections_about(conn, [key])
+        conflicts = browse.conflicting_fields(conn, row["id"])
+        docs = {m["document_id"]: browse.document(conn, m["document_id"]) for m in members}
+    texts = {i: (d or {}).get("text", "") for i, d in docs.items()}
+    out = record(row)
+    out["conflicting_fields"] = conflicts
+    out["reports"] = [_report(m, evidence, texts) for m in members]
+    out["claims"] = [
+        {"field": c["field"], "value": c["value"], "source": c.get("source_name"),
+         "claimant": c.get("claimant"), "document_id": c["document_id"], "report_key": c["report_key"],
+         "chosen": bool(c["chosen"])}
+        for c in claims
+    ]  # fmt: skip
+    keys = {m["id"]: m["report_key"] for m in members}
+    out["near_misses"] = [
+        {"report": keys.get(n["report_id"], n["report_id"]), "other": keys.get(n["other_report_id"],
+         n["other_report_id"]), "action": n["action"], "score": n["score"], "reason": n["reason"]}
+        for n in misses
+    ]  # fmt: skip
+    out["corrections"] = [_correction(c) for c in corrections]
+    return out
+
+
+def _report(member: dict[str, Any], evidence: list[dict[str, Any]], texts: dict[int, str]) -> dict[str, Any]:
+    spans: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for ev in evidence:
+        if ev["report_id"] == member["id"]:
+            spans[(ev["start_char"], ev["end_char"])].append(ev["field"])
+    text = texts.get(member["document_id"], "")
+    names = [n for n in store_events.REPORT_FIELDS if n != "extras"]
+    fields = {name: export._plain(member.get(name)) for name in names}
+    return {
+        "report_key": member["report_key"], "document_id": member["document_id"],
+        "source": member.get("source_name"), "title": member.get("title"), "url": member.get("url"),
+        "published_at": export._plain(member.get("published_at")), "how": member["how"],
+        "score": member["score"], "reason": member["reason"], "fields": fields,
+        "evidence": [
+            {"fields": sorted(names), "start": s, "end": e, **snippet(text, s, e)}
+            for (s, e), names in sorted(spans.items())
+        ],
+    }  # fmt: skip
+
+
+def _correction(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": row["id"], "created_at": export._plain(row["created_at"]), "author": row["author"],
+        "action": row["action"], "field": row["field"], "value": row["value"], "reason": row["reason"],
+        "state": row["state"], "applied_event_key": row["applied_event_key"],
+    }  # fmt: skip
+
+
+def highlight(text: str, spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Cut ``text`` into plain and marked segments (overlapping spans merged) for safe rendering."""
+    merged: list[list[Any]] = []
+    for span in sorted(spans, key=lambda s: (s["start_char"], -s["end_char"])):
+        start, end = max(0, span["start_char"]), min(len(text), span["end_char"])
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+            merged[-1][2].add(span["field"])
+        else:
+            merged.append([start, end, {span["field"]}])
+    out: list[dict[str, Any]] = []
+    pos = 0
+    for start, end, fields in merged:
+        if start > pos:
+            out.append({"text": text[pos:start], "mark": False})
+        out.append({"text": text[start:end], "mark": True, "fields": sorted(fields)})
+        pos = end
+    if pos < len(text):
+        out.append({"text": text[pos:], "mark": False})
+    return out

@@ -1,0 +1,31 @@
+"""``harmattan serve [--host] [--port]``: the REST API and the dashboard."""
+
+from __future__ import annotations
+
+import typer
+
+from harmattan.views.cli.common import err_console, load_settings, open_database
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("serve")
+    def serve(
+        host: str = typer.Option("127.0.0.1", help="Address to listen on (0.0.0.0 for every interface)."),
+        port: int = typer.Option(8000, help="Port to listen on."),
+        db: str | None = typer.Option(None, "--db", help="Database URL."),
+        workers: int = typer.Option(1, help="Server processes (sessions live in the database)."),
+    ) -> None:
+        """Serve the dashboard and the API (OpenAPI at /api/docs) until interrupted."""
+        import uvicorn
+
+        from harmattan.views.api.app import create_app
+
+        settings = load_settings(db)
+        database = open_database(settings)
+        mode = "anonymous read-only access on" if settings.public else "sign-in required (HARMATTAN_PUBLIC=0)"
+        err_console.print(f"harmattan: serving {database!r}; {mode}", highlight=False)
+        shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+        print(f"Dashboard: http://{shown}:{port}/   API: http://{shown}:{port}/api/docs", flush=True)
+        app = create_app(settings, database)
+        uvicorn.run(app, host=host, port=port, workers=1 if workers < 2 else None, log_level="warning",
+                    proxy_headers=True)  # fmt: skip
