@@ -127,13 +127,18 @@ def city_rows(
     return rows
 
 
-def fill_unknown_admins(rows: list[Row]) -> int:
+def fill_unknown_admins(rows: list[Row], changes: AdminChanges | None = None) -> int:
     """Give rows without admin names those of the nearest row of the same country that has them.
 
-    Also fills a missing admin2 from the nearest place of the same admin1: Mali's new regions
-    are made of cercles, so a place needs its cercle to get its current region.
+    Also fills a missing admin2 (and with it the admin1) from the nearest place of the same admin1
+    or of a region carved out of it: Mali's new regions are made of cercles, so a place needs its
+    cercle to get its current region (Andéramboukane, filed under Gao, is in Ménaka).
     """
     filled = _fill_admin1(rows)
+    carved: dict[tuple[str, str], set[str]] = {}
+    for change in changes.regions if changes else ():
+        for old in change.from_admin1:
+            carved.setdefault((change.country, old), set()).add(change.name)
     for country in sorted({r.country for r in rows}):
         known = [r for r in rows if r.country == country and r.admin2 and r.feature.startswith("P")]
         unknown = [r for r in rows if r.country == country and r.admin1 and not r.admin2
@@ -145,9 +150,18 @@ def fill_unknown_admins(rows: list[Row]) -> int:
             groups.setdefault(row.admin1 or "", []).append(row)
         pools = {k: (v, np.array([(r.latitude, r.longitude) for r in v])) for k, v in groups.items()}
         for row in unknown:
-            best = _nearest(row, *pools.get(row.admin1 or "", ([], np.empty((0, 2)))))
-            if best is not None:
-                row.admin2 = best.admin2
+            admin1 = row.admin1 or ""
+            candidates = [
+                best
+                for name in (admin1, *sorted(carved.get((country, admin1), ())))
+                if name in pools and (best := _nearest(row, *pools[name])) is not None
+            ]
+            if candidates:
+                best = min(
+                    candidates,
+                    key=lambda r: (r.latitude - row.latitude) ** 2 + (r.longitude - row.longitude) ** 2,
+                )
+                row.admin1, row.admin2 = best.admin1, best.admin2
                 row.note = "; ".join(filter(None, [row.note, f"admin2 from nearest place {best.id}"]))
                 filled += 1
     return filled
@@ -218,7 +232,7 @@ def build_rows(shared: Path, pack_places: Path = PACK_PLACES) -> list[Row]:
         rows.extend(city_rows(read_cities1000(cities), admin1, admin2))
     countries = sorted({r.country for r in rows})
     rows.extend(admin_areas(countries, rows, admin1, admin2, admin_rows, changes, pack_places))
-    fill_unknown_admins(rows)
+    fill_unknown_admins(rows, changes)
     apply_changes(rows, changes)
     rows.sort(key=sort_key)
     return rows
@@ -262,7 +276,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (args.shared / "geonames").is_dir():
         print(f"error: {args.shared}/geonames not found", file=sys.stderr)
         return 2
-    rows = build_rows(args.shared.resolve())
+    # The admin-change and curated tables are read from the folder the TSV goes to, when it has them.
+    pack_places = args.out.parent if (args.out.parent / "admin_changes.yaml").exists() else PACK_PLACES
+    rows = build_rows(args.shared.resolve(), pack_places)
     write_tsv(rows, args.out)
     for key, value in summary(rows).items():
         print(f"{key}\t{value}")
