@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import time
 from typing import Any
 
 from harmattan.records import Event, Evidence
@@ -21,10 +22,14 @@ MARK = "@event "
 class ReplayExtractor:
     def __init__(self) -> None:
         self.version = os.environ.get("REPLAY_VERSION", "replay-1")
+        # Seconds per document, so that tests can kill a run in the middle.
+        self.delay = float(os.environ.get("REPLAY_DELAY", "0"))
 
     def extract(
         self, text: str, published: dt.date | None = None, lang: str = "auto", document_id: str | None = None
     ) -> list[Event]:
+        if self.delay:
+            time.sleep(self.delay)
         if "@fail" in text:
             raise ValueError("this document asks to fail")
         events = []

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from conftest import run, state_of
 from sqlalchemy import select
 
+from conftest import run, state_of
 from harmattan.events.fusion import fuse
 from harmattan.events.observatory import Observatory
 from harmattan.events.rules import Report, compare, load_rules

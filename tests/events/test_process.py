@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import run, state_of
 from events_replay import ReplayExtractor, event_line
 from sqlalchemy import func, select
 
+from conftest import run, state_of
 from harmattan.events.process import pending_documents, pipeline_version, store_reports
 from harmattan.records import Event, Evidence
 from harmattan.settings import Settings
