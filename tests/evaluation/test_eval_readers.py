@@ -129,3 +129,12 @@ def test_case2021_reader(fixtures: Path) -> None:
     )
     assert flood.events == [] and not flood.exhaustive
     assert protest.events[0].event.event_type == "Protests"
+
+
+def test_ucdp_bad_row_names_its_id(fixtures: Path, tmp_path: Path) -> None:
+    lines = (fixtures / "ucdp_small.csv").read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace(",1,Government of Burkina Faso", ",x,Government of Burkina Faso", 1)
+    path = tmp_path / "ucdp_bad.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(GoldFormatError, match="row id '1001'"):
+        read_gold(path)

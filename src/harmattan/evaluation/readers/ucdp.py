@@ -21,6 +21,7 @@ from typing import Any
 
 from harmattan.evaluation.canon import admin_key, mentions
 from harmattan.evaluation.gold import GoldEvent, GoldPassage, data_path, load_yaml, mapping_path
+from harmattan.evaluation.readers.jsonl import GoldFormatError
 from harmattan.records import Event
 from harmattan.regions.text import fold
 
@@ -50,13 +51,19 @@ def read_ucdp(path: Path) -> Iterator[GoldPassage]:
             if len(_WORDS.findall(text)) >= int(_mapping()["min_words"]):
                 grouped.setdefault(text, []).append(row)
     for text, rows in grouped.items():
-        rows.sort(key=lambda r: (r["date_start"], r["id"]))
+        rows.sort(key=lambda r: (r.get("date_start") or "", r.get("id") or ""))
+        events = []
+        for row in rows:
+            try:
+                events.append(ucdp_event(row, text))
+            except (KeyError, ValueError, TypeError) as exc:
+                raise GoldFormatError(f"{path}: UCDP row id {row.get('id')!r}: bad or missing {exc}") from exc
         yield GoldPassage(
             id="ucdp-" + "+".join(r["id"] for r in rows[:3]) + ("+..." if len(rows) > 3 else ""),
             text=text,
-            published=dt.date.fromisoformat(rows[0]["date_start"][:10]),
+            published=events[0].event.event_date,
             language=guess_language(text),
-            events=[ucdp_event(row, text) for row in rows],
+            events=events,
             split=None,
             exhaustive=False,
             format="ucdp",
