@@ -19,6 +19,8 @@ venv: $(STAMP)
 run: venv
 	$(BIN)/harmattan db upgrade
 	$(BIN)/harmattan ingest samples/news samples/feeds
+	$(BIN)/harmattan process
+	$(BIN)/harmattan events --format table
 	$(BIN)/harmattan db status
 
 services:
