@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, text
+
+from harmattan.runners.backfill import backfill
+from harmattan.runners.pool import InlineRunner, LocalRunner, make_runner
+from harmattan.settings import Settings
+from harmattan.store.database import Database
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "news"
+FLAKY = "flaky_extractor:FlakyExtractor"
+
+
+def square(x: int) -> int:
+    return x * x
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    for path in sorted(SAMPLES.glob("*.txt"))[:5]:
+        shutil.copy(path, folder / path.name)
+    (folder / "broken.txt").write_text("BOOM\n\nThis report makes the test extractor fail on purpose.")
+    return folder
+
+
+def open_db(tmp_path: Path, name: str) -> tuple[Database, Settings]:
+    settings = Settings(home=tmp_path / name, db=f"sqlite:///{tmp_path / name}.sqlite")
+    db = Database(settings.database_url)
+    db.upgrade()
+    return db, settings
+
+
+def stored_reports(db: Database) -> list[tuple[object, ...]]:
+    query = text(
+        "SELECT d.content_hash, r.ordinal, r.event_type, r.event_date, r.actor1, r.location, r.fatalities "
+        "FROM event_reports r JOIN documents d ON d.id = r.document_id ORDER BY 1, 2"
+    )
+    with db.engine.connect() as conn:
+        return [tuple(row) for row in conn.execute(query)]
+
+
+def test_runners_map_every_item_once() -> None:
+    assert sorted(InlineRunner().imap(square, range(5))) == [0, 1, 4, 9, 16]
+    pool = LocalRunner(2)
+    try:
+        assert sorted(pool.imap(square, range(50))) == [n * n for n in range(50)]
+    finally:
+        pool.close()
+    with pytest.raises(ValueError, match="unknown scheduler"):
+        make_runner(2, "yarn")
+
+
+def test_one_and_two_workers_store_the_same_reports_and_a_failure_stops_nothing(
+    archive: Path, tmp_path: Path
+) -> None:
+    db1, settings1 = open_db(tmp_path, "one")
+    db2, settings2 = open_db(tmp_path, "two")
+    one = backfill(db1, settings1, [archive], workers=1, extractor_spec=FLAKY)
+    two = backfill(db2, settings2, [archive], workers=2, extractor_spec=FLAKY)
+    assert one.ingest is not None and one.ingest.documents_new == 6
+    assert (one.documents, len(one.errors)) == (5, 1) and "cannot read this one" in one.errors[0][1]
+    assert (two.documents, len(two.errors), two.workers) == (5, 1, 2)
+    assert one.reports > 0 and stored_reports(db1) == stored_reports(db2)
+    assert one.fusion is not None and one.fusion.events > 0
+
+
+def test_an_interrupted_backfill_resumes_where_it_stopped(archive: Path, tmp_path: Path) -> None:
+    db, settings = open_db(tmp_path, "resume")
+    first = backfill(db, settings, [archive], workers=1, extractor_spec=FLAKY, limit=3, fusion=False)
+    assert first.documents + len(first.errors) == 3
+    rest = backfill(db, settings, [archive], workers=2, extractor_spec=FLAKY)
+    assert rest.ingest is not None and rest.ingest.files_skipped == 6  # files already ingested
+    assert rest.pending == 3 and rest.documents + len(rest.errors) == 3
+    reference_db, reference_settings = open_db(tmp_path, "reference")
+    backfill(reference_db, reference_settings, [archive], workers=1, extractor_spec=FLAKY)
+    assert stored_reports(db) == stored_reports(reference_db)
+    with db.engine.connect() as conn:
+        runs = conn.execute(text("SELECT count(*) FROM extraction_runs")).scalar()
+        errors = conn.execute(text("SELECT count(*) FROM extraction_errors")).scalar()
+    assert runs == 2 and errors == 1
+
+
+def test_a_dask_local_cluster_gives_the_same_reports(archive: Path, tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    db_local, settings_local = open_db(tmp_path, "local")
+    db_dask, settings_dask = open_db(tmp_path, "dask")
+    for path in archive.glob("broken.txt"):
+        path.unlink()  # Dask workers are fresh processes: use the project's extractor, importable anywhere
+    backfill(db_local, settings_local, [archive], workers=1)
+    report = backfill(db_dask, settings_dask, [archive], workers=2, scheduler="dask")
+    assert report.documents == 5 and report.errors == []
+    assert stored_reports(db_local) == stored_reports(db_dask)
+    with db_dask.engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(text("processed_documents"))) == 5
