@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from harmattan.regions.gazetteer.admin import AdminChanges
-from harmattan.regions.gazetteer.index import Index, RowTuple, importance, load_index
+from harmattan.regions.gazetteer.index import Index, RowTuple, importance, load_index, positions
 from harmattan.regions.gazetteer.spelling import Spelling
 from harmattan.regions.gazetteer.validate import validate_index
 from harmattan.regions.text import fold
 
 #: Smallest rapidfuzz ratio (0-100) a near-miss spelling needs to be offered.
 FUZZY_CUTOFF = 88.0
+FUZZY_CUTOFF_SHORT = 92.0
 _ADMIN_KINDS = {1: ("admin1",), 2: ("admin2",), 3: ("area",)}
 
 
@@ -72,6 +73,7 @@ class Gazetteer:
         self._changes = changes
         self._pack_dir = pack_dir
         self._fuzzy_keys: list[str] | None = None
+        self._positions: dict[str, int] | None = None
 
     @classmethod
     def load(cls, pack_dir: Path, cache_dir: Path | None = None) -> Gazetteer:
@@ -83,25 +85,32 @@ class Gazetteer:
         return cls(load_index(places_dir, spelling, cache_dir), spelling, changes, Path(pack_dir))
 
     def __len__(self) -> int:
-        return len(self._index.rows)
+        return len(self._index)
 
     def get(self, place_id: str) -> Place | None:
-        row = self._index.rows.get(place_id)
-        return Place.from_row(row) if row else None
+        if self._positions is None:  # built on first use: most callers only search
+            self._positions = {pid: i for i, pid in enumerate(self._index.ids)}
+        pos = self._positions.get(place_id)
+        return None if pos is None else Place.from_row(self._index.row(pos))
 
     def search(self, name: str, country: str | None = None, limit: int = 10) -> list[Place]:
         """Places called ``name``, best first (see the module docstring for the order)."""
         key = fold(name)
         if not key:
             return []
-        ids = self._index.exact.get(key) or self._index.loose.get(self._spelling.loose(key))
-        if not ids:
+        found = self._lookup(key)
+        if not found:
             area = self.admin_area(name, country)
             return [area] if area is not None else self._fuzzy(key, country, limit)
-        return [Place.from_row(r) for r in self._ranked(ids, country)[:limit]]
+        return [Place.from_row(r) for r in self._ranked(found, country)[:limit]]
 
-    def _ranked(self, ids: tuple[str, ...], country: str | None) -> list[RowTuple]:
-        rows = [self._index.rows[i] for i in ids]
+    def _lookup(self, key: str) -> tuple[int, ...]:
+        """Row positions for a folded name: exact first, then the loose transliteration key."""
+        index = self._index
+        return positions(index.exact.get(key)) or positions(index.loose.get(self._spelling.loose(key)))
+
+    def _ranked(self, found: tuple[int, ...], country: str | None) -> list[RowTuple]:
+        rows = [self._index.row(i) for i in found]
         if country:
             hint = country.upper()
             rows.sort(key=lambda r: r[2] != hint)  # stable: keeps importance order within each group
@@ -112,10 +121,12 @@ class Gazetteer:
 
         if self._fuzzy_keys is None:
             self._fuzzy_keys = list(self._index.exact)
-        hits = process.extract(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=8)
+        # One letter off is a large share of a short name ("mbera" vs "mera"): ask more of those.
+        cutoff = FUZZY_CUTOFF if len(key) > 6 else FUZZY_CUTOFF_SHORT
+        hits = process.extract(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8)
         scored: list[tuple[float, RowTuple]] = []
         for matched, score, _ in hits:
-            scored.extend((score, self._index.rows[i]) for i in self._index.exact[matched])
+            scored.extend((score, self._index.row(i)) for i in positions(self._index.exact[matched]))
         hint = (country or "").upper()
         seats = self._index.seats
         scored.sort(
@@ -129,9 +140,10 @@ class Gazetteer:
     def names(self) -> Iterator[tuple[str, tuple[str, ...]]]:
         """``(folded name, place ids best first)`` for every matchable name (stop-names left out)."""
         stop = self._spelling.stopnames
-        for key, ids in self._index.exact.items():
+        ids = self._index.ids
+        for key, bucket in self._index.exact.items():
             if key not in stop and len(key) > 1:
-                yield key, ids
+                yield key, (ids[bucket],) if isinstance(bucket, int) else tuple(ids[i] for i in bucket)
 
     @property
     def capitalised_only(self) -> frozenset[str]:
@@ -147,13 +159,13 @@ class Gazetteer:
         key, hinted = self._strip_designators(fold(name))
         if not key:
             return None
-        ids = self._index.exact.get(key) or self._index.loose.get(self._spelling.loose(key)) or ()
+        found = self._lookup(key)
         wanted = (level,) if level else hinted
         kinds = {k for lv in (wanted or (1, 2, 3)) for k in _ADMIN_KINDS.get(lv, ())}
-        rows = [r for r in self._ranked(ids, country) if r[9] in kinds and r[7].startswith("A.")]
+        rows = [r for r in self._ranked(found, country) if r[9] in kinds and r[7].startswith("A.")]
         if not rows and wanted and level is None:
             kinds = {"admin1", "admin2", "area"}
-            rows = [r for r in self._ranked(ids, country) if r[9] in kinds and r[7].startswith("A.")]
+            rows = [r for r in self._ranked(found, country) if r[9] in kinds and r[7].startswith("A.")]
         if country:
             rows = [r for r in rows if r[2] == country.upper()]
         if not rows:
@@ -189,15 +201,16 @@ class Gazetteer:
 
     def stats(self) -> dict[str, int]:
         counts: dict[str, int] = {
-            "places": len(self._index.rows),
-            "names": sum(len(r[10]) for r in self._index.rows.values()),
+            "places": len(self._index),
+            "names": 0,
             "distinct_names": len(self._index.exact),
             "curated": len(self._index.curated_ids),
         }
-        for row in self._index.rows.values():
+        for row in self._index.rows():
+            counts["names"] += len(row[10])
             counts[f"country:{row[2]}"] = counts.get(f"country:{row[2]}", 0) + 1
             counts[f"kind:{row[9]}"] = counts.get(f"kind:{row[9]}", 0) + 1
         return dict(sorted(counts.items()))
 
     def __iter__(self) -> Iterator[Place]:
-        return (Place.from_row(r) for r in self._index.rows.values())
+        return (Place.from_row(r) for r in self._index.rows())

@@ -15,6 +15,7 @@ import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,26 +25,66 @@ from harmattan.regions.gazetteer.spelling import Spelling
 from harmattan.regions.text import fold
 
 #: Bump when the index layout changes, so old caches are ignored.
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 PACK_FILES = ("geonames.tsv", "curated.yaml", "spelling.yaml", "admin_changes.yaml")
 
 #: id, name, country, admin1, admin2, latitude, longitude, feature, population, kind, names
 RowTuple = tuple[str, str, str, str | None, str | None, float, float, str, int, str, tuple[str, ...]]
 
 
+Bucket = int | tuple[int, ...]
+
+
 @dataclass(slots=True)
 class Index:
-    rows: dict[str, RowTuple] = field(default_factory=dict)
-    exact: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    loose: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Rows as compact TSV lines (parsed on access) and name tables mapping to row positions.
+
+    Most names belong to one place, so a bucket is a bare position, else a tuple of positions,
+    best first. Few, flat objects keep the cache quick to unpickle.
+    """
+
+    ids: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    exact: dict[str, Bucket] = field(default_factory=dict)
+    loose: dict[str, Bucket] = field(default_factory=dict)
     curated_ids: frozenset[str] = frozenset()
     seats: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
     digest: str = ""
 
+    def row(self, pos: int) -> RowTuple:
+        c = self.lines[pos].split("\t")
+        names = tuple(n for n in c[9].split("|") if n)
+        return (self.ids[pos], c[0], c[1], c[2] or None, c[3] or None, float(c[4]), float(c[5]), c[6],
+                int(c[7]), c[8], names)  # fmt: skip
+
+    def rows(self) -> Iterator[RowTuple]:
+        return (self.row(i) for i in range(len(self.ids)))
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def positions(bucket: Bucket | None) -> tuple[int, ...]:
+    if bucket is None:
+        return ()
+    return (bucket,) if isinstance(bucket, int) else bucket
+
+
+def _line(row: RowTuple) -> str:
+    return "\t".join([row[1], row[2], row[3] or "", row[4] or "", repr(row[5]), repr(row[6]), row[7],
+                      str(row[8]), row[9], "|".join(row[10])])  # fmt: skip
+
+
+#: Code whose changes alter the index: part of the cache key, so a new release rebuilds it.
+_CODE = ("index.py", "spelling.py", "features.py", "curated.py", "geonames.py")
+
 
 def digest(places_dir: Path) -> str:
     h = hashlib.sha256(f"v{INDEX_VERSION}".encode())
+    here = Path(__file__).parent
+    for name in _CODE:
+        h.update((here / name).read_bytes())
     for name in PACK_FILES:
         path = places_dir / name
         h.update(name.encode())
@@ -94,7 +135,7 @@ def _read_tsv(path: Path) -> dict[str, RowTuple]:
     return rows
 
 
-def _merge_curated(index: Index, places_dir: Path) -> None:
+def _merge_curated(rows: dict[str, RowTuple], index: Index, places_dir: Path) -> None:
     data = curated.read(places_dir / "curated.yaml")
     ids: set[str] = set()
     for where, entry in curated.places(data):
@@ -103,19 +144,19 @@ def _merge_curated(index: Index, places_dir: Path) -> None:
             index.problems.extend(problems)
             continue
         pid = str(entry["id"])
-        if pid in index.rows:
+        if pid in rows:
             index.problems.append(f"{where}: id {pid} is used twice")
             continue
         feature = str(entry["feature"])
         names = spellings(str(entry["name"]), *(str(n) for n in entry.get("names") or ()))
-        index.rows[pid] = (
+        rows[pid] = (
             pid, str(entry["name"]), str(entry["country"]), entry.get("admin1"), entry.get("admin2"),
             float(entry["latitude"]), float(entry["longitude"]), feature, int(entry.get("population") or 0),
             features.kind_of(feature), names,
         )  # fmt: skip
         ids.add(pid)
     for alias in curated.aliases(data):
-        row = index.rows.get(alias.id)
+        row = rows.get(alias.id)
         if row is None:
             index.problems.append(f"{alias.where}: no place has id {alias.id}")
             continue
@@ -123,7 +164,7 @@ def _merge_curated(index: Index, places_dir: Path) -> None:
             index.problems.append(f"{alias.where}: missing 'source'")
         admin1 = alias.admin1 if alias.admin1 is not None else row[3]
         admin2 = alias.admin2 if alias.admin2 is not None else row[4]
-        index.rows[alias.id] = (*row[:3], admin1, admin2, *row[5:10], spellings(*row[10], *alias.names))
+        rows[alias.id] = (*row[:3], admin1, admin2, *row[5:10], spellings(*row[10], *alias.names))
     index.curated_ids = frozenset(ids)
 
 
@@ -131,14 +172,15 @@ def build_index(places_dir: Path, spelling: Spelling) -> Index:
     """Parse the pack's place files and build the lookup tables (no cache involved)."""
     index = Index(digest=digest(places_dir))
     tsv = places_dir / "geonames.tsv"
+    rows: dict[str, RowTuple] = {}
     if tsv.exists():
-        index.rows = _read_tsv(tsv)
+        rows = _read_tsv(tsv)
     else:
         index.problems.append(f"{tsv} is missing: run python -m harmattan.regions.gazetteer.build")
-    _merge_curated(index, places_dir)
+    _merge_curated(rows, index, places_dir)
     exact: dict[str, list[str]] = {}
     loose: dict[str, list[str]] = {}
-    for pid, row in index.rows.items():
+    for pid, row in rows.items():
         for name in row[10]:
             key = fold(name)
             if not key:
@@ -149,18 +191,21 @@ def build_index(places_dir: Path, spelling: Spelling) -> Index:
             lbucket = loose.setdefault(spelling.loose(key), [])
             if not lbucket or lbucket[-1] != pid:
                 lbucket.append(pid)
-    rows = index.rows
     index.seats = _seats(rows, exact)
     order = {pid: importance(row, pid in index.seats) for pid, row in rows.items()}
-    index.exact = {k: _ordered(v, order) for k, v in exact.items()}
-    index.loose = {k: _ordered(v, order) for k, v in loose.items()}
+    index.ids = list(rows)
+    index.lines = [_line(row) for row in rows.values()]
+    pos = {pid: i for i, pid in enumerate(index.ids)}
+    index.exact = {k: _bucket(v, order, pos) for k, v in exact.items()}
+    index.loose = {k: _bucket(v, order, pos) for k, v in loose.items()}
     return index
 
 
-def _ordered(ids: list[str], order: dict[str, tuple[int, int, int, str]]) -> tuple[str, ...]:
+def _bucket(ids: list[str], order: dict[str, tuple[int, int, int, str]], pos: dict[str, int]) -> Bucket:
     if len(ids) == 1:
-        return (ids[0],)
-    return tuple(sorted(dict.fromkeys(ids), key=order.__getitem__))
+        return pos[ids[0]]
+    best_first = sorted(dict.fromkeys(ids), key=order.__getitem__)
+    return pos[best_first[0]] if len(best_first) == 1 else tuple(pos[i] for i in best_first)
 
 
 def default_cache_dir() -> Path:
@@ -181,7 +226,7 @@ def load_index(places_dir: Path, spelling: Spelling, cache_dir: Path | None = No
     path = cache_dir / f"gazetteer-{where}-{key}.pickle"
     try:
         with path.open("rb") as fh:
-            # The collector would walk the million fresh objects a few times while they load.
+            # The collector would walk the fresh objects several times while they load.
             gc.disable()
             try:
                 cached = pickle.load(fh)

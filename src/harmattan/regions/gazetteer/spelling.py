@@ -42,6 +42,7 @@ class Spelling:
             key = key.replace(old, new)
         if self.collapse_doubles:
             key = _DOUBLE.sub(r"\1", key)
-        while len(key) > 3 and key[-1:] in self.strip_final:
+        # Only longer names lose a final letter: "bere" (Béré) must not become "ber" (Ber).
+        while len(key) > 5 and key[-1:] in self.strip_final:
             key = key[:-1]
         return key

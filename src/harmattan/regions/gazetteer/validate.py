@@ -19,12 +19,12 @@ EXTENT_MARGIN = 0.75
 _KINDS = {"populated", "admin1", "admin2", "country", "area", "other"}
 
 
-def _extents(index: Index) -> dict[str, tuple[float, float, float, float]]:
+def _extents(index: Index, rows: list[RowTuple]) -> dict[str, tuple[float, float, float, float]]:
     """Bounding box of each country's GeoNames places (countries with at least 5 rows)."""
     boxes: dict[str, list[float]] = {}
     counts: Counter[str] = Counter()
-    for pid, row in index.rows.items():
-        if pid in index.curated_ids:
+    for row in rows:
+        if row[0] in index.curated_ids:
             continue
         counts[row[2]] += 1
         box = boxes.setdefault(row[2], [row[5], row[5], row[6], row[6]])
@@ -33,9 +33,9 @@ def _extents(index: Index) -> dict[str, tuple[float, float, float, float]]:
     return {c: (b[0], b[1], b[2], b[3]) for c, b in boxes.items() if counts[c] >= 5}
 
 
-def _admin_names(index: Index) -> dict[tuple[str, int], set[str]]:
+def _admin_names(rows: list[RowTuple]) -> dict[tuple[str, int], set[str]]:
     names: dict[tuple[str, int], set[str]] = {}
-    for row in index.rows.values():
+    for row in rows:
         if row[9] in ("admin1", "admin2"):
             level = 1 if row[9] == "admin1" else 2
             names.setdefault((row[2], level), set()).update(fold(n) for n in row[10])
@@ -59,10 +59,12 @@ def _check_row(row: RowTuple, extents: dict[str, tuple[float, float, float, floa
 def validate_index(index: Index, changes: AdminChanges) -> list[str]:
     """Every problem found, curated entries first; empty when the gazetteer is sound."""
     problems = list(index.problems)
-    extents = _extents(index)
-    admin = _admin_names(index)
+    rows = list(index.rows())
+    extents = _extents(index, rows)
+    admin = _admin_names(rows)
     dangling: Counter[tuple[str, str, str]] = Counter()
-    for pid, row in index.rows.items():
+    for row in rows:
+        pid = row[0]
         if pid in index.curated_ids:
             problems.extend(_check_row(row, extents))
         for level, value in ((1, row[3]), (2, row[4])):
@@ -73,17 +75,17 @@ def validate_index(index: Index, changes: AdminChanges) -> list[str]:
                     dangling[(row[2], f"admin{level}", value)] += 1
     for (country, field, value), n in sorted(dangling.items()):
         problems.append(f"geonames.tsv: {n} {country} place(s) name {field} {value!r}, which no area has")
-    problems.extend(_stale_admin1(index, changes))
+    problems.extend(_stale_admin1(rows, changes))
     return problems
 
 
-def _stale_admin1(index: Index, changes: AdminChanges) -> list[str]:
+def _stale_admin1(rows: list[RowTuple], changes: AdminChanges) -> list[str]:
     """Places still filed under a region name the change table retired: geonames.tsv needs a rebuild."""
     retired = {
         (c.country, fold(old)): c.name for c in changes.regions if c.admin2 is None for old in c.from_admin1
     }
     stale: Counter[tuple[str, str, str]] = Counter()
-    for row in index.rows.values():
+    for row in rows:
         new = retired.get((row[2], fold(row[3] or "")))
         if new is not None and row[9] != "admin1":
             stale[(row[2], row[3] or "", new)] += 1
