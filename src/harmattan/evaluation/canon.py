@@ -53,7 +53,7 @@ def admin_key(name: str | None) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _pack() -> Any:
+def region_pack() -> Any:
     """The region pack, or None while it is not available (the evaluator then compares names)."""
     try:
         from harmattan import regions
@@ -67,11 +67,16 @@ class Canon:
     """Resolves actor names and place names for comparison; caches lookups."""
 
     def __init__(self, use_pack: bool = True) -> None:
-        self._pack: Any = _pack() if use_pack else None
+        self._pack: Any = region_pack() if use_pack else None
         self._actor_cache: dict[tuple[str, dt.date | None], str] = {}
         self._place_cache: dict[tuple[str, str | None], tuple[float, float] | None] = {}
         self._admin_cache: dict[tuple[str, str | None, int], str | None] = {}
         self._current_cache: dict[tuple[str, str | None, float, float], tuple[str | None, str | None]] = {}
+
+    @property
+    def has_pack(self) -> bool:
+        """Whether names are resolved through a region pack (else compared folded)."""
+        return self._pack is not None
 
     def actor_id(self, actor_id: str | None, name: str | None, date: dt.date | None) -> str | None:
         """The canonical id of an actor given as an id, a name, or both."""

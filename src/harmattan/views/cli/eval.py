@@ -37,9 +37,9 @@ def _validate(paths: list[Path]) -> int:
 
 
 def _known_actor() -> Any:
-    from harmattan.evaluation.canon import _pack
+    from harmattan.evaluation.canon import region_pack
 
-    pack = _pack()
+    pack = region_pack()
     if pack is None:
         return None
     return lambda actor_id: pack.actors.get(actor_id) is not None
