@@ -58,3 +58,21 @@ def test_eval_unknown_format_exits_2(tmp_path: Path) -> None:
     path.write_text("a,b\n", encoding="utf-8")
     result = runner.invoke(build_app(), ["eval", str(path), "--extractor", PREDICTOR])
     assert result.exit_code == 2 and "cannot tell the gold format" in result.output
+
+
+def test_eval_scores_a_predictions_file(fixtures: Path, tmp_path: Path) -> None:
+    """Events made elsewhere (``harmattan extract`` JSON lines with document_id) score like live ones."""
+    lines = []
+    for row in map(
+        json.loads, (fixtures / "predictions_small.jsonl").read_text(encoding="utf-8").splitlines()
+    ):
+        lines += [json.dumps({**event, "document_id": row["id"]}) for event in row["events"]]
+    lines.append(json.dumps({"event_type": "Battles", "document_id": "not-in-gold"}))
+    path = tmp_path / "events.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    gold = str(fixtures / "gold_small.jsonl")
+    from_file = runner.invoke(build_app(), ["eval", gold, "--json", "--predictions", str(path)])
+    live = runner.invoke(build_app(), ["eval", gold, "--json", "--extractor", PREDICTOR])
+    assert from_file.exit_code == 0, from_file.output
+    assert json.loads(from_file.stdout)["groups"] == json.loads(live.stdout)["groups"]
+    assert json.loads(from_file.stdout)["speed"]["docs_per_s"] is None

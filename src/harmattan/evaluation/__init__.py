@@ -9,7 +9,15 @@ report.to_dict()["groups"]["all"]["fields"]["event_type"]
 from __future__ import annotations
 
 from harmattan.evaluation.canon import Canon, admin_key, haversine_km
-from harmattan.evaluation.evaluate import EvalReport, ExtractorLike, Predictions, evaluate, predict, score
+from harmattan.evaluation.evaluate import (
+    EvalReport,
+    ExtractorLike,
+    Predictions,
+    evaluate,
+    predict,
+    read_predictions,
+    score,
+)
 from harmattan.evaluation.gold import SCORED_FIELDS, GoldEvent, GoldPassage
 from harmattan.evaluation.matching import match_events
 from harmattan.evaluation.readers import GoldFormatError, cameo_to_plover, detect_format, read_gold
@@ -34,6 +42,7 @@ __all__ = [
     "match_events",
     "predict",
     "read_gold",
+    "read_predictions",
     "render_table",
     "report_dict",
     "score",

@@ -113,6 +113,25 @@ def predict(
     return Predictions([events for events, _ in results], failures, seconds, workers)
 
 
+def read_predictions(path: Path, passages: Sequence[GoldPassage]) -> Predictions:
+    """Predictions made elsewhere: JSON lines of events (``harmattan extract`` output), by ``document_id``.
+
+    Events whose ``document_id`` names no gold passage are ignored; no speed is measured.
+    """
+    by_id: dict[str, list[Event]] = {p.id: [] for p in passages}
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                event = Event.from_dict(json.loads(line))
+            except (ValueError, TypeError, KeyError) as exc:
+                raise ValueError(f"{path}:{number}: not an event record: {exc}") from exc
+            if event.document_id in by_id:
+                by_id[event.document_id].append(event)
+    return Predictions([by_id[p.id] for p in passages], {}, 0.0, 0)
+
+
 def _collect(
     results: Iterable[tuple[list[Event], str | None]], progress: Callable[[int], None] | None
 ) -> list[tuple[list[Event], str | None]]:

@@ -146,8 +146,9 @@ def render_table(data: dict[str, Any], title: str = "harmattan eval") -> Table:
             table.add_row(name, metric, *cells)
     speed = data["speed"]
     table.add_section()
-    table.add_row("speed", "docs/s", str(speed["docs_per_s"]), *[""] * (len(groups) - 1))
-    table.add_row("speed", "events/s", str(speed["events_per_s"]), *[""] * (len(groups) - 1))
+    if speed["docs_per_s"] is not None:
+        table.add_row("speed", "docs/s", str(speed["docs_per_s"]), *[""] * (len(groups) - 1))
+        table.add_row("speed", "events/s", str(speed["events_per_s"]), *[""] * (len(groups) - 1))
     return table
 
 

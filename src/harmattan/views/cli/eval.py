@@ -85,6 +85,11 @@ def register(app: typer.Typer) -> None:
         errors: Path | None = typer.Option(
             None, "--errors", help="Write per-passage mismatches here (JSONL)."
         ),
+        predictions: Path | None = typer.Option(
+            None,
+            "--predictions",
+            help="Score these events (JSON lines with document_id) instead of extracting.",
+        ),
         extractor: str = typer.Option(
             "harmattan.extraction:Extractor", "--extractor", help="module:callable building the extractor."
         ),
@@ -103,12 +108,21 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2) from exc
         passages = passages[:limit] if limit else passages
-        try:
-            factory = _load_factory(extractor)
-        except (ImportError, AttributeError) as exc:
-            typer.echo(f"error: cannot load the extractor {extractor!r}: {exc}", err=True)
-            raise typer.Exit(2) from exc
-        report = _run(passages, factory, workers, errors)
+        if predictions is not None:
+            from harmattan.evaluation import read_predictions, score
+
+            try:
+                report = score(passages, read_predictions(predictions, passages), errors_path=errors)
+            except (OSError, ValueError) as exc:
+                typer.echo(f"error: {exc}", err=True)
+                raise typer.Exit(2) from exc
+        else:
+            try:
+                factory = _load_factory(extractor)
+            except (ImportError, AttributeError) as exc:
+                typer.echo(f"error: cannot load the extractor {extractor!r}: {exc}", err=True)
+                raise typer.Exit(2) from exc
+            report = _run(passages, factory, workers, errors)
         data = {"gold": [str(p) for p in gold], "split": split, "lang": lang, **report.to_dict()}
         if as_json:
             json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
