@@ -86,6 +86,7 @@ def test_an_interrupted_backfill_resumes_where_it_stopped(archive: Path, tmp_pat
     assert runs == 2 and errors == 1
 
 
+@pytest.mark.slow
 def test_a_dask_local_cluster_gives_the_same_reports(archive: Path, tmp_path: Path) -> None:
     pytest.importorskip("distributed")
     db_local, settings_local = open_db(tmp_path, "local")

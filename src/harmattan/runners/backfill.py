@@ -19,9 +19,9 @@ from typing import Any
 
 from harmattan.documents.ingest import Ingester, IngestReport
 from harmattan.events.fusion import FusionReport, fuse
-from harmattan.events.process import DEFAULT_EXTRACTOR, load_extractor, pipeline_version, report_rows
+from harmattan.events.process import DEFAULT_EXTRACTOR, pipeline_version, report_rows
 from harmattan.runners.pool import Runner, make_runner
-from harmattan.runners.tasks import Result, extract_chunk
+from harmattan.runners.tasks import Result, extract_chunk, worker_extractor
 from harmattan.settings import Settings
 from harmattan.store import events as event_store
 from harmattan.store.database import Database
@@ -76,8 +76,13 @@ def backfill(
         ingest_progress = (lambda path, _new: progress("ingest", 0, 0)) if progress else None
         report.ingest = Ingester(db, settings).ingest_paths(paths, ingest_progress)
         report.ingest_s = time.perf_counter() - started
-    # Built here (forked workers inherit it) and needed for the version, as in ``harmattan process``.
-    report.pipeline_version = pipeline_version(load_extractor(extractor_spec))
+    # Built and warmed here: local workers are forked and inherit it ready to use (Dask workers,
+    # separate processes, build their own once). It also names the version, as ``harmattan process`` does.
+    extractor = worker_extractor(extractor_spec)
+    warm_up = getattr(extractor, "warm_up", None)
+    if callable(warm_up):
+        warm_up()
+    report.pipeline_version = pipeline_version(extractor)
     own_runner = runner is None
     runner = runner or make_runner(workers, scheduler, address)
     report.workers = runner.workers
