@@ -213,18 +213,17 @@ def actor_profile(conn: Connection, q: EventQuery) -> dict[str, Any]:
     }
 
 
-def co_actors(
-    conn: Connection, q: EventQuery, exclude: Sequence[str], limit: int = 30
-) -> list[dict[str, Any]]:
-    """Other actors in ``q``'s events (not the folds in ``exclude``), with how often and in which role."""
+def co_actors(conn: Connection, q: EventQuery, limit: int = 30) -> list[dict[str, Any]]:
+    """The other actors of ``q``'s events (all but ``q``'s own actors), with how often and in which role."""
     sub = _filtered(q)
     ea = event_actors.c
+    own = or_(ea.actor_id.in_(q.actor_ids), ea.actor_fold.in_(q.actor_folds))
     stmt = (
         select(ea.actor_id, ea.actor_fold, func.min(ea.actor).label("name"), ea.role,
                func.count().label("events"))
-        .where(ea.event_id.in_(select(sub.c.id)), ea.actor_fold.not_in(list(exclude)))
-        .group_by(event_actors.c.actor_id, event_actors.c.actor_fold, event_actors.c.role)
-        .order_by(func.count().desc(), event_actors.c.actor_fold)
+        .where(ea.event_id.in_(select(sub.c.id)), ~own)
+        .group_by(ea.actor_id, ea.actor_fold, ea.role)
+        .order_by(func.count().desc(), ea.actor_fold)
         .limit(limit)
     )  # fmt: skip
     return [dict(r._mapping) for r in conn.execute(stmt)]

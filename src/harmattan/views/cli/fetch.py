@@ -11,6 +11,7 @@ def register(app: typer.Typer) -> None:
     @app.command("fetch")
     def fetch_command(
         source: list[str] = typer.Option([], "--source", "-s", help="Fetch only this source (repeatable)."),
+        leads: int = typer.Option(0, "--leads", help="Also fetch the pages of this many new GDELT leads."),
         process: bool = typer.Option(False, "--process", help="Then extract and fuse the new documents."),
         db: str | None = typer.Option(None, "--db", help="Database URL."),
     ) -> None:
@@ -30,6 +31,11 @@ def register(app: typer.Typer) -> None:
         if unknown:
             raise typer.Exit(2)
         reports = fetch_sources(database, settings, source)
+        if leads:
+            from harmattan.sources.fetch import SourceFetcher
+
+            with SourceFetcher(database, settings) as fetcher:
+                reports.append(fetcher.fetch_leads(leads))
         if not reports:
             console.print("no source is due (use --source NAME to fetch one now)", highlight=False)
         for report in reports:

@@ -18,7 +18,6 @@ from fastapi.encoders import jsonable_encoder
 
 from harmattan.events import query
 from harmattan.store import browse
-from harmattan.store.events import EventQuery
 from harmattan.views.api import service
 from harmattan.views.api.security import User, reader
 
@@ -101,11 +100,15 @@ def actor(actor_id: str, request: Request, _: User | None = Depends(reader)) -> 
     registry = pack_actor(_pack(request), actor_id)
     with db.engine.connect() as conn:
         profile = browse.actor_profile(conn, q)
-        names = browse.actors(conn, EventQuery(actor_ids=[actor_id], actor_folds=q.actor_folds), 5)
-        partners = browse.co_actors(conn, q, exclude=[n["actor_fold"] for n in names])
+        own = [
+            a
+            for a in browse.actors(conn, q, 100)
+            if a["actor_id"] in q.actor_ids or a["actor_fold"] in q.actor_folds
+        ]
+        partners = browse.co_actors(conn, q)
     if registry is None and not profile["months"] and not profile["footprint"]:
         raise HTTPException(404, f"no actor {actor_id!r}")
-    return {"id": actor_id, "registry": registry, "names": jsonable_encoder(names),
+    return {"id": actor_id, "registry": registry, "names": jsonable_encoder(own),
             **profile, "co_actors": jsonable_encoder(partners)}  # fmt: skip
 
 
