@@ -1,12 +1,16 @@
 """Backfill throughput: articles/s with 1 and 2 workers, and their ratio (goal: >= 1.7).
 
-    python bench/backfill.py [--documents 240] [--workers 1 2] [--scheduler local|dask]
+    python bench/backfill.py [--documents 600] [--workers 1 2] [--repeat 3] [--scheduler local|dask]
 
 Builds an archive of distinct articles from the bundled sample (each sample article
 with a numbered dateline, so every text is a new document), ingests it into a fresh
 SQLite database per run, then times the extraction stage (extract on the workers,
 store, no fusion) - the part that runs in parallel. Ingest time is printed too.
+Each run is a fresh interpreter (no run inherits another's warm caches); runs are
+interleaved and the median is reported.
 Figures depend on the machine and on what else runs on it: run it on an idle one.
+Articles per CPU-second (this process and its workers) shows the cost of parallelism
+itself, independently of how many idle cores the machine happened to have.
 """
 
 from __future__ import annotations
@@ -14,7 +18,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -23,7 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from harmattan.documents.ingest import ingest  # noqa: E402
 from harmattan.runners.backfill import backfill  # noqa: E402
+from harmattan.runners.tasks import worker_extractor  # noqa: E402
 from harmattan.settings import Settings  # noqa: E402
 from harmattan.store.database import Database  # noqa: E402
 
@@ -40,43 +48,80 @@ def build_archive(folder: Path, count: int) -> None:
     (folder / "archive.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the workers, once the pool is shut down)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def run(workers: int, archive: Path, scheduler: str) -> dict[str, float]:
     home = Path(tempfile.mkdtemp(prefix=f"bench-{workers}-"))
     try:
         settings = Settings(home=home, db=f"sqlite:///{home / 'bench.sqlite'}", keep_originals=False)
         db = Database(settings.database_url)
         db.upgrade()
-        report = backfill(db, settings, [archive], workers=workers, scheduler=scheduler, fusion=False)
+        started = time.perf_counter()
+        ingest([archive], db, settings)
+        ingest_s = time.perf_counter() - started
+        worker_extractor().warm_up()  # as backfill does before starting workers; not part of the timing
+        cpu_before = cpu_seconds()
+        report = backfill(db, settings, [], workers=workers, scheduler=scheduler, fusion=False)
+        cpu = cpu_seconds() - cpu_before
         db.close()
         done = report.documents + len(report.errors)
-        return {"workers": workers, "documents": done, "ingest_s": report.ingest_s,
-                "extract_s": report.extract_s, "articles_per_s": report.articles_per_s}  # fmt: skip
+        timings = {"ingest_s": ingest_s, "extract_s": report.extract_s}
+        speeds = {"articles_per_s": report.articles_per_s, "articles_per_cpu_s": done / cpu if cpu else 0.0}
+        return {"workers": workers, "documents": done, **timings, **speeds}
     finally:
         shutil.rmtree(home, ignore_errors=True)
 
 
+def measure(workers: int, archive: Path, scheduler: str) -> dict[str, float]:
+    """One configuration in a fresh interpreter, so that no run inherits another's warm caches."""
+    command = [sys.executable, __file__, "--single", str(workers), "--archive", str(archive),
+               "--scheduler", scheduler]  # fmt: skip
+    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    return dict(json.loads(out.strip().splitlines()[-1]))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--documents", type=int, default=240)
+    parser.add_argument("--documents", type=int, default=600)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--repeat", type=int, default=3, help="Runs per configuration (median reported).")
     parser.add_argument("--scheduler", default="local", choices=("local", "dask"))
+    parser.add_argument("--single", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--archive", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.single:
+        print(json.dumps(run(args.single, args.archive, args.scheduler)))
+        return
     folder = Path(tempfile.mkdtemp(prefix="bench-archive-"))
     try:
         build_archive(folder, args.documents)
         print(f"{args.documents} articles, scheduler {args.scheduler}, {os.cpu_count()} CPUs, "
               f"load average {os.getloadavg()[0]:.1f}")  # fmt: skip
-        results = [run(w, folder, args.scheduler) for w in args.workers]
+        runs: dict[int, list[dict[str, float]]] = {w: [] for w in args.workers}
+        for _ in range(args.repeat):  # interleaved, so a burst of load elsewhere hits every configuration
+            for workers in args.workers:
+                runs[workers].append(measure(workers, folder / "archive.jsonl", args.scheduler))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+    results = [statistics_median(runs[w]) for w in args.workers]
     for r in results:
         timing = f"extract {r['extract_s']:.1f}s for {r['documents']:.0f}; ingest {r['ingest_s']:.1f}s"
-        print(f"workers={r['workers']:.0f}: {r['articles_per_s']:.2f} articles/s ({timing})")
+        speed = f"{r['articles_per_s']:.2f} articles/s, {r['articles_per_cpu_s']:.2f} articles per CPU-second"
+        print(f"workers={r['workers']:.0f}: {speed} ({timing}; median of {args.repeat})")
     if len(results) >= 2 and results[0]["articles_per_s"] > 0:
         ratio = results[1]["articles_per_s"] / results[0]["articles_per_s"]
         pair = f"{results[1]['workers']:.0f}/{results[0]['workers']:.0f}"
         print(f"ratio {pair} workers: {ratio:.2f} (goal >= 1.7)")
     print(f"measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+
+
+def statistics_median(runs: list[dict[str, float]]) -> dict[str, float]:
+    ordered = sorted(runs, key=lambda r: r["articles_per_s"])
+    return ordered[len(ordered) // 2]
 
 
 if __name__ == "__main__":

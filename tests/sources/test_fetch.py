@@ -179,3 +179,30 @@ def test_web_pages_with_wrong_or_missing_charset_decode_correctly(
         texts = [r.text for r in conn.execute(select(documents.c.text))]
     assert len(texts) == 1  # the same article three times: stored once
     assert "Ménaka" in texts[0] and "l'armée malienne" in texts[0]
+
+
+def test_gdelt_leads_pages_are_fetched_and_marked(
+    server: LocalServer, database: Database, fetcher: SourceFetcher
+) -> None:
+    from pathlib import Path
+
+    from sqlalchemy import update
+
+    from harmattan.sources.gdelt import import_gdelt
+    from harmattan.store.schema import leads
+
+    import_gdelt(database, [Path(__file__).parent / "fixtures" / "20250526120000.export.CSV"])
+    server.add("/menaka", article_html(ARTICLE_FR))
+    with database.engine.begin() as conn:
+        conn.execute(update(leads).values(source_url=server.url("/gone")))
+        conn.execute(
+            update(leads).where(leads.c.dataset_id == "1200000001").values(source_url=server.url("/menaka"))
+        )
+    report = fetcher.fetch_leads(limit=10)
+    assert (report.items_seen, report.documents_new, len(report.problems)) == (4, 1, 3)
+    with database.engine.connect() as conn:
+        statuses = sorted(r.status for r in conn.execute(select(leads)))
+        [doc] = conn.execute(select(documents)).all()
+    assert statuses == ["failed", "failed", "failed", "fetched"]
+    assert doc.meta["lead"] == "gdelt:1200000001" and doc.url == server.url("/menaka")
+    assert fetcher.fetch_leads(limit=10).items_seen == 0  # each lead is tried once

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from harmattan.documents.ingest import Ingester, IngestReport
 from harmattan.documents.normalise import content_hash, normalise_text
@@ -121,6 +122,36 @@ class SourceFetcher:
         for problem in report.problems:
             log.warning("source %s: %s", source["name"], problem)
         self._succeeded(source, response, report, started)
+        return report
+
+    def fetch_leads(self, limit: int = 100) -> FetchReport:
+        """Fetch the article pages that new GDELT leads point at (most-mentioned first) into the store.
+
+        Each page is stored under its web site's name as source; the lead is marked
+        ``fetched`` or ``failed`` so it is not tried again.
+        """
+        report = FetchReport("gdelt-leads", "")
+        for lead in store.leads_to_fetch(self.db, limit):
+            url = str(lead["source_url"])
+            report.items_seen += 1
+            try:
+                response = self.fetcher.get(url)
+                page = extract_page(response.url, decode_body(response.body, response.charset))
+            except (FetchError, PageError) as exc:
+                report.problems.append(f"lead {lead['dataset_id']}: {exc}")
+                store.set_lead_status(self.db, int(lead["id"]), "failed")
+                continue
+            host = urlsplit(response.url).hostname or "web"
+            if store.get_source(self.db, host) is None:  # a site known only through leads: not polled
+                store.save_source(self.db, host, kind="web", enabled=False, homepage=response.url)
+            site: dict[str, Any] = {"name": host, "language": None}
+            item = FeedItem(url, response.url, page.title, page.text, page.published, page.author)
+            document = self._document(site, response.url, page.text, response, item)
+            document.meta["lead"] = f"gdelt:{lead['dataset_id']}"
+            self._ingest(site, [document], report, url)
+            store.set_lead_status(self.db, int(lead["id"]), "fetched")
+        for problem in report.problems:
+            log.warning("leads: %s", problem)
         return report
 
     # -- feeds and pages ----------------------------------------------------------

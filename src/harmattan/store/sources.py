@@ -251,3 +251,8 @@ def leads_to_fetch(db: Database, limit: int = 100) -> list[dict[str, Any]]:
     )
     with db.engine.connect() as conn:
         return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def set_lead_status(db: Database, lead_id: int, status: str) -> None:
+    with db.engine.begin() as conn:
+        conn.execute(update(leads).where(leads.c.id == lead_id).values(status=status))
