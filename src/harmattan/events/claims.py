@@ -152,13 +152,16 @@ def _same(fused: Any, value: Any) -> bool:
 
 def _claim(event_id: int, rep: Report, name: str, value: Any, chosen: bool, claimant: Any) -> dict[str, Any]:
     number = float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
-    text = (
-        value.isoformat()
-        if isinstance(value, dt.date)
-        else value
-        if isinstance(value, str)
-        else json.dumps(value)
-    )
+    if isinstance(value, dt.date):
+        text = value.isoformat()
+    elif isinstance(value, str):
+        text = value
+    elif number is not None:
+        text = str(value)
+    elif isinstance(value, list | tuple):
+        text = "; ".join(str(v) for v in value)
+    else:
+        text = json.dumps(value, ensure_ascii=False, default=str)
     return {
         "event_id": event_id,
         "field": name,

@@ -69,8 +69,9 @@ def cluster(
         candidates: set[int] = set()
         for d in range(day - own, day + 1):
             candidates.update(narrow.get((country, d), ()))
-        for d in range(day - widest, day + 1):
-            candidates.update(wide.get((country, d), ()))
+        if wide:  # imprecise (week/month) reports are rare: skip the long look-back when there are none
+            for d in range(day - widest, day + 1):
+                candidates.update(wide.get((country, d), ()))
         best: tuple[float, int, int] | None = None
         for c in sorted(candidates):
             verdicts = [(compare(report, reports[m], rules), m) for m in clusters[c]]

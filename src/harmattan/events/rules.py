@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from harmattan.regions.text import fold
+from harmattan.regions.text import fold as _fold
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -35,6 +35,10 @@ class FusionRules:
     @property
     def widest_window(self) -> int:
         return max(self.date_window_days.values())
+
+
+#: Place and actor names repeat across reports: fold each spelling once.
+fold = lru_cache(maxsize=1 << 16)(_fold)
 
 
 @lru_cache(maxsize=4)
@@ -67,6 +71,11 @@ class Report:
     fields: dict[str, Any]
     extras: dict[str, Any] = field(default_factory=dict)
     actor_keys: frozenset[str] = frozenset()
+    # Precomputed once per report: fusion compares each report with many others.
+    day: int | None = None
+    window: int = 1
+    geo: int = 3
+    folds: tuple[str | None, str | None, str | None] = (None, None, None)  # admin1, admin2, location
 
     @property
     def date(self) -> dt.date | None:
@@ -94,6 +103,17 @@ class Report:
             extras=dict(row.get("extras") or {}),
         )
         report.actor_keys = actor_keys(fields, rules)
+        date = report.date
+        report.day = date.toordinal() if date is not None else None
+        precision = int(fields.get("date_precision") or 1)
+        report.window = rules.date_window_days.get(precision, rules.widest_window)
+        report.geo = int(fields.get("geo_precision") or 3)
+        admin1, admin2, location = fields.get("admin1"), fields.get("admin2"), fields.get("location")
+        report.folds = (
+            fold(admin1) if admin1 else None,
+            fold(admin2) if admin2 else None,
+            fold(location) if location else None,
+        )
         return report
 
 
@@ -136,7 +156,7 @@ class Verdict:
 
 
 def window(report: Report, rules: FusionRules) -> int:
-    return rules.date_window_days.get(int(report.fields.get("date_precision") or 1), rules.widest_window)
+    return report.window
 
 
 def compare(a: Report, b: Report, rules: FusionRules) -> Verdict:
@@ -146,11 +166,10 @@ def compare(a: Report, b: Report, rules: FusionRules) -> Verdict:
     fa, fb = a.fields, b.fields
     if fa.get("country") and fb.get("country") and fa["country"] != fb["country"]:
         return Verdict(False, 0.0, f"country {fa['country']}≠{fb['country']}")
-    da, db = a.date, b.date
-    if da is None or db is None:
+    if a.day is None or b.day is None:
         return Verdict(False, 0.0, "undated report")
-    delta = abs((da - db).days)
-    limit = max(window(a, rules), window(b, rules))
+    delta = abs(a.day - b.day)
+    limit = max(a.window, b.window)
     date_score = 1.0 - delta / (limit + 1)
     parts = {"date": date_score}
     fails: list[str] = []
@@ -161,9 +180,10 @@ def compare(a: Report, b: Report, rules: FusionRules) -> Verdict:
         ok, score, note = check(a, b, rules)
         parts[name] = score
         (notes if ok else fails).append(note)
-    total = sum(rules.weights[k] * v for k, v in parts.items())
+    weights = rules.weights
+    total = sum([weights[k] * v for k, v in parts.items()])
     if fails:
-        partial = sum(rules.weights[k] * v for k, v in parts.items() if v > 0)
+        partial = sum([weights[k] * v for k, v in parts.items() if v > 0])
         return Verdict(False, round(total, 4), "; ".join(fails), round(partial, 4))
     if total < rules.min_score:
         return Verdict(False, round(total, 4), f"score {total:.2f} < {rules.min_score}", round(total, 4))
@@ -172,30 +192,32 @@ def compare(a: Report, b: Report, rules: FusionRules) -> Verdict:
 
 def _place(a: Report, b: Report, rules: FusionRules) -> tuple[bool, float, str]:
     fa, fb = a.fields, b.fields
-    pa, pb = int(fa.get("geo_precision") or 3), int(fb.get("geo_precision") or 3)
-    coarse = max(pa, pb)
-    has_coords = None not in (
-        fa.get("latitude"),
-        fa.get("longitude"),
-        fb.get("latitude"),
-        fb.get("longitude"),
-    )
-    if has_coords and coarse in rules.distance_km:
-        km = haversine_km(fa["latitude"], fa["longitude"], fb["latitude"], fb["longitude"])
+    coarse = max(a.geo, b.geo)
+    lat_a, lon_a = fa.get("latitude"), fa.get("longitude")
+    lat_b, lon_b = fb.get("latitude"), fb.get("longitude")
+    if (
+        coarse in rules.distance_km
+        and lat_a is not None
+        and lon_a is not None
+        and lat_b is not None
+        and lon_b is not None
+    ):
+        km = haversine_km(lat_a, lon_a, lat_b, lon_b)
         limit = rules.distance_km[coarse]
         if km > limit:
             return False, 0.0, f"places {km:.0f} km apart (limit {limit:.0f})"
         return True, 1.0 - km / (limit * 2), f"{km:.0f} km"
-    if fa.get("admin2") and fb.get("admin2"):
-        if fold(fa["admin2"]) == fold(fb["admin2"]):
+    (a1, a2, al), (b1, b2, bl) = a.folds, b.folds
+    if a2 and b2:
+        if a2 == b2:
             return True, 0.8, f"same admin2 {fa['admin2']}"
         if coarse < 3:
             return False, 0.0, f"admin2 {fa['admin2']}≠{fb['admin2']}"
-    if fa.get("admin1") and fb.get("admin1"):
-        if fold(fa["admin1"]) == fold(fb["admin1"]):
+    if a1 and b1:
+        if a1 == b1:
             return True, 0.6, f"same admin1 {fa['admin1']}"
         return False, 0.0, f"admin1 {fa['admin1']}≠{fb['admin1']}"
-    if fa.get("location") and fb.get("location") and fold(fa["location"]) == fold(fb["location"]):
+    if al and bl and al == bl:
         return True, 0.8, f"same place name {fa['location']}"
     return True, 0.3, "place unknown on one side"
 

@@ -8,14 +8,19 @@ indexes of :mod:`harmattan.store.schema_events`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+import json
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import (
+    JSON,
     ColumnElement,
     Connection,
+    Date,
+    DateTime,
     Select,
+    Table,
     and_,
     delete,
     exists,
@@ -55,6 +60,44 @@ REPORT_FIELDS: tuple[str, ...] = tuple(
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def _sqlite_datetime(value: dt.datetime) -> str:
+    # SQLAlchemy's SQLite storage format, so that reads through Core agree with rows written here.
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f") if value.tzinfo else str(value)
+
+
+def _converter(column_type: Any, sqlite: bool) -> Callable[[Any], Any] | None:
+    if isinstance(column_type, JSON):
+        return json.dumps
+    if not sqlite:
+        return None
+    if isinstance(column_type, DateTime):
+        return _sqlite_datetime
+    if isinstance(column_type, Date):
+        return dt.date.isoformat
+    return None
+
+
+def bulk_insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], chunk: int = 20_000) -> None:
+    """Insert rows through the driver's executemany: Core's per-row overhead is most of the cost at scale."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    sqlite = conn.dialect.name == "sqlite"
+    converters = [(i, f) for i, c in enumerate(columns) if (f := _converter(table.c[c].type, sqlite))]
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" if sqlite else "%s" for _ in columns)
+    sql = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"
+    for start in range(0, len(rows), chunk):
+        params = []
+        for row in rows[start : start + chunk]:
+            values = [row.get(c) for c in columns]
+            for i, convert in converters:
+                if values[i] is not None:
+                    values[i] = convert(values[i])
+            params.append(tuple(values))
+        conn.exec_driver_sql(sql, params)  # type: ignore[arg-type]
 
 
 # -- extraction runs and reports ------------------------------------------------
@@ -149,26 +192,23 @@ def replace_reports(
     if not batch:
         return 0
     now = utcnow()
+    by_version: dict[str, list[int]] = {}
     for document_id, version, _, _ in batch:
-        conn.execute(
-            delete(event_reports).where(
-                event_reports.c.document_id == document_id, event_reports.c.pipeline_version == version
+        by_version.setdefault(version, []).append(document_id)
+    for version, ids in by_version.items():  # one statement per version, not per document
+        for table in (event_reports, processed_documents):
+            conn.execute(
+                delete(table).where(table.c.pipeline_version == version, table.c.document_id.in_(ids))
             )
-        )
-        conn.execute(
-            delete(processed_documents).where(
-                processed_documents.c.document_id == document_id,
-                processed_documents.c.pipeline_version == version,
-            )
-        )
     doc_ids = [b[0] for b in batch]
     conn.execute(
         update(processed_documents)
         .where(processed_documents.c.document_id.in_(doc_ids))
         .values(is_current=False)
     )
-    conn.execute(
-        insert(processed_documents),
+    bulk_insert(
+        conn,
+        processed_documents,
         [
             {
                 "document_id": d,
@@ -183,20 +223,29 @@ def replace_reports(
     report_rows = [row for _, _, rows, _ in batch for row in rows]
     if not report_rows:
         return 0
-    ids = _insert_returning_ids(conn, report_rows)
+    bulk_insert(conn, event_reports, report_rows)
+    ids = _report_ids(conn, [row["report_key"] for row in report_rows])
     evidence_rows = [
         {**ev, "report_id": report_id}
         for report_id, evs in zip(ids, (e for _, _, _, per in batch for e in per), strict=True)
         for ev in evs
     ]
-    if evidence_rows:
-        conn.execute(insert(report_evidence), evidence_rows)
+    bulk_insert(conn, report_evidence, evidence_rows)
     return len(report_rows)
 
 
-def _insert_returning_ids(conn: Connection, rows: Sequence[dict[str, Any]]) -> list[int]:
-    stmt = insert(event_reports).returning(event_reports.c.id, sort_by_parameter_order=True)
-    return [int(r[0]) for r in conn.execute(stmt, list(rows))]
+def _report_ids(conn: Connection, keys: Sequence[str]) -> list[int]:
+    """Ids of just-inserted reports, in the order of ``keys`` (by the unique report key)."""
+    found: dict[str, int] = {}
+    for start in range(0, len(keys), 5000):
+        chunk = list(keys[start : start + 5000])
+        rows = conn.execute(
+            select(event_reports.c.report_key, event_reports.c.id).where(
+                event_reports.c.report_key.in_(chunk)
+            )
+        )
+        found.update((str(k), int(i)) for k, i in rows)
+    return [found[k] for k in keys]
 
 
 # -- fusion input and output ------------------------------------------------------
@@ -281,8 +330,7 @@ def replace_fused(conn: Connection, run_id: int, batch: FusedBatch, counts: dict
         (event_tactics, batch.tactics),
         (merge_log, batch.log),
     ):
-        for start in range(0, len(rows), 50_000):
-            conn.execute(insert(table), rows[start : start + 50_000])
+        bulk_insert(conn, table, rows)
     conn.execute(
         update(fusion_runs)
         .where(fusion_runs.c.id == run_id)

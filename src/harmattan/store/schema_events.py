@@ -229,7 +229,9 @@ claims = Table(
     Column("field", String(40), nullable=False),
     Column("value", Text, nullable=False),
     Column("value_num", Float),
-    Column("report_id", PK, ForeignKey("event_reports.id", ondelete="CASCADE"), nullable=False),
+    # No foreign key to event_reports: claims are rebuilt by every fusion, and a cascade from reports
+    # would make SQLite scan this (large) table for each report a re-processing replaces.
+    Column("report_id", PK, nullable=False),
     Column("document_id", PK, nullable=False),
     Column("source_name", String(200)),
     Column("claimant", String(200)),

@@ -249,7 +249,6 @@ def upgrade() -> None:
     sa.Column('claimant', sa.String(length=200), nullable=True),
     sa.Column('chosen', sa.Boolean(), server_default='0', nullable=False),
     sa.ForeignKeyConstraint(['event_id'], ['events.id'], name=op.f('fk_claims_event_id_events'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['report_id'], ['event_reports.id'], name=op.f('fk_claims_report_id_event_reports'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_claims'))
     )
     op.create_index(op.f('ix_claims_event_id'), 'claims', ['event_id'], unique=False)
