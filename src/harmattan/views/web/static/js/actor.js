@@ -2,7 +2,7 @@
 "use strict";
 (function () {
   const places = JSON.parse(document.getElementById("footprint-data").textContent).filter((p) => p.latitude != null);
-  const map = L.map("footprint-map").setView([15, 0], 4);
+  const map = L.map("footprint-map", { minZoom: 3, maxZoom: 12 }).setView([15, 0], 4);
   fetch("/static/basemap/sahel-countries.geojson").then((r) => r.json()).then((geo) => {
     L.geoJSON(geo, { style: { color: "#8a7f6a", weight: 1, fillColor: "#f3ede0", fillOpacity: 1 } }).addTo(map).bringToBack();
   });

@@ -10,7 +10,7 @@
   const moreButton = document.getElementById("more");
   let nextCursor = null;
 
-  const map = L.map("map", { preferCanvas: true, worldCopyJump: false }).setView([15, 0], 5);
+  const map = L.map("map", { preferCanvas: true, minZoom: 3, maxZoom: 13 }).setView([15, 0], 5);
   map.attributionControl.addAttribution("Natural Earth (public domain)");
   fetch("/static/basemap/sahel-countries.geojson").then((r) => r.json()).then((geo) => {
     L.geoJSON(geo, { style: { color: "#8a7f6a", weight: 1, fillColor: "#f3ede0", fillOpacity: 1 } }).addTo(map).bringToBack();
