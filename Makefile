@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export HARMATTAN_HOME ?= $(CURDIR)/var
 
-.PHONY: run test venv lint typecheck imports pytest lock services clean serve
+.PHONY: run test venv lint typecheck imports pytest lock services chromium clean serve
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,9 +22,13 @@ run: venv
 	$(BIN)/harmattan process
 	$(BIN)/harmattan events --format table
 	$(BIN)/harmattan db status
+	$(BIN)/harmattan serve
 
 services:
 	@bash scripts/ensure-services.sh
+
+chromium:
+	@bash scripts/ensure-chromium.sh
 
 lint: venv
 	$(BIN)/ruff check src tests bench scripts
@@ -35,7 +39,7 @@ typecheck: venv
 imports: venv
 	$(BIN)/lint-imports
 
-pytest: venv services
+pytest: venv services chromium
 	$(BIN)/pytest -q -p no:cacheprovider
 
 test: venv services lint typecheck imports pytest

@@ -10,8 +10,9 @@ import io
 from typing import Any
 
 import pytest
-from conftest import ARTIFACTS
 from scenario import PASSWORDS
+
+from conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
 
