@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import create_engine, insert, text
 from synth import ARMED, KINDS, PLACES, Document, generate  # bench/ is on sys.path when run as a script
 
-from harmattan.events.fusion import fuse
+from harmattan.events.fusion import fuse, vocabulary
 from harmattan.events.process import report_rows
 from harmattan.events.query import EventFilter, find_events
 from harmattan.regions.text import fold
@@ -96,6 +96,7 @@ def singleton_events(db: Database) -> int:
             for tactic in (r["tactics"] or "").split("; "):
                 if tactic:
                     batch.tactics.append({"event_id": i, "tactic": tactic, "event_date": r["event_date"]})
+    batch.vocab = vocabulary(batch)
     with db.engine.begin() as conn:
         run_id = store.start_fusion_run(conn, "bench")
         store.replace_fused(conn, run_id, batch, {"events": len(batch.events)})

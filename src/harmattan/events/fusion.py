@@ -206,7 +206,19 @@ def build(
                     "matched_report_id": reports[link.matched].id if link.matched is not None else None,
                 }
             )
+    batch.vocab = vocabulary(batch)
     return batch, keys
+
+
+def vocabulary(batch: store.FusedBatch) -> list[dict[str, Any]]:
+    """The distinct names filters resolve against (see ``event_vocab``)."""
+    seen: set[tuple[str, str]] = set()
+    for event in batch.events:
+        for kind in ("admin1", "event_type", "sub_event_type"):
+            if event.get(kind):
+                seen.add((kind, str(event[kind])))
+    seen.update(("tactic", str(t["tactic"])) for t in batch.tactics)
+    return [{"kind": k, "value": v, "value_fold": fold(v)} for k, v in sorted(seen)]
 
 
 def _actor_rows(event_id: int, fields: dict[str, Any]) -> list[dict[str, Any]]:

@@ -79,40 +79,40 @@ def _country_codes(values: list[str]) -> list[str]:
     return out
 
 
-def _stored(conn: Any, column: str, values: list[str]) -> list[str]:
+def _stored(conn: Any, kind: str, values: list[str]) -> list[str]:
     """The stored spellings that fold to what was asked (``Menaka`` finds ``Ménaka``)."""
-    wanted = {fold(v) for v in values}
-    found = [v for v in store.distinct_values(conn, column) if fold(v) in wanted]
-    return found or list(values)
+    return store.vocabulary(conn, kind, sorted({fold(v) for v in values}))
 
 
 def _actors(conn: Any, names: list[str], pack_name: str | None) -> tuple[list[str], list[str]]:
-    ids, folds = set(), set()
-    known = store.distinct_actors(conn)
-    known_ids = {i for _, i in known if i}
+    """Actor ids and folded names to match; region-pack aliases only for names the events do not use."""
+    folds = {fold(n) for n in names}
+    found_folds, found_ids = store.known_actors(conn, sorted(folds), names)
+    ids = set(found_ids)
     for name in names:
-        folded = fold(name)
-        folds.add(folded)
-        if name in known_ids:
-            ids.add(name)
-        ids.update(i for f, i in known if i and f == folded)
-        actor = _resolve_in_pack(name, pack_name)
-        if actor is not None:
-            ids.add(actor)
+        if fold(name) not in found_folds and name not in found_ids:
+            actor = _resolve_in_pack(name, pack_name)
+            if actor is not None:
+                ids.add(actor)
     return sorted(ids), sorted(folds)
 
 
+@lru_cache(maxsize=2)
+def _pack(pack_name: str) -> Any:
+    from harmattan.regions import load
+
+    return load(pack_name)
+
+
 def _resolve_in_pack(name: str, pack_name: str | None) -> str | None:
-    """An alias the region pack knows (``Wagner`` -> ``africa-corps``); none when no pack is at hand."""
+    """An alias the region pack knows (``Wagner`` -> ``wagner-group``); none when no pack is at hand."""
     if not pack_name:
         return None
     try:
-        from harmattan.regions import load
-
-        actor = load(pack_name).actors.resolve(name)
+        actor = _pack(pack_name).actors.resolve(name)
     except Exception:  # a missing or broken pack must not break a query: fall back to names
         return None
-    return actor.id if actor is not None else None
+    return str(actor.id) if actor is not None else None
 
 
 def to_query(db: Database, f: EventFilter, pack_name: str | None = None) -> store.EventQuery:
@@ -125,13 +125,12 @@ def to_query(db: Database, f: EventFilter, pack_name: str | None = None) -> stor
     )
     with db.engine.connect() as conn:
         q.countries = _country_codes(f.country)
-        q.admin1 = _stored(conn, "admin1", f.admin1) if f.admin1 else []
+        # A spelling the events never use is kept as given: it matches nothing, as it should.
+        q.admin1 = (_stored(conn, "admin1", f.admin1) or f.admin1) if f.admin1 else []
         if f.type:
-            q.types = _stored(conn, "event_type", f.type) + _stored(conn, "sub_event_type", f.type)
+            q.types = _stored(conn, "event_type", f.type) + _stored(conn, "sub_event_type", f.type) or f.type
         if f.tactic:
-            q.tactics = (
-                sorted({t for t in _tactics(conn) if fold(t) in {fold(x) for x in f.tactic}}) or f.tactic
-            )
+            q.tactics = _stored(conn, "tactic", f.tactic) or f.tactic
         if f.actor:
             q.actor_ids, q.actor_folds = _actors(conn, f.actor, pack_name)
     if f.near:
@@ -140,10 +139,6 @@ def to_query(db: Database, f: EventFilter, pack_name: str | None = None) -> stor
         dlon = km / max(1e-6, 111.0 * abs(math.cos(math.radians(lat))))
         q.bbox = (lat - dlat, lat + dlat, lon - dlon, lon + dlon)
     return q
-
-
-def _tactics(conn: Any) -> list[str]:
-    return store.distinct_tactics(conn)
 
 
 def find_events(db: Database, f: EventFilter, pack_name: str | None = None) -> list[dict[str, Any]]:

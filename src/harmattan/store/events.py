@@ -39,6 +39,7 @@ from harmattan.store.schema_events import (
     event_members,
     event_reports,
     event_tactics,
+    event_vocab,
     events,
     extraction_errors,
     extraction_runs,
@@ -315,11 +316,12 @@ class FusedBatch:
     actors: list[dict[str, Any]] = field(default_factory=list)
     tactics: list[dict[str, Any]] = field(default_factory=list)
     log: list[dict[str, Any]] = field(default_factory=list)
+    vocab: list[dict[str, Any]] = field(default_factory=list)
 
 
 def replace_fused(conn: Connection, run_id: int, batch: FusedBatch, counts: dict[str, int]) -> None:
     """Swap the whole fused layer in one transaction (readers see the old or the new, never a mix)."""
-    for table in (claims, event_members, event_actors, event_tactics, merge_log):
+    for table in (claims, event_members, event_actors, event_tactics, merge_log, event_vocab):
         conn.execute(delete(table))
     conn.execute(delete(events))
     for table, rows in (
@@ -329,6 +331,7 @@ def replace_fused(conn: Connection, run_id: int, batch: FusedBatch, counts: dict
         (event_actors, batch.actors),
         (event_tactics, batch.tactics),
         (merge_log, batch.log),
+        (event_vocab, batch.vocab),
     ):
         bulk_insert(conn, table, rows)
     conn.execute(
@@ -431,18 +434,22 @@ def query_events(conn: Connection, q: EventQuery) -> list[dict[str, Any]]:
     return [dict(r._mapping) for r in conn.execute(event_select(q))]
 
 
-def distinct_values(conn: Connection, column: str) -> list[str]:
-    col = events.c[column]
-    return [str(r[0]) for r in conn.execute(select(col).where(col.is_not(None)).distinct())]
+def vocabulary(conn: Connection, kind: str, folds: Sequence[str]) -> list[str]:
+    """Stored spellings of ``kind`` (admin1, event_type, sub_event_type, tactic) with these folded forms."""
+    vocab = event_vocab.c
+    stmt = select(vocab.value).where(vocab.kind == kind, vocab.value_fold.in_(list(folds)))
+    return sorted(str(r[0]) for r in conn.execute(stmt))
 
 
-def distinct_tactics(conn: Connection) -> list[str]:
-    return [str(r[0]) for r in conn.execute(select(event_tactics.c.tactic).distinct())]
-
-
-def distinct_actors(conn: Connection) -> list[tuple[str, str | None]]:
-    rows = conn.execute(select(event_actors.c.actor_fold, event_actors.c.actor_id).distinct())
-    return [(str(r[0]), r[1]) for r in rows]
+def known_actors(conn: Connection, folds: Sequence[str], ids: Sequence[str]) -> tuple[set[str], set[str]]:
+    """Which of these folded names and ids occur among the fused events' actors (two index lookups)."""
+    found_folds = conn.execute(
+        select(event_actors.c.actor_fold).where(event_actors.c.actor_fold.in_(list(folds))).distinct()
+    )
+    found_ids = conn.execute(
+        select(event_actors.c.actor_id).where(event_actors.c.actor_id.in_(list(ids))).distinct()
+    )
+    return {str(r[0]) for r in found_folds}, {str(r[0]) for r in found_ids}
 
 
 def event_by_key(conn: Connection, key: str) -> dict[str, Any] | None:

@@ -221,6 +221,17 @@ event_tactics = Table(
     Index("ix_event_tactics_event", "event_id"),
 )
 
+# The distinct admin1 names, types, sub-types and tactics of the fused events, with their folded
+# spelling: filters resolve what people type ("menaka", "attack") here instead of scanning events.
+event_vocab = Table(
+    "event_vocab",
+    metadata,
+    Column("kind", String(16), primary_key=True),
+    Column("value", String(200), primary_key=True),
+    Column("value_fold", String(200), nullable=False),
+    Index("ix_event_vocab_fold", "kind", "value_fold"),
+)
+
 claims = Table(
     "claims",
     metadata,

@@ -17,7 +17,7 @@ PK = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 TS = sa.DateTime(timezone=True)
 
 TABLES = (
-    "report_evidence", "event_members", "claims", "processed_documents", "extraction_errors",
+    "event_vocab", "report_evidence", "event_members", "claims", "processed_documents", "extraction_errors",
     "event_reports", "event_tactics", "event_actors", "snapshots", "merge_log", "fusion_runs",
     "extraction_runs", "events", "corrections",
 )
@@ -237,6 +237,13 @@ def upgrade() -> None:
     )
     op.create_index('ix_processed_documents_current', 'processed_documents', ['is_current', 'document_id'], unique=False)
     op.create_index('ix_processed_documents_version', 'processed_documents', ['pipeline_version', 'document_id'], unique=False)
+    op.create_table('event_vocab',
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('value', sa.String(length=200), nullable=False),
+    sa.Column('value_fold', sa.String(length=200), nullable=False),
+    sa.PrimaryKeyConstraint('kind', 'value', name=op.f('pk_event_vocab'))
+    )
+    op.create_index('ix_event_vocab_fold', 'event_vocab', ['kind', 'value_fold'], unique=False)
     op.create_table('claims',
     sa.Column('id', PK, autoincrement=True, nullable=False),
     sa.Column('event_id', PK, nullable=False),
