@@ -51,8 +51,18 @@ def insert_documents(db: Database, docs: list[Document]) -> list[int]:
         now = utcnow()
         for start in range(0, len(docs), 20_000):
             chunk = docs[start : start + 20_000]
-            rows = [{"content_hash": d.content_hash, "text": d.text, "published_at": d.published, "fetched_at": now,
-                     "origin": "bench", "source_id": source_id, "title": d.key} for d in chunk]  # fmt: skip
+            rows = [
+                {
+                    "content_hash": d.content_hash,
+                    "text": d.text,
+                    "published_at": d.published,
+                    "fetched_at": now,
+                    "origin": "bench",
+                    "source_id": source_id,
+                    "title": d.key,
+                }
+                for d in chunk
+            ]
             conn.execute(insert(documents), rows)
         ids = [int(r[0]) for r in conn.execute(text("SELECT id FROM documents ORDER BY id"))]
         links = [(ids[i], ids[d.syndicated_of]) for i, d in enumerate(docs) if d.syndicated_of is not None]
@@ -84,15 +94,32 @@ def singleton_events(db: Database) -> int:
     with db.engine.connect() as conn:
         for i, r in enumerate(store.current_reports(conn), start=1):
             fields = {k: r[k] for k in store.EVENT_COLUMNS if k in r}
-            batch.events.append({**fields, "id": i, "event_key": f"B{i:011d}", "status": "active",
-                                 "n_reports": 1, "n_sources": 1, "sources": r["source_name"]})  # fmt: skip
+            batch.events.append(
+                {
+                    **fields,
+                    "id": i,
+                    "event_key": f"B{i:011d}",
+                    "status": "active",
+                    "n_reports": 1,
+                    "n_sources": 1,
+                    "sources": r["source_name"],
+                }
+            )
             for role, name, ident in (
                 ("actor1", r["actor1"], r["actor1_id"]),
                 ("actor2", r["actor2"], r["actor2_id"]),
             ):
                 if name:
-                    batch.actors.append({"event_id": i, "role": role, "actor": name, "actor_fold": fold(name),
-                                         "actor_id": ident, "event_date": r["event_date"]})  # fmt: skip
+                    batch.actors.append(
+                        {
+                            "event_id": i,
+                            "role": role,
+                            "actor": name,
+                            "actor_fold": fold(name),
+                            "actor_id": ident,
+                            "event_date": r["event_date"],
+                        }
+                    )
             for tactic in (r["tactics"] or "").split("; "):
                 if tactic:
                     batch.tactics.append({"event_id": i, "tactic": tactic, "event_date": r["event_date"]})
@@ -134,8 +161,12 @@ def time_queries(db: Database, count: int, seed: int) -> dict[str, Any]:
     every = sorted(t for ts in times.values() for t in ts)
     p95 = every[int(0.95 * (len(every) - 1))]
     per_kind = {k: round(statistics.median(v), 1) for k, v in times.items()}
-    return {"queries": len(every), "p50_ms": round(statistics.median(every), 1), "p95_ms": round(p95, 1),
-            "median_ms_by_filter": per_kind}  # fmt: skip
+    return {
+        "queries": len(every),
+        "p50_ms": round(statistics.median(every), 1),
+        "p95_ms": round(p95, 1),
+        "median_ms_by_filter": per_kind,
+    }
 
 
 def run(url: str, n: int, fusion_n: int, queries: int, seed: int) -> dict[str, Any]:
@@ -148,8 +179,12 @@ def run(url: str, n: int, fusion_n: int, queries: int, seed: int) -> dict[str, A
         docs = documents_for(fusion_n, seed + 1)
         load(fusion_db, docs, insert_documents(fusion_db, docs))
         report = fuse(fusion_db)
-        out["fusion"] = {"reports": report.reports, "events": report.events, "seconds": report.seconds,
-                         "reports_per_s": round(report.reports / report.seconds)}  # fmt: skip
+        out["fusion"] = {
+            "reports": report.reports,
+            "events": report.events,
+            "seconds": report.seconds,
+            "reports_per_s": round(report.reports / report.seconds),
+        }
     fusion_db.close()
     db = Database(url)
     db.upgrade()

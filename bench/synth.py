@@ -24,25 +24,46 @@ from harmattan.records import Event, Evidence
 
 # (country, admin1, admin2, location, lat, lon): public gazetteer coordinates, rounded.
 PLACES = [
-    ("ML", "Ménaka", "Ménaka", "Ménaka", 15.918, 2.402), ("ML", "Gao", "Gao", "Gao", 16.272, -0.044),
-    ("ML", "Gao", "Ansongo", "Ansongo", 15.659, 0.502), ("ML", "Kidal", "Kidal", "Kidal", 18.441, 1.407),
-    ("ML", "Kidal", "Tinzaouatene", "Tinzaouatene", 19.950, 2.950), ("ML", "Mopti", "Djenné", "Djenné", 13.906, -4.553),
-    ("ML", "Mopti", "Bandiagara", "Bandiagara", 14.350, -3.610), ("ML", "Ségou", "Niono", "Niono", 14.252, -5.993),
-    ("ML", "Tombouctou", "Tombouctou", "Timbuktu", 16.773, -3.007), ("ML", "Bamako", "Bamako", "Bamako", 12.639, -8.003),
-    ("BF", "Sahel", "Soum", "Djibo", 14.102, -1.630), ("BF", "Sahel", "Oudalan", "Gorom-Gorom", 14.443, -0.236),
-    ("BF", "Est", "Gourma", "Fada N'Gourma", 12.062, 0.358), ("BF", "Centre-Nord", "Sanmatenga", "Kaya", 13.092, -1.084),
-    ("BF", "Boucle du Mouhoun", "Kossi", "Nouna", 12.729, -3.864), ("BF", "Nord", "Loroum", "Titao", 13.767, -2.074),
-    ("NE", "Tillabéri", "Tillabéri", "Tillabéri", 14.211, 1.453), ("NE", "Tillabéri", "Ouallam", "Ouallam", 14.318, 2.086),
-    ("NE", "Tahoua", "Tahoua", "Tahoua", 14.889, 5.265), ("NE", "Diffa", "Diffa", "Diffa", 13.315, 12.611),
-    ("NE", "Niamey", "Niamey", "Niamey", 13.512, 2.112), ("BJ", "Alibori", "Karimama", "Karimama", 12.067, 3.183),
-    ("BJ", "Atacora", "Tanguiéta", "Tanguiéta", 10.621, 1.265), ("TG", "Savanes", "Kpendjal", "Mandouri", 10.850, 0.817),
-]  # fmt: skip
+    ("ML", "Ménaka", "Ménaka", "Ménaka", 15.918, 2.402),
+    ("ML", "Gao", "Gao", "Gao", 16.272, -0.044),
+    ("ML", "Gao", "Ansongo", "Ansongo", 15.659, 0.502),
+    ("ML", "Kidal", "Kidal", "Kidal", 18.441, 1.407),
+    ("ML", "Kidal", "Tinzaouatene", "Tinzaouatene", 19.950, 2.950),
+    ("ML", "Mopti", "Djenné", "Djenné", 13.906, -4.553),
+    ("ML", "Mopti", "Bandiagara", "Bandiagara", 14.350, -3.610),
+    ("ML", "Ségou", "Niono", "Niono", 14.252, -5.993),
+    ("ML", "Tombouctou", "Tombouctou", "Timbuktu", 16.773, -3.007),
+    ("ML", "Bamako", "Bamako", "Bamako", 12.639, -8.003),
+    ("BF", "Sahel", "Soum", "Djibo", 14.102, -1.630),
+    ("BF", "Sahel", "Oudalan", "Gorom-Gorom", 14.443, -0.236),
+    ("BF", "Est", "Gourma", "Fada N'Gourma", 12.062, 0.358),
+    ("BF", "Centre-Nord", "Sanmatenga", "Kaya", 13.092, -1.084),
+    ("BF", "Boucle du Mouhoun", "Kossi", "Nouna", 12.729, -3.864),
+    ("BF", "Nord", "Loroum", "Titao", 13.767, -2.074),
+    ("NE", "Tillabéri", "Tillabéri", "Tillabéri", 14.211, 1.453),
+    ("NE", "Tillabéri", "Ouallam", "Ouallam", 14.318, 2.086),
+    ("NE", "Tahoua", "Tahoua", "Tahoua", 14.889, 5.265),
+    ("NE", "Diffa", "Diffa", "Diffa", 13.315, 12.611),
+    ("NE", "Niamey", "Niamey", "Niamey", 13.512, 2.112),
+    ("BJ", "Alibori", "Karimama", "Karimama", 12.067, 3.183),
+    ("BJ", "Atacora", "Tanguiéta", "Tanguiéta", 10.621, 1.265),
+    ("TG", "Savanes", "Kpendjal", "Mandouri", 10.850, 0.817),
+]
 # (id, name, inter)
-ARMED = [("jnim", "JNIM", 2), ("is-sahel", "Islamic State Sahel Province", 2), ("fla", "FLA", 2),
-         ("dozo", "Dozo Militia", 4), ("koglweogo", "Koglweogo", 4)]  # fmt: skip
-STATE = {"ML": ("ml-military", "Military Forces of Mali"), "BF": ("bf-military", "Military Forces of Burkina Faso"),
-         "NE": ("ne-military", "Military Forces of Niger"), "BJ": ("bj-military", "Military Forces of Benin"),
-         "TG": ("tg-military", "Military Forces of Togo")}  # fmt: skip
+ARMED = [
+    ("jnim", "JNIM", 2),
+    ("is-sahel", "Islamic State Sahel Province", 2),
+    ("fla", "FLA", 2),
+    ("dozo", "Dozo Militia", 4),
+    ("koglweogo", "Koglweogo", 4),
+]
+STATE = {
+    "ML": ("ml-military", "Military Forces of Mali"),
+    "BF": ("bf-military", "Military Forces of Burkina Faso"),
+    "NE": ("ne-military", "Military Forces of Niger"),
+    "BJ": ("bj-military", "Military Forces of Benin"),
+    "TG": ("tg-military", "Military Forces of Togo"),
+}
 FOREIGN = ("africa-corps", "Africa Corps", 8)
 UNIDENTIFIED = ("unidentified-armed-group", "Unidentified Armed Group", 3)
 KINDS = [  # (weight, event_type, sub_event_type, tactics, target)
@@ -54,9 +75,23 @@ KINDS = [  # (weight, event_type, sub_event_type, tactics, target)
     (5, "Protests", "Peaceful protest", [], "none"),
     (5, "Strategic developments", "Looting/property destruction", ["looting", "arson"], "civilians"),
     (5, "Battles", "Non-state actor overtakes territory", ["siege/blockade"], "state"),
-]  # fmt: skip
-OUTLETS = ["RFI", "Studio Tamani", "Le Monde Afrique", "AFP", "Reuters", "Lefaso.net", "ActuNiger", "Malijet",
-           "Jeune Afrique", "Sahel Intelligence", "Burkina24", "Aïr Info", "APS", "BBC Afrique"]  # fmt: skip
+]
+OUTLETS = [
+    "RFI",
+    "Studio Tamani",
+    "Le Monde Afrique",
+    "AFP",
+    "Reuters",
+    "Lefaso.net",
+    "ActuNiger",
+    "Malijet",
+    "Jeune Afrique",
+    "Sahel Intelligence",
+    "Burkina24",
+    "Aïr Info",
+    "APS",
+    "BBC Afrique",
+]
 
 
 @dataclass
@@ -91,10 +126,20 @@ def _truth(rng: random.Random, start: dt.date, days: int) -> dict[str, Any]:
     first = state if target == "armed" else armed
     deaths = 0 if target == "none" else int(rng.expovariate(1 / 8))
     return {
-        "event_date": start + dt.timedelta(days=rng.randrange(days)), "event_type": etype, "sub_event_type": sub,
-        "actor1": first, "actor2": second, "country": country, "admin1": admin1, "admin2": admin2,
-        "location": location, "latitude": lat, "longitude": lon, "fatalities": deaths, "tactics": tactics,
-    }  # fmt: skip
+        "event_date": start + dt.timedelta(days=rng.randrange(days)),
+        "event_type": etype,
+        "sub_event_type": sub,
+        "actor1": first,
+        "actor2": second,
+        "country": country,
+        "admin1": admin1,
+        "admin2": admin2,
+        "location": location,
+        "latitude": lat,
+        "longitude": lon,
+        "fatalities": deaths,
+        "tactics": tactics,
+    }
 
 
 def _report(rng: random.Random, truth: dict[str, Any], doc_key: str) -> Event:
@@ -107,18 +152,41 @@ def _report(rng: random.Random, truth: dict[str, Any], doc_key: str) -> Event:
     if deaths and rng.random() < 0.4:
         deaths = max(0, deaths + rng.randint(-deaths // 2 - 1, deaths))
     event = Event(
-        event_date=date, date_precision=1, event_type=truth["event_type"], sub_event_type=truth["sub_event_type"],
-        actor1=actor1[1], actor1_id=actor1[0], inter1=actor1[2], actor2=truth["actor2"][1],
-        actor2_id=truth["actor2"][0], inter2=truth["actor2"][2], country=truth["country"], admin1=truth["admin1"],
-        admin2=truth["admin2"], location=truth["location"], latitude=round(truth["latitude"] + rng.uniform(-jitter, jitter), 4),
-        longitude=round(truth["longitude"] + rng.uniform(-jitter, jitter), 4), geo_precision=2 if near else 1,
-        fatalities=deaths if rng.random() > 0.1 else None, tactics=list(truth["tactics"]),
-        confidence=round(rng.uniform(0.4, 0.9), 2), document_id=doc_key,
-    )  # fmt: skip
+        event_date=date,
+        date_precision=1,
+        event_type=truth["event_type"],
+        sub_event_type=truth["sub_event_type"],
+        actor1=actor1[1],
+        actor1_id=actor1[0],
+        inter1=actor1[2],
+        actor2=truth["actor2"][1],
+        actor2_id=truth["actor2"][0],
+        inter2=truth["actor2"][2],
+        country=truth["country"],
+        admin1=truth["admin1"],
+        admin2=truth["admin2"],
+        location=truth["location"],
+        latitude=round(truth["latitude"] + rng.uniform(-jitter, jitter), 4),
+        longitude=round(truth["longitude"] + rng.uniform(-jitter, jitter), 4),
+        geo_precision=2 if near else 1,
+        fatalities=deaths if rng.random() > 0.1 else None,
+        tactics=list(truth["tactics"]),
+        confidence=round(rng.uniform(0.4, 0.9), 2),
+        document_id=doc_key,
+    )
     sentence = f"{event.actor1} attacked near {event.location} on {date:%d %B %Y}, {deaths} killed."
-    event.evidence = [Evidence("event_type", doc_key, 0, 0, len(sentence), sentence, "synth"),
-                      Evidence("location", doc_key, 0, sentence.index(str(event.location)),
-                               sentence.index(str(event.location)) + len(str(event.location)), str(event.location), "synth")]  # fmt: skip
+    event.evidence = [
+        Evidence("event_type", doc_key, 0, 0, len(sentence), sentence, "synth"),
+        Evidence(
+            "location",
+            doc_key,
+            0,
+            sentence.index(str(event.location)),
+            sentence.index(str(event.location)) + len(str(event.location)),
+            str(event.location),
+            "synth",
+        ),
+    ]
     return event
 
 
@@ -150,8 +218,13 @@ def main() -> None:
     out = sys.stdout if args.out == "-" else open(args.out, "w", encoding="utf-8")  # noqa: SIM115
     with out:
         for doc in generate(args.events, args.seed):
-            record = {"id": doc.key, "text": doc.text, "source": doc.source, "published_at": doc.published.isoformat(),
-                      "events": [e.to_dict() for e in doc.reports]}  # fmt: skip
+            record = {
+                "id": doc.key,
+                "text": doc.text,
+                "source": doc.source,
+                "published_at": doc.published.isoformat(),
+                "events": [e.to_dict() for e in doc.reports],
+            }
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 

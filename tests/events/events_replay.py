@@ -1,4 +1,4 @@
-"""A replay extractor for tests: the events a document reports are written in it, one ``@event {json}`` line each.
+"""A replay extractor for tests: a document's events are written in it, one ``@event {json}`` line each.
 
 It lets process/fusion/corrections be tested with event records built by hand (the
 brief's rule until the real extractor is the subject), through the same

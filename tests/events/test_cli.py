@@ -55,15 +55,29 @@ def test_show_correct_reject_and_snapshots(cli, tmp_path: Path) -> None:  # type
     shown = cli("events", "show", ambush["event_key"])
     assert "fatalities = 20 — RFI" in shown and "*fatalities = 12 — Studio Tamani" in shown
     cli("snapshot", "create", "v1")
-    done = cli("events", "correct", ambush["event_key"], "--field", "fatalities", "--value", "14",
-               "--by", "ana", "--why", "hospital")  # fmt: skip
+    done = cli(
+        "events",
+        "correct",
+        ambush["event_key"],
+        "--field",
+        "fatalities",
+        "--value",
+        "14",
+        "--by",
+        "ana",
+        "--why",
+        "hospital",
+    )
     assert "1 corrections applied" in done
     gao = next(r for r in rows if r["location"] == "Gao")
     cli("events", "reject", gao["event_key"], "--by", "ana", "--why", "duplicate")
     assert "Gao" not in cli("events")
     gold = tmp_path / "gold.jsonl"
     cli("events", "corrections", "--gold", str(gold))
-    assert [json.loads(x)["action"] for x in gold.read_text(encoding="utf-8").splitlines()] == ["override", "reject"]
+    assert [json.loads(x)["action"] for x in gold.read_text(encoding="utf-8").splitlines()] == [
+        "override",
+        "reject",
+    ]
     cli("snapshot", "create", "v2")
     assert "v1" in cli("snapshot", "list")
     diff = cli("snapshot", "diff", "v1", "v2")

@@ -32,7 +32,9 @@ def test_override_survives_reprocessing_by_a_newer_pipeline(
     processed: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     key = ambush(processed, settings)["event_key"]
-    corrections.record(processed, "override", [key], "analyst@example.org", "hospital count", "fatalities", "15")
+    corrections.record(
+        processed, "override", [key], "analyst@example.org", "hospital count", "fatalities", "15"
+    )
     assert fuse(processed).corrections_applied == 1
     fixed = ambush(processed, settings)
     assert fixed["fatalities"] == 15 and fixed["corrected"]
@@ -50,7 +52,9 @@ def test_override_survives_reprocessing_by_a_newer_pipeline(
     assert (row.state, row.author, row.applied_event_key) == ("applied", "analyst@example.org", key)
 
 
-def test_reject_hides_a_false_positive_and_restore_brings_it_back(processed: Database, settings: Settings) -> None:
+def test_reject_hides_a_false_positive_and_restore_brings_it_back(
+    processed: Database, settings: Settings
+) -> None:
     market = event_at(processed, settings, "2024-05-12", "Djibo")
     corrections.record(processed, "reject", [market["event_key"]], "ana", "not in the article")
     fuse(processed)
@@ -65,11 +69,19 @@ def test_reject_hides_a_false_positive_and_restore_brings_it_back(processed: Dat
 def test_split_undoes_a_merge_and_merge_redoes_it(processed: Database, settings: Settings) -> None:
     event = ambush(processed, settings)
     fama = next(m for m in event["members"] if m["source_name"] == "FAMa")
-    corrections.record(processed, "split", [event["event_key"]], "ana", "another clash", report_keys=[fama["report_key"]])
+    corrections.record(
+        processed, "split", [event["event_key"]], "ana", "another clash", report_keys=[fama["report_key"]]
+    )
     assert fuse(processed).events == 6
     obs = Observatory(processed, settings)
-    both = sorted((e for e in obs.find(sources=True) if (e["location"] == "Ménaka" and e["n_reports"] != 1) or
-                   e["members"][0]["source_name"] == "FAMa"), key=lambda e: e["n_reports"])  # fmt: skip
+    both = sorted(
+        (
+            e
+            for e in obs.find(sources=True)
+            if (e["location"] == "Ménaka" and e["n_reports"] != 1) or e["members"][0]["source_name"] == "FAMa"
+        ),
+        key=lambda e: e["n_reports"],
+    )
     fama_event, rest = both
     assert rest["n_reports"] == 3 and rest["fatalities"] == 12
     assert [m["how"] for m in fama_event["members"]] == ["split"]

@@ -71,13 +71,29 @@ def test_fusion_is_deterministic_and_skips_when_nothing_changed(
 
 
 def report(**fields: Any) -> Report:
-    base = {"event_date": dt.date(2024, 5, 12), "date_precision": 1, "event_type": "Battles",
-            "sub_event_type": "Armed clash", "country": "ML", "latitude": 15.92, "longitude": 2.40,
-            "geo_precision": 1, "actor1_id": "jnim", "actor2_id": "ml-military"}  # fmt: skip
+    base = {
+        "event_date": dt.date(2024, 5, 12),
+        "date_precision": 1,
+        "event_type": "Battles",
+        "sub_event_type": "Armed clash",
+        "country": "ML",
+        "latitude": 15.92,
+        "longitude": 2.40,
+        "geo_precision": 1,
+        "actor1_id": "jnim",
+        "actor2_id": "ml-military",
+    }
     base.update(fields)
     rules = load_rules()
-    row = {"id": fields.get("doc", 1), "report_key": f"k{fields.get('doc', 1)}", "document_id": fields.get("doc", 1),
-           "content_hash": "0" * 64, "ordinal": 0, "source_unit": fields.get("doc", 1), **base}  # fmt: skip
+    row = {
+        "id": fields.get("doc", 1),
+        "report_key": f"k{fields.get('doc', 1)}",
+        "document_id": fields.get("doc", 1),
+        "content_hash": "0" * 64,
+        "ordinal": 0,
+        "source_unit": fields.get("doc", 1),
+        **base,
+    }
     return Report.from_row(row, rules)
 
 

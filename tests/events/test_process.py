@@ -57,8 +57,13 @@ def test_process_stores_reports_with_evidence_and_is_incremental(
 
 def test_store_reports_replaces_a_documents_reports(processed: Database) -> None:
     doc_id = 1
-    event = Event(event_type="Battles", sub_event_type="Armed clash", country="ML", confidence=0.5,
-                  evidence=[Evidence("event_type", "1", 0, 0, 3, "Des", "t")])  # fmt: skip
+    event = Event(
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        country="ML",
+        confidence=0.5,
+        evidence=[Evidence("event_type", "1", 0, 0, 3, "Des", "t")],
+    )
     assert store_reports(processed, doc_id, [event, event], "replay-1") == 2
     assert store_reports(processed, doc_id, [event, event], "replay-1") == 2
     where = (event_reports.c.document_id == doc_id,)

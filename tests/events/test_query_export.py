@@ -67,7 +67,11 @@ def test_acled_csv_uses_acled_columns_and_conventions(processed: Database, setti
     ambush = next(r for r in rows if r["location"] == "Ménaka" and r["event_date"] == "2024-05-12")
     assert ambush["event_id_cnty"].startswith("MLI")
     assert (ambush["country"], ambush["iso"], ambush["region"]) == ("Mali", "466", "Western Africa")
-    assert (ambush["disorder_type"], ambush["fatalities"], ambush["time_precision"]) == ("Political violence", "12", "1")
+    assert (ambush["disorder_type"], ambush["fatalities"], ambush["time_precision"]) == (
+        "Political violence",
+        "12",
+        "1",
+    )
     assert ambush["interaction"] in ("12", "13")
     assert ambush["source"] == "FAMa; Malijet; RFI; Studio Tamani"
     djibo = next(r for r in rows if r["location"] == "Djibo")
@@ -83,7 +87,11 @@ def test_ucdp_csv_keeps_violent_events_with_deaths(processed: Database, settings
     assert n == 4 and "Algiers2024-05-15" not in rows  # no political interactions in GED
     ambush = rows["Ménaka2024-05-12"]
     assert (ambush["best"], ambush["low"], ambush["high"]) == ("12", "12", "20")
-    assert (ambush["type_of_violence"], ambush["country_id"], ambush["side_a"]) == ("1", "432", "Military Forces of Mali")
+    assert (ambush["type_of_violence"], ambush["country_id"], ambush["side_a"]) == (
+        "1",
+        "432",
+        "Military Forces of Mali",
+    )
     assert rows["Djibo2024-05-12"]["type_of_violence"] == "3"
     assert rows["Djibo2024-05-12"]["deaths_civilians"] == "12"
 

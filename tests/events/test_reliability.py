@@ -26,8 +26,12 @@ from harmattan.store.schema_events import event_reports, events, extraction_runs
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
-PLACES = [("ML", "Ménaka", 15.92, 2.40), ("ML", "Gao", 16.27, -0.04), ("BF", "Djibo", 14.10, -1.63),
-          ("NE", "Tillabéri", 14.21, 1.45)]  # fmt: skip
+PLACES = [
+    ("ML", "Ménaka", 15.92, 2.40),
+    ("ML", "Gao", 16.27, -0.04),
+    ("BF", "Djibo", 14.10, -1.63),
+    ("NE", "Tillabéri", 14.21, 1.45),
+]
 N_DOCS = 240
 
 
@@ -38,13 +42,33 @@ def synthetic_documents(n: int, seed: int = 7) -> list[dict[str, object]]:
     for i in range(n):
         country, place, lat, lon = PLACES[i % len(PLACES)]
         day = dt.date(2024, 1, 1) + dt.timedelta(days=(i // 12) * 3)
-        line = event_line(event_date=day.isoformat(), event_type="Battles", sub_event_type="Armed clash",
-                          actor1_id="jnim", actor1="JNIM", actor2_id=f"{country.lower()}-military",
-                          country=country, admin1=place, location=place, latitude=lat + rng.uniform(-0.05, 0.05),
-                          longitude=lon, geo_precision=1, fatalities=rng.randint(1, 30), confidence=0.6)  # fmt: skip
+        line = event_line(
+            event_date=day.isoformat(),
+            event_type="Battles",
+            sub_event_type="Armed clash",
+            actor1_id="jnim",
+            actor1="JNIM",
+            actor2_id=f"{country.lower()}-military",
+            country=country,
+            admin1=place,
+            location=place,
+            latitude=lat + rng.uniform(-0.05, 0.05),
+            longitude=lon,
+            geo_precision=1,
+            fatalities=rng.randint(1, 30),
+            confidence=0.6,
+        )
         body = f"Report {i} from {place}.\n{line}\n"
-        rows.append({"content_hash": hashlib.sha256(body.encode()).hexdigest(), "text": body,
-                     "published_at": day, "fetched_at": utcnow(), "origin": "test", "title": f"r{i}"})  # fmt: skip
+        rows.append(
+            {
+                "content_hash": hashlib.sha256(body.encode()).hexdigest(),
+                "text": body,
+                "published_at": day,
+                "fetched_at": utcnow(),
+                "origin": "test",
+                "title": f"r{i}",
+            }
+        )
     return rows
 
 
@@ -100,7 +124,9 @@ def test_kill_9_at_random_points_then_rerun_gives_the_same_state(database: Datab
     assert final.returncode == 0, final.stderr
     interrupted = state_of(database)
     with database.engine.connect() as conn:
-        statuses = [r[0] for r in conn.execute(select(extraction_runs.c.status).order_by(extraction_runs.c.id))]
+        statuses = [
+            r[0] for r in conn.execute(select(extraction_runs.c.status).order_by(extraction_runs.c.id))
+        ]
     assert statuses[-1] == "completed" and "running" not in statuses
     reset(database)
     clean = subprocess.run(command(database), env=environment(tmp_path, "0"), capture_output=True, text=True)
@@ -135,8 +161,10 @@ def test_readers_see_whole_fusions_while_a_writer_works(database: Database) -> N
     seen = []
     deadline = time.monotonic() + 2.0
     # One statement = one snapshot on both backends: totals must agree, and no half-written fusion shows.
-    check = text("SELECT (SELECT COUNT(*) FROM events), (SELECT COALESCE(SUM(n_reports), 0) FROM events), "
-                 "(SELECT COUNT(*) FROM event_members)")  # fmt: skip
+    check = text(
+        "SELECT (SELECT COUNT(*) FROM events), (SELECT COALESCE(SUM(n_reports), 0) FROM events), "
+        "(SELECT COUNT(*) FROM event_members)"
+    )
     try:
         with database.engine.connect() as conn:
             while time.monotonic() < deadline:

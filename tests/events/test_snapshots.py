@@ -16,13 +16,20 @@ from harmattan.settings import Settings
 from harmattan.store.database import Database
 
 
-def test_create_verify_and_refuse_to_overwrite(processed: Database, settings: Settings, tmp_path: Path) -> None:
+def test_create_verify_and_refuse_to_overwrite(
+    processed: Database, settings: Settings, tmp_path: Path
+) -> None:
     info = snapshots.create(processed, "2024-05-v1", tmp_path)
-    assert info.counts == {"events": 5, "reports": 9, "claims": info.counts["claims"]} and info.counts["claims"] > 20
+    assert (
+        info.counts == {"events": 5, "reports": 9, "claims": info.counts["claims"]}
+        and info.counts["claims"] > 20
+    )
     assert info.pipeline_versions == ["replay-1"]
     files = sorted(p.name for p in info.path.iterdir())
     assert files == ["claims.csv", "codebook.md", "events.csv", "manifest.json", "sources.csv"]
-    assert not os.access(info.path / "events.csv", os.W_OK) or os.geteuid() == 0  # read-only (root ignores modes)
+    assert (
+        not os.access(info.path / "events.csv", os.W_OK) or os.geteuid() == 0
+    )  # read-only (root ignores modes)
     manifest = snapshots.verify(info.path)
     assert manifest["sha256"] == info.sha256 and manifest["counts"]["events"] == 5
     with (info.path / "events.csv").open(encoding="utf-8") as fh:
@@ -41,7 +48,9 @@ def test_create_verify_and_refuse_to_overwrite(processed: Database, settings: Se
         snapshots.verify(info.path)
 
 
-def test_diff_names_added_removed_and_changed(processed: Database, settings: Settings, tmp_path: Path) -> None:
+def test_diff_names_added_removed_and_changed(
+    processed: Database, settings: Settings, tmp_path: Path
+) -> None:
     old = snapshots.create(processed, "before", tmp_path)
     events = Observatory(processed, settings).find()
     ambush = next(e for e in events if e["n_reports"] == 4)
