@@ -187,7 +187,7 @@ reference_events = Table(
     Column("id", PK, primary_key=True, autoincrement=True),
     Column("dataset", String(40), nullable=False),
     Column("dataset_id", String(64), nullable=False),
-    Column("release", String(40)),
+    Column("release", Text),
     Column("event_date", Date, index=True),
     Column("date_end", Date),
     Column("date_precision", Integer),

@@ -89,7 +89,7 @@ def upgrade() -> None:
         sa.Column("id", PK, primary_key=True, autoincrement=True),
         sa.Column("dataset", sa.String(40), nullable=False),
         sa.Column("dataset_id", sa.String(64), nullable=False),
-        sa.Column("release", sa.String(40)),
+        sa.Column("release", sa.Text),
         sa.Column("event_date", sa.Date),
         sa.Column("date_end", sa.Date),
         sa.Column("date_precision", sa.Integer),
