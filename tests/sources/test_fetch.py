@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 from http.server import BaseHTTPRequestHandler
 
@@ -102,6 +103,7 @@ def test_a_feed_is_fetched_into_the_store_with_provenance_then_not_refetched(
     assert article.http_status == 200 and article.language == "fr" and article.title == "Titre teaser"
     assert "alert" not in article.text and "tracker" not in article.text and "Ménaka" in article.text
     assert article.fetched_at is not None and article.published_at == dt.date(2025, 5, 26)
+    assert article.meta["body_sha256"] == hashlib.sha256(article_html(ARTICLE_FR).encode()).hexdigest()
     assert rows["future"].published_at is None and rows["full"].language == "en"
     assert store.get_source(database, "wire")["verified"] is True  # a live fetch confirmed the URL
 

@@ -9,6 +9,7 @@ fetched are not marked seen, so they are tried again next time.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -210,6 +211,8 @@ class SourceFetcher:
             "fetched_at": response.fetched_at,
             "http_status": response.status,
             "guid": item.guid,
+            # The bytes as served (page or feed), beside the hash of the normalised text that identifies it.
+            "body_sha256": hashlib.sha256(response.body).hexdigest(),
         }
         if item.author:
             meta["author"] = item.author
