@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Connection, and_, delete, distinct, func, insert, or_, select
@@ -38,10 +39,35 @@ def _filtered(q: EventQuery) -> Any:
     return event_select(q).order_by(None).limit(None).subquery("f")
 
 
+#: Date windows (days back from the newest candidate) tried before an unbounded actor/tactic page.
+PROBE_DAYS: tuple[int, ...] = (31, 183, 730)
+
+
 def event_page(
     conn: Connection, q: EventQuery, limit: int, after: Cursor | None = None
 ) -> list[dict[str, Any]]:
-    """Up to ``limit`` events after ``after``, newest first, undated last, ties by key (keyset paging)."""
+    """Up to ``limit`` events after ``after``, newest first, undated last, ties by key (keyset paging).
+
+    Actor and tactic filters select through their own (name, date) indexes: a page of a busy
+    actor is found in a recent date window first (a few index range scans) instead of sorting
+    every event the actor ever had. The answer is the same: whatever lies outside a window that
+    already holds ``limit`` events is older than all of them.
+    """
+    if q.actor_ids or q.actor_folds or q.tactics:
+        top = after[0] if after else conn.scalar(select(func.max(events.c.event_date)))
+        if top is not None and q.until is not None:
+            top = min(top, q.until)
+        for days in PROBE_DAYS if top is not None else ():
+            since = top - dt.timedelta(days=days)
+            if q.since is not None and since <= q.since:
+                break
+            rows = _page(conn, replace(q, since=since), limit, after)
+            if len(rows) >= limit:
+                return rows
+    return _page(conn, q, limit, after)
+
+
+def _page(conn: Connection, q: EventQuery, limit: int, after: Cursor | None) -> list[dict[str, Any]]:
     stmt = event_select(q).order_by(None).limit(None)
     date, key = events.c.event_date, events.c.event_key
     if after is not None:

@@ -14,7 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from harmattan.settings import Settings, get_settings
 from harmattan.store.database import Database
-from harmattan.views.api import security
+from harmattan.views.api import security, service
 
 #: No inline script or style, nothing from elsewhere: article text is hostile input.
 CSP = (
@@ -78,6 +78,7 @@ def create_app(
     app.state.settings = settings
     app.state.database = database or Database(settings.database_url)
     app.state.limiter = security.LoginLimiter()
+    app.state.memo = service.Memo()
     for router in ROUTERS:
         app.include_router(router)
     if web:

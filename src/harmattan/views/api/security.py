@@ -1,6 +1,6 @@
 """Who is asking, and may they: passwords, API tokens, sessions, CSRF, roles and login rate limits.
 
-- Passwords: argon2id (:data:`ARGON2`), re-hashed on sign-in when the parameters change.
+- Passwords: argon2id (``ARGON2_*`` below), re-hashed on sign-in when the parameters change.
 - API tokens and session ids: 256-bit random strings; the database keeps only their SHA-256.
 - Sessions: an ``HttpOnly`` cookie, ``SameSite=Lax``, ``Secure`` when the request came over HTTPS.
 - CSRF: every state-changing request authenticated by cookie must carry ``X-CSRF-Token`` equal to
@@ -56,13 +56,13 @@ def digest(secret: str) -> str:
 
 #: argon2id with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane): a sign-in stays well under a
 #: second on a busy two-core server; hashes made with other parameters are upgraded at the next sign-in.
-ARGON2 = {"time_cost": 2, "memory_cost": 19_456, "parallelism": 1}
+ARGON2_TIME_COST, ARGON2_MEMORY_KIB, ARGON2_LANES = 2, 19_456, 1
 
 
 def _hasher() -> Any:
     from argon2 import PasswordHasher
 
-    return PasswordHasher(**ARGON2)
+    return PasswordHasher(time_cost=ARGON2_TIME_COST, memory_cost=ARGON2_MEMORY_KIB, parallelism=ARGON2_LANES)
 
 
 def hash_password(password: str) -> str:

@@ -8,11 +8,14 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
-from collections import defaultdict
-from dataclasses import dataclass, field
+import threading
+import time
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from fastapi import HTTPException, Query
+from fastapi import HTTPException, Query, Request, Response
 
 from harmattan.events import export, query
 from harmattan.store import browse
@@ -21,6 +24,65 @@ from harmattan.store.database import Database
 from harmattan.store.events import EventQuery
 
 SNIPPET = 180  # characters of context either side of an evidence span
+CACHE_SIZE = 256
+TOKEN_TTL_S = 1.0  # how long the data version is trusted before it is read again
+
+
+def json_response(data: Any, status_code: int = 200) -> Response:
+    """JSON written straight from plain dicts (FastAPI's generic encoder costs more than the query)."""
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=_default)
+    return Response(body, status_code=status_code, media_type="application/json")
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+class Memo:
+    """Results of expensive reads, kept until the fused events change (a new fusion run).
+
+    The data version is the id of the latest completed fusion (corrections re-fuse, so they
+    change it too); it is read at most once a second, so a burst of requests costs one query.
+    """
+
+    def __init__(self, size: int = CACHE_SIZE) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._lock = threading.Lock()
+        self._token: tuple[float, str] = (0.0, "")
+
+    def version(self, db: Database) -> str:
+        now = time.monotonic()
+        if now - self._token[0] > TOKEN_TTL_S:
+            with db.engine.connect() as conn:
+                last = store_events.last_fusion(conn)
+            self._token = (now, str(last["id"]) if last else "none")
+        return self._token[1]
+
+    def get(self, db: Database, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+        full = (*key, self.version(db))
+        with self._lock:
+            if full in self._items:
+                self._items.move_to_end(full)
+                return self._items[full]
+        value = compute()
+        with self._lock:
+            self._items[full] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._token = (0.0, "")
+
+
+def memo(request: Request) -> Memo:
+    found: Memo = request.app.state.memo
+    return found
 
 
 @dataclass
@@ -49,6 +111,9 @@ class EventParams:
             type=clean(self.type), tactic=clean(self.tactic), since=self.since, until=self.until, near=near,
         )  # fmt: skip
 
+    def key(self) -> tuple[Any, ...]:
+        return tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(self.__dict__.items()))
+
     def as_query(self) -> dict[str, Any]:
         """The filters as URL parameters (for links that keep the current view)."""
         out: dict[str, Any] = {k: v for k, v in self.__dict__.items() if v not in (None, [], "")}
@@ -68,12 +133,17 @@ def event_params(
     return EventParams(country, admin1, actor, type, tactic, since, until, near)
 
 
-def to_query(db: Database, params: EventParams, pack: str | None) -> tuple[EventQuery, query.EventFilter]:
+def to_query(request: Request, params: EventParams) -> tuple[EventQuery, query.EventFilter]:
+    """The store query for ``params``; resolving names against the stored values is memoised per
+    data version (it reads every distinct actor and tactic)."""
+    db: Database = request.app.state.database
+    pack = request.app.state.settings.region_pack
     flt = params.to_filter()
     try:
-        return query.to_query(db, flt, pack), flt
+        q = memo(request).get(db, ("query", params.key()), lambda: query.to_query(db, flt, pack))
     except query.FilterError as exc:
         raise HTTPException(422, str(exc)) from exc
+    return replace(q), flt
 
 
 def encode_cursor(row: dict[str, Any]) -> str:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -22,31 +20,11 @@ from harmattan.views.api import service
 from harmattan.views.api.security import User, reader
 
 router = APIRouter(prefix="/api", tags=["analysis"])
-_LOCK = threading.Lock()
-CACHE_SIZE = 32
 
 
 def cached(request: Request, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
-    """``compute()`` once per (key, data version) for this app."""
-    from harmattan.store.analysis import data_version
-
-    db = request.app.state.database
-    with db.engine.connect() as conn:
-        version = data_version(conn)
-    cache: OrderedDict[tuple[Any, ...], Any] = request.app.state.__dict__.setdefault(
-        "analysis_cache", OrderedDict()
-    )
-    full = (*key, version)
-    with _LOCK:
-        if full in cache:
-            cache.move_to_end(full)
-            return cache[full]
-    value = jsonable_encoder(compute())
-    with _LOCK:
-        cache[full] = value
-        while len(cache) > CACHE_SIZE:
-            cache.popitem(last=False)
-    return value
+    """``compute()`` once per (key, data version) for this app, JSON-ready."""
+    return service.memo(request).get(request.app.state.database, key, lambda: jsonable_encoder(compute()))
 
 
 def _frame(request: Request, since: dt.date | None = None, until: dt.date | None = None) -> Any:
@@ -80,13 +58,16 @@ def actors(
     params: service.EventParams = Depends(service.event_params),
     limit: int = Query(200, ge=1, le=2000),
     _: User | None = Depends(reader),
-) -> dict[str, Any]:
+) -> Any:
     """Actors of the matching events, busiest first, with their first and last event dates."""
     db = request.app.state.database
-    q, _flt = service.to_query(db, params, _pack(request))
-    with db.engine.connect() as conn:
-        rows = browse.actors(conn, q, limit)
-    return {"actors": jsonable_encoder(rows)}
+
+    def compute() -> Any:
+        q, _flt = service.to_query(request, params)
+        with db.engine.connect() as conn:
+            return {"actors": browse.actors(conn, q, limit)}
+
+    return service.json_response(service.memo(request).get(db, ("actors", params.key(), limit), compute))
 
 
 @router.get("/actors/{actor_id}")

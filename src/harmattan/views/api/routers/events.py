@@ -33,10 +33,12 @@ def list_events(
 ) -> Any:
     """Events matching every filter, newest first. JSON pages hold at most 1000 events."""
     db = request.app.state.database
-    q, flt = service.to_query(db, params, request.app.state.settings.region_pack)
+    q, flt = service.to_query(request, params)
     if format == "json":
         rows, next_cursor = service.page(db, q, flt, min(limit, 1000), cursor)
-        return {"events": [service.record(r) for r in rows], "next_cursor": next_cursor}
+        return service.json_response(
+            {"events": [service.record(r) for r in rows], "next_cursor": next_cursor}
+        )
     rows_iter = _all(db, q, flt, limit, cursor)
     if format == "csv":
         headers = {"Content-Disposition": 'attachment; filename="harmattan-events.csv"'}
@@ -81,18 +83,23 @@ def summary(
     params: service.EventParams = Depends(service.event_params),
     _: User | None = Depends(reader),
 ) -> Any:
-    """Counts of the matching events by month (the timeline), type, region and country."""
+    """Counts of the matching events by month (the timeline), type, region and country (cached per
+    data version)."""
     db = request.app.state.database
-    q, _flt = service.to_query(db, params, request.app.state.settings.region_pack)
-    with db.engine.connect() as conn:
-        return browse.summary(conn, q)
+
+    def compute() -> Any:
+        q, _flt = service.to_query(request, params)
+        with db.engine.connect() as conn:
+            return browse.summary(conn, q)
+
+    return service.json_response(service.memo(request).get(db, ("summary", params.key()), compute))
 
 
 @router.get("/{key}")
-def event(key: str, request: Request, _: User | None = Depends(reader)) -> dict[str, Any]:
+def event(key: str, request: Request, _: User | None = Depends(reader)) -> Any:
     """One event: fields, every report with its evidence in context, per-source claims, merge trail,
     corrections."""
     detail = service.event_detail(request.app.state.database, key)
     if detail is None:
         raise HTTPException(404, f"no event {key!r}")
-    return detail
+    return service.json_response(detail)

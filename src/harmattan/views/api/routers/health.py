@@ -10,7 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from harmattan.store import browse
 from harmattan.store.engine import redact
 from harmattan.store.events import EventQuery
-from harmattan.views.api import models
+from harmattan.views.api import models, service
 
 router = APIRouter(prefix="/api", tags=["health"])
 
@@ -20,10 +20,14 @@ def health(request: Request) -> Any:
     """Always public (no data in it): for load balancers and ``make run``."""
     db = request.app.state.database
     settings = request.app.state.settings
-    try:
+
+    def compute() -> tuple[Any, int | None]:
         state = db.status()
         with db.engine.connect() as conn:
-            n_events: int | None = browse.count_events(conn, EventQuery()) if state.up_to_date else None
+            return state, browse.count_events(conn, EventQuery()) if state.up_to_date else None
+
+    try:
+        state, n_events = service.memo(request).get(db, ("health",), compute)
     except SQLAlchemyError:
         return {"status": "degraded", "database": redact(db.url), "schema_current": None,
                 "schema_head": "", "events": None, "public": settings.public}  # fmt: skip
