@@ -68,9 +68,23 @@ class Doc:
         self.stopped = True
 
     def of_kind(self, kind: str, sentence: int | None = None) -> list[Mention]:
-        return [
-            m for m in self.mentions if m.kind == kind and (sentence is None or m.sentence == sentence)
-        ]
+        if sentence is None:
+            return [m for m in self.mentions if m.kind == kind]
+        index = self.user_data.get("_index")
+        if index is None or index[0] != len(self.mentions):
+            table: dict[tuple[str, int], list[Mention]] = {}
+            for m in self.mentions:
+                table.setdefault((m.kind, m.sentence), []).append(m)
+            index = self.user_data["_index"] = (len(self.mentions), table)
+        return list(index[1].get((kind, sentence), []))
+
+    def mask(self, kinds: tuple[str, ...]) -> bytearray:
+        """One byte per character, 1 where a mention of these kinds lies (linear-time overlap tests)."""
+        out = bytearray(len(self.text))
+        for m in self.mentions:
+            if m.kind in kinds:
+                out[m.start:m.end] = b"\x01" * (m.end - m.start)
+        return out
 
     def sentence_of(self, offset: int) -> int:
         """The index of the sentence holding character ``offset`` (binary search)."""

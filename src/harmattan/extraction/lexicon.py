@@ -155,12 +155,14 @@ def entry(kind: str, value: Any, lang: str | None, term: str) -> Entry:
 
 def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     """Keep the longest hits, dropping any hit overlapping a longer (then earlier) one."""
+    if not hits:
+        return []
     ordered = sorted(hits, key=lambda h: (-(h.end - h.start), h.start))
+    taken = bytearray(max(h.end for h in hits) + 1)
     kept: list[Hit] = []
-    taken: list[tuple[int, int]] = []
     for hit in ordered:
-        if any(hit.start < e and s < hit.end for s, e in taken):
+        if any(taken[hit.start:hit.end]):
             continue
         kept.append(hit)
-        taken.append((hit.start, hit.end))
+        taken[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
     return sorted(kept, key=lambda h: h.start)

@@ -49,7 +49,7 @@ def _best_typed(members: list[Candidate]) -> Candidate:
     first = members[0]
     specific = [c for c in members[1:] if c.rule["name"] not in _GENERIC_RULES
                 and c.rule.get("_order", 0) < first.rule.get("_order", 0)]
-    return specific[0] if specific and first.rule["name"] in _GENERIC_RULES else first
+    return specific[0] if specific and first.rule["name"] == "attack-unknown-target" else first
 
 
 def _ev(doc: Doc, field_name: str, m: Mention, rule: str) -> Evidence:
@@ -107,7 +107,8 @@ def _actors(doc: Doc, cl: Any, head: Candidate, ev: Event, evidence: list[Eviden
         if "{cc}" not in src.default_actor1 or country:
             _set_default(doc, ev, evidence, 1, actor_id, 1 if "{cc}" in src.default_actor1 else 2, res,
                          src.sentence, f"default:{'state-claim' if '{cc}' in src.default_actor1 else 'unidentified-perpetrator'}")
-    src2 = next((c for c in [head, *cl.members] if c.actor2 is not None), None)
+    src2 = next((c for c in [head, *cl.members] if c.actor2 is not None
+                 and (a1 is None or c.actor2.actor_id != a1.actor_id)), None)
     if src2 is not None and src2.actor2 is not None:
         _set_actor(doc, ev, evidence, 2, src2.actor2)
         ev.assoc_actor_2 = _assoc(src2.assoc2)
@@ -146,8 +147,13 @@ def _fatalities(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], count_ne
     used: dict[str, list[Mention]] = {}
     for kind in ("killed", "wounded", "neutralised", "abducted"):
         per_sentence: dict[int, dict[str, int]] = {}
+        figures = [f for cand in cl.members for f in cand.counts.get(kind, [])]
+        # a precise figure ("seventy-one") beats a vague one ("dozens") for the same event
+        precise = any(m.kind == "number" for _, _, m in figures)
         for cand in cl.members:
             for n, victim, m in cand.counts.get(kind, []):
+                if precise and m.kind == "vague":
+                    continue
                 per_sentence.setdefault(cand.sentence, {}).setdefault(victim, 0)
                 per_sentence[cand.sentence][victim] += n
                 used.setdefault(kind, []).append(m)

@@ -45,7 +45,10 @@ class Resolve(Component):
             cl = Cluster([cand])
             cl.date = _nearest_date(doc, cand)
             cl.place = _nearest_place(doc, cand)
-            cl.historical = next((m for m in doc.of_kind("hist", cand.sentence)), None)
+            # a background cue counts when it leads the sentence's trigger ("Depuis 2015, ... ont fait"),
+            # not when it trails a new event ("..., the worst since 2019")
+            cl.historical = next((m for m in doc.of_kind("hist", cand.sentence)
+                                  if m.start < cand.trigger.start or cl.place is None), None)
             if cl.historical is None and cl.date and doc.published and cl.date[2] is not None:
                 if (doc.published - cl.date[0]).days > int(self.settings["max_history_days"]):
                     cl.historical = cl.date[2]
@@ -84,7 +87,8 @@ class Consolidate(Component):
     def __call__(self, doc: Doc) -> Doc:
         merged: list[Cluster] = []
         for cl in doc.user_data.get("clusters", []):
-            target = next((m for m in reversed(merged) if _compatible(m, cl)), None)
+            # only recent clusters: a report tells one occurrence in neighbouring sentences (and this stays linear)
+            target = next((m for m in reversed(merged[-4:]) if _compatible(m, cl)), None)
             if target is None:
                 merged.append(cl)
             else:

@@ -20,7 +20,7 @@ _AGENT_BEFORE = re.compile(r"\b(?:by|par|de la part)\s+(?:(?:the|des|les|la|le|l
 _OBJECT_BEFORE = re.compile(r"\b(?:on|against|targeting|targeted|contre|visant|sur)\s+(?:(?:the|a|an|les|la|le|l|des|un|une|du|de|their|leurs|une)\s+)*"
                             r"(?:\w+\s+){0,2}$")
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|ete|furent|sont|est)\b")
-_ACTIVE_STATE_CUES = frozenset({"airstrike", "drone", "neutralise", "regain", "arrest", "intervention", "shelling"})
+_ACTIVE_STATE_CUES = frozenset({"airstrike", "drone", "neutralise", "regain", "arrest", "intervention"})
 
 
 @dataclass
@@ -125,7 +125,7 @@ class EventDetector(Component):
                 out.append(Participant(m, str(m.value), _name(actor, str(m.value)), _inter(actor), role))
             elif m.kind == "term":
                 role, template, inter, fixed_cc = m.value
-                cc = fixed_cc or _adjacent_country(doc, m) or doc.country
+                cc = fixed_cc or _adjacent_country(mentions, m) or doc.country
                 actor_id = res.generic(m.text.lower(), template, cc, doc.published)
                 actor = res.actor(actor_id) if actor_id else None
                 out.append(Participant(m, actor_id, _name(actor, actor_id), _inter(actor) or inter, role))
@@ -272,9 +272,9 @@ def _dedupe(parts: list[Participant]) -> list[Participant]:
     return out
 
 
-def _adjacent_country(doc: Doc, m: Mention) -> str | None:
-    for c in doc.mentions:
-        if c.kind == "country" and c.sentence == m.sentence and (0 <= c.start - m.end <= 2 or 0 <= m.start - c.end <= 2):
+def _adjacent_country(mentions: list[Mention], m: Mention) -> str | None:
+    for c in mentions:
+        if c.kind == "country" and (0 <= c.start - m.end <= 2 or 0 <= m.start - c.end <= 2):
             return str(c.value)
     return None
 

@@ -79,16 +79,12 @@ class ActorMentions(Component):
 
 
 def _drop_shadowed(doc: Doc) -> None:
-    """A named actor outranks generic words inside it ("Katiba Macina", "Africa Corps", "Mali" in "FAMa")."""
-    actors = [(m.start, m.end) for m in doc.mentions if m.kind == "actor"]
-    if not actors:
+    """A named actor outranks generic words inside it ("Katiba Macina", "Africa Corps", "Burkinabe soldiers")."""
+    if not any(m.kind == "actor" for m in doc.mentions):
         return
-
-    def inside(m: Mention) -> bool:
-        return any(s <= m.start and m.end <= e and (m.start, m.end) != (s, e) for s, e in actors) or (
-            m.kind in ("term", "cue") and any(s <= m.start and m.end <= e for s, e in actors))
-
-    doc.mentions = [m for m in doc.mentions if m.kind not in ("term", "cue", "numword") or not inside(m)]
+    mask = doc.mask(("actor",))
+    doc.mentions = [m for m in doc.mentions
+                    if m.kind not in ("term", "cue", "numword") or not all(mask[m.start:m.end])]
 
 
 _DIGITS = re.compile(r"(?<![\w/.,:])(\d{1,3}(?:[ \u00a0\u202f,]\d{3})+|\d+)(?![\w/:]|[.,]\d|\s?%|\s?h\d)")

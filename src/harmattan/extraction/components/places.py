@@ -32,9 +32,9 @@ class PlaceMentions(Component):
     def __call__(self, doc: Doc) -> Doc:
         if self.resources.pack is None:
             return doc
-        blocked = [(m.start, m.end) for m in doc.mentions if m.kind in ("actor", "country", "term")]
+        blocked = doc.mask(("actor", "country", "term"))
         hits = [h for h in self.resources.place_scanner.scan(doc.clean, doc.folded, None)
-                if not any(h.start < e and s < h.end for s, e in blocked)]
+                if not any(blocked[h.start:h.end])]
         order = {"ctx_before": 0, "ctx_near": 1, "ctx_admin1": 2, "ctx_admin2": 2}
         ctx_mentions = sorted((m for m in doc.mentions if m.kind in order), key=lambda m: order[m.kind])
         ctx = {m.end: m.kind for m in ctx_mentions}  # a stronger context word overrides a weaker one
@@ -42,6 +42,8 @@ class PlaceMentions(Component):
         min_pop = int(load_taxonomy("places")["min_population_bare"])
         countries = _countries_hint(doc)
         for hit in resolve_overlaps(hits):
+            if _dateline(doc, hit.start, hit.end):
+                continue
             context = _context_before(doc, hit.start, ctx) or _context_after(doc, hit.end, after)
             ref = self._resolve(doc, hit.entry.value, doc.folded[hit.start:hit.end], context, countries, min_pop)
             if ref is not None:
@@ -109,3 +111,12 @@ def _context_after(doc: Doc, end: int, after: dict[int, str]) -> str | None:
         if kind is not None:
             return kind
     return None
+
+
+def _dateline(doc: Doc, start: int, end: int) -> bool:
+    """"NIAMEY — ..." or "OUAGADOUGOU (AFP) -": where the reporter filed from, not where it happened."""
+    line_start = doc.clean.rfind("\n", 0, start) + 1
+    if doc.clean[line_start:start].strip():
+        return False
+    rest = doc.clean[end:end + 12].lstrip()
+    return rest[:1] in ("—", "–", "-", ",") or rest.startswith("(")

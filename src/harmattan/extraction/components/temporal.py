@@ -41,10 +41,12 @@ class DateMentions(Component):
     def __call__(self, doc: Doc) -> Doc:
         pub = doc.published
         found: list[Mention] = []
+        self._month_starts = {m.start for m in doc.mentions if m.kind == "month"}
+        self._part_ends = {m.end: int(m.value) for m in doc.mentions if m.kind == "month_part"}
         for m in self.day_month.finditer(doc.folded):
             found += self._explicit(doc, m, int(m.group(1)), self.months[m.group(2)], m.group(3), "date:day-month")
         for m in self.month_day.finditer(doc.folded):
-            if doc.folded[m.start():m.start() + 1] and _is_month_word(doc, m.start()):
+            if m.start() in self._month_starts or doc.clean[m.start():m.start() + 1].isupper():
                 found += self._explicit(doc, m, int(m.group(2)), self.months[m.group(1)], m.group(3),
                                         "date:month-day")
         for m in self.numeric.finditer(doc.clean):
@@ -83,16 +85,12 @@ class DateMentions(Component):
                     back = 7
                 out += _mention(doc, w.start, w.end, pub - dt.timedelta(days=back), 1, f"date:weekday:{w.text}")
             elif w.kind == "month" and not _is_may_verb(doc, w):
-                part = _month_part(doc, w)
+                part = next((self._part_ends[w.start - g] for g in range(5) if w.start - g in self._part_ends), None)
                 month = int(w.value)
                 year = pub.year if month <= pub.month else pub.year - 1
                 day = min(part or 15, calendar.monthrange(year, month)[1])
                 out += _mention(doc, w.start, w.end, dt.date(year, month, day), 3, f"date:month:{w.text}")
         return out
-
-
-def _is_month_word(doc: Doc, pos: int) -> bool:
-    return any(m.kind == "month" and m.start == pos for m in doc.mentions) or doc.clean[pos:pos + 1].isupper()
 
 
 def _is_may_verb(doc: Doc, w: Mention) -> bool:
@@ -104,13 +102,6 @@ def _has_past_marker(doc: Doc, w: Mention) -> bool:
     after = doc.folded[w.end:w.end + 12]
     before = doc.folded[max(0, w.start - 6):w.start]
     return bool(re.match(r"\s+(dernier|derniere|passe)\b", after) or re.search(r"\b(last|past)\s+$", before))
-
-
-def _month_part(doc: Doc, w: Mention) -> int | None:
-    for m in doc.mentions:
-        if m.kind == "month_part" and 0 <= w.start - m.end <= 4:
-            return int(m.value)
-    return None
 
 
 def _relative(pub: dt.date, spec: dict[str, object]) -> tuple[dt.date | None, int]:

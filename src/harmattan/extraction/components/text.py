@@ -22,7 +22,7 @@ class Normalise(Component):
 
     name = "normalise"
     provides = ("clean", "folded")
-    defaults = {"max_chars": 1_000_000, "max_seconds": 10.0, "max_bad_share": 0.05}
+    defaults = {"max_chars": 300_000, "max_seconds": 10.0, "max_bad_share": 0.05}
 
     def __call__(self, doc: Doc) -> Doc:
         doc.deadline = time.monotonic() + float(self.settings["max_seconds"])

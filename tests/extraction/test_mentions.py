@@ -1,0 +1,93 @@
+"""Mentions: relative dates, vague quantities, killed vs wounded vs neutralised, places, language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from harmattan.extraction import Extractor
+
+PUB = dt.date(2021, 1, 6)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("Mardi dernier, des hommes armés ont tué trois civils à Djibo.", dt.date(2021, 1, 5), 1),
+        ("Gunmen killed three civilians in Djibo on Sunday.", dt.date(2021, 1, 3), 1),
+        ("Hier, des hommes armés ont tué trois civils à Djibo.", dt.date(2021, 1, 5), 1),
+        ("Gunmen killed three civilians in Djibo last week.", dt.date(2020, 12, 30), 2),
+        ("Fin décembre, des hommes armés ont tué trois civils à Djibo.", dt.date(2020, 12, 28), 3),
+        ("Le 2 janvier, des hommes armés ont tué trois civils à Djibo.", dt.date(2021, 1, 2), 1),
+        ("On December 30, gunmen killed three civilians in Djibo.", dt.date(2020, 12, 30), 1),
+    ],
+)
+def test_relative_dates(extractor: Extractor, text: str, expected: dt.date, precision: int) -> None:
+    (event,) = extractor.extract(text, published=PUB)
+    assert (event.event_date, event.date_precision) == (expected, precision)
+    date_ev = next(ev for ev in event.evidence if ev.field == "event_date")
+    assert date_ev.rule.startswith("date:")
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("Une vingtaine de soldats tués dans une embuscade près de Djibo.", 20),
+        ("Dozens killed in an attack on a market in Djibo.", 12),
+        ("At least 12 civilians were killed in Djibo by gunmen.", 12),
+        ("Several villagers were killed by gunmen in Djibo.", 10),
+        ("Des dizaines de civils ont été tués par des hommes armés à Djibo.", 12),
+        ("Gunmen killed twenty-five civilians in Djibo.", 25),
+        ("Des hommes armés ont tué vingt et un civils à Djibo.", 21),
+    ],
+)
+def test_vague_and_written_quantities(extractor: Extractor, text: str, fatalities: int) -> None:
+    (event,) = extractor.extract(text, published=PUB)
+    assert event.fatalities == fatalities
+
+
+def test_killed_wounded_neutralised_kept_apart(extractor: Extractor) -> None:
+    text = ("Burkina : 5 soldats tués et 8 blessés dans une attaque à Djibo. "
+            "L'armée affirme avoir neutralisé une dizaine de terroristes.")
+    (event,) = extractor.extract(text, published=PUB)
+    assert event.extras["wounded"] == 8
+    assert event.extras["neutralised"] == 10
+    assert event.extras["neutralised_claimant"] == "bf-military"
+    assert event.fatalities == 15  # killed plus the army's claim, which stays visible in extras
+
+
+def test_wounded_only_gives_no_fatality_figure(extractor: Extractor) -> None:
+    (event,) = extractor.extract("Three soldiers were wounded when gunmen attacked a post in Djibo.", published=PUB)
+    assert event.fatalities is None
+    assert event.extras["wounded"] == 3
+
+
+def test_common_word_is_not_a_place(extractor: Extractor) -> None:
+    # "Mine" and "Gold" name villages somewhere; lower-case words are never places
+    events = extractor.extract("The army said the attack near the gold mine killed 4 soldiers in Djibo.", published=PUB)
+    assert [e.location for e in events] == ["Djibo"]
+
+
+def test_place_needs_context_or_importance(extractor: Extractor) -> None:
+    doc = extractor.process("Ali Koné said 3 civilians were killed by gunmen.", published=PUB)
+    assert not doc.of_kind("place")
+
+
+def test_country_disambiguates_places(extractor: Extractor) -> None:
+    (event,) = extractor.extract("Niger : des hommes armés ont tué 7 civils à Tillabéri.", published=PUB)
+    assert event.country == "NE"
+
+
+def test_unsupported_language(extractor: Extractor) -> None:
+    doc = extractor.process("Der Bundestag hat heute ein neues Gesetz beschlossen, und die Regierung hat es begrüßt.",
+                            published=PUB)
+    assert doc.events == []
+    assert any("unsupported language" in n for n in doc.notes)
+    doc = extractor.process("Burkina Faso: 14 soldiers killed in ambush near Djibo", published=PUB, lang="es")
+    assert doc.events == [] and "unsupported language" in doc.notes[0]
+
+
+def test_sentence_without_trigger_gives_no_event(extractor: Extractor) -> None:
+    text = "The central bank of West African States kept its rates unchanged in Dakar on Tuesday."
+    assert extractor.extract(text, published=PUB) == []
