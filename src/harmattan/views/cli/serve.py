@@ -13,7 +13,6 @@ def register(app: typer.Typer) -> None:
         host: str = typer.Option("127.0.0.1", help="Address to listen on (0.0.0.0 for every interface)."),
         port: int = typer.Option(8000, help="Port to listen on."),
         db: str | None = typer.Option(None, "--db", help="Database URL."),
-        workers: int = typer.Option(1, help="Server processes (sessions live in the database)."),
     ) -> None:
         """Serve the dashboard and the API (OpenAPI at /api/docs) until interrupted."""
         import uvicorn
@@ -27,5 +26,6 @@ def register(app: typer.Typer) -> None:
         shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
         print(f"Dashboard: http://{shown}:{port}/   API: http://{shown}:{port}/api/docs", flush=True)
         app = create_app(settings, database)
-        uvicorn.run(app, host=host, port=port, workers=1 if workers < 2 else None, log_level="warning",
-                    proxy_headers=True)  # fmt: skip
+        # One process; for more, run ``uvicorn --factory harmattan.views.api.app:app_factory --workers N``
+        # (sessions and tokens live in the database, so any worker can answer any request).
+        uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=True)
