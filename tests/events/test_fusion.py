@@ -5,15 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
-
 from conftest import run, state_of
-from harmattan.events.fusion import fuse
+from harmattan.events.fusion import cluster, fuse
 from harmattan.events.observatory import Observatory
 from harmattan.events.rules import Report, compare, load_rules
 from harmattan.settings import Settings
 from harmattan.store.database import Database
-from harmattan.store.schema_events import merge_log
 
 
 def by_location(obs: Observatory) -> dict[tuple[str, str], dict[str, Any]]:
@@ -55,9 +52,6 @@ def test_neighbours_stay_apart_and_the_log_says_why(processed: Database, setting
     assert events[("2024-05-20", "Ménaka")]["n_reports"] == 1  # same place, a week later
     assert events[("2024-05-15", "Algiers")]["n_sources"] == 2  # a political interaction, two outlets
     assert events[("2024-05-12", "Djibo")]["country"] == "BF"
-    with processed.engine.connect() as conn:
-        reasons = [r.reason for r in conn.execute(select(merge_log))]
-    assert any("km apart" in r for r in reasons)
 
 
 def test_fusion_is_deterministic_and_skips_when_nothing_changed(
@@ -127,3 +121,14 @@ def test_reprocessing_rows_keeps_event_keys(processed: Database, settings: Setti
         conn.execute(event_reports.delete())
     run(processed, settings)
     assert {e["event_key"] for e in Observatory(processed, settings).find()} == keys
+
+
+def test_cluster_keeps_near_misses_with_their_reason() -> None:
+    rules = load_rules()
+    near = report(doc=2, latitude=15.92 + 0.3)  # 33 km north: beyond the 25 km of town-precise reports
+    same = report(doc=3, event_date=dt.date(2024, 5, 13))
+    clusters, links, misses = cluster([report(doc=1), near, same], rules)
+    assert sorted(sorted(c) for c in clusters) == [[0, 2], [1]]
+    assert links[2].how == "auto" and links[2].matched == 0 and "Δ1d" in (links[2].reason or "")
+    assert [(m["report_id"], m["other_report_id"]) for m in misses] == [(2, 1)]
+    assert "33 km apart (limit 25)" in misses[0]["reason"]

@@ -28,6 +28,11 @@ from harmattan.events.rules import Report
 
 DATA_DIR = Path(__file__).parent / "data"
 PLACE_FIELDS = ("country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision")
+SINGLE_FIELDS = (
+    "event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor1_id", "inter1",
+    "assoc_actor_1", "actor2", "actor2_id", "inter2", "assoc_actor_2", *PLACE_FIELDS, "plover_type",
+    "fatalities", "tactics", "historical", "confidence",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,13 @@ def fuse_fields(members: Sequence[Report]) -> dict[str, Any]:
     """The fused event fields of a cluster of reports."""
     reps = source_units(members)
     out: dict[str, Any] = {}
+    if len(reps) == 1:  # one source (about half the events): its values are the event's, nothing to weigh
+        out.update({k: reps[0].fields.get(k) for k in SINGLE_FIELDS})
+        out["date_precision"] = out["date_precision"] or 1
+        out["historical"] = bool(out["historical"])
+        out["confidence"] = round(min(max(float(out["confidence"] or 0.0), 0.0), 1.0), 4)
+        out["tactics"] = "; ".join(sorted(set(split_list(out["tactics"])))) or None
+        return _counts(out, members, reps)
     dated = [r for r in reps if r.date is not None]
     if dated:
         best_prec = min(int(r.fields.get("date_precision") or 1) for r in dated)
@@ -104,10 +116,14 @@ def fuse_fields(members: Sequence[Report]) -> dict[str, Any]:
     for r in reps:
         miss *= 1.0 - min(max(float(r.fields.get("confidence") or 0.0), 0.0), 1.0)
     out["confidence"] = round(1.0 - miss, 4)
+    return _counts(out, members, reps)
+
+
+def _counts(out: dict[str, Any], members: Sequence[Report], reps: Sequence[Report]) -> dict[str, Any]:
     out["n_reports"] = len(members)
     out["n_sources"] = len(reps)
     out["sources"] = "; ".join(sorted({r.source_name for r in members if r.source_name})) or None
-    out["notes"] = conflict_note(reps, out)
+    out["notes"] = conflict_note(reps, out) if len(reps) > 1 else None
     return out
 
 

@@ -14,15 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from harmattan.events import corrections as corr
 from harmattan.events.claims import claim_rows, fuse_fields, split_list
-from harmattan.events.rules import FusionRules, Report, compare, load_rules, window
-from harmattan.regions.text import fold
+from harmattan.events.rules import FusionRules, Report, compare, fold, load_rules
 from harmattan.store import events as store
 from harmattan.store.database import Database
 
@@ -49,6 +47,44 @@ class Link:
     matched: int | None = None
 
 
+Cell = tuple[int, int] | None
+#: Grid cells of one degree (about 110 km) for blocking: wider than the largest merge distance
+#: (50 km), so every pair within reach is in the same or a neighbouring cell.
+CELL_DEGREES = 1.0
+NEIGHBOURS = tuple((di, dj) for di in (-1, 0, 1) for dj in (-1, 0, 1))
+
+
+def cell_of(report: Report, rules: FusionRules) -> Cell:
+    """The report's grid cell; none for reports placed by region only (compared by admin1 instead)."""
+    lat, lon = report.fields.get("latitude"), report.fields.get("longitude")
+    if lat is None or lon is None or report.geo not in rules.distance_km:
+        return None
+    return (int(lat // CELL_DEGREES), int(lon // CELL_DEGREES))
+
+
+class Blocks:
+    """Events indexed by (country, day) and grid cell, for the candidates of a report."""
+
+    def __init__(self) -> None:
+        self.by_day: dict[tuple[str | None, int], dict[Cell, list[int]]] = {}
+
+    def add(self, country: str | None, day: int, cell: Cell, event: int) -> None:
+        self.by_day.setdefault((country, day), {}).setdefault(cell, []).append(event)
+
+    def candidates(self, country: str | None, days: range, cell: Cell, out: set[int]) -> None:
+        for d in days:
+            cells = self.by_day.get((country, d))
+            if not cells:
+                continue
+            if cell is None:  # placed by region only: everything that day in the country
+                for events in cells.values():
+                    out.update(events)
+                continue
+            out.update(cells.get(None, ()))
+            for di, dj in NEIGHBOURS:
+                out.update(cells.get((cell[0] + di, cell[1] + dj), ()))
+
+
 def cluster(
     reports: Sequence[Report], rules: FusionRules
 ) -> tuple[list[list[int]], dict[int, Link], list[dict[str, Any]]]:
@@ -56,36 +92,43 @@ def cluster(
     clusters: list[list[int]] = []
     links: dict[int, Link] = {}
     misses: list[dict[str, Any]] = []
-    narrow: dict[tuple[str | None, int], list[int]] = defaultdict(list)
-    wide: dict[tuple[str | None, int], list[int]] = defaultdict(list)
+    narrow, wide = Blocks(), Blocks()
     widest = rules.widest_window
     for i, report in enumerate(reports):
-        date = report.date
-        if date is None:
+        if report.day is None:
             clusters.append([i])
             links[i] = Link("seed")
             continue
-        day, country, own = date.toordinal(), report.fields.get("country"), window(report, rules)
+        day, country, own, cell = (
+            report.day,
+            report.fields.get("country"),
+            report.window,
+            cell_of(report, rules),
+        )
         candidates: set[int] = set()
-        for d in range(day - own, day + 1):
-            candidates.update(narrow.get((country, d), ()))
-        if wide:  # imprecise (week/month) reports are rare: skip the long look-back when there are none
-            for d in range(day - widest, day + 1):
-                candidates.update(wide.get((country, d), ()))
-        best: tuple[float, int, int] | None = None
+        narrow.candidates(country, range(day - own, day + 1), cell, candidates)
+        if (
+            wide.by_day
+        ):  # imprecise (week/month) reports are rare: skip the long look-back when there are none
+            wide.candidates(country, range(day - widest, day + 1), cell, candidates)
+        best: tuple[float, int] | None = None
         for c in sorted(candidates):
-            verdicts = [(compare(report, reports[m], rules), m) for m in clusters[c]]
-            failed = [(v, m) for v, m in verdicts if not v.same]
-            if failed:
-                for v, m in failed[:1]:
-                    if v.partial >= rules.near_miss_score and len(misses) < NEAR_MISS_LIMIT * len(reports):
-                        misses.append(_miss(report, reports[m], v.partial, v.reason))
-                continue
-            score = sum(v.score for v, _ in verdicts) / len(verdicts)
-            top = max(verdicts, key=lambda vm: (vm[0].score, -vm[1]))
-            if best is None or score > best[0]:
-                best = (score, c, top[1])
-                links[i] = Link("auto", round(score, 4), top[0].reason, top[1])
+            verdicts = []
+            for m in clusters[c]:  # complete link: every member must agree; stop at the first that does not
+                verdict = compare(report, reports[m], rules)
+                if not verdict.same:
+                    if verdict.partial >= rules.near_miss_score and len(misses) < NEAR_MISS_LIMIT * len(
+                        reports
+                    ):
+                        misses.append(_miss(report, reports[m], verdict.partial, verdict.reason))
+                    break
+                verdicts.append((verdict, m))
+            else:
+                score = sum(v.score for v, _ in verdicts) / len(verdicts)
+                top = max(verdicts, key=lambda vm: (vm[0].score, -vm[1]))
+                if best is None or score > best[0]:
+                    best = (score, c)
+                    links[i] = Link("auto", round(score, 4), top[0].reason, top[1])
         if best is None:
             clusters.append([i])
             links[i] = Link("seed")
@@ -93,7 +136,7 @@ def cluster(
         else:
             target = best[1]
             clusters[target].append(i)
-        (narrow if own <= 1 else wide)[(country, day)].append(target)
+        (narrow if own <= 1 else wide).add(country, day, cell, target)
     return clusters, links, misses
 
 
