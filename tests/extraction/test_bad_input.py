@@ -35,19 +35,23 @@ def test_html_leftovers(extractor: Extractor) -> None:
     (event,) = extractor.extract(text, published=PUB)
     assert event.location == "Gao" and event.fatalities == 5 and event.sub_event_type == "Armed clash"
     for ev in event.evidence:
-        assert text[ev.start:ev.end] == ev.text
+        assert text[ev.start : ev.end] == ev.text
 
 
 def test_mixed_languages(extractor: Extractor) -> None:
-    text = ("Burkina: 7 morts dans une attaque à Djibo.\n"
-            "Gunmen killed seven civilians in Djibo on Sunday, officials said.")
+    text = (
+        "Burkina: 7 morts dans une attaque à Djibo.\n"
+        "Gunmen killed seven civilians in Djibo on Sunday, officials said."
+    )
     events = extractor.extract(text, published=PUB)
     assert len(events) == 1 and events[0].fatalities == 7 and events[0].location == "Djibo"
 
 
 def test_no_events(extractor: Extractor) -> None:
-    text = ("Le gouvernement malien a présenté mardi son budget pour 2021. La croissance devrait "
-            "atteindre 4 % selon le ministre de l'Économie, qui s'exprimait à Bamako.")
+    text = (
+        "Le gouvernement malien a présenté mardi son budget pour 2021. La croissance devrait "
+        "atteindre 4 % selon le ministre de l'Économie, qui s'exprimait à Bamako."
+    )
     doc = extractor.process(text, published=PUB)
     assert doc.events == [] and doc.lang == "fr"
 

@@ -23,13 +23,17 @@ def test_plain_text_to_jsonl(tmp_path: Path) -> None:
     event = lines[0]
     assert list(event)[: len(EVENT_FIELDS)] == list(EVENT_FIELDS)
     assert event["event_type"] == "Battles" and event["fatalities"] == 14 and event["location"] == "Djibo"
-    assert all({"field", "document", "sentence", "start", "end", "text", "rule"} <= set(ev) for ev in event["evidence"])
+    assert all(
+        {"field", "document", "sentence", "start", "end", "text", "rule"} <= set(ev)
+        for ev in event["evidence"]
+    )
 
 
 def test_stdin_explain_and_table() -> None:
     text = "Mali : une vingtaine de civils tués par des hommes armés à Ségou"
-    result = runner.invoke(build_app(), ["extract", "-", "--date", "2021-03-02", "--format", "table", "--explain"],
-                           input=text)
+    result = runner.invoke(
+        build_app(), ["extract", "-", "--date", "2021-03-02", "--format", "table", "--explain"], input=text
+    )
     assert result.exit_code == 0, result.output
     assert "Violence against civilians" in result.stdout
     assert "fatalities" in result.stdout and "'une vingtaine'" in result.stdout
@@ -37,7 +41,11 @@ def test_stdin_explain_and_table() -> None:
 
 def test_jsonl_documents_with_workers(tmp_path: Path) -> None:
     docs = [
-        {"id": "a", "published_at": "2021-03-02", "text": "Burkina Faso: 14 soldiers killed in ambush near Djibo"},
+        {
+            "id": "a",
+            "published_at": "2021-03-02",
+            "text": "Burkina Faso: 14 soldiers killed in ambush near Djibo",
+        },
         {"id": "b", "published_at": "2021-03-02", "text": "Le marché a rouvert."},
         {"id": "c", "published_at": "2021-03-02", "text": "Mali : une vingtaine de civils tués à Ségou"},
     ]

@@ -48,8 +48,10 @@ def test_vague_and_written_quantities(extractor: Extractor, text: str, fatalitie
 
 
 def test_killed_wounded_neutralised_kept_apart(extractor: Extractor) -> None:
-    text = ("Burkina : 5 soldats tués et 8 blessés dans une attaque à Djibo. "
-            "L'armée affirme avoir neutralisé une dizaine de terroristes.")
+    text = (
+        "Burkina : 5 soldats tués et 8 blessés dans une attaque à Djibo. "
+        "L'armée affirme avoir neutralisé une dizaine de terroristes."
+    )
     (event,) = extractor.extract(text, published=PUB)
     assert event.extras["wounded"] == 8
     assert event.extras["neutralised"] == 10
@@ -58,14 +60,18 @@ def test_killed_wounded_neutralised_kept_apart(extractor: Extractor) -> None:
 
 
 def test_wounded_only_gives_no_fatality_figure(extractor: Extractor) -> None:
-    (event,) = extractor.extract("Three soldiers were wounded when gunmen attacked a post in Djibo.", published=PUB)
+    (event,) = extractor.extract(
+        "Three soldiers were wounded when gunmen attacked a post in Djibo.", published=PUB
+    )
     assert event.fatalities is None
     assert event.extras["wounded"] == 3
 
 
 def test_common_word_is_not_a_place(extractor: Extractor) -> None:
     # "Mine" and "Gold" name villages somewhere; lower-case words are never places
-    events = extractor.extract("The army said the attack near the gold mine killed 4 soldiers in Djibo.", published=PUB)
+    events = extractor.extract(
+        "The army said the attack near the gold mine killed 4 soldiers in Djibo.", published=PUB
+    )
     assert [e.location for e in events] == ["Djibo"]
 
 
@@ -80,8 +86,10 @@ def test_country_disambiguates_places(extractor: Extractor) -> None:
 
 
 def test_unsupported_language(extractor: Extractor) -> None:
-    doc = extractor.process("Der Bundestag hat heute ein neues Gesetz beschlossen, und die Regierung hat es begrüßt.",
-                            published=PUB)
+    doc = extractor.process(
+        "Der Bundestag hat heute ein neues Gesetz beschlossen, und die Regierung hat es begrüßt.",
+        published=PUB,
+    )
     assert doc.events == []
     assert any("unsupported language" in n for n in doc.notes)
     doc = extractor.process("Burkina Faso: 14 soldiers killed in ambush near Djibo", published=PUB, lang="es")

@@ -61,6 +61,8 @@ def test_emit_historical_setting(extractor: Extractor) -> None:
     flagged = extractor.extract(text, published=dt.date(2021, 1, 1))
     assert flagged and all(e.historical for e in flagged)
     config = default_config()
-    config["pipeline"] = [{"consolidate": {"emit_historical": False}} if (isinstance(i, dict) and "consolidate" in i)
-                          else i for i in config["pipeline"]]
+    config["pipeline"] = [
+        {"consolidate": {"emit_historical": False}} if (isinstance(i, dict) and "consolidate" in i) else i
+        for i in config["pipeline"]
+    ]
     assert Extractor(pack=extractor.pack, config=config).extract(text, published=dt.date(2021, 1, 1)) == []

@@ -14,7 +14,7 @@ def _check_evidence(text: str, events: list) -> None:
     for event in events:
         assert event.evidence, "every event carries evidence"
         for ev in event.evidence:
-            assert text[ev.start:ev.end] == ev.text
+            assert text[ev.start : ev.end] == ev.text
         fields = {ev.field for ev in event.evidence}
         for name in ("event_type", "sub_event_type", "event_date", "actor1", "country", "fatalities"):
             if getattr(event, name) is not None:

@@ -83,7 +83,7 @@ class Doc:
         out = bytearray(len(self.text))
         for m in self.mentions:
             if m.kind in kinds:
-                out[m.start:m.end] = b"\x01" * (m.end - m.start)
+                out[m.start : m.end] = b"\x01" * (m.end - m.start)
         return out
 
     def sentence_of(self, offset: int) -> int:
@@ -108,12 +108,13 @@ class Doc:
             sentence=mention.sentence,
             start=mention.start,
             end=mention.end,
-            text=self.text[mention.start:mention.end],
+            text=self.text[mention.start : mention.end],
             rule=mention.rule,
         )
 
     def sentence_evidence(self, field_name: str, index: int, rule: str) -> Evidence:
         """Evidence for a field decided from a whole sentence (a default or a rule over it)."""
         sent = self.sentences[index]
-        return Evidence(field_name, self.document_id, index, sent.start, sent.end,
-                        self.text[sent.start:sent.end], rule)
+        return Evidence(
+            field_name, self.document_id, index, sent.start, sent.end, self.text[sent.start : sent.end], rule
+        )

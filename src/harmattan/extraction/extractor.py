@@ -49,24 +49,29 @@ class Extractor:
     def pipeline(self, lang: str = "auto") -> Pipeline:
         if lang not in self._pipelines:
             self.resources.warm()
-            self._pipelines[lang] = Pipeline.from_config(self.config, self.resources, {"language": {"lang": lang}})
+            self._pipelines[lang] = Pipeline.from_config(
+                self.config, self.resources, {"language": {"lang": lang}}
+            )
         return self._pipelines[lang]
 
-    def process(self, text: str, published: dt.date | None = None, lang: str = "auto",
-                document_id: str | None = None) -> Doc:
+    def process(
+        self, text: str, published: dt.date | None = None, lang: str = "auto", document_id: str | None = None
+    ) -> Doc:
         """Run the pipeline and return the whole :class:`Doc` (mentions, notes, events)."""
         return self.pipeline(lang)(make_doc(text, published, document_id))
 
-    def extract(self, text: str, published: dt.date | None = None, lang: str = "auto",
-                document_id: str | None = None) -> list[Event]:
+    def extract(
+        self, text: str, published: dt.date | None = None, lang: str = "auto", document_id: str | None = None
+    ) -> list[Event]:
         return self.process(text, published, lang, document_id).events
 
     def run(self, document: Document, lang: str = "auto") -> Result:
         doc = self.process(document.text, document.published_at, lang, document.id)
         return Result(document.id, doc.events, doc.notes, doc.lang)
 
-    def extract_many(self, docs: Iterable[Document | dict[str, Any]], workers: int = 1,
-                     lang: str = "auto") -> Iterator[Result]:
+    def extract_many(
+        self, docs: Iterable[Document | dict[str, Any]], workers: int = 1, lang: str = "auto"
+    ) -> Iterator[Result]:
         """Extract from many documents, in order, with ``workers`` processes (fork shares the matchers)."""
         items = (as_document(d) for d in docs)
         if workers <= 1:
@@ -101,5 +106,9 @@ def as_document(item: Document | dict[str, Any]) -> Document:
     published = item.get("published_at") or item.get("published")
     if isinstance(published, str):
         published = dt.date.fromisoformat(published[:10])
-    return Document(text=str(item.get("text") or ""), id=None if item.get("id") is None else str(item["id"]),
-                    published_at=published, title=item.get("title"))
+    return Document(
+        text=str(item.get("text") or ""),
+        id=None if item.get("id") is None else str(item["id"]),
+        published_at=published,
+        title=item.get("title"),
+    )

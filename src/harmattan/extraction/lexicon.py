@@ -44,7 +44,7 @@ def fold_term(term: str) -> str:
     return " ".join(fold_fast(term).split())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_taxonomy(name: str) -> dict[str, Any]:
     """Read ``taxonomies/<name>.yaml`` shipped with the package (cached per process)."""
     text = resources.files(TAXONOMY_PACKAGE).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
@@ -113,12 +113,8 @@ class Scanner:
         for index, start, end in self._automaton.find_matches_as_indexes(padded, overlapping=True):
             # padded offsets: the leading space is at original start-1; the match begins after it
             o_start = start
-            o_end = end - 1
             for entry in self._entries[index]:
-                if entry.prefix:
-                    o_end = _word_end(folded, end - 1)
-                else:
-                    o_end = end - 2
+                o_end = _word_end(folded, end - 1) if entry.prefix else end - 2
                 if langs is not None and entry.lang is not None and entry.lang not in langs:
                     continue
                 if not _case_ok(entry, text, o_start, o_end):
@@ -137,7 +133,7 @@ def _case_ok(entry: Entry, text: str, start: int, end: int) -> bool:
     if entry.case == "any":
         return True
     if entry.case == "initial":
-        return text[start:start + 1].isupper()
+        return text[start : start + 1].isupper()
     return text[start:end] == entry.term.rstrip("*")
 
 
@@ -161,8 +157,8 @@ def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     taken = bytearray(max(h.end for h in hits) + 1)
     kept: list[Hit] = []
     for hit in ordered:
-        if any(taken[hit.start:hit.end]):
+        if any(taken[hit.start : hit.end]):
             continue
         kept.append(hit)
-        taken[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
+        taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
     return sorted(kept, key=lambda h: h.start)

@@ -57,7 +57,9 @@ def register(cls: type[Component]) -> type[Component]:
 
 
 def default_config() -> dict[str, Any]:
-    text = importlib_resources.files("harmattan.extraction.config").joinpath("default.yaml").read_text("utf-8")
+    text = (
+        importlib_resources.files("harmattan.extraction.config").joinpath("default.yaml").read_text("utf-8")
+    )
     data = yaml.safe_load(text)
     assert isinstance(data, dict)
     return data
@@ -83,13 +85,16 @@ class Pipeline:
         for comp in components:
             missing = [r for r in comp.requires if r not in provided]
             if missing:
-                raise ValueError(f"component {comp.name!r} requires {missing}, provided by no earlier component")
+                raise ValueError(
+                    f"component {comp.name!r} requires {missing}, provided by no earlier component"
+                )
             provided.update(comp.provides)
         self.components = list(components)
 
     @classmethod
-    def from_config(cls, config: dict[str, Any], resources: Any, overrides: dict[str, dict[str, Any]] | None = None
-                    ) -> Pipeline:
+    def from_config(
+        cls, config: dict[str, Any], resources: Any, overrides: dict[str, dict[str, Any]] | None = None
+    ) -> Pipeline:
         import harmattan.extraction.components  # noqa: F401  (registers the built-in components)
 
         comps: list[Component] = []
@@ -117,4 +122,6 @@ class Pipeline:
 
 
 def make_doc(text: str, published: dt.date | None = None, document_id: str | None = None) -> Doc:
-    return Doc(text=text if isinstance(text, str) else str(text), published=published, document_id=document_id)
+    return Doc(
+        text=text if isinstance(text, str) else str(text), published=published, document_id=document_id
+    )

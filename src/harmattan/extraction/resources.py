@@ -77,7 +77,13 @@ class Resources:
 
     def warm(self) -> None:
         """Build every matcher now, so that no document's time limit pays for it."""
-        _ = self.lexicon, self.actor_scanner, self.place_scanner, self.common_place_words, self.non_person_units
+        _ = (
+            self.lexicon,
+            self.actor_scanner,
+            self.place_scanner,
+            self.common_place_words,
+            self.non_person_units,
+        )
 
     def actor(self, actor_id: str) -> Any:
         return self.pack.actors.get(actor_id) if self.pack is not None else None
@@ -122,8 +128,6 @@ def _taxonomy_entries() -> Iterator[Entry]:
         for lang, table in quant[kind].items():
             for term, value in table.items():
                 yield entry("vague" if kind == "vague" else "numword", int(value), lang, str(term))
-    for lang, term in lang_terms(quant["modifiers"]):
-        yield entry("modifier", None, lang, term)
     for lang, term in lang_terms(quant["no_casualties"]):
         yield entry("nocas", 0, lang, term)
     yield from _date_entries()
@@ -142,7 +146,5 @@ def _date_entries() -> Iterator[Entry]:
     for lang, table in dates["relative"].items():
         for term, spec in table.items():
             yield entry("relative", dict(spec), lang, str(term))
-    for lang, term in lang_terms(dates["past_markers"]):
-        yield entry("past", None, lang, term)
     for lang, term in lang_terms(dates["historical_cues"]):
         yield entry("hist", None, lang, term.rstrip())

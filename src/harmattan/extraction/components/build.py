@@ -47,8 +47,11 @@ _GENERIC_RULES = frozenset({"attack-unknown-target", "attack-armed", "attack-civ
 def _best_typed(members: list[Candidate]) -> Candidate:
     # the first report (the headline) decides, unless a later sentence names a more specific kind
     first = members[0]
-    specific = [c for c in members[1:] if c.rule["name"] not in _GENERIC_RULES
-                and c.rule.get("_order", 0) < first.rule.get("_order", 0)]
+    specific = [
+        c
+        for c in members[1:]
+        if c.rule["name"] not in _GENERIC_RULES and c.rule.get("_order", 0) < first.rule.get("_order", 0)
+    ]
     return specific[0] if specific and first.rule["name"] == "attack-unknown-target" else first
 
 
@@ -95,8 +98,9 @@ def _place(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence]) -> str | None
     return str(p.country)
 
 
-def _actors(doc: Doc, cl: Any, head: Candidate, ev: Event, evidence: list[Evidence], res: Any,
-            country: str | None) -> None:
+def _actors(
+    doc: Doc, cl: Any, head: Candidate, ev: Event, evidence: list[Evidence], res: Any, country: str | None
+) -> None:
     src = next((c for c in [head, *cl.members] if c.actor1 is not None or c.default_actor1), head)
     a1 = src.actor1
     if a1 is not None:
@@ -105,16 +109,40 @@ def _actors(doc: Doc, cl: Any, head: Candidate, ev: Event, evidence: list[Eviden
     elif src.default_actor1:
         actor_id = src.default_actor1.replace("{cc}", (country or "").lower())
         if "{cc}" not in src.default_actor1 or country:
-            _set_default(doc, ev, evidence, 1, actor_id, 1 if "{cc}" in src.default_actor1 else 2, res,
-                         src.sentence, f"default:{'state-claim' if '{cc}' in src.default_actor1 else 'unidentified-perpetrator'}")
-    src2 = next((c for c in [head, *cl.members] if c.actor2 is not None
-                 and (a1 is None or c.actor2.actor_id != a1.actor_id)), None)
+            _set_default(
+                doc,
+                ev,
+                evidence,
+                1,
+                actor_id,
+                1 if "{cc}" in src.default_actor1 else 2,
+                res,
+                src.sentence,
+                f"default:{'state-claim' if '{cc}' in src.default_actor1 else 'unidentified-perpetrator'}",
+            )
+    src2 = next(
+        (
+            c
+            for c in [head, *cl.members]
+            if c.actor2 is not None and (a1 is None or c.actor2.actor_id != a1.actor_id)
+        ),
+        None,
+    )
     if src2 is not None and src2.actor2 is not None:
         _set_actor(doc, ev, evidence, 2, src2.actor2)
         ev.assoc_actor_2 = _assoc(src2.assoc2)
     elif ev.event_type == "Violence against civilians" and country:
-        _set_default(doc, ev, evidence, 2, f"civilians-{country.lower()}", 7, res, head.sentence,
-                     "default:civilian-victims")
+        _set_default(
+            doc,
+            ev,
+            evidence,
+            2,
+            f"civilians-{country.lower()}",
+            7,
+            res,
+            head.sentence,
+            "default:civilian-victims",
+        )
     if ev.actor2 is None:
         ev.inter2 = 0 if ev.actor1 is not None else None
 
@@ -127,8 +155,17 @@ def _set_actor(doc: Doc, ev: Event, evidence: list[Evidence], n: int, p: Partici
         evidence.append(_ev(doc, f, p.mention, p.mention.rule))
 
 
-def _set_default(doc: Doc, ev: Event, evidence: list[Evidence], n: int, actor_id: str, inter: int, res: Any,
-                 sentence: int, rule: str) -> None:
+def _set_default(
+    doc: Doc,
+    ev: Event,
+    evidence: list[Evidence],
+    n: int,
+    actor_id: str,
+    inter: int,
+    res: Any,
+    sentence: int,
+    rule: str,
+) -> None:
     actor = res.actor(actor_id)
     setattr(ev, f"actor{n}", str(actor.name) if actor is not None else actor_id)
     setattr(ev, f"actor{n}_id", actor_id)
@@ -164,7 +201,9 @@ def _fatalities(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], count_ne
         if totals[kind] is not None:
             extras[kind] = totals[kind]
     if neutralised is not None:
-        claimant = next((c.actor1.actor_id for c in cl.members if c.actor1 and c.actor1.role == "state"), None)
+        claimant = next(
+            (c.actor1.actor_id for c in cl.members if c.actor1 and c.actor1.role == "state"), None
+        )
         extras["neutralised_claimant"] = claimant
     if killed is not None or (count_neutralised and neutralised is not None):
         ev.fatalities = (killed or 0) + ((neutralised or 0) if count_neutralised else 0)

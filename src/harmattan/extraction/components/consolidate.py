@@ -10,7 +10,7 @@ from typing import Any
 from harmattan.extraction.components.events import Candidate, Participant
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.pipeline import Component, register
-from harmattan.records import Event, Evidence
+from harmattan.records import Evidence
 
 _VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
@@ -47,11 +47,18 @@ class Resolve(Component):
             cl.place = _nearest_place(doc, cand)
             # a background cue counts when it leads the sentence's trigger ("Depuis 2015, ... ont fait"),
             # not when it trails a new event ("..., the worst since 2019")
-            cl.historical = next((m for m in doc.of_kind("hist", cand.sentence)
-                                  if m.start < cand.trigger.start or cl.place is None), None)
-            if cl.historical is None and cl.date and doc.published and cl.date[2] is not None:
-                if (doc.published - cl.date[0]).days > int(self.settings["max_history_days"]):
-                    cl.historical = cl.date[2]
+            cl.historical = next(
+                (
+                    m
+                    for m in doc.of_kind("hist", cand.sentence)
+                    if m.start < cand.trigger.start or cl.place is None
+                ),
+                None,
+            )
+            old = cl.date is not None and doc.published is not None and cl.date[2] is not None and (
+                (doc.published - cl.date[0]).days > int(self.settings["max_history_days"]))
+            if cl.historical is None and old and cl.date is not None:
+                cl.historical = cl.date[2]
             clusters.append(cl)
         doc.user_data["clusters"] = clusters
         return doc
@@ -87,7 +94,7 @@ class Consolidate(Component):
     def __call__(self, doc: Doc) -> Doc:
         merged: list[Cluster] = []
         for cl in doc.user_data.get("clusters", []):
-            # only recent clusters: a report tells one occurrence in neighbouring sentences (and this stays linear)
+            # only recent clusters: one occurrence is told in neighbouring sentences (and this stays linear)
             target = next((m for m in reversed(merged[-4:]) if _compatible(m, cl)), None)
             if target is None:
                 merged.append(cl)
@@ -113,10 +120,9 @@ def _compatible(a: Cluster, b: Cluster) -> bool:
         return False
     if a.place and b.place and not _same_place(a.place[0].place, b.place[0].place):
         return False
-    if a.date and b.date and a.date[2] is not None and b.date[2] is not None:
-        if abs((a.date[0] - b.date[0]).days) > 1 and max(a.date[1], b.date[1]) == 1:
-            return False
-    return True
+    both_dated = a.date is not None and b.date is not None and a.date[2] is not None and b.date[2] is not None
+    return not (both_dated and a.date is not None and b.date is not None
+                and abs((a.date[0] - b.date[0]).days) > 1 and max(a.date[1], b.date[1]) == 1)
 
 
 def _same_place(p: Any, q: Any) -> bool:
@@ -124,7 +130,8 @@ def _same_place(p: Any, q: Any) -> bool:
         return True
     # a region and a town inside it, or a district and a town inside it, are one place for merging
     return bool({p.kind, q.kind} & {"admin1", "admin2"}) and (
-        p.name in (q.admin1, q.admin2) or q.name in (p.admin1, p.admin2))
+        p.name in (q.admin1, q.admin2) or q.name in (p.admin1, p.admin2)
+    )
 
 
 def _absorb(target: Cluster, cl: Cluster) -> None:
@@ -137,8 +144,9 @@ def _absorb(target: Cluster, cl: Cluster) -> None:
 
 def _inherit(doc: Doc, clusters: list[Cluster]) -> None:
     """Clusters without a place or date take the document's (the headline usually names them)."""
-    first_place = next((m for m in doc.mentions if m.kind == "place" and m.value.precision < 3), None) or next(
-        (m for m in doc.mentions if m.kind == "place"), None)
+    first_place = next(
+        (m for m in doc.mentions if m.kind == "place" and m.value.precision < 3), None
+    ) or next((m for m in doc.mentions if m.kind == "place"), None)
     first_date = next((m for m in sorted(doc.of_kind("date"), key=lambda m: m.start)), None)
     for cl in clusters:
         if cl.place is None and first_place is not None and (len(clusters) == 1 or first_place.sentence == 0):

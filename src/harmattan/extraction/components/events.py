@@ -11,14 +11,31 @@ from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import load_taxonomy
 from harmattan.extraction.pipeline import Component, register
 
-_CASUALTY = {"kill": "killed", "massacre": "killed", "assassinate": "killed", "wound": "wounded",
-             "neutralise": "neutralised", "abduct": "abducted"}
-_SIDE = {"state": "gov", "vdp": "gov", "armed": "armed", "militia": "militia", "civilian": "civ",
-         "protester": "civ", "rioter": "riot"}
-_AGENT_BEFORE = re.compile(r"\b(?:by|par|de la part)\s+(?:(?:the|des|les|la|le|l|d|de|du|un|une|suspected|presumed|"
-                           r"presumes|alleged|unidentified|unknown|several|some|plusieurs|a|an)\s+)*$")
-_OBJECT_BEFORE = re.compile(r"\b(?:on|against|targeting|targeted|contre|visant|sur)\s+(?:(?:the|a|an|les|la|le|l|des|un|une|du|de|their|leurs|une)\s+)*"
-                            r"(?:\w+\s+){0,2}$")
+_CASUALTY = {
+    "kill": "killed",
+    "massacre": "killed",
+    "assassinate": "killed",
+    "wound": "wounded",
+    "neutralise": "neutralised",
+    "abduct": "abducted",
+}
+_SIDE = {
+    "state": "gov",
+    "vdp": "gov",
+    "armed": "armed",
+    "militia": "militia",
+    "civilian": "civ",
+    "protester": "civ",
+    "rioter": "riot",
+}
+_AGENT_BEFORE = re.compile(
+    r"\b(?:by|par|de la part)\s+(?:(?:the|des|les|la|le|l|d|de|du|un|une|suspected|presumed|"
+    r"presumes|alleged|unidentified|unknown|several|some|plusieurs|a|an)\s+)*$"
+)
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:on|against|targeting|targeted|contre|visant|sur)\s+(?:(?:the|a|an|les|la|le|l|des|un|une|du|de|their|leurs|une)\s+)*"
+    r"(?:\w+\s+){0,2}$"
+)
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|ete|furent|sont|est)\b")
 _ACTIVE_STATE_CUES = frozenset({"airstrike", "drone", "neutralise", "regain", "arrest", "intervention"})
 
@@ -99,8 +116,11 @@ class EventDetector(Component):
             return None
         counts = self._counts(doc, mentions, cues)
         for p in parts:
-            p.numbered = any(m.end <= p.mention.start and p.mention.start - m.end <= 25
-                             for lst in counts.values() for _, _, m in lst)
+            p.numbered = any(
+                m.end <= p.mention.start and p.mention.start - m.end <= 25
+                for lst in counts.values()
+                for _, _, m in lst
+            )
         cand = Candidate(index, cues, {}, cues[0], counts=counts)
         self._roles(doc, cand, parts, names)
         rule = self._classify(names, cand)
@@ -137,10 +157,14 @@ class EventDetector(Component):
         role = self.kind_roles.get(str(getattr(actor, "kind", "")))
         return role or self.inter_roles.get(int(getattr(actor, "inter", 2) or 2), "armed")
 
-    def _counts(self, doc: Doc, mentions: list[Mention], cues: list[Mention]
-                ) -> dict[str, list[tuple[int, str, Mention]]]:
-        numbers = [m for m in mentions if m.kind in ("number", "vague")
-                   and not _unit_follows(doc, m, self.resources.non_person_units)]
+    def _counts(
+        self, doc: Doc, mentions: list[Mention], cues: list[Mention]
+    ) -> dict[str, list[tuple[int, str, Mention]]]:
+        numbers = [
+            m
+            for m in mentions
+            if m.kind in ("number", "vague") and not _unit_follows(doc, m, self.resources.non_person_units)
+        ]
         numbers = [n for n in numbers if n.rule != "number:words-weak" or _person_follows(doc, n, mentions)]
         dates = [(m.start, m.end) for m in mentions if m.kind == "date"]
         numbers = [n for n in numbers if not any(s <= n.start < e for s, e in dates)]
@@ -148,10 +172,22 @@ class EventDetector(Component):
         used: set[int] = set()
         cas = [c for c in cues if str(c.value) in _CASUALTY]
         for cue in cas:
-            before = [n for n in numbers if n.end <= cue.start and cue.start - n.end <= 70 and n.start not in used
-                      and not any(n.end <= o.start < cue.start for o in cas if o is not cue)]
-            after = [n for n in numbers if n.start >= cue.end and n.start - cue.end <= 35 and n.start not in used
-                     and not any(cue.end <= o.start < n.start for o in cas if o is not cue)]
+            before = [
+                n
+                for n in numbers
+                if n.end <= cue.start
+                and cue.start - n.end <= 70
+                and n.start not in used
+                and not any(n.end <= o.start < cue.start for o in cas if o is not cue)
+            ]
+            after = [
+                n
+                for n in numbers
+                if n.start >= cue.end
+                and n.start - cue.end <= 35
+                and n.start not in used
+                and not any(cue.end <= o.start < n.start for o in cas if o is not cue)
+            ]
             picked = _pick(doc, before, after)
             for n in picked:
                 used.add(n.start)
@@ -168,15 +204,26 @@ class EventDetector(Component):
             if names & self.violent:
                 cand.default_actor1 = "{cc}-military" if state_act else "unidentified-armed-group"
             return
-        agent = next((p for p in parts if _AGENT_BEFORE.search(doc.folded[max(0, p.mention.start - 40):
-                                                                             p.mention.start])), None)
+        agent = next(
+            (
+                p
+                for p in parts
+                if _AGENT_BEFORE.search(doc.folded[max(0, p.mention.start - 40) : p.mention.start])
+            ),
+            None,
+        )
         if agent is None:
             first = parts[0]
             next_cue = next((c for c in cand.cues if c.start >= first.mention.end), None)
-            gap = doc.folded[first.mention.end:next_cue.start] if next_cue else ""
-            obj = _OBJECT_BEFORE.search(doc.folded[max(0, first.mention.start - 30):first.mention.start])
-            if next_cue is not None and not first.numbered and first.role != "civilian" and not _PASSIVE.search(gap) \
-                    and not obj:
+            gap = doc.folded[first.mention.end : next_cue.start] if next_cue else ""
+            obj = _OBJECT_BEFORE.search(doc.folded[max(0, first.mention.start - 30) : first.mention.start])
+            if (
+                next_cue is not None
+                and not first.numbered
+                and first.role != "civilian"
+                and not _PASSIVE.search(gap)
+                and not obj
+            ):
                 agent = first
         if agent is None and names & _ACTIVE_STATE_CUES:
             agent = next((p for p in parts if p.role == "state"), None)
@@ -192,15 +239,26 @@ class EventDetector(Component):
         cand.actor1 = agent
         cand.actor2 = victims[0] if victims else None
         if cand.actor2 is not None:
-            cand.assoc2 = [p for p in others if p is not cand.actor2 and _SIDE.get(p.role) == _SIDE.get(cand.actor2.role)
-                           and p.actor_id != cand.actor2.actor_id]
+            cand.assoc2 = [
+                p
+                for p in others
+                if p is not cand.actor2
+                and _SIDE.get(p.role) == _SIDE.get(cand.actor2.role)
+                and p.actor_id != cand.actor2.actor_id
+            ]
         if agent is not None:
-            cand.assoc1 = [p for p in parts if p is not agent and _SIDE.get(p.role) == side
-                           and p.actor_id != agent.actor_id]
+            cand.assoc1 = [
+                p
+                for p in parts
+                if p is not agent and _SIDE.get(p.role) == side and p.actor_id != agent.actor_id
+            ]
         elif names & self.violent:
             armed_victim = cand.actor2 is not None and _SIDE.get(cand.actor2.role) == "armed"
-            cand.default_actor1 = "{cc}-military" if state_act and armed_victim or cand.actor2 is None and state_act \
+            cand.default_actor1 = (
+                "{cc}-military"
+                if (state_act and armed_victim) or (cand.actor2 is None and state_act)
                 else "unidentified-armed-group"
+            )
 
     def _classify(self, names: set[str], cand: Candidate) -> dict[str, Any] | None:
         target = _target_class(cand.actor2)
@@ -212,7 +270,11 @@ class EventDetector(Component):
                 continue
             if any(not names & set(group) for group in rule.get("all_of_any", [])):
                 continue
-            if "target" in rule and target not in rule["target"] and not (target == "any" and "any" in rule["target"]):
+            if (
+                "target" in rule
+                and target not in rule["target"]
+                and not (target == "any" and "any" in rule["target"])
+            ):
                 continue
             if "initiator" in rule and initiator not in rule["initiator"]:
                 continue
@@ -280,7 +342,7 @@ def _adjacent_country(mentions: list[Mention], m: Mention) -> str | None:
 
 
 def _unit_follows(doc: Doc, n: Mention, units: frozenset[str]) -> bool:
-    nxt = doc.folded[n.end:n.end + 20].split()
+    nxt = doc.folded[n.end : n.end + 20].split()
     return bool(nxt) and nxt[0] in units
 
 
@@ -292,7 +354,7 @@ def _pick(doc: Doc, before: list[Mention], after: list[Mention]) -> list[Mention
     if before:
         picked = [before[-1]]
         for n in reversed(before[:-1]):
-            gap = doc.folded[n.end:picked[0].start]
+            gap = doc.folded[n.end : picked[0].start]
             if re.search(r"\b(and|et)\b", gap) and len(gap) < 40:
                 picked.insert(0, n)
             else:

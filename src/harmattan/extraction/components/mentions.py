@@ -12,22 +12,58 @@ from harmattan.extraction.pipeline import Component, register
 
 # Kinds that compete for the same words: within a group the longest match wins.
 _GROUPS = {
-    "cue": "cue", "term": "actor", "country": "actor", "actor": "actor",
-    "numword": "number", "vague": "number", "modifier": "modifier",
-    "weekday": "date", "month": "date", "month_part": "date", "relative": "date", "past": "past",
-    "hist": "hist", "ctx_before": "ctx", "ctx_near": "ctx_near", "ctx_admin1": "ctx_admin", "ctx_admin2": "ctx_admin",
+    "cue": "cue",
+    "term": "actor",
+    "country": "actor",
+    "actor": "actor",
+    "numword": "number",
+    "vague": "number",
+    "modifier": "modifier",
+    "weekday": "date",
+    "month": "date",
+    "month_part": "date",
+    "relative": "date",
+    "past": "past",
+    "hist": "hist",
+    "ctx_before": "ctx",
+    "ctx_near": "ctx_near",
+    "ctx_admin1": "ctx_admin",
+    "ctx_admin2": "ctx_admin",
 }
 
 
 def _add_hits(doc: Doc, hits: list[Hit], rule: str) -> None:
     grouped: dict[str, list[Hit]] = {}
+    clean = doc.clean
     for hit in hits:
-        grouped.setdefault(_GROUPS.get(hit.entry.kind, hit.entry.kind), []).append(hit)
-    for group_hits in grouped.values():
-        for hit in resolve_overlaps(group_hits):
-            sent = doc.sentence_of(hit.start)
-            doc.mentions.append(Mention(hit.entry.kind, hit.start, hit.end, doc.text[hit.start:hit.end],
-                                        hit.entry.value, sent, f"{rule}:{hit.entry.term}", hit.entry.lang))
+        kind = hit.entry.kind
+        if kind in ("ctx_before", "ctx_near") and not _capital_follows(clean, hit.end):
+            continue  # an introducing word only matters before a capitalised name
+        grouped.setdefault(_GROUPS.get(kind, kind), []).append(hit)
+    kept = sorted((h for group in grouped.values() for h in resolve_overlaps(group)), key=lambda h: h.start)
+    sentences = doc.sentences
+    index = 0
+    for hit in kept:
+        # hits come in text order: walk the sentences alongside instead of searching for each
+        while index + 1 < len(sentences) and hit.start >= sentences[index].end:
+            index += 1
+        doc.mentions.append(
+            Mention(
+                hit.entry.kind,
+                hit.start,
+                hit.end,
+                doc.text[hit.start : hit.end],
+                hit.entry.value,
+                index if sentences else -1,
+                f"{rule}:{hit.entry.term}",
+                hit.entry.lang,
+            )
+        )
+
+
+def _capital_follows(clean: str, end: int) -> bool:
+    nxt = clean[end : end + 3].lstrip(" '’")
+    return bool(nxt) and (nxt[0].isupper() or nxt[0].isdigit())
 
 
 @register
@@ -72,19 +108,29 @@ class ActorMentions(Component):
         for hit in hits:
             text, actor_id = hit.entry.value
             resolved = self.resources.resolve_alias(text, actor_id, doc.published)
-            doc.mentions.append(Mention("actor", hit.start, hit.end, doc.text[hit.start:hit.end], resolved,
-                                        doc.sentence_of(hit.start), f"actor-alias:{text}"))
+            doc.mentions.append(
+                Mention(
+                    "actor",
+                    hit.start,
+                    hit.end,
+                    doc.text[hit.start : hit.end],
+                    resolved,
+                    doc.sentence_of(hit.start),
+                    f"actor-alias:{text}",
+                )
+            )
         _drop_shadowed(doc)
         return doc
 
 
 def _drop_shadowed(doc: Doc) -> None:
-    """A named actor outranks generic words inside it ("Katiba Macina", "Africa Corps", "Burkinabe soldiers")."""
+    """A named actor outranks generic words inside it ("Katiba Macina", "Burkinabe soldiers")."""
     if not any(m.kind == "actor" for m in doc.mentions):
         return
     mask = doc.mask(("actor",))
-    doc.mentions = [m for m in doc.mentions
-                    if m.kind not in ("term", "cue", "numword") or not all(mask[m.start:m.end])]
+    doc.mentions = [
+        m for m in doc.mentions if m.kind not in ("term", "cue", "numword") or not all(mask[m.start : m.end])
+    ]
 
 
 _DIGITS = re.compile(r"(?<![\w/.,:])(\d{1,3}(?:[ \u00a0\u202f,]\d{3})+|\d+)(?![\w/:]|[.,]\d|\s?%|\s?h\d)")
@@ -103,8 +149,17 @@ class NumberMentions(Component):
             raw = re.sub(r"\D", "", match.group(1))
             value = int(raw[:12])
             kind = "year" if len(raw) == 4 and 1900 <= value <= 2100 else "number"
-            doc.mentions.append(Mention(kind, match.start(1), match.end(1), doc.text[match.start(1):match.end(1)],
-                                        value, doc.sentence_of(match.start(1)), "number:digits"))
+            doc.mentions.append(
+                Mention(
+                    kind,
+                    match.start(1),
+                    match.end(1),
+                    doc.text[match.start(1) : match.end(1)],
+                    value,
+                    doc.sentence_of(match.start(1)),
+                    "number:digits",
+                )
+            )
         _combine_number_words(doc)
         return doc
 
@@ -116,7 +171,7 @@ def _combine_number_words(doc: Doc) -> None:
     others = [m for m in doc.mentions if m.kind != "numword"]
     groups: list[list[Mention]] = []
     for m in words:
-        if groups and _joinable(doc.folded[groups[-1][-1].end:m.start]):
+        if groups and _joinable(doc.folded[groups[-1][-1].end : m.start]):
             groups[-1].append(m)
         else:
             groups.append([m])
@@ -132,8 +187,17 @@ def _combine_number_words(doc: Doc) -> None:
                 value += v
         first, last = group[0], group[-1]
         weak = len(group) == 1 and first.text.lower() in ("a", "an", "un", "une", "one")
-        others.append(Mention("number", first.start, last.end, doc.text[first.start:last.end], value,
-                              first.sentence, "number:words-weak" if weak else "number:words"))
+        others.append(
+            Mention(
+                "number",
+                first.start,
+                last.end,
+                doc.text[first.start : last.end],
+                value,
+                first.sentence,
+                "number:words-weak" if weak else "number:words",
+            )
+        )
     doc.mentions = others
 
 

@@ -33,8 +33,11 @@ class PlaceMentions(Component):
         if self.resources.pack is None:
             return doc
         blocked = doc.mask(("actor", "country", "term"))
-        hits = [h for h in self.resources.place_scanner.scan(doc.clean, doc.folded, None)
-                if not any(blocked[h.start:h.end])]
+        hits = [
+            h
+            for h in self.resources.place_scanner.scan(doc.clean, doc.folded, None)
+            if not any(blocked[h.start : h.end])
+        ]
         order = {"ctx_before": 0, "ctx_near": 1, "ctx_admin1": 2, "ctx_admin2": 2}
         ctx_mentions = sorted((m for m in doc.mentions if m.kind in order), key=lambda m: order[m.kind])
         ctx = {m.end: m.kind for m in ctx_mentions}  # a stronger context word overrides a weaker one
@@ -45,17 +48,35 @@ class PlaceMentions(Component):
             if _dateline(doc, hit.start, hit.end):
                 continue
             context = _context_before(doc, hit.start, ctx) or _context_after(doc, hit.end, after)
-            ref = self._resolve(doc, hit.entry.value, doc.folded[hit.start:hit.end], context, countries, min_pop)
+            ref = self._resolve(
+                doc, hit.entry.value, doc.folded[hit.start : hit.end], context, countries, min_pop
+            )
             if ref is not None:
-                doc.mentions.append(Mention("place", hit.start, hit.end, doc.text[hit.start:hit.end], ref,
-                                            doc.sentence_of(hit.start), f"gazetteer:{context or 'bare'}"))
+                doc.mentions.append(
+                    Mention(
+                        "place",
+                        hit.start,
+                        hit.end,
+                        doc.text[hit.start : hit.end],
+                        ref,
+                        doc.sentence_of(hit.start),
+                        f"gazetteer:{context or 'bare'}",
+                    )
+                )
         if doc.country is None:
             found = [m.value.place.country for m in doc.mentions if m.kind == "place"]
             doc.country = max(set(found), key=found.count) if found else None
         return doc
 
-    def _resolve(self, doc: Doc, ids: tuple[str, ...], folded: str, context: str | None,
-                 countries: list[str], min_pop: int) -> PlaceRef | None:
+    def _resolve(
+        self,
+        doc: Doc,
+        ids: tuple[str, ...],
+        folded: str,
+        context: str | None,
+        countries: list[str],
+        min_pop: int,
+    ) -> PlaceRef | None:
         places = self.resources.pack.places
         admin = context in ("ctx_admin1", "ctx_admin2")
         if folded in self.resources.common_place_words and not admin:
@@ -100,7 +121,7 @@ def _context_before(doc: Doc, start: int, ctx: dict[int, str]) -> str | None:
     # the introducing word ends right before the name (one space, or an apostrophe: "d'Arbinda")
     for gap in (1, 2, 0):
         kind = ctx.get(start - gap)
-        if kind is not None and doc.folded[start - gap:start].strip() == "":
+        if kind is not None and doc.folded[start - gap : start].strip() == "":
             return kind
     return None
 
@@ -114,9 +135,9 @@ def _context_after(doc: Doc, end: int, after: dict[int, str]) -> str | None:
 
 
 def _dateline(doc: Doc, start: int, end: int) -> bool:
-    """"NIAMEY — ..." or "OUAGADOUGOU (AFP) -": where the reporter filed from, not where it happened."""
+    """ "NIAMEY — ..." or "OUAGADOUGOU (AFP) -": where the reporter filed from, not where it happened."""
     line_start = doc.clean.rfind("\n", 0, start) + 1
     if doc.clean[line_start:start].strip():
         return False
-    rest = doc.clean[end:end + 12].lstrip()
+    rest = doc.clean[end : end + 12].lstrip()
     return rest[:1] in ("—", "–", "-", ",") or rest.startswith("(")

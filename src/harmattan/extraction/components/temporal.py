@@ -34,7 +34,8 @@ class DateMentions(Component):
         self.months = _month_table()
         names = "|".join(sorted(self.months, key=len, reverse=True))
         self.day_month = re.compile(
-            rf"\b(\d{{1,2}}){_ORD}(?:\s+(?:et|au|and|to)\s+\d{{1,2}}{_ORD}|\s+\d{{1,2}})?\s+({names})\b(?:\s+(\d{{4}}))?")
+            rf"\b(\d{{1,2}}){_ORD}(?:\s+(?:et|au|and|to)\s+\d{{1,2}}{_ORD}|\s+\d{{1,2}})?\s+({names})\b(?:\s+(\d{{4}}))?"
+        )
         self.month_day = re.compile(rf"\b({names})\s+(\d{{1,2}}){_ORD}\b(?:\s+(\d{{4}}))?")
         self.numeric = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b")
 
@@ -44,11 +45,14 @@ class DateMentions(Component):
         self._month_starts = {m.start for m in doc.mentions if m.kind == "month"}
         self._part_ends = {m.end: int(m.value) for m in doc.mentions if m.kind == "month_part"}
         for m in self.day_month.finditer(doc.folded):
-            found += self._explicit(doc, m, int(m.group(1)), self.months[m.group(2)], m.group(3), "date:day-month")
+            found += self._explicit(
+                doc, m, int(m.group(1)), self.months[m.group(2)], m.group(3), "date:day-month"
+            )
         for m in self.month_day.finditer(doc.folded):
-            if m.start() in self._month_starts or doc.clean[m.start():m.start() + 1].isupper():
-                found += self._explicit(doc, m, int(m.group(2)), self.months[m.group(1)], m.group(3),
-                                        "date:month-day")
+            if m.start() in self._month_starts or doc.clean[m.start() : m.start() + 1].isupper():
+                found += self._explicit(
+                    doc, m, int(m.group(2)), self.months[m.group(1)], m.group(3), "date:month-day"
+                )
         for m in self.numeric.finditer(doc.clean):
             if m.group(1):
                 y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
@@ -61,8 +65,9 @@ class DateMentions(Component):
         doc.mentions.extend(found)
         return doc
 
-    def _explicit(self, doc: Doc, m: re.Match[str], day: int, month: int, year: str | None,
-                  rule: str) -> list[Mention]:
+    def _explicit(
+        self, doc: Doc, m: re.Match[str], day: int, month: int, year: str | None, rule: str
+    ) -> list[Mention]:
         y = int(year) if year else _infer_year(doc.published, month, day)
         if y is None:
             return []
@@ -72,20 +77,28 @@ class DateMentions(Component):
         out: list[Mention] = []
         if pub is None:
             return out
-        words = sorted((m for m in doc.mentions if m.kind in ("weekday", "month", "relative")), key=lambda m: m.start)
+        words = sorted(
+            (m for m in doc.mentions if m.kind in ("weekday", "month", "relative")), key=lambda m: m.start
+        )
         for w in words:
             if any(s <= w.start < e for s, e in taken):
                 continue
             if w.kind == "relative":
-                out += _mention(doc, w.start, w.end, *_relative(pub, dict(w.value)), f"date:relative:{w.text}")
+                out += _mention(
+                    doc, w.start, w.end, *_relative(pub, dict(w.value)), f"date:relative:{w.text}"
+                )
             elif w.kind == "weekday":
                 past = _has_past_marker(doc, w)
                 back = (pub.weekday() - int(w.value)) % 7
                 if past and back == 0:
                     back = 7
-                out += _mention(doc, w.start, w.end, pub - dt.timedelta(days=back), 1, f"date:weekday:{w.text}")
+                out += _mention(
+                    doc, w.start, w.end, pub - dt.timedelta(days=back), 1, f"date:weekday:{w.text}"
+                )
             elif w.kind == "month" and not _is_may_verb(doc, w):
-                part = next((self._part_ends[w.start - g] for g in range(5) if w.start - g in self._part_ends), None)
+                part = next(
+                    (self._part_ends[w.start - g] for g in range(5) if w.start - g in self._part_ends), None
+                )
                 month = int(w.value)
                 year = pub.year if month <= pub.month else pub.year - 1
                 day = min(part or 15, calendar.monthrange(year, month)[1])
@@ -95,12 +108,14 @@ class DateMentions(Component):
 
 def _is_may_verb(doc: Doc, w: Mention) -> bool:
     # English "May" at a sentence start is usually the month only when a number or "in" is next to it
-    return w.text == "May" and not re.search(r"\b(?:in|of|early|late|mid|since)\s+$", doc.folded[max(0, w.start - 8):w.start])
+    return w.text == "May" and not re.search(
+        r"\b(?:in|of|early|late|mid|since)\s+$", doc.folded[max(0, w.start - 8) : w.start]
+    )
 
 
 def _has_past_marker(doc: Doc, w: Mention) -> bool:
-    after = doc.folded[w.end:w.end + 12]
-    before = doc.folded[max(0, w.start - 6):w.start]
+    after = doc.folded[w.end : w.end + 12]
+    before = doc.folded[max(0, w.start - 6) : w.start]
     return bool(re.match(r"\s+(dernier|derniere|passe)\b", after) or re.search(r"\b(last|past)\s+$", before))
 
 
@@ -133,7 +148,9 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-def _mention(doc: Doc, start: int, end: int, date: dt.date | None, precision: int, rule: str) -> list[Mention]:
+def _mention(
+    doc: Doc, start: int, end: int, date: dt.date | None, precision: int, rule: str
+) -> list[Mention]:
     if date is None:
         return []
     return [Mention("date", start, end, doc.text[start:end], (date, precision), doc.sentence_of(start), rule)]

@@ -81,15 +81,45 @@ class Language(Component):
         doc.lang = best
         low = min(en, fr)
         # headlines are too short to tell: read them with both lexicons, as mixed texts
-        mixed = short and low == best_n or low >= 3 and low / n >= self.min_share / 2 or (short and low >= 1)
+        mixed = (
+            (short and low == best_n) or (low >= 3 and low / n >= self.min_share / 2) or (short and low >= 1)
+        )
         doc.langs = frozenset({"en", "fr"}) if mixed else frozenset({best})
         return doc
 
 
 _ABBREV = frozenset(
-    "mr mrs ms dr lt col gen capt cpt sgt st no vol p.m a.m m mm mme mlle cdt cne adj sous-lt art al".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "lt",
+        "col",
+        "gen",
+        "capt",
+        "cpt",
+        "sgt",
+        "st",
+        "no",
+        "vol",
+        "p.m",
+        "a.m",
+        "m",
+        "mm",
+        "mme",
+        "mlle",
+        "cdt",
+        "cne",
+        "adj",
+        "sous-lt",
+        "art",
+        "al",
+    ]
 )
-_BOUNDARY = re.compile(r"(?:(?<=[.!?…])[\"'»”)\]]*\s+(?=[\"'«“(\[]?[A-ZÀ-ÖØ-Þ0-9])|\n\s*\n?|;\s*(?=[A-ZÀ-ÖØ-Þ]))")
+_BOUNDARY = re.compile(
+    r"(?:(?<=[.!?…])[\"'»”)\]]*\s+(?=[\"'«“(\[]?[A-ZÀ-ÖØ-Þ0-9])|\n\s*\n?|;\s*(?=[A-ZÀ-ÖØ-Þ]))"
+)
 
 
 @register
@@ -120,7 +150,7 @@ def _after_abbreviation(text: str, pos: int) -> bool:
     word_start = pos - 1
     while word_start > 0 and not text[word_start - 1].isspace():
         word_start -= 1
-    word = text[word_start:pos - 1].lower()
+    word = text[word_start : pos - 1].lower()
     return word in _ABBREV or (len(word) == 1 and word.isalpha())
 
 

@@ -17,12 +17,16 @@ def register(app: typer.Typer) -> None:
 
 def extract(
     source: str = typer.Argument("-", help="A text file, a JSON Lines file of documents, or - for stdin."),
-    date: str | None = typer.Option(None, "--date", help="Publication date YYYY-MM-DD (relative dates resolve against it)."),
+    date: str | None = typer.Option(
+        None, "--date", help="Publication date YYYY-MM-DD (relative dates resolve against it)."
+    ),
     lang: str = typer.Option("auto", "--lang", help="auto, en or fr."),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl or table."),
     explain: bool = typer.Option(False, "--explain", help="Show which sentence and rule gave each field."),
     workers: int = typer.Option(1, "--workers", min=1, help="Processes for JSON Lines input."),
-    config: Path | None = typer.Option(None, "--config", help="A pipeline config YAML (default: the packaged one)."),
+    config: Path | None = typer.Option(
+        None, "--config", help="A pipeline config YAML (default: the packaged one)."
+    ),
 ) -> None:
     """Extract events from a report (plain text) or from documents (JSON Lines: text, published_at, id)."""
     from harmattan.extraction import Extractor
@@ -91,10 +95,26 @@ def _emit(event: Any, fmt: str, explain: bool) -> None:
     if fmt == "jsonl":
         typer.echo(json.dumps(data, ensure_ascii=False))
     else:
-        typer.echo(" | ".join(str(data.get(k) if data.get(k) is not None else "") for k in (
-            "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1", "country",
-            "fatalities")))
+        typer.echo(
+            " | ".join(
+                str(data.get(k) if data.get(k) is not None else "")
+                for k in (
+                    "event_date",
+                    "event_type",
+                    "sub_event_type",
+                    "actor1",
+                    "actor2",
+                    "location",
+                    "admin1",
+                    "country",
+                    "fatalities",
+                )
+            )
+        )
     if explain:
         for ev in event.evidence:
-            typer.echo(f"  {ev.field:<15} sentence {ev.sentence:>3} [{ev.start}:{ev.end}] {ev.text[:70]!r}  <- {ev.rule}",
-                       err=fmt == "jsonl")
+            typer.echo(
+                f"  {ev.field:<15} sentence {ev.sentence:>3} [{ev.start}:{ev.end}] {ev.text[:70]!r}"
+                f"  <- {ev.rule}",
+                err=fmt == "jsonl",
+            )
