@@ -151,7 +151,7 @@ def test_openapi_lists_the_resources(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize(
-    "query", ["actor=JNIM", "tactic=armed%20drone", "actor=ml-military&since=2024-01-01"]
+    "query", ["actor=JNIM", "tactic=armed%20drone", "actor=ml-military&since=2024-01-01", "type=Battles"]
 )
 def test_actor_and_tactic_pages_match_the_unpaged_answer(client: TestClient, query: str) -> None:
     """Pages found through recent date windows first are the same as one big page."""

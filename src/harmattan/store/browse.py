@@ -48,12 +48,12 @@ def event_page(
 ) -> list[dict[str, Any]]:
     """Up to ``limit`` events after ``after``, newest first, undated last, ties by key (keyset paging).
 
-    Actor and tactic filters select through their own (name, date) indexes: a page of a busy
-    actor is found in a recent date window first (a few index range scans) instead of sorting
-    every event the actor ever had. The answer is the same: whatever lies outside a window that
-    already holds ``limit`` events is older than all of them.
+    Filters whose indexes do not hand rows over in date order (actors and tactics through their
+    own tables, types matching either of two columns) look in a recent date window first (a few
+    index range scans) instead of sorting every event a busy actor ever had. The answer is the
+    same: whatever lies outside a window that already holds ``limit`` events is older than all.
     """
-    if q.actor_ids or q.actor_folds or q.tactics:
+    if q.actor_ids or q.actor_folds or q.tactics or q.types:
         top = after[0] if after else conn.scalar(select(func.max(events.c.event_date)))
         if top is not None and q.until is not None:
             top = min(top, q.until)
