@@ -120,6 +120,8 @@ def _actors(
                 src.sentence,
                 f"default:{'state-claim' if '{cc}' in src.default_actor1 else 'unidentified-perpetrator'}",
             )
+    _attribute(doc, cl, ev, evidence, res)
+    _crowd_default(doc, head, ev, evidence, res, country)
     src2 = next(
         (
             c
@@ -145,6 +147,52 @@ def _actors(
         )
     if ev.actor2 is None:
         ev.inter2 = 0 if ev.actor1 is not None else None
+
+
+_ARMED_KINDS = frozenset({"rebel_group", "islamist_group", "militia", "identity_militia"})
+_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+
+def _attribute(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any) -> None:
+    """ "Gunmen from AQIM", "... claimed by JNIM": a named armed group in the report replaces "unidentified"."""
+    if ev.event_type not in _VIOLENT or ev.actor1_id not in (None, "unidentified-armed-group"):
+        return
+    own = {c.sentence for c in cl.members}
+    named = sorted(
+        (m for m in doc.of_kind("actor") if getattr(res.actor(str(m.value)), "kind", None) in _ARMED_KINDS),
+        key=lambda m: (m.sentence not in own, m.start),
+    )
+    other = ev.actor2_id
+    found = next((m for m in named if m.value != other), None)
+    if found is None:
+        return
+    actor = res.actor(str(found.value))
+    part = Participant(found, str(found.value), str(actor.name), int(actor.inter), "armed")
+    evidence[:] = [e for e in evidence if e.field not in ("actor1", "actor1_id", "inter1")]
+    _set_actor(doc, ev, evidence, 1, part)
+
+
+def _crowd_default(
+    doc: Doc, head: Candidate, ev: Event, evidence: list[Evidence], res: Any, country: str | None
+) -> None:
+    """Protests are by protesters and riots by rioters, even when the report says "people"."""
+    crowd = {"Protests": "protesters", "Riots": "rioters"}.get(str(ev.event_type))
+    if crowd is None or not country or (ev.actor1_id or "").startswith(crowd):
+        return
+    if ev.actor1_id is not None and ev.inter1 not in (7, None):
+        return
+    evidence[:] = [e for e in evidence if e.field not in ("actor1", "actor1_id", "inter1")]
+    _set_default(
+        doc,
+        ev,
+        evidence,
+        1,
+        f"{crowd}-{country.lower()}",
+        6 if crowd == "protesters" else 5,
+        res,
+        head.sentence,
+        f"default:{crowd}",
+    )
 
 
 def _set_actor(doc: Doc, ev: Event, evidence: list[Evidence], n: int, p: Participant) -> None:

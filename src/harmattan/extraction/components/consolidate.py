@@ -55,8 +55,12 @@ class Resolve(Component):
                 ),
                 None,
             )
-            old = cl.date is not None and doc.published is not None and cl.date[2] is not None and (
-                (doc.published - cl.date[0]).days > int(self.settings["max_history_days"]))
+            old = (
+                cl.date is not None
+                and doc.published is not None
+                and cl.date[2] is not None
+                and ((doc.published - cl.date[0]).days > int(self.settings["max_history_days"]))
+            )
             if cl.historical is None and old and cl.date is not None:
                 cl.historical = cl.date[2]
             clusters.append(cl)
@@ -121,8 +125,13 @@ def _compatible(a: Cluster, b: Cluster) -> bool:
     if a.place and b.place and not _same_place(a.place[0].place, b.place[0].place):
         return False
     both_dated = a.date is not None and b.date is not None and a.date[2] is not None and b.date[2] is not None
-    return not (both_dated and a.date is not None and b.date is not None
-                and abs((a.date[0] - b.date[0]).days) > 1 and max(a.date[1], b.date[1]) == 1)
+    return not (
+        both_dated
+        and a.date is not None
+        and b.date is not None
+        and abs((a.date[0] - b.date[0]).days) > 1
+        and max(a.date[1], b.date[1]) == 1
+    )
 
 
 def _same_place(p: Any, q: Any) -> bool:

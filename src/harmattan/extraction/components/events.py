@@ -149,7 +149,20 @@ class EventDetector(Component):
                 actor_id = res.generic(m.text.lower(), template, cc, doc.published)
                 actor = res.actor(actor_id) if actor_id else None
                 out.append(Participant(m, actor_id, _name(actor, actor_id), _inter(actor) or inter, role))
+        if political and not any(p.role == "state" for p in out):
+            out.extend(self._countries_as_states(mentions))
         return _dedupe(out)
+
+    def _countries_as_states(self, mentions: list[Mention]) -> list[Participant]:
+        """In diplomacy a country name stands for its state ("Algeria recalled its ambassador")."""
+        out: list[Participant] = []
+        for m in mentions:
+            if m.kind == "country":
+                actor_id = f"{str(m.value).lower()}-state"
+                actor = self.resources.actor(actor_id)
+                if actor is not None:
+                    out.append(Participant(m, actor_id, _name(actor, actor_id), _inter(actor), "state"))
+        return out
 
     def _actor_role(self, actor: Any) -> str:
         if actor is None:
