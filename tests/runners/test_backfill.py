@@ -67,6 +67,9 @@ def test_one_and_two_workers_store_the_same_reports_and_a_failure_stops_nothing(
     assert (one.documents, len(one.errors)) == (5, 1) and "cannot read this one" in one.errors[0][1]
     assert (two.documents, len(two.errors), two.workers) == (5, 1, 2)
     assert one.reports > 0 and stored_reports(db1) == stored_reports(db2)
+    languages = "SELECT content_hash, language FROM documents ORDER BY 1"  # identified on the workers with 2
+    with db1.engine.connect() as conn1, db2.engine.connect() as conn2:
+        assert conn1.execute(text(languages)).all() == conn2.execute(text(languages)).all()
     assert one.fusion is not None and one.fusion.events > 0
 
 

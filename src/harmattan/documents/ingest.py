@@ -30,6 +30,10 @@ BATCH_SIZE = 200
 DEFAULT_SOURCE = "files"
 
 Progress = Callable[[str, int], None]
+#: A stage the documents of a file pass through before they are stored, e.g. language
+#: identification on worker processes (see ``harmattan.runners.backfill``); it must yield
+#: every document it receives.
+Prepare = Callable[[Iterator[RawDocument]], Iterator[RawDocument]]
 
 
 @dataclass
@@ -59,10 +63,13 @@ class IngestReport:
 class Ingester:
     """Stores documents from files (and from any iterable of raw documents, for other sources)."""
 
-    def __init__(self, db: Database, settings: Settings, source: str = DEFAULT_SOURCE) -> None:
+    def __init__(
+        self, db: Database, settings: Settings, source: str = DEFAULT_SOURCE, prepare: Prepare | None = None
+    ) -> None:
         self.db = db
         self.settings = settings
         self.source = source
+        self.prepare = prepare
         self._source_ids: dict[str, int] = {}
         self._near_duplicates: NearDuplicateLinker | None = None
 
@@ -109,6 +116,8 @@ class Ingester:
         original = self._keep_original(sha, data)
         items = read_bytes(name, data)
         docs = _collect_errors(items, lambda err: self._fail(report, err))
+        if self.prepare is not None:
+            docs = self.prepare(docs)
         batches = _batches(docs, BATCH_SIZE)
         stored, errors_before = 0, len(report.errors)
         batch = next(batches, [])

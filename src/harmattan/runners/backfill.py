@@ -1,6 +1,7 @@
 """Backfill: ingest large archives, extract every pending document on many workers, store, fuse.
 
-- ingest runs in this process (it is I/O and one SQLite writer; resumable by file hash);
+- ingest stores documents from this process (one SQLite writer; resumable by file hash), while
+  its costly step, language identification, runs on the workers;
 - extraction, the costly part, runs in chunks on a :mod:`~harmattan.runners.pool` runner
   (this process, a local process pool, or Dask workers on other machines);
 - results come back here and are stored in batches with the same rows and markers as
@@ -18,10 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from harmattan.documents.ingest import Ingester, IngestReport
+from harmattan.documents.language import detect_language
+from harmattan.documents.readers import RawDocument
 from harmattan.events.fusion import FusionReport, fuse
 from harmattan.events.process import DEFAULT_EXTRACTOR, pipeline_version, report_rows
 from harmattan.runners.pool import Runner, make_runner
-from harmattan.runners.tasks import Result, extract_chunk, worker_extractor
+from harmattan.runners.tasks import Result, extract_chunk, identify_languages, worker_extractor
 from harmattan.settings import Settings
 from harmattan.store import events as event_store
 from harmattan.store.database import Database
@@ -71,22 +74,25 @@ def backfill(
     """Ingest ``paths`` (if any), then extract, store and fuse every pending document."""
     report = BackfillReport()
     paths = list(paths)
-    if paths:
-        started = time.perf_counter()
-        ingest_progress = (lambda path, _new: progress("ingest", 0, 0)) if progress else None
-        report.ingest = Ingester(db, settings).ingest_paths(paths, ingest_progress)
-        report.ingest_s = time.perf_counter() - started
-    # Built and warmed here: local workers are forked and inherit it ready to use (Dask workers,
-    # separate processes, build their own once). It also names the version, as ``harmattan process`` does.
+    # Built and warmed before the workers start: local workers are forked and inherit the extractor
+    # and the language detector ready to use (Dask workers, separate processes, build their own once).
+    # The extractor also names the version, as ``harmattan process`` does.
     extractor = worker_extractor(extractor_spec)
     warm_up = getattr(extractor, "warm_up", None)
     if callable(warm_up):
         warm_up()
+    detect_language("Le détecteur de langue est chargé avant le démarrage des processus.")
     report.pipeline_version = pipeline_version(extractor)
     own_runner = runner is None
     runner = runner or make_runner(workers, scheduler, address)
     report.workers = runner.workers
     try:
+        if paths:
+            started = time.perf_counter()
+            ingest_progress = (lambda path, _new: progress("ingest", 0, 0)) if progress else None
+            ingester = Ingester(db, settings, prepare=_language_stage(runner))
+            report.ingest = ingester.ingest_paths(paths, ingest_progress)
+            report.ingest_s = time.perf_counter() - started
         _extract_all(db, runner, extractor_spec, report, progress, limit)
     finally:
         if own_runner:
@@ -94,6 +100,33 @@ def backfill(
     if fusion:
         report.fusion = fuse(db)
     return report
+
+
+def _language_stage(runner: Runner) -> Callable[[Iterator[RawDocument]], Iterator[RawDocument]]:
+    """Language identification (the costly part of ingest) on the workers, documents kept in order."""
+
+    def prepare(docs: Iterator[RawDocument]) -> Iterator[RawDocument]:
+        chunks = enumerate(_chunked(docs, CHUNK_DOCUMENTS))
+        waiting: dict[int, list[RawDocument]] = {}
+        following = 0
+        for index, chunk in runner.imap(identify_languages, chunks):
+            waiting[index] = chunk
+            while following in waiting:
+                yield from waiting.pop(following)
+                following += 1
+
+    return prepare
+
+
+def _chunked(items: Iterator[RawDocument], size: int) -> Iterator[list[RawDocument]]:
+    chunk: list[RawDocument] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _extract_all(

@@ -19,8 +19,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 R = TypeVar("R")
 SCHEDULERS = ("local", "dask")
-#: Items in flight per worker: enough to keep every worker busy while results are stored.
-IN_FLIGHT_PER_WORKER = 4
+#: Items in flight per worker: enough to keep every worker busy while this process stores results.
+IN_FLIGHT_PER_WORKER = 16
 
 
 class Runner(Protocol):

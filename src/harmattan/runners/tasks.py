@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from harmattan.documents.language import detect_language
+from harmattan.documents.normalise import normalise_text
+from harmattan.documents.readers import RawDocument
 from harmattan.events.process import DEFAULT_EXTRACTOR, ExtractorLike, extract_one, load_extractor
 from harmattan.records import Event
 
@@ -27,3 +30,12 @@ def extract_chunk(task: tuple[str, list[dict[str, Any]]]) -> list[Result]:
     spec, docs = task
     extractor = worker_extractor(spec)
     return [extract_one(extractor, doc) for doc in docs]
+
+
+def identify_languages(task: tuple[int, list[RawDocument]]) -> tuple[int, list[RawDocument]]:
+    """Language of each raw document that has none (on the normalised text, as the ingest path does)."""
+    index, docs = task
+    for doc in docs:
+        if not doc.language:
+            doc.language = detect_language(normalise_text(doc.text))
+    return index, docs
