@@ -154,7 +154,7 @@ _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians
 
 
 def _attribute(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any) -> None:
-    """ "Gunmen from AQIM", "... claimed by JNIM": a named armed group in the report replaces "unidentified"."""
+    """A named armed group in the report ("gunmen from AQIM", "claimed by JNIM") replaces "unidentified"."""
     if ev.event_type not in _VIOLENT or ev.actor1_id not in (None, "unidentified-armed-group"):
         return
     own = {c.sentence for c in cl.members}

@@ -82,7 +82,14 @@ def _nearest_place(doc: Doc, cand: Candidate) -> tuple[Any, Mention] | None:
     if not places:
         return None
     # a town beats a region; then the one nearest the trigger
-    best = min(places, key=lambda m: (m.value.precision == 3, abs(m.start - cand.trigger.start)))
+    best = min(
+        places,
+        key=lambda m: (
+            m.value.place.kind in ("admin1", "admin2"),
+            m.value.precision,
+            abs(m.start - cand.trigger.start),
+        ),
+    )
     return best.value, best
 
 

@@ -89,6 +89,9 @@ def _document_country(doc: Doc) -> str | None:
     counts: Counter[str] = Counter()
     for m in doc.mentions:
         if m.kind == "country" and m.value in focus:
+            near = doc.folded[max(0, m.start - 20) : m.end + 20]
+            if "border" in near or "frontiere" in near:
+                continue  # "near the Malian border" says where it is not
             # the headline (first sentence) says what the report is about: weigh it more
             counts[str(m.value)] += 3 if m.sentence == 0 else 1
     return counts.most_common(1)[0][0] if counts else None

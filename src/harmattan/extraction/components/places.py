@@ -47,9 +47,16 @@ class PlaceMentions(Component):
         for hit in resolve_overlaps(hits):
             if _dateline(doc, hit.start, hit.end):
                 continue
-            context = _context_before(doc, hit.start, ctx) or _context_after(doc, hit.end, after)
+            context = _context_after(doc, hit.end, after) or _context_before(doc, hit.start, ctx)
             ref = self._resolve(
-                doc, hit.entry.value, doc.folded[hit.start : hit.end], context, countries, min_pop
+                doc,
+                hit.entry.value,
+                doc.folded[hit.start : hit.end],
+                context,
+                countries,
+                min_pop,
+                hit.start,
+                hit.end,
             )
             if ref is not None:
                 doc.mentions.append(
@@ -76,6 +83,8 @@ class PlaceMentions(Component):
         context: str | None,
         countries: list[str],
         min_pop: int,
+        start: int,
+        end: int,
     ) -> PlaceRef | None:
         places = self.resources.pack.places
         admin = context in ("ctx_admin1", "ctx_admin2")
@@ -85,8 +94,15 @@ class PlaceMentions(Component):
             level = 1 if context == "ctx_admin1" else 2
             area = places.admin_area(folded, countries[0] if countries else None, level)
             if area is not None:
-                return PlaceRef(area, 3 if level == 1 else 2, context or "")
+                return PlaceRef(area, 3, context or "")  # only a region or province is known
         candidates = [p for p in (places.get(i) for i in ids) if p is not None]
+        if admin:
+            # "Soum province": never the village called Soum
+            candidates = [p for p in candidates if p.kind in ("admin1", "admin2")]
+            if not candidates:
+                return None
+            area = max(candidates, key=lambda p: _score(p, countries))
+            return PlaceRef(area, 3, context or "")
         if not candidates:
             return None
         best = max(candidates, key=lambda p: _score(p, countries))
@@ -95,6 +111,8 @@ class PlaceMentions(Component):
         populous = int(best.population or 0) >= min_pop or best.feature in ("P.PPLA", "P.PPLC", "P.PPLA2")
         if context is None and not populous and " " not in folded:
             return None
+        if context is None and _inside_proper_name(doc, start, end):
+            return None  # "President Ibrahim Boubacar Keïta": part of a person's or an organisation's name
         precision = 2 if context == "ctx_near" else (3 if best.kind == "admin1" else 1)
         return PlaceRef(best, precision, context or "")
 
@@ -141,3 +159,13 @@ def _dateline(doc: Doc, start: int, end: int) -> bool:
         return False
     rest = doc.clean[end : end + 12].lstrip()
     return rest[:1] in ("—", "–", "-", ",") or rest.startswith("(")
+
+
+def _inside_proper_name(doc: Doc, start: int, end: int) -> bool:
+    before = doc.clean[max(0, start - 30) : start].rstrip(" ")
+    after = doc.clean[end : end + 30].lstrip(" ")
+    prev_word = before.split(" ")[-1] if before and not before.endswith(("\n", ".", ":", ",")) else ""
+    next_word = after.split(" ")[0] if after else ""
+    return (prev_word[:1].isupper() and prev_word.isalpha()) or (
+        next_word[:1].isupper() and next_word.isalpha()
+    )
