@@ -364,6 +364,8 @@ def _person_follows(doc: Doc, n: Mention, mentions: list[Mention]) -> bool:
 
 
 def _pick(doc: Doc, before: list[Mention], after: list[Mention]) -> list[Mention]:
+    strong = [n for n in before if n.rule != "number:words-weak"]
+    before = strong or before  # "six members of a group were killed": six, not "a"
     if before:
         picked = [before[-1]]
         for n in reversed(before[:-1]):
