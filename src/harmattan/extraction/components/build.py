@@ -262,7 +262,8 @@ def _fatalities(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], count_ne
     lethal = {"kill", "massacre", "assassinate"} & {str(c.value) for cand in cl.members for c in cand.cues}
     if ev.fatalities is None and not lethal:
         ev.fatalities = 0  # no death is reported: a protest, an arrest, a wounding
-        evidence.append(doc.sentence_evidence("fatalities", cl.members[0].sentence, "default:no-death-reported"))
+        first = cl.members[0].sentence
+        evidence.append(doc.sentence_evidence("fatalities", first, "default:no-death-reported"))
     for kind in ("wounded", "abducted"):
         for m in used.get(kind, []):
             evidence.append(_ev(doc, f"extras.{kind}", m, f"casualties:{kind}"))
