@@ -151,6 +151,15 @@ class EventDetector(Component):
                 out.append(Participant(m, actor_id, _name(actor, actor_id), _inter(actor) or inter, role))
         if political and not any(p.role == "state" for p in out):
             out.extend(self._countries_as_states(mentions))
+        if (
+            out
+            and "neutrali"
+            not in doc.folded[
+                doc.sentences[out[0].mention.sentence].start : doc.sentences[out[0].mention.sentence].end
+            ]
+        ):
+            # a claim of "neutralised" enemies names its claimant as the source: keep it there
+            out = [p for p in out if not _is_source(doc, p.mention)]
         return _dedupe(out)
 
     def _countries_as_states(self, mentions: list[Mention]) -> list[Participant]:
@@ -248,7 +257,11 @@ class EventDetector(Component):
             agent = None  # "soldiers killed in an attack": the lone state party is the target
         side = _SIDE.get(agent.role) if agent else None
         others = [p for p in parts if p is not agent and _SIDE.get(p.role) != side]
-        victims = sorted(others, key=lambda p: {"gov": 0, "civ": 1, "armed": 2}.get(_SIDE.get(p.role, ""), 3))
+        # the counted dead are the target ("Fourteen civilians were killed when gunmen attacked...")
+        victims = sorted(
+            others,
+            key=lambda p: (not p.numbered, {"gov": 0, "civ": 1, "armed": 2}.get(_SIDE.get(p.role, ""), 3)),
+        )
         cand.actor1 = agent
         cand.actor2 = victims[0] if victims else None
         if cand.actor2 is not None:
@@ -384,3 +397,18 @@ def _victim_role(n: Mention, mentions: list[Mention]) -> str:
             value = m.value
             return str(value[0]) if isinstance(value, tuple) else "named"
     return "any"
+
+
+_SOURCE_AFTER = re.compile(
+    r"^\s*(?:said|says|say|announced|reported|claimed|told|a annonce|annonce|affirme|indique|a indique|"
+    r"a affirme|precise|rapporte)\b"
+)
+_SOURCE_BEFORE = re.compile(r"\b(?:selon|according to|d apres)\s+(?:(?:l|la|le|les|the|des|du)\s+)*$")
+
+
+def _is_source(doc: Doc, m: Mention) -> bool:
+    """ "..., the army said" / "selon l'armée": the party reporting, not a party to the event."""
+    return bool(
+        _SOURCE_AFTER.match(doc.folded[m.end : m.end + 20])
+        or _SOURCE_BEFORE.search(doc.folded[max(0, m.start - 25) : m.start])
+    )
