@@ -27,8 +27,7 @@ from typing import Any
 import polars as pl
 import yaml
 
-from harmattan.analysis.frame import actors_long, split_names
-from harmattan.regions.text import fold
+from harmattan.analysis.frame import actors_long, assoc_long
 
 RULES_PATH = Path(__file__).with_name("data") / "alerts.yaml"
 LEVELS = ("low", "medium", "high")
@@ -92,86 +91,56 @@ def _eligible(actor: pl.Expr, inter: pl.Expr) -> pl.Expr:
     )
 
 
-def _pairs(frame: pl.DataFrame, resolve: Resolver | None) -> pl.DataFrame:
-    """One row per (event, pair kind, pair key): clashes from actor1 vs actor2, joints from assoc actors."""
-    r = rules()
-    both = frame.filter(
-        _eligible(pl.col("actor1_id"), pl.col("inter1"))
-        & _eligible(pl.col("actor2_id"), pl.col("inter2"))
-        & (pl.col("actor1_id") != pl.col("actor2_id"))
-        & pl.col("event_type").is_in(r["clash_types"])
-    )
-    lo = pl.min_horizontal("actor1_id", "actor2_id")
-    hi = pl.max_horizontal("actor1_id", "actor2_id")
-    clashes = both.with_columns(
-        pl.lit("new_pairing_clash").alias("kind"),
-        pl.concat_str([lo, hi], separator="|").alias("key"),
-        pl.concat_list([lo, hi]).alias("actors"),
-    )
-    joints = []
-    assoc = frame.filter(pl.col("assoc_actor_1").is_not_null() | pl.col("assoc_actor_2").is_not_null())
-    for row in assoc.iter_rows(named=True):
-        for n in ("1", "2"):
-            me = row[f"actor{n}_id"]
-            for name in split_names(row[f"assoc_actor_{n}"]):
-                other = (resolve(name, row["event_date"]) if resolve else None) or fold(name)
-                if me and other and other != me and other not in rules()["skip_actors"]:
-                    a, b = sorted((me, other))
-                    joints.append({**row, "kind": "new_pairing_joint", "key": f"{a}|{b}", "actors": [a, b]})
-    cols = [*frame.columns, "kind", "key", "actors"]
-    parts = [clashes.select(cols)]
-    if joints:
-        parts.append(pl.DataFrame(joints, schema=clashes.select(cols).schema))
-    return pl.concat(parts)
+_EVENT = ("event_id", "event_date", "country", "admin1", "admin2", "location", "fatalities")
+
+
+def _firsts(rows: pl.DataFrame, kind: str, cols: list[str], actors: pl.Expr, tactic: pl.Expr) -> pl.DataFrame:
+    """Per distinct ``cols``: the earliest row (``rows`` come sorted), its key, actors, first 10 event ids."""
+    rows = rows.drop_nulls(cols)
+    first = rows.unique(subset=cols, keep="first", maintain_order=True)
+    ids = rows.group_by(cols).agg(pl.col("event_id").head(10).alias("ids"))
+    return first.join(ids, on=cols, how="left").select(
+        pl.lit(kind).alias("kind"), pl.concat_str(cols, separator="|").alias("key"), *_EVENT,
+        actors.alias("actors"), tactic.alias("tactic"), "ids",
+    )  # fmt: skip
 
 
 def candidate_keys(frame: pl.DataFrame, resolve: Resolver | None = None) -> pl.DataFrame:
-    """Every (kind, key) each event carries, with the event's columns, ``actors`` and ``tactic``."""
-    long = actors_long(frame).filter(_eligible(pl.col("actor"), pl.col("inter")))
+    """The first event of every (kind, key) in ``frame``: kind, key, event columns, actors, tactic, ids."""
+    r = rules()
+    needed = [*_EVENT, "tactics", "event_type", "actor1_id", "actor2_id", "inter1", "inter2", "assoc_actor_1",
+              "assoc_actor_2"]  # fmt: skip
+    # Frames come sorted by (date, id); stable sorts by date alone keep that order within a day.
+    ordered = frame.select(needed).sort("event_date", maintain_order=True)
+    long = actors_long(ordered, [*_EVENT, "tactics"])
+    long = long.filter(_eligible(pl.col("actor"), pl.col("inter"))).sort("event_date", maintain_order=True)
     foreign = pl.col("inter") == 8
+    one, none = pl.concat_list([pl.col("actor")]), pl.lit(None, pl.Utf8)
+    tactic_rows = long.filter(pl.col("role") == 1).explode("tactics").rename({"tactics": "tactic_"})
     parts = [
-        long.filter(pl.col("role") == 1)
-        .explode("tactics")
-        .filter(pl.col("tactics").is_not_null())
+        _firsts(tactic_rows, "new_tactic", ["actor", "tactic_"], one, pl.col("tactic_")),
+        _firsts(long.filter(~foreign), "new_country", ["actor", "country"], one, none),
+        _firsts(long.filter(foreign), "new_foreign_actor", ["actor", "country"], one, none),
+        _firsts(long.filter(~foreign), "new_admin1", ["actor", "country", "admin1"], one, none),
+        _firsts(long.filter(~foreign), "new_admin2", ["actor", "country", "admin1", "admin2"], one, none),
+    ]
+    lo, hi = pl.min_horizontal("actor1_id", "actor2_id"), pl.max_horizontal("actor1_id", "actor2_id")
+    clashes = ordered.filter(
+        _eligible(pl.col("actor1_id"), pl.col("inter1")) & _eligible(pl.col("actor2_id"), pl.col("inter2"))
+        & (pl.col("actor1_id") != pl.col("actor2_id")) & pl.col("event_type").is_in(r["clash_types"])
+    ).with_columns(lo.alias("lo"), hi.alias("hi"))  # fmt: skip
+    pair = pl.concat_list([pl.col("lo"), pl.col("hi")])
+    parts.append(_firsts(clashes, "new_pairing_clash", ["lo", "hi"], pair, none))
+    assoc = assoc_long(ordered, resolve).filter(~pl.col("other").is_in(r["skip_actors"]))
+    joints = (
+        assoc.join(ordered.select(_EVENT[0], *_EVENT[2:]), on="event_id")
         .with_columns(
-            pl.lit("new_tactic").alias("kind"),
-            pl.concat_str(["actor", "tactics"], separator="|").alias("key"),
-        ),
-        long.filter(pl.col("country").is_not_null()).with_columns(
-            pl.when(foreign).then(pl.lit("new_foreign_actor")).otherwise(pl.lit("new_country")).alias("kind"),
-            pl.concat_str(["actor", "country"], separator="|").alias("key"),
-            pl.lit(None, pl.Utf8).alias("tactics"),
-        ),
-        long.filter(pl.col("admin1").is_not_null() & ~foreign).with_columns(
-            pl.lit("new_admin1").alias("kind"),
-            pl.lit(None, pl.Utf8).alias("tactics"),
-            pl.concat_str(["actor", "country", "admin1"], separator="|").alias("key"),
-        ),
-        long.filter(pl.col("admin2").is_not_null() & ~foreign).with_columns(
-            pl.lit("new_admin2").alias("kind"),
-            pl.lit(None, pl.Utf8).alias("tactics"),
-            pl.concat_str(["actor", "country", "admin1", "admin2"], separator="|").alias("key"),
-        ),
-    ]
-    cols = [
-        "kind",
-        "key",
-        "event_id",
-        "event_date",
-        "country",
-        "admin1",
-        "admin2",
-        "location",
-        "fatalities",
-        "actor",
-        "tactics",
-    ]
-    out = pl.concat([p.with_columns(pl.col("tactics").alias("tactics")).select(cols) for p in parts])
-    out = out.with_columns(pl.concat_list([pl.col("actor")]).alias("actors"))
-    pairs = _pairs(frame, resolve).with_columns(
-        pl.col("actors").list.first().alias("actor"), pl.lit(None, pl.Utf8).alias("tactics")
+            pl.min_horizontal("me", "other").alias("lo"), pl.max_horizontal("me", "other").alias("hi")
+        )
+        .sort("event_date", "event_id")
     )
-    return pl.concat([out, pairs.select(out.columns)])
+    parts.append(_firsts(joints, "new_pairing_joint", ["lo", "hi"], pair, none))
+    return pl.concat(parts)
 
 
 def novelties(
@@ -185,16 +154,13 @@ def novelties(
 
     Keys first seen before ``alert_from`` join the memory (``new_keys``) without raising an alert.
     """
-    cands = candidate_keys(frame, resolve).sort("event_date", "event_id")
-    firsts = cands.group_by("kind", "key", maintain_order=True).first()
+    firsts = candidate_keys(frame, resolve)
     names = names if names is not None else actor_names(frame)
     result = NoveltyResult()
     seen_before = {
-        kind: known(kind, group["key"].to_list()) if known else set()
+        str(kind): known(str(kind), group["key"].to_list()) if known else set()
         for (kind,), group in firsts.group_by("kind")
     }
-    support = cands.group_by("kind", "key", maintain_order=True).agg(pl.col("event_id").head(10).alias("ids"))
-    ids = {(k, key): v for k, key, v in support.iter_rows()}
     for row in firsts.iter_rows(named=True):
         if row["key"] in seen_before.get(row["kind"], set()):
             continue
@@ -207,7 +173,8 @@ def novelties(
             }
         )
         if alert_from is None or row["event_date"] >= alert_from:
-            result.alerts.append(_alert(row, ids[(row["kind"], row["key"])], names))
+            result.alerts.append(_alert(row, list(row["ids"]), names))
+    result.alerts.sort(key=lambda a: (a.event_date, a.kind, a.key))
     return result
 
 
@@ -221,7 +188,7 @@ def _place(row: dict[str, Any]) -> str:
 
 
 def _alert(row: dict[str, Any], evidence: list[str], names: dict[str, str]) -> Alert:
-    kind, tactic = row["kind"], row.get("tactics")
+    kind, tactic = row["kind"], row.get("tactic")
     actors = list(row["actors"])
     who = " and ".join(names.get(a, a) for a in actors)
     when = row["event_date"].isoformat()

@@ -80,19 +80,19 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def with_cells(frame: pl.DataFrame, resolution: int = H3_RESOLUTION) -> pl.DataFrame:
-    """``frame`` plus an ``h3`` column (null where the event has no coordinates)."""
+    """``frame`` plus an ``h3`` column (null where the event has no coordinates); kept if already there."""
     import h3
 
-    located = frame.filter(pl.col("latitude").is_not_null() & pl.col("longitude").is_not_null())
+    if "h3" in frame.columns:
+        return frame
+    # Events repeat places: index each distinct coordinate pair once.
+    coords = frame.select("latitude", "longitude").drop_nulls().unique()
     cells = [
         h3.latlng_to_cell(lat, lon, resolution)
-        for lat, lon in zip(located["latitude"].to_list(), located["longitude"].to_list(), strict=True)
+        for lat, lon in zip(coords["latitude"].to_list(), coords["longitude"].to_list(), strict=True)
     ]
-    return frame.join(
-        located.select("event_id").with_columns(pl.Series("h3", cells, dtype=pl.Utf8)),
-        on="event_id",
-        how="left",
-    )
+    lookup = coords.with_columns(pl.Series("h3", cells, dtype=pl.Utf8))
+    return frame.join(lookup, on=["latitude", "longitude"], how="left", maintain_order="left")
 
 
 def _sets(rows: pl.DataFrame, column: str, limit: int) -> dict[str, list[str]]:
@@ -110,13 +110,13 @@ def footprint(
     max_evidence: int = 20,
 ) -> Footprint:
     """Where ``actor`` (an id, either side of an event) was active between ``since`` and ``until``."""
-    rows = actors_long(frame).filter(pl.col("actor") == actor)
+    mine = frame.filter((pl.col("actor1_id") == actor) | (pl.col("actor2_id") == actor))
+    rows = actors_long(mine).filter(pl.col("actor") == actor)
     if since:
         rows = rows.filter(pl.col("event_date") >= since)
     if until:
         rows = rows.filter(pl.col("event_date") <= until)
-    if "h3" not in rows.columns:
-        rows = with_cells(rows.drop("h3", strict=False), resolution)
+    rows = with_cells(rows, resolution)
     rows = rows.with_columns(
         pl.concat_str(["country", "admin1"], separator="/").alias("a1"),
         pl.concat_str(["country", "admin1", "admin2"], separator="/").alias("a2"),
@@ -192,7 +192,8 @@ def spread(
     frame: pl.DataFrame, actor: str, country: str | None = None, capitals: Sequence[Capital] | None = None
 ) -> list[Footprint]:
     """One footprint per calendar year of ``actor``'s events (in ``country`` when given)."""
-    rows = frame if country is None else frame.filter(pl.col("country") == country)
+    rows = frame.filter((pl.col("actor1_id") == actor) | (pl.col("actor2_id") == actor))
+    rows = rows if country is None else rows.filter(pl.col("country") == country)
     located = with_cells(rows)
     years = sorted(set(located["event_date"].dt.year().to_list()))
     caps = [c for c in capitals or [] if country is None or c.country == country]
@@ -220,3 +221,11 @@ def capitals_from_pack(pack_name: str = "sahel") -> tuple[Capital, ...]:
         if country not in found and hits:
             found[country] = Capital(country, name, hits[0].latitude, hits[0].longitude)
     return tuple(sorted(found.values(), key=lambda c: c.country))
+
+
+def date_bounds(frame: pl.DataFrame, since: dt.date | None, until: dt.date | None) -> tuple[dt.date, dt.date]:
+    """``since``/``until`` with the frame's own first and last dates filling what is not given."""
+    from harmattan.analysis.frame import date_span
+
+    lo, hi = date_span(frame)
+    return since or lo, until or hi

@@ -14,7 +14,7 @@ as a list, and ``actor1_id``/``actor2_id`` always filled when an actor is named
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
@@ -92,7 +92,7 @@ def _row(data: Mapping[str, Any], index: int) -> dict[str, Any]:
 
 
 def from_records(records: Iterable[Event | Mapping[str, Any]]) -> pl.DataFrame:
-    """A frame from :class:`~harmattan.records.Event` objects or dicts (id: ``event_id``/``event_key``/``id``).
+    """A frame from :class:`~harmattan.records.Event` objects or dicts (``event_id``, ``event_key`` or ``id``).
 
     An ``Event`` takes its id from ``extras["event_id"]`` when set, else its position.
     """
@@ -176,12 +176,17 @@ def normalise(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def actors_long(frame: pl.DataFrame) -> pl.DataFrame:
-    """One row per (event, named actor): ``actor``, ``role`` (1|2), ``other``, ``inter`` and the event columns."""
+def actors_long(frame: pl.DataFrame, columns: Sequence[str] | None = None) -> pl.DataFrame:
+    """One row per (event, named actor): ``actor``, ``role`` (1|2), ``other``, ``inter``, event columns.
+
+    ``columns`` keeps only those event columns (a million-row frame is cheaper narrow).
+    """
+    keep = [c for c in (columns or frame.columns) if c not in ("actor", "other", "role", "inter")]
     parts = []
     for me, other in (("1", "2"), ("2", "1")):
         parts.append(
-            frame.filter(pl.col(f"actor{me}_id").is_not_null()).with_columns(
+            frame.filter(pl.col(f"actor{me}_id").is_not_null()).select(
+                *keep,
                 pl.col(f"actor{me}_id").alias("actor"),
                 pl.col(f"actor{other}_id").alias("other"),
                 pl.lit(int(me)).alias("role"),
@@ -212,3 +217,35 @@ def date_quantile(frame: pl.DataFrame, q: float, column: str = "event_date") -> 
     value = dates[min(int(q * dates.len()), dates.len() - 1)]
     assert isinstance(value, dt.date)
     return value
+
+
+def assoc_long(
+    frame: pl.DataFrame, resolve: Callable[[str, dt.date], str | None] | None = None
+) -> pl.DataFrame:
+    """One row per (event, side, associated actor): ``event_id``, ``event_date``, ``me``, ``other`` (an id).
+
+    ``other`` is the pack id of the ``assoc_actor_N`` name when ``resolve`` knows it, else the folded name;
+    names are resolved once per (name, date), not once per row.
+    """
+    parts = []
+    for n in ("1", "2"):
+        parts.append(
+            frame.filter(pl.col(f"assoc_actor_{n}").is_not_null() & pl.col(f"actor{n}_id").is_not_null())
+            .select(
+                "event_id", "event_date", pl.col(f"actor{n}_id").alias("me"),
+                pl.col(f"assoc_actor_{n}").str.split(";").alias("name"),
+            )
+            .explode("name")
+            .with_columns(pl.col("name").str.strip_chars())
+            .filter(pl.col("name") != "")
+        )  # fmt: skip
+    rows = pl.concat(parts)
+    if rows.is_empty():
+        return rows.with_columns(pl.lit(None, pl.Utf8).alias("other"))
+    names = rows.select("name", "event_date").unique()
+    ids = [
+        (resolve(name, day) if resolve else None) or fold(name)
+        for name, day in names.iter_rows()
+    ]  # fmt: skip
+    lookup = names.with_columns(pl.Series("other", ids, dtype=pl.Utf8))
+    return rows.join(lookup, on=["name", "event_date"], how="left").filter(pl.col("other") != pl.col("me"))

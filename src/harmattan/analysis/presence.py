@@ -152,14 +152,13 @@ def _walk(timeline: PresenceTimeline, items: list[_Signal], r: dict[str, Any]) -
     for sig in sorted(items, key=lambda s: (s.date, s.order)):
         current = timeline.status
         if sig.basis == "events" and sig.status == "present" and current not in r["present_from"]:
-            if (
-                timeline.changes
-                and timeline.changes[-1].basis == "events"
-                and len(timeline.changes[-1].evidence) < 20
-            ):
+            if timeline.changes and len(timeline.changes[-1].evidence) < 20:
                 timeline.changes[-1].evidence.append(sig.evidence)
             continue
-        if sig.status == current:
+        # Events move a force forward (arriving -> present -> drawing down -> left), never back: a base
+        # handed over on the day the force left does not reopen the drawdown.
+        backwards = current is not None and r["statuses"].index(sig.status) < r["statuses"].index(current)
+        if sig.status == current or (sig.basis == "events" and sig.status != "present" and backwards):
             if timeline.changes and len(timeline.changes[-1].evidence) < 20:
                 timeline.changes[-1].evidence.append(sig.evidence)
             continue

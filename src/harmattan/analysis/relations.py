@@ -24,8 +24,7 @@ import networkx as nx
 import polars as pl
 import yaml
 
-from harmattan.analysis.frame import split_names
-from harmattan.regions.text import fold
+from harmattan.analysis.frame import assoc_long
 
 RULES_PATH = Path(__file__).with_name("data") / "relations.yaml"
 Resolver = Callable[[str, dt.date], str | None]
@@ -62,7 +61,7 @@ def state_rollup(pack_name: str = "sahel") -> dict[str, str]:
 def edge_events(
     frame: pl.DataFrame, rollup: Mapping[str, str] | None = None, resolve: Resolver | None = None
 ) -> pl.DataFrame:
-    """One row per signed interaction: ``a`` < ``b`` (nodes), ``event_date``, ``event_id``, ``delta``, ``kind``.
+    """One row per signed interaction: ``a`` < ``b`` (nodes), event date and id, ``delta``, ``kind``.
 
     ``rollup`` maps actor ids to nodes (see :func:`state_rollup`); ``resolve`` names to ids.
     """
@@ -77,7 +76,17 @@ def edge_events(
         & ~pl.col(f"actor{n}_id").is_in(r["skip_actors"])
         for n in ("1", "2")
     ]
-    pairs = frame.filter(
+    cols = [
+        "event_id",
+        "event_date",
+        "event_type",
+        "plover_type",
+        "actor1_id",
+        "actor2_id",
+        "inter1",
+        "inter2",
+    ]
+    pairs = frame.select(cols).filter(
         pl.col("actor1_id").is_not_null() & pl.col("actor2_id").is_not_null() & ok[0] & ok[1]
     )
     pairs = pairs.with_columns(
@@ -97,23 +106,17 @@ def edge_events(
         "delta",
         "kind",
     )
-    allies = []
-    assoc = frame.filter(pl.col("assoc_actor_1").is_not_null() | pl.col("assoc_actor_2").is_not_null())
-    for row in assoc.select(
-        "event_id", "event_date", "actor1_id", "actor2_id", "assoc_actor_1", "assoc_actor_2"
-    ).iter_rows(named=True):
-        for n in ("1", "2"):
-            me = roll.get(row[f"actor{n}_id"], row[f"actor{n}_id"])
-            for name in split_names(row[f"assoc_actor_{n}"]):
-                other = (resolve(name, row["event_date"]) if resolve else None) or fold(name)
-                other = roll.get(other, other)
-                if me and other != me:
-                    a, b = sorted((me, other))
-                    allies.append(
-                        (a, b, row["event_date"], row["event_id"], float(r["association"]), "association")
-                    )
-    extra = pl.DataFrame(allies, schema=EDGE_SCHEMA, orient="row")
-    return pl.concat([direct.cast(EDGE_SCHEMA), extra]).sort("event_date", "event_id")
+    assoc = (
+        assoc_long(frame, resolve)
+        .with_columns(pl.col("me").replace(roll).alias("me"), pl.col("other").replace(roll).alias("other"))
+        .filter(pl.col("me") != pl.col("other"))
+    )
+    extra = assoc.select(
+        pl.min_horizontal("me", "other").alias("a"), pl.max_horizontal("me", "other").alias("b"),
+        "event_date", "event_id", pl.lit(float(r["association"])).alias("delta"),
+        pl.lit("association").alias("kind"),
+    )  # fmt: skip
+    return pl.concat([direct.cast(EDGE_SCHEMA), extra.cast(EDGE_SCHEMA)]).sort("event_date", "event_id")
 
 
 def graph(

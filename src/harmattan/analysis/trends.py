@@ -67,22 +67,26 @@ class Trend:
 
 def _keyed(frame: pl.DataFrame, dimension: str) -> pl.DataFrame:
     """``frame`` with a ``key`` column for the dimension (actor and tactic rows multiply)."""
+    base = ["event_id", "event_date", "fatalities"]
     if dimension == "actor":
-        return actors_long(frame).with_columns(pl.col("actor").alias("key"))
+        return actors_long(frame, base).select(*base, pl.col("actor").alias("key"))
     if dimension == "tactic":
-        return frame.explode("tactics").with_columns(pl.col("tactics").alias("key"))
+        return frame.select(*base, pl.col("tactics").alias("key")).explode("key")
     if dimension not in DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}; one of {', '.join(DIMENSIONS)}")
-    return frame.with_columns(pl.col(dimension).alias("key"))
+    return frame.select(*base, pl.col(dimension).alias("key"))
 
 
-def series(frame: pl.DataFrame, dimension: str, freq: str = "month") -> pl.DataFrame:
+def series(
+    frame: pl.DataFrame, dimension: str, freq: str = "month", keyed: pl.DataFrame | None = None
+) -> pl.DataFrame:
     """Counts per key and period, zero-filled from each key's first period to the last overall.
 
     Columns: ``key``, ``period`` (start date), ``events``, ``fatalities``.
     """
     every = FREQS[freq]
-    keyed = _keyed(frame, dimension).filter(pl.col("key").is_not_null())
+    if keyed is None:
+        keyed = _keyed(frame, dimension).filter(pl.col("key").is_not_null())
     keyed = keyed.with_columns(pl.col("event_date").dt.truncate(every).alias("period"))
     counts = keyed.group_by("key", "period").agg(
         pl.len().alias("events"), pl.col("fatalities").sum().alias("fatalities")
@@ -114,7 +118,8 @@ def change_points(values: np.ndarray, min_size: int = 3) -> list[int]:
     # Robust noise estimate from successive differences; counts are at least Poisson-noisy.
     sigma2 = max((float(np.median(diffs)) / 0.6745) ** 2 / 2, float(np.mean(values)) * 0.5, 1.0)
     penalty = 3.0 * sigma2 * math.log(len(values))
-    ends = ruptures.Pelt(model="l2", min_size=min_size, jump=1).fit(signal).predict(pen=penalty)
+    # PELT with a linear kernel is the l2 (change in mean) cost, in ruptures' C implementation.
+    ends = ruptures.KernelCPD(kernel="linear", min_size=min_size).fit(signal).predict(pen=penalty)
     return [int(e) for e in ends[:-1]]
 
 
@@ -153,7 +158,7 @@ def trends(
     out: list[Trend] = []
     for dimension in dimensions:
         keyed = _keyed(frame, dimension).filter(pl.col("key").is_not_null())
-        table = series(frame, dimension, freq)
+        table = series(frame, dimension, freq, keyed)
         if table.is_empty():
             continue
         busiest = (
@@ -161,18 +166,12 @@ def trends(
             .agg(pl.col(metric).sum().alias("n"))
             .sort(["n", "key"], descending=[True, False])
         )
-        for key in busiest["key"].head(top).to_list():
+        keys = busiest["key"].head(top).to_list()
+        tables = table.filter(pl.col("key").is_in(keys)).partition_by("key", as_dict=True)
+        events = keyed.filter(pl.col("key").is_in(keys)).partition_by("key", as_dict=True)
+        for key in keys:
             out.append(
-                _trend(
-                    keyed,
-                    table.filter(pl.col("key") == key),
-                    dimension,
-                    key,
-                    freq,
-                    metric,
-                    window,
-                    max_evidence,
-                )
+                _trend(events[(key,)], tables[(key,)], dimension, key, freq, metric, window, max_evidence)
             )
     return out
 
@@ -192,7 +191,7 @@ def _trend(
     values = rows[metric].to_numpy()
     points = [
         TrendPoint(p, int(e), int(f))
-        for p, e, f in zip(periods, rows["events"], rows["fatalities"], strict=True)
+        for p, e, f in zip(periods, rows["events"].to_list(), rows["fatalities"].to_list(), strict=True)
     ]
     trend = Trend(dimension, key, freq, metric, points)
     for i in change_points(values):

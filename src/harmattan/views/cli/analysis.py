@@ -69,7 +69,9 @@ def register(app: typer.Typer) -> None:
             last = t["points"][-1] if t["points"] else {}
             cps = ", ".join(c["period"] for c in t["change_points"][-3:])
             flag = "ESCALATION" if t["escalation"] else ""
-            rows.append([t["dimension"], t["key"], sum(p[metric] for p in t["points"]), last.get(metric), cps, flag])
+            rows.append(
+                [t["dimension"], t["key"], sum(p[metric] for p in t["points"]), last.get(metric), cps, flag]
+            )
         _table(f"Trends ({freq}, {metric})", ["dimension", "key", "total", "last", "change points", ""], rows)
 
     @app.command("alerts")
@@ -77,11 +79,13 @@ def register(app: typer.Typer) -> None:
         since: str | None = typer.Option(None, help="Alerts for events from this date (YYYY-MM-DD)."),
         kind: list[str] = typer.Option([], "--kind", help="Only these kinds (repeatable)."),
         limit: int | None = typer.Option(None, help="At most this many alerts."),
-        no_update: bool = typer.Option(False, "--no-update", help="List stored alerts without checking new events."),
+        no_update: bool = typer.Option(
+            False, "--no-update", help="List stored alerts without checking new events."
+        ),
         as_json: bool = JSON_OPTION,
         db: str | None = DB_OPTION,
     ) -> None:
-        """Novelty alerts (first tactic, first place, new pairing, new foreign actor, spike); updates first."""
+        """Novelty alerts (first tactic, place or pairing; new foreign actor; spike); checks new events."""
         from harmattan.analysis import service
         from harmattan.analysis.alerts_run import run_alerts, stored_alerts
 
@@ -96,7 +100,10 @@ def register(app: typer.Typer) -> None:
         if as_json:
             _print_json(found)
             return
-        rows = [[a["event_date"], a["severity"], a["kind"], a["sentence"], ", ".join(a["evidence"][:3])] for a in found]
+        rows = [
+            [a["event_date"], a["severity"], a["kind"], a["sentence"], ", ".join(a["evidence"][:3])]
+            for a in found
+        ]
         _table("Alerts", ["date", "severity", "kind", "what", "evidence"], rows)
 
     @app.command("footprint")
@@ -110,7 +117,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JSON_OPTION,
         db: str | None = DB_OPTION,
     ) -> None:
-        """Where an actor is active (admin1/admin2, H3 cells, nearest approach to capitals); gains and losses."""
+        """Where an actor is active (admin areas, H3 cells, closest approach to capitals); gains, losses."""
         from harmattan.analysis import service
 
         try:
@@ -121,7 +128,12 @@ def register(app: typer.Typer) -> None:
         database = open_database(settings)
         try:
             report = service.footprint_report(
-                database, actor, _date(since, "--since"), _date(until, "--until"), period, settings.region_pack
+                database,
+                actor,
+                _date(since, "--since"),
+                _date(until, "--until"),
+                period,
+                settings.region_pack,
             )
         finally:
             database.close()
@@ -132,7 +144,9 @@ def register(app: typer.Typer) -> None:
 
     @app.command("relations")
     def relations_command(
-        actor: str | None = typer.Option(None, "--actor", help="Only this actor's edges (name, alias or id)."),
+        actor: str | None = typer.Option(
+            None, "--actor", help="Only this actor's edges (name, alias or id)."
+        ),
         at: str | None = typer.Option(None, "--at", help="Graph as of this date (default: all events)."),
         window: int = typer.Option(365, "--window", help="Rolling window in days (0: all time)."),
         graphml: Path | None = typer.Option(None, "--graphml", help="Also write the graph as GraphML."),
@@ -158,7 +172,9 @@ def register(app: typer.Typer) -> None:
         rows = [[e["source"], e["target"], e["weight"], e["hostile"], e["allied"], e["last"]]
                 for e in report["graph"]["edges"]]  # fmt: skip
         _table("Relations", ["a", "b", "weight", "hostile", "allied", "last"], rows)
-        shift_rows = [[s["date"], s["a"], s["b"], s["kind"], s["before"], s["after"]] for s in report["shifts"][-20:]]
+        shift_rows = [
+            [s["date"], s["a"], s["b"], s["kind"], s["before"], s["after"]] for s in report["shifts"][-20:]
+        ]
         _table("Shifts (latest 20)", ["month", "a", "b", "kind", "before", "after"], shift_rows)
 
     @app.command("presence")
@@ -235,7 +251,8 @@ def _print_calibration(report: dict[str, Any], as_json: bool) -> None:
         _print_json(report)
         return
     console.print(
-        f"cutoff {report['cutoff']}: {report['test_events']} test events (trained on {report['train_events']}); "
+        f"cutoff {report['cutoff']}: {report['test_events']} test events "
+        f"(trained on {report['train_events']}); "
         f"top-1 {report['top1']:.3f}, top-3 {report['top3']:.3f}, Brier {report['brier']:.3f}, "
         f"log loss {report['log_loss']:.3f}, temperature {report['temperature']}"
     )
