@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import create_engine, insert, text
 from synth import ARMED, KINDS, PLACES, Document, generate  # bench/ is on sys.path when run as a script
 
-from harmattan.events.fusion import fuse, vocabulary
+from harmattan.events.fusion import actor_rows, fuse, vocabulary
 from harmattan.events.process import report_rows
 from harmattan.events.query import EventFilter, find_events
 from harmattan.regions.text import fold
@@ -88,6 +88,22 @@ def load(db: Database, docs: list[Document], ids: list[int], batch: int = 2000) 
     return n / (time.perf_counter() - started), n / (time.process_time() - cpu)
 
 
+def fusion_quality(db: Database) -> dict[str, Any]:
+    """Pairwise precision/recall of fusion against the generator's truth (titles: s<seed>-<truth>-<j>)."""
+    from collections import Counter
+
+    with db.engine.connect() as conn:
+        rows = conn.execute(text("SELECT event_key, title FROM v_event_sources")).all()
+    truth_of = {title: title.rsplit("-", 1)[0] for _, title in rows}
+    pairs = lambda groups: sum(n * (n - 1) // 2 for n in groups.values())  # noqa: E731
+    fused = Counter(key for key, _ in rows)
+    true = Counter(truth_of.values())
+    both = Counter((key, truth_of[title]) for key, title in rows)
+    tp = pairs(both)
+    return {"true_events": len(true), "pair_precision": round(tp / max(1, pairs(fused)), 3),
+            "pair_recall": round(tp / max(1, pairs(true)), 3)}  # fmt: skip
+
+
 def singleton_events(db: Database) -> int:
     """One fused event per stored report, through the fusion writer (for query timing at scale)."""
     batch = store.FusedBatch()
@@ -105,21 +121,7 @@ def singleton_events(db: Database) -> int:
                     "sources": r["source_name"],
                 }
             )
-            for role, name, ident in (
-                ("actor1", r["actor1"], r["actor1_id"]),
-                ("actor2", r["actor2"], r["actor2_id"]),
-            ):
-                if name:
-                    batch.actors.append(
-                        {
-                            "event_id": i,
-                            "role": role,
-                            "actor": name,
-                            "actor_fold": fold(name),
-                            "actor_id": ident,
-                            "event_date": r["event_date"],
-                        }
-                    )
+            batch.actors.extend(actor_rows(i, fields))
             for tactic in (r["tactics"] or "").split("; "):
                 if tactic:
                     batch.tactics.append({"event_id": i, "tactic": tactic, "event_date": r["event_date"]})
@@ -178,12 +180,14 @@ def run(url: str, n: int, fusion_n: int, queries: int, seed: int) -> dict[str, A
         fusion_db.upgrade()
         docs = documents_for(fusion_n, seed + 1)
         load(fusion_db, docs, insert_documents(fusion_db, docs))
+        cpu = time.process_time()
         report = fuse(fusion_db)
         out["fusion"] = {
             "reports": report.reports,
             "events": report.events,
             "seconds": report.seconds,
-            "reports_per_s": round(report.reports / report.seconds),
+            "cpu_seconds": round(time.process_time() - cpu, 1),
+            **fusion_quality(fusion_db),
         }
     fusion_db.close()
     db = Database(url)

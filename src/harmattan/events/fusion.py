@@ -231,7 +231,7 @@ def build(
                 "fusion_run_id": run_id,
             }
         )
-        batch.actors.extend(_actor_rows(event_id, fields))
+        batch.actors.extend(actor_rows(event_id, fields))
         batch.tactics.extend(
             {"event_id": event_id, "tactic": t, "event_date": fields["event_date"]}
             for t in split_list(fields.get("tactics"))
@@ -260,26 +260,28 @@ def vocabulary(batch: store.FusedBatch) -> list[dict[str, Any]]:
         for kind in ("admin1", "event_type", "sub_event_type"):
             if event.get(kind):
                 seen.add((kind, str(event[kind])))
-    seen.update(("tactic", str(t["tactic"])) for t in batch.tactics)
-    return [{"kind": k, "value": v, "value_fold": fold(v)} for k, v in sorted(seen)]
+    rows = [{"kind": k, "value": v, "value_fold": fold(v)} for k, v in seen]
+    rows.extend(
+        {"kind": "tactic", "value": t, "value_fold": fold(t)} for t in {t["tactic"] for t in batch.tactics}
+    )
+    # An actor is found by its name and by its id: both folded spellings point to its key.
+    for a in {(a["actor_key"], a["actor"]) for a in batch.actors}:
+        rows.append({"kind": "actor", "value": a[0], "value_fold": fold(a[1])})
+        rows.append({"kind": "actor", "value": a[0], "value_fold": fold(a[0])})
+    unique = {(r["kind"], r["value_fold"], r["value"]): r for r in rows}
+    return [unique[k] for k in sorted(unique)]
 
 
-def _actor_rows(event_id: int, fields: dict[str, Any]) -> list[dict[str, Any]]:
-    rows = []
-    for role, name_f, id_f in (("actor1", "actor1", "actor1_id"), ("actor2", "actor2", "actor2_id")):
-        if fields.get(name_f):
-            rows.append(_actor(event_id, role, fields[name_f], fields.get(id_f), fields))
+def actor_rows(event_id: int, fields: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per distinct actor of the event (by key), actor1/actor2 before associated actors."""
+    named = [("actor1", fields.get("actor1"), fields.get("actor1_id")),
+             ("actor2", fields.get("actor2"), fields.get("actor2_id"))]  # fmt: skip
     for role in ("assoc_actor_1", "assoc_actor_2"):
-        rows.extend(_actor(event_id, "assoc", name, None, fields) for name in split_list(fields.get(role)))
-    return rows
-
-
-def _actor(event_id: int, role: str, name: str, ident: str | None, fields: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "event_id": event_id,
-        "role": role,
-        "actor": name,
-        "actor_fold": fold(name),
-        "actor_id": ident,
-        "event_date": fields.get("event_date"),
-    }
+        named.extend(("assoc", name, None) for name in split_list(fields.get(role)))
+    rows: dict[str, dict[str, Any]] = {}
+    for role, name, ident in named:
+        if name:
+            key = str(ident) if ident else fold(str(name))
+            rows.setdefault(key, {"event_id": event_id, "role": role, "actor": name, "actor_key": key,
+                                  "actor_id": ident, "event_date": fields.get("event_date")})  # fmt: skip
+    return list(rows.values())

@@ -84,17 +84,16 @@ def _stored(conn: Any, kind: str, values: list[str]) -> list[str]:
     return store.vocabulary(conn, kind, sorted({fold(v) for v in values}))
 
 
-def _actors(conn: Any, names: list[str], pack_name: str | None) -> tuple[list[str], list[str]]:
-    """Actor ids and folded names to match; region-pack aliases only for names the events do not use."""
-    folds = {fold(n) for n in names}
-    found_folds, found_ids = store.known_actors(conn, sorted(folds), names)
-    ids = set(found_ids)
+def _actors(conn: Any, names: list[str], pack_name: str | None) -> list[str]:
+    """Actor keys (pack ids, or folded names of actors without one) for names, ids or pack aliases."""
+    keys: set[str] = set()
     for name in names:
-        if fold(name) not in found_folds and name not in found_ids:
+        found = store.vocabulary(conn, "actor", [fold(name)])
+        if not found:
             actor = _resolve_in_pack(name, pack_name)
-            if actor is not None:
-                ids.add(actor)
-    return sorted(ids), sorted(folds)
+            found = store.vocabulary(conn, "actor", [fold(actor)]) if actor else []
+        keys.update(found or [fold(name)])
+    return sorted(keys)
 
 
 @lru_cache(maxsize=2)
@@ -128,11 +127,14 @@ def to_query(db: Database, f: EventFilter, pack_name: str | None = None) -> stor
         # A spelling the events never use is kept as given: it matches nothing, as it should.
         q.admin1 = (_stored(conn, "admin1", f.admin1) or f.admin1) if f.admin1 else []
         if f.type:
-            q.types = _stored(conn, "event_type", f.type) + _stored(conn, "sub_event_type", f.type) or f.type
+            q.types = _stored(conn, "event_type", f.type)
+            q.sub_types = _stored(conn, "sub_event_type", f.type)
+            if not q.types and not q.sub_types:
+                q.types = list(f.type)
         if f.tactic:
             q.tactics = _stored(conn, "tactic", f.tactic) or f.tactic
         if f.actor:
-            q.actor_ids, q.actor_folds = _actors(conn, f.actor, pack_name)
+            q.actor_keys = _actors(conn, f.actor, pack_name)
     if f.near:
         lat, lon, km = f.near
         dlat = km / 111.0

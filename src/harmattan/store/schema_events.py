@@ -203,11 +203,11 @@ event_actors = Table(
     Column("event_id", PK, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
     Column("role", String(8), nullable=False),
     Column("actor", String(200), nullable=False),
-    Column("actor_fold", String(200), nullable=False),
+    # The region-pack id when the actor has one, else the folded name: what --actor filters on.
+    Column("actor_key", String(200), nullable=False),
     Column("actor_id", String(100)),
     Column("event_date", Date),
-    Index("ix_event_actors_id_date", "actor_id", "event_date"),
-    Index("ix_event_actors_fold_date", "actor_fold", "event_date"),
+    Index("ix_event_actors_key_date", "actor_key", "event_date"),
     Index("ix_event_actors_event", "event_id"),
 )
 
@@ -221,15 +221,14 @@ event_tactics = Table(
     Index("ix_event_tactics_event", "event_id"),
 )
 
-# The distinct admin1 names, types, sub-types and tactics of the fused events, with their folded
-# spelling: filters resolve what people type ("menaka", "attack") here instead of scanning events.
+# The distinct admin1 names, types, sub-types, tactics and actor keys of the fused events, by folded
+# spelling: filters resolve what people type ("menaka", "attack", "jnim") here, not by scanning events.
 event_vocab = Table(
     "event_vocab",
     metadata,
     Column("kind", String(16), primary_key=True),
+    Column("value_fold", String(200), primary_key=True),
     Column("value", String(200), primary_key=True),
-    Column("value_fold", String(200), nullable=False),
-    Index("ix_event_vocab_fold", "kind", "value_fold"),
 )
 
 claims = Table(

@@ -161,14 +161,13 @@ def upgrade() -> None:
     sa.Column('event_id', PK, nullable=False),
     sa.Column('role', sa.String(length=8), nullable=False),
     sa.Column('actor', sa.String(length=200), nullable=False),
-    sa.Column('actor_fold', sa.String(length=200), nullable=False),
+    sa.Column('actor_key', sa.String(length=200), nullable=False),
     sa.Column('actor_id', sa.String(length=100), nullable=True),
     sa.Column('event_date', sa.Date(), nullable=True),
     sa.ForeignKeyConstraint(['event_id'], ['events.id'], name=op.f('fk_event_actors_event_id_events'), ondelete='CASCADE')
     )
     op.create_index('ix_event_actors_event', 'event_actors', ['event_id'], unique=False)
-    op.create_index('ix_event_actors_fold_date', 'event_actors', ['actor_fold', 'event_date'], unique=False)
-    op.create_index('ix_event_actors_id_date', 'event_actors', ['actor_id', 'event_date'], unique=False)
+    op.create_index('ix_event_actors_key_date', 'event_actors', ['actor_key', 'event_date'], unique=False)
     op.create_table('event_tactics',
     sa.Column('event_id', PK, nullable=False),
     sa.Column('tactic', sa.String(length=40), nullable=False),
@@ -239,11 +238,10 @@ def upgrade() -> None:
     op.create_index('ix_processed_documents_version', 'processed_documents', ['pipeline_version', 'document_id'], unique=False)
     op.create_table('event_vocab',
     sa.Column('kind', sa.String(length=16), nullable=False),
-    sa.Column('value', sa.String(length=200), nullable=False),
     sa.Column('value_fold', sa.String(length=200), nullable=False),
-    sa.PrimaryKeyConstraint('kind', 'value', name=op.f('pk_event_vocab'))
+    sa.Column('value', sa.String(length=200), nullable=False),
+    sa.PrimaryKeyConstraint('kind', 'value_fold', 'value', name=op.f('pk_event_vocab'))
     )
-    op.create_index('ix_event_vocab_fold', 'event_vocab', ['kind', 'value_fold'], unique=False)
     op.create_table('claims',
     sa.Column('id', PK, autoincrement=True, nullable=False),
     sa.Column('event_id', PK, nullable=False),
