@@ -37,6 +37,7 @@ _OBJECT_BEFORE = re.compile(
     r"(?:\w+\s+){0,2}$"
 )
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|ete|furent|sont|est)\b")
+_LEAD_POLITICAL = frozenset({"plover_sanction", "plover_reject", "plover_threaten", "plover_demand", "coup"})
 _ACTIVE_STATE_CUES = frozenset({"airstrike", "drone", "neutralise", "regain", "arrest", "intervention"})
 
 
@@ -108,6 +109,14 @@ class EventDetector(Component):
     def _candidate(self, doc: Doc, index: int, mentions: list[Mention]) -> Candidate | None:
         cues = [m for m in mentions if m.kind == "cue"]
         names = {str(c.value) for c in cues}
+        first = next(
+            (str(c.value) for c in cues if str(c.value) in self.violent or str(c.value) in _LEAD_POLITICAL),
+            "",
+        )
+        if first in _LEAD_POLITICAL:
+            # "Mali cut ties with Ukraine after ... rebels who fought": the violence is the reason, not the event
+            names = {n for n in names if n not in self.violent}
+            cues = [c for c in cues if str(c.value) in names]
         political = not names & self.violent
         parts = self._participants(doc, mentions, political)
         if not names & self.strong and not (names and parts):

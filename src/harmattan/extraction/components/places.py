@@ -111,7 +111,7 @@ class PlaceMentions(Component):
         populous = int(best.population or 0) >= min_pop or best.feature in ("P.PPLA", "P.PPLC", "P.PPLA2")
         if context is None and not populous and " " not in folded:
             return None
-        if context is None and _inside_proper_name(doc, start, end):
+        if context in (None, "ctx_before") and not populous and _inside_proper_name(doc, start, end):
             return None  # "President Ibrahim Boubacar Keïta": part of a person's or an organisation's name
         precision = 2 if context == "ctx_near" else (3 if best.kind == "admin1" else 1)
         return PlaceRef(best, precision, context or "")
