@@ -114,7 +114,7 @@ class EventDetector(Component):
             "",
         )
         if first in _LEAD_POLITICAL:
-            # "Mali cut ties with Ukraine after ... rebels who fought": the violence is the reason, not the event
+            # "Mali cut ties with Ukraine after ... rebels who fought": the violence is background
             names = {n for n in names if n not in self.violent}
             cues = [c for c in cues if str(c.value) in names]
         political = not names & self.violent
