@@ -21,7 +21,8 @@ from harmattan.documents.readers import BadInput, RawDocument, ReadError, decode
 from harmattan.settings import Settings
 from harmattan.store.database import Database
 
-csv.field_size_limit(16 * 1024 * 1024)  # article bodies exceed the 128 KiB default
+#: Article bodies exceed the csv module's 128 KiB default field limit.
+FIELD_LIMIT = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ def _records(path: Path, text: str) -> Iterator[tuple[int, Any] | ReadError]:
                 except json.JSONDecodeError as exc:
                     yield ReadError(name, f"malformed JSON line: {exc.msg}", number)
         return
+    if csv.field_size_limit() < FIELD_LIMIT:
+        csv.field_size_limit(FIELD_LIMIT)
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
         for row in reader:
