@@ -147,6 +147,8 @@ class EventDetector(Component):
         out: list[Participant] = []
         for m in mentions:
             if m.kind == "actor":
+                if _PARENT_AFTER.match(doc.folded[m.end : m.end + 16]):
+                    continue  # "al-Qaeda-linked JNIM": the parent only qualifies the group that acted
                 actor = res.actor(str(m.value))
                 if not political and getattr(actor, "kind", None) == "state":
                     continue  # "Burkina Faso:" names the country, not a party to the fighting
@@ -258,8 +260,9 @@ class EventDetector(Component):
                 agent = first
         if agent is None and names & _ACTIVE_STATE_CUES:
             agent = next((p for p in parts if p.role == "state"), None)
-        if agent is None:
-            agent = next((p for p in parts if p.role in ("armed", "militia") and not p.numbered), None)
+        for role in ("armed", "militia"):  # gunmen before a self-defence group that may be the target
+            if agent is None:
+                agent = next((p for p in parts if p.role == role and not p.numbered), None)
         if agent is None and names & {"protest", "riot", "mob"}:
             agent = next((p for p in parts if p.role in ("protester", "rioter")), None)
         if agent is not None and agent.role == "state" and len(parts) == 1 and not names & _ACTIVE_STATE_CUES:
@@ -408,6 +411,7 @@ def _victim_role(n: Mention, mentions: list[Mention]) -> str:
     return "any"
 
 
+_PARENT_AFTER = re.compile(r"^\s?(?:linked|affiliated|affiliate|allied|backed|aligned)\b")
 _SOURCE_AFTER = re.compile(
     r"^\s*(?:said|says|say|announced|reported|claimed|told|a annonce|annonce|affirme|indique|a indique|"
     r"a affirme|precise|rapporte)\b"
