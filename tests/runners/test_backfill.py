@@ -102,3 +102,21 @@ def test_a_dask_local_cluster_gives_the_same_reports(archive: Path, tmp_path: Pa
     assert stored_reports(db_local) == stored_reports(db_dask)
     with db_dask.engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(text("processed_documents"))) == 5
+
+
+def test_the_backfill_command_ingests_extracts_and_reports(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from harmattan.views.cli import build_app
+
+    folder = tmp_path / "two"
+    folder.mkdir()
+    for path in sorted(SAMPLES.glob("*.txt"))[:2]:
+        shutil.copy(path, folder / path.name)
+    env = {"HARMATTAN_HOME": str(tmp_path / "home"), "HARMATTAN_DB": str(tmp_path / "cli.sqlite")}
+    result = CliRunner().invoke(build_app(), ["backfill", str(folder), "--workers", "1"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "ingest: 2 files, 2 new documents" in result.output
+    assert "1 workers): 2 documents" in result.output and "fusion:" in result.output
+    bad = CliRunner().invoke(build_app(), ["backfill", "--scheduler", "yarn"], env=env)
+    assert bad.exit_code == 2
