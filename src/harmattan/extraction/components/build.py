@@ -179,6 +179,26 @@ def _crowd_default(
     crowd = {"Protests": "protesters", "Riots": "rioters"}.get(str(ev.event_type))
     if crowd is None or not country or (ev.actor1_id or "").startswith(crowd):
         return
+    if ev.inter1 == 1 and (ev.actor2_id or "").startswith(crowd):
+        # "police dispersed protesters": the protest is the event, the police intervened in it
+        ev.actor1, ev.actor2 = ev.actor2, ev.actor1
+        ev.actor1_id, ev.actor2_id = ev.actor2_id, ev.actor1_id
+        ev.inter1, ev.inter2 = ev.inter2, ev.inter1
+        for i, e in enumerate(evidence):
+            if e.field[:-1] in ("actor", "inter") or e.field in ("actor1_id", "actor2_id"):
+                swapped = e.field.replace("1", "#").replace("2", "1").replace("#", "2")
+                evidence[i] = Evidence(swapped, e.document, e.sentence, e.start, e.end, e.text, e.rule)
+        return
+    if ev.inter1 == 1 and ev.actor2_id is None:
+        ev.actor2, ev.actor2_id, ev.inter2 = ev.actor1, ev.actor1_id, ev.inter1
+        evidence[:] = [
+            Evidence(e.field.replace("1", "2"), e.document, e.sentence, e.start, e.end, e.text, e.rule)
+            if e.field in ("actor1", "actor1_id", "inter1")
+            else e
+            for e in evidence
+        ]
+        ev.actor1 = ev.actor1_id = None
+        ev.inter1 = None
     if ev.actor1_id is not None and ev.inter1 not in (7, None):
         return
     evidence[:] = [e for e in evidence if e.field not in ("actor1", "actor1_id", "inter1")]
@@ -249,7 +269,8 @@ def _fatalities(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], count_ne
         if totals[kind] is not None:
             extras[kind] = totals[kind]
     if neutralised is not None:
-        claimant = next(
+        claimant = next((c.claimant for c in cl.members if c.claimant and c.counts.get("neutralised")), None)
+        claimant = claimant or next(
             (c.actor1.actor_id for c in cl.members if c.actor1 and c.actor1.role == "state"), None
         )
         extras["neutralised_claimant"] = claimant

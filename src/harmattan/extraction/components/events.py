@@ -67,6 +67,8 @@ class Candidate:
     tactics: list[tuple[str, Mention]] = field(default_factory=list)
     plover: tuple[str, Mention] | None = None
     default_actor1: str | None = None
+    #: who reports the figures (a "neutralised" count is that party's claim)
+    claimant: str | None = None
 
     @property
     def cue_names(self) -> set[str]:
@@ -90,6 +92,7 @@ class EventDetector(Component):
         terms = load_taxonomy("actor_terms")
         self.kind_roles: dict[str, str] = terms["kind_roles"]
         self.inter_roles: dict[int, str] = {int(k): v for k, v in terms["inter_roles"].items()}
+        self._last_sources: list[Participant] = []
 
     def __call__(self, doc: Doc) -> Doc:
         by_sentence: dict[int, list[Mention]] = {}
@@ -131,6 +134,7 @@ class EventDetector(Component):
                 for _, _, m in lst
             )
         cand = Candidate(index, cues, {}, cues[0], counts=counts)
+        cand.claimant = next((p.actor_id for p in [*self._last_sources, *parts] if p.role == "state"), None)
         self._roles(doc, cand, parts, names)
         rule = self._classify(names, cand)
         if rule is None:
@@ -162,15 +166,11 @@ class EventDetector(Component):
                 out.append(Participant(m, actor_id, _name(actor, actor_id), _inter(actor) or inter, role))
         if political and not any(p.role == "state" for p in out):
             out.extend(self._countries_as_states(mentions))
-        if (
-            out
-            and "neutrali"
-            not in doc.folded[
-                doc.sentences[out[0].mention.sentence].start : doc.sentences[out[0].mention.sentence].end
-            ]
-        ):
-            # a claim of "neutralised" enemies names its claimant as the source: keep it there
-            out = [p for p in out if not _is_source(doc, p.mention)]
+        # the reporting party ("..., a annoncé l'armée") is not a party to the event; it is remembered as
+        # the claimant of any "neutralised" figure
+        sources = [p for p in out if _is_source(doc, p.mention)]
+        self._last_sources = sources
+        out = [p for p in out if p not in sources]
         return _dedupe(out)
 
     def _countries_as_states(self, mentions: list[Mention]) -> list[Participant]:
@@ -270,9 +270,14 @@ class EventDetector(Component):
         side = _SIDE.get(agent.role) if agent else None
         others = [p for p in parts if p is not agent and _SIDE.get(p.role) != side]
         # the counted dead are the target ("Fourteen civilians were killed when gunmen attacked...")
+        home = f"{doc.country.lower()}-" if doc.country else "-"
         victims = sorted(
             others,
-            key=lambda p: (not p.numbered, {"gov": 0, "civ": 1, "armed": 2}.get(_SIDE.get(p.role, ""), 3)),
+            key=lambda p: (
+                not p.numbered,
+                {"gov": 0, "civ": 1, "armed": 2}.get(_SIDE.get(p.role, ""), 3),
+                not (p.actor_id or "").startswith(home),  # the country's own forces before foreign ones
+            ),
         )
         cand.actor1 = agent
         cand.actor2 = victims[0] if victims else None
@@ -416,7 +421,10 @@ _SOURCE_AFTER = re.compile(
     r"^\s*(?:said|says|say|announced|reported|claimed|told|a annonce|annonce|affirme|indique|a indique|"
     r"a affirme|precise|rapporte)\b"
 )
-_SOURCE_BEFORE = re.compile(r"\b(?:selon|according to|d apres)\s+(?:(?:l|la|le|les|the|des|du)\s+)*$")
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:selon|according to|d apres|annonce|indique|precise|affirme|rapporte|said|says)\s+"
+    r"(?:(?:l|la|le|les|the|des|du)\s+)*$"
+)
 
 
 def _is_source(doc: Doc, m: Mention) -> bool:
