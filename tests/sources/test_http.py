@@ -160,6 +160,23 @@ def test_a_server_sending_one_byte_a_second_hits_the_deadline(
     assert time.monotonic() - start < 4
 
 
+def test_a_server_dripping_its_headers_hits_the_deadline_too(
+    server: LocalServer, guard: Guard, policy: FetchPolicy
+) -> None:
+    def route(handler: BaseHTTPRequestHandler) -> None:
+        for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"y" * 200:
+            handler.wfile.write(bytes([byte]))
+            handler.wfile.flush()
+            time.sleep(0.2)  # every read succeeds well within the 2 s read timeout
+
+    server.routes["/drip"] = route
+    start = time.monotonic()
+    with Fetcher(guard, policy) as fetcher, pytest.raises(FetchError, match="too slow"):
+        fetcher.get(server.url("/drip"))
+    assert time.monotonic() - start < 4
+    assert [p for p, _ in server.hits].count("/drip") == 1  # a deadline is not retried
+
+
 def test_transient_errors_are_retried_with_backoff(
     server: LocalServer, guard: Guard, policy: FetchPolicy
 ) -> None:

@@ -5,8 +5,8 @@
 - robots.txt is obeyed and each host gets a minimum delay between requests;
 - conditional GET (ETag / Last-Modified), retries with exponential back-off on
   transient failures (connection errors, timeouts, 429 and 5xx, honouring Retry-After);
-- a per-read timeout *and* a total deadline (a server dripping one byte a second
-  is cut off), a cap on the decoded body size (checked while streaming, so a
+- a per-read timeout *and* a total deadline on every socket operation (a server
+  dripping its headers or body one byte a second is cut off; see :mod:`.deadline`), a cap on the decoded body size (checked while streaming, so a
   200 MB body or a gzip bomb is never held in memory), and a redirect limit.
 """
 
@@ -24,6 +24,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from harmattan.sources.deadline import transport_with_deadline
 from harmattan.sources.guard import Guard, Refused, Target
 from harmattan.sources.robots import RobotsCache
 
@@ -113,8 +114,11 @@ class Fetcher:
         self.sleep = sleep
         self.clock = clock
         timeout = httpx.Timeout(self.policy.timeout_s)
+        transport, self._sockets = transport_with_deadline()
         # trust_env=False: no proxy from the environment may route around the pinned address.
-        self.client = httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False)
+        self.client = httpx.Client(
+            transport=transport, timeout=timeout, follow_redirects=False, trust_env=False
+        )
         self.robots = RobotsCache(self._fetch_robots, self.policy.user_agent, clock)
         self._next_slot: dict[str, float] = {}
 
@@ -135,6 +139,7 @@ class Fetcher:
         attempt = 0
         while True:
             try:
+                self._sockets.deadline = time.monotonic() + self.policy.deadline_s
                 return self._follow(url, conditional)
             except _Transient as exc:
                 if attempt >= self.policy.retries:
@@ -147,6 +152,8 @@ class Fetcher:
                 log.info("retrying %s in %.1fs: %s", url, wait, exc)
                 self.sleep(wait)
                 attempt += 1
+            finally:
+                self._sockets.deadline = None
 
     def _follow(self, url: str, headers: dict[str, str]) -> Response:
         deadline = self.clock() + self.policy.deadline_s
@@ -211,6 +218,9 @@ class Fetcher:
                     raise FetchError(target.url, f"HTTP {status}", status)
                 body = self._read_body(target.url, raw, headers_out, deadline)
         except httpx.TimeoutException as exc:
+            if self._sockets.deadline is not None and time.monotonic() >= self._sockets.deadline:
+                limit = self.policy.deadline_s
+                raise FetchError(target.url, f"too slow: no complete response within {limit:g}s") from None
             raise _Transient(target.url, f"timed out ({type(exc).__name__})") from None
         except httpx.TransportError as exc:
             raise _Transient(target.url, f"connection failed: {exc or type(exc).__name__}") from None
