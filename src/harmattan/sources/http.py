@@ -6,8 +6,9 @@
 - conditional GET (ETag / Last-Modified), retries with exponential back-off on
   transient failures (connection errors, timeouts, 429 and 5xx, honouring Retry-After);
 - a per-read timeout *and* a total deadline on every socket operation (a server
-  dripping its headers or body one byte a second is cut off; see :mod:`.deadline`), a cap on the decoded body size (checked while streaming, so a
-  200 MB body or a gzip bomb is never held in memory), and a redirect limit.
+  dripping its headers or body one byte a second is cut off; see :mod:`.deadline`),
+  a cap on the decoded body size (checked while streaming, so a 200 MB body or a
+  gzip bomb is never held in memory), and a redirect limit.
 """
 
 from __future__ import annotations
