@@ -37,10 +37,17 @@ def _admin(name: str) -> str | None:
     return name or None
 
 
+def _inter(entry: dict[str, Any]) -> int | None:
+    """The mapping's inter code (the first one where it accepts several: the government before the VDP)."""
+    value = entry.get("inter")
+    return value[0] if isinstance(value, list) else value
+
+
 def ucdp_frame(path: Path) -> pl.DataFrame:
     mapping = yaml.safe_load(MAPPING.read_text(encoding="utf-8"))
     actors: dict[str, Any] = mapping["actors"]
     types = mapping["type_of_violence"]
+    where_prec = mapping["where_prec"]
     rows = []
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
@@ -52,14 +59,16 @@ def ucdp_frame(path: Path) -> pl.DataFrame:
                     "event_type": types[int(row["type_of_violence"])][0],
                     "actor1": row["side_a"],
                     "actor1_id": (a.get("ids") or [None])[0],
-                    "inter1": a.get("inter"),
+                    "inter1": _inter(a),
                     "actor2": row["side_b"],
                     "actor2_id": (b.get("ids") or [None])[0],
-                    "inter2": b.get("inter"),
+                    "inter2": _inter(b),
                     "country": COUNTRIES.get(row["country"]),
                     "admin1": _admin(row["adm_1"]),
                     "admin2": _admin(row["adm_2"]),
                     "location": row["where_coordinates"] or None,
+                    # Country-level rows (where_prec 6-7, unmapped) count as region-level: no cell.
+                    "geo_precision": where_prec.get(int(row["where_prec"] or 7)) or 3,
                     "latitude": float(row["latitude"]),
                     "longitude": float(row["longitude"]),
                     "fatalities": int(row["best"] or 0),
@@ -131,10 +140,28 @@ def main(path: Path) -> None:
         f"- {a.event_date}: {a.sentence} [{a.severity}; evidence {', '.join(a.evidence[:3])}]" for a in firsts
     ]
     edges = relations.edge_events(fr)
-    out += ["", "### Relations: the JNIM–IS pair, year by year (rolling 365-day weight)", ""]
-    for step in relations.timeline(edges, "jnim", "is-sahel")[-1:]:
-        out.append(f"- last clash {step.event_date} ({step.event_id}): rolling weight {step.score}")
+    out += [
+        "",
+        "### Relations: the JNIM–IS pair, year by year (rolling 365-day weight at each year's last clash)",
+        "",
+    ]
+    steps = relations.timeline(edges, "jnim", "is-sahel")
+    for year in sorted({s.event_date.year for s in steps}):
+        mine = [s for s in steps if s.event_date.year == year]
+        out.append(f"- {year}: {len(mine)} clashes, weight {mine[-1].score} (last: {mine[-1].event_id})")
+    shifts = [s for s in relations.shifts(edges) if s.kind == "sign_change"]
+    out.append(f"- sign changes of any pair: {len(shifts)}")
     cal = attribution.evaluate(fr, cutoff=dt.date(2021, 1, 1))
+    known = fr.filter(pl.col("inter1").is_in([2, 3, 4]) | pl.col("inter2").is_in([2, 3, 4]))
+    perp = known.with_columns(
+        pl.when(pl.col("inter1").is_in([2, 3, 4]))
+        .then(pl.col("actor1_id"))
+        .otherwise(pl.col("actor2_id"))
+        .alias("p")
+    )
+    train_top = perp.filter(pl.col("event_date") < dt.date(2021, 1, 1))["p"].mode().sort()[0]
+    test = perp.filter(pl.col("event_date") >= dt.date(2021, 1, 1))
+    baseline = float((test["p"] == train_top).mean() or 0.0)
     out += [
         "",
         "### Attribution calibration (train < 2021-01-01, perpetrators of 2021 events hidden)",
@@ -142,6 +169,7 @@ def main(path: Path) -> None:
         f"- test events {cal.test_events} (+{cal.unseen_actor_events} by actors unseen in training), "
         f"trained on {cal.train_events}; temperature {cal.temperature}",
         f"- top-1 {cal.top1:.3f}, top-3 {cal.top3:.3f}, Brier {cal.brier:.3f}, log loss {cal.log_loss:.3f}",
+        f"- baseline (always the most active group of the training years, {train_top}): top-1 {baseline:.3f}",
         "",
         "| top-1 probability | events | mean probability | accuracy |",
         "|---|---|---|---|",

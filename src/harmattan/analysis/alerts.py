@@ -96,10 +96,12 @@ _EVENT = ("event_id", "event_date", "country", "admin1", "admin2", "location", "
 
 def _firsts(rows: pl.DataFrame, kind: str, cols: list[str], actors: pl.Expr, tactic: pl.Expr) -> pl.DataFrame:
     """Per distinct ``cols``: the earliest row (``rows`` come sorted), its key, actors, first 10 event ids."""
-    rows = rows.drop_nulls(cols)
-    first = rows.unique(subset=cols, keep="first", maintain_order=True)
-    ids = rows.group_by(cols).agg(pl.col("event_id").head(10).alias("ids"))
-    return first.join(ids, on=cols, how="left").select(
+    grouped = (
+        rows.drop_nulls(cols)
+        .group_by(cols)
+        .agg(*(pl.col(c).first() for c in _EVENT if c not in cols), pl.col("event_id").head(10).alias("ids"))
+    )
+    return grouped.sort("event_date", "event_id").select(
         pl.lit(kind).alias("kind"), pl.concat_str(cols, separator="|").alias("key"), *_EVENT,
         actors.alias("actors"), tactic.alias("tactic"), "ids",
     )  # fmt: skip

@@ -22,6 +22,7 @@ import yaml
 from harmattan.analysis.frame import actors_long
 
 H3_RESOLUTION = 5
+MAX_GEO_PRECISION = 2
 CAPITALS_PATH = Path(__file__).with_name("data") / "capitals.yaml"
 
 
@@ -85,14 +86,17 @@ def with_cells(frame: pl.DataFrame, resolution: int = H3_RESOLUTION) -> pl.DataF
 
     if "h3" in frame.columns:
         return frame
-    # Events repeat places: index each distinct coordinate pair once.
-    coords = frame.select("latitude", "longitude").drop_nulls().unique()
+    # Events repeat places: index each distinct coordinate pair once. Region-level points (geo precision 3:
+    # the region's main town) say nothing about where in the region, so they get no cell.
+    precise = pl.col("geo_precision").is_null() | (pl.col("geo_precision") <= MAX_GEO_PRECISION)
+    coords = frame.filter(precise).select("latitude", "longitude").drop_nulls().unique()
     cells = [
         h3.latlng_to_cell(lat, lon, resolution)
         for lat, lon in zip(coords["latitude"].to_list(), coords["longitude"].to_list(), strict=True)
     ]
     lookup = coords.with_columns(pl.Series("h3", cells, dtype=pl.Utf8))
-    return frame.join(lookup, on=["latitude", "longitude"], how="left", maintain_order="left")
+    joined = frame.join(lookup, on=["latitude", "longitude"], how="left", maintain_order="left")
+    return joined.with_columns(pl.when(precise).then(pl.col("h3")).alias("h3"))
 
 
 def _sets(rows: pl.DataFrame, column: str, limit: int) -> dict[str, list[str]]:
@@ -132,7 +136,7 @@ def footprint(
 
 def frontier(rows: pl.DataFrame, capitals: Sequence[Capital]) -> list[Frontier]:
     """Per capital, the closest located event of ``rows``."""
-    located = rows.filter(pl.col("latitude").is_not_null()).unique("event_id")
+    located = rows.filter(pl.col("h3").is_not_null()).unique("event_id", maintain_order=True)
     if located.is_empty():
         return []
     lats, lons = located["latitude"].to_numpy(), located["longitude"].to_numpy()

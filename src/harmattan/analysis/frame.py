@@ -49,6 +49,7 @@ SCHEMA: dict[str, Any] = {
     "inter2": pl.Int64,
     "latitude": pl.Float64,
     "longitude": pl.Float64,
+    "geo_precision": pl.Int64,
     "fatalities": pl.Int64,
     "tactics": pl.List(pl.Utf8),
 }
@@ -92,7 +93,7 @@ def _row(data: Mapping[str, Any], index: int) -> dict[str, Any]:
 
 
 def from_records(records: Iterable[Event | Mapping[str, Any]]) -> pl.DataFrame:
-    """A frame from :class:`~harmattan.records.Event` objects or dicts (``event_id``, ``event_key`` or ``id``).
+    """A frame from :class:`~harmattan.records.Event` objects or dicts (``event_id``, ``event_key``, ``id``).
 
     An ``Event`` takes its id from ``extras["event_id"]`` when set, else its position.
     """

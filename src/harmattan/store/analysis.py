@@ -35,6 +35,7 @@ FRAME_COLUMNS: tuple[str, ...] = (
     "location",
     "latitude",
     "longitude",
+    "geo_precision",
     "fatalities",
     "tactics",
     "plover_type",
