@@ -26,6 +26,10 @@ METADATA_ADDRESSES = frozenset({"169.254.169.254", "fd00:ec2::254", "100.100.100
 class Refused(Exception):
     """A URL the guard will not let the fetcher reach; the message says why."""
 
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(f"refused {url!r}: {reason}")
+        self.reason = f"refused: {reason}"
+
 
 @dataclass(frozen=True)
 class Target:
@@ -72,22 +76,22 @@ class Guard:
         parts = urlsplit(url)
         scheme = parts.scheme.lower()
         if scheme not in ALLOWED_SCHEMES:
-            raise Refused(f"refused {url!r}: scheme {scheme or '(none)'!r} is not http or https")
+            raise Refused(url, f"scheme {scheme or '(none)'!r} is not http or https")
         host = (parts.hostname or "").lower()
         if not host:
-            raise Refused(f"refused {url!r}: no host")
+            raise Refused(url, "no host")
         if parts.username or parts.password:
-            raise Refused(f"refused {url!r}: credentials in URLs are not accepted")
+            raise Refused(url, "credentials in URLs are not accepted")
         try:
             port = parts.port or (443 if scheme == "https" else 80)
         except ValueError as exc:
-            raise Refused(f"refused {url!r}: {exc}") from None
+            raise Refused(url, str(exc)) from None
         try:
             addresses = self.resolver(host, port)
         except (OSError, UnicodeError) as exc:
-            raise Refused(f"refused {url!r}: cannot resolve {host!r} ({exc})") from None
+            raise Refused(url, f"cannot resolve {host!r} ({exc})") from None
         if not addresses:
-            raise Refused(f"refused {url!r}: {host!r} resolves to no address")
+            raise Refused(url, f"{host!r} resolves to no address")
         for address in addresses:
             self._check_address(url, host, address)
         return Target(url=url, scheme=scheme, host=host, port=port, address=addresses[0])
@@ -100,7 +104,7 @@ class Guard:
             return
         reason = _non_public_reason(ip)
         if reason:
-            raise Refused(f"refused {url!r}: {host} resolves to {ip}, a {reason} address")
+            raise Refused(url, f"{host} resolves to {ip}, a {reason} address")
 
     def _allowed(self, host: str, ip: IPAddress) -> bool:
         return host in self.allowed_hosts or any(ip in net for net in self.allowed_networks)

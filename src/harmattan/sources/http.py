@@ -184,7 +184,7 @@ class Fetcher:
         try:
             return self.guard.check(url)
         except Refused as exc:
-            raise FetchError(url, str(exc)) from None
+            raise FetchError(url, exc.reason) from None
 
     def _wait_turn(self, target: Target, use_robots: bool = True) -> None:
         key = f"{target.host}:{target.port}"
