@@ -101,6 +101,7 @@ def serve(path: Path, port: int) -> subprocess.Popen[bytes]:
 def hammer(base: str, draw: Request, total: int, clients: int, seed: int) -> tuple[list[float], float]:
     """``total`` requests from ``clients`` threads, each waiting for its answer before the next."""
     times: list[float] = []
+    failures: list[str] = []
     lock = threading.Lock()
     per_client = max(1, total // clients)
 
@@ -113,7 +114,8 @@ def hammer(base: str, draw: Request, total: int, clients: int, seed: int) -> tup
                 response = client.get(path)
                 elapsed = (time.perf_counter() - started) * 1000
                 if response.status_code != 200:
-                    raise SystemExit(f"{path}: HTTP {response.status_code} {response.text[:200]}")
+                    failures.append(f"{path}: HTTP {response.status_code} {response.text[:200]}")
+                    return
                 with lock:
                     times.append(elapsed)
 
@@ -123,6 +125,8 @@ def hammer(base: str, draw: Request, total: int, clients: int, seed: int) -> tup
         t.start()
     for t in threads:
         t.join()
+    if failures:
+        raise SystemExit(failures[0])
     return times, len(times) / (time.perf_counter() - started)
 
 

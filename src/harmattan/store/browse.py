@@ -39,45 +39,47 @@ def _filtered(q: EventQuery) -> Any:
     return event_select(q).order_by(None).limit(None).subquery("f")
 
 
-#: Date windows (days back from the newest candidate) tried before an unbounded actor/tactic page.
-PROBE_DAYS: tuple[int, ...] = (31, 183, 730)
+def _date_column(q: EventQuery) -> Any:
+    """The date column :func:`event_select` orders ``q`` by (the driving index's own date)."""
+    if q.actor_keys:
+        return event_actors.c.event_date
+    if q.tactics:
+        return event_tactics.c.event_date
+    return events.c.event_date
 
 
 def event_page(
     conn: Connection, q: EventQuery, limit: int, after: Cursor | None = None
 ) -> list[dict[str, Any]]:
-    """Up to ``limit`` events after ``after``, newest first, undated last, ties by key (keyset paging).
+    """Up to ``limit`` events after ``after``: dated ones newest first, then undated ones, ties by key.
 
-    Filters whose indexes do not hand rows over in date order (actors and tactics through their
-    own tables, types matching either of two columns) look in a recent date window first (a few
-    index range scans) instead of sorting every event a busy actor ever had. The answer is the
-    same: whatever lies outside a window that already holds ``limit`` events is older than all.
+    Keyset paging on the order of :func:`event_select` (which reads its driving index in date
+    order), so a page costs about ``limit`` index entries however deep it is; undated events
+    come last on every backend.
     """
-    if q.actor_ids or q.actor_folds or q.tactics or q.types:
-        top = after[0] if after else conn.scalar(select(func.max(events.c.event_date)))
-        if top is not None and q.until is not None:
-            top = min(top, q.until)
-        for days in PROBE_DAYS if top is not None else ():
-            since = top - dt.timedelta(days=days)
-            if q.since is not None and since <= q.since:
-                break
-            rows = _page(conn, replace(q, since=since), limit, after)
-            if len(rows) >= limit:
-                return rows
-    return _page(conn, q, limit, after)
-
-
-def _page(conn: Connection, q: EventQuery, limit: int, after: Cursor | None) -> list[dict[str, Any]]:
-    stmt = event_select(q).order_by(None).limit(None)
-    date, key = events.c.event_date, events.c.event_key
+    base = event_select(replace(q, limit=None))
+    date, key = _date_column(q), events.c.event_key
+    rows: list[dict[str, Any]] = []
+    if after is None or after[0] is not None:
+        stmt = base.where(date.is_not(None))
+        if after is not None:
+            stmt = stmt.where(or_(date < after[0], and_(date == after[0], key > after[1])))
+        rows = _unique(conn, stmt, limit)
+        if len(rows) >= limit:
+            return rows
+        after = None
+    stmt = base.where(date.is_(None)).order_by(None).order_by(key)
     if after is not None:
-        last_date, last_key = after
-        if last_date is None:
-            stmt = stmt.where(date.is_(None), key > last_key)
-        else:
-            stmt = stmt.where(or_(date < last_date, and_(date == last_date, key > last_key), date.is_(None)))
-    stmt = stmt.order_by(date.desc().nulls_last(), key).limit(limit)
-    return [dict(r._mapping) for r in conn.execute(stmt)]
+        stmt = stmt.where(key > after[1])
+    return rows + _unique(conn, stmt, limit - len(rows))
+
+
+def _unique(conn: Connection, stmt: Any, limit: int) -> list[dict[str, Any]]:
+    # An actor filter joins event_actors: an event naming the actor twice (two roles) comes twice.
+    out: dict[str, dict[str, Any]] = {}
+    for row in conn.execute(stmt.limit(limit + 4)):
+        out.setdefault(row.event_key, dict(row._mapping))
+    return list(out.values())[:limit]
 
 
 def count_events(conn: Connection, q: EventQuery) -> int:
@@ -194,14 +196,14 @@ def actors(conn: Connection, q: EventQuery, limit: int = 200) -> list[dict[str, 
     name = func.min(event_actors.c.actor)
     stmt = (
         select(
-            event_actors.c.actor_id, event_actors.c.actor_fold, name.label("name"),
+            event_actors.c.actor_id, event_actors.c.actor_key, name.label("name"),
             func.count(distinct(event_actors.c.event_id)).label("events"),
             func.min(event_actors.c.event_date).label("first"),
             func.max(event_actors.c.event_date).label("last"),
         )
         .where(event_actors.c.event_id.in_(select(sub.c.id)))
-        .group_by(event_actors.c.actor_id, event_actors.c.actor_fold)
-        .order_by(func.count(distinct(event_actors.c.event_id)).desc(), event_actors.c.actor_fold)
+        .group_by(event_actors.c.actor_id, event_actors.c.actor_key)
+        .order_by(func.count(distinct(event_actors.c.event_id)).desc(), event_actors.c.actor_key)
         .limit(limit)
     )  # fmt: skip
     return [dict(r._mapping) for r in conn.execute(stmt)]
@@ -243,13 +245,13 @@ def co_actors(conn: Connection, q: EventQuery, limit: int = 30) -> list[dict[str
     """The other actors of ``q``'s events (all but ``q``'s own actors), with how often and in which role."""
     sub = _filtered(q)
     ea = event_actors.c
-    own = or_(ea.actor_id.in_(q.actor_ids), ea.actor_fold.in_(q.actor_folds))
+    own = ea.actor_key.in_(q.actor_keys)
     stmt = (
-        select(ea.actor_id, ea.actor_fold, func.min(ea.actor).label("name"), ea.role,
+        select(ea.actor_id, ea.actor_key, func.min(ea.actor).label("name"), ea.role,
                func.count().label("events"))
         .where(ea.event_id.in_(select(sub.c.id)), ~own)
-        .group_by(ea.actor_id, ea.actor_fold, ea.role)
-        .order_by(func.count().desc(), ea.actor_fold)
+        .group_by(ea.actor_id, ea.actor_key, ea.role)
+        .order_by(func.count().desc(), ea.actor_key)
         .limit(limit)
     )  # fmt: skip
     return [dict(r._mapping) for r in conn.execute(stmt)]

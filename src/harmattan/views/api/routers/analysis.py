@@ -81,11 +81,7 @@ def actor(actor_id: str, request: Request, _: User | None = Depends(reader)) -> 
     registry = pack_actor(_pack(request), actor_id)
     with db.engine.connect() as conn:
         profile = browse.actor_profile(conn, q)
-        own = [
-            a
-            for a in browse.actors(conn, q, 100)
-            if a["actor_id"] in q.actor_ids or a["actor_fold"] in q.actor_folds
-        ]
+        own = [a for a in browse.actors(conn, q, 100) if a["actor_key"] in q.actor_keys]
         partners = browse.co_actors(conn, q)
     if registry is None and not profile["months"] and not profile["footprint"]:
         raise HTTPException(404, f"no actor {actor_id!r}")
