@@ -170,7 +170,8 @@ class EventDetector(Component):
         # the claimant of any "neutralised" figure
         sources = [p for p in out if _is_source(doc, p.mention)]
         self._last_sources = sources
-        out = [p for p in out if p not in sources]
+        if not political:  # in a statement the announcer is the actor ("the junta announced...")
+            out = [p for p in out if p not in sources]
         return _dedupe(out)
 
     def _countries_as_states(self, mentions: list[Mention]) -> list[Participant]:
