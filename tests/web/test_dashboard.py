@@ -1,6 +1,7 @@
 """End to end in headless Chromium: map, filters, evidence, sign-in, a correction, CSV export, hostile text.
 
 Screenshots go to ``test-artifacts/``. One browser for the session; each test has its own context.
+Waits use locators, never ``wait_for_function`` strings: the CSP forbids eval, in tests as in use.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import io
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 from scenario import PASSWORDS
 
 from conftest import ARTIFACTS
@@ -32,7 +34,7 @@ def test_map_filters_event_evidence_and_export(page: Any) -> None:
 
     page.fill("input[name=admin1]", "Menaka")
     page.click("#filters button[type=submit]")
-    page.wait_for_function("document.querySelectorAll('#events tbody tr').length === 1")
+    expect(page.locator("#events tbody tr")).to_have_count(1)
     ready(page)
     assert "admin1=Menaka" in page.url
     assert page.get_attribute("#map", "data-markers") == "1"
@@ -72,7 +74,7 @@ def test_sign_in_and_correct_a_field(page: Any) -> None:
     page.fill("#correct-form input[name=value]", "15")
     page.fill("#correct-form input[name=reason]", "official toll")
     page.click("#correct-form button[type=submit]")
-    page.wait_for_function("document.querySelector('#corrections').innerText.includes('official toll')")
+    expect(page.locator("#corrections")).to_contain_text("official toll")
     assert page.inner_text("tr[data-field=fatalities] td").strip() == "15"
     assert "anna" in page.inner_text("#corrections")
     page.screenshot(path=str(ARTIFACTS / "event-corrected.png"), full_page=True)
