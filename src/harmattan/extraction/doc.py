@@ -68,15 +68,15 @@ class Doc:
         self.stopped = True
 
     def of_kind(self, kind: str, sentence: int | None = None) -> list[Mention]:
-        if sentence is None:
-            return [m for m in self.mentions if m.kind == kind]
+        """Mentions of a kind (in one sentence), from an index rebuilt only when mentions were added."""
         index = self.user_data.get("_index")
         if index is None or index[0] != len(self.mentions):
-            table: dict[tuple[str, int], list[Mention]] = {}
+            table: dict[tuple[str, int | None], list[Mention]] = {}
             for m in self.mentions:
                 table.setdefault((m.kind, m.sentence), []).append(m)
+                table.setdefault((m.kind, None), []).append(m)
             index = self.user_data["_index"] = (len(self.mentions), table)
-        return list(index[1].get((kind, sentence), []))
+        return list(index[1].get((kind, sentence), ()))
 
     def mask(self, kinds: tuple[str, ...]) -> bytearray:
         """One byte per character, 1 where a mention of these kinds lies (linear-time overlap tests)."""
