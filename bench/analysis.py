@@ -206,11 +206,12 @@ def incremental(fr: pl.DataFrame, extra: int) -> None:
         )
         with db.engine.begin() as conn:
             conn.execute(insert(events), rows(new))
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         later = run_alerts(db)
         print(
             f"  incremental alerts after {later.new_events:,} new events: {len(later.alerts)} alerts, "
-            f"{time.perf_counter() - start:.2f} s"
+            f"{time.perf_counter() - start:.2f} s wall, {time.process_time() - cpu:.2f} s cpu "
+            f"(load average {os.getloadavg()[0]:.1f})"
         )
         db.close()
 

@@ -28,14 +28,16 @@ from harmattan.analysis.frame import assoc_long
 
 RULES_PATH = Path(__file__).with_name("data") / "relations.yaml"
 Resolver = Callable[[str, dt.date], str | None]
-EDGE_SCHEMA: dict[str, Any] = {
-    "a": pl.Utf8,
-    "b": pl.Utf8,
-    "event_date": pl.Date,
-    "event_id": pl.Utf8,
-    "delta": pl.Float64,
-    "kind": pl.Utf8,
-}
+EDGE_SCHEMA = pl.Schema(
+    {
+        "a": pl.Utf8,
+        "b": pl.Utf8,
+        "event_date": pl.Date,
+        "event_id": pl.Utf8,
+        "delta": pl.Float64,
+        "kind": pl.Utf8,
+    }
+)
 
 
 @lru_cache(maxsize=1)

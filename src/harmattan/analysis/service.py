@@ -14,7 +14,7 @@ from typing import Any
 
 from harmattan.analysis import attribution, footprints, presence, relations, trends
 from harmattan.analysis.cache import cached
-from harmattan.analysis.frame import from_store
+from harmattan.analysis.frame import date_span, from_store
 from harmattan.regions.text import fold
 from harmattan.store.database import Database
 
@@ -115,6 +115,8 @@ def relations_report(
     roll = relations.state_rollup(pack_name) if rollup else {}
     node = roll.get(actor_id, actor_id) if actor_id else None
     edges = relations.edge_events(frame, roll, resolver(pack_name))
+    if at is None and window_days and not edges.is_empty():
+        at = date_span(edges)[1]  # a rolling window ends at the latest event unless told otherwise
     from harmattan.analysis.alerts import actor_names
 
     graph = relations.graph(edges, at, window_days, node, names=actor_names(frame))
