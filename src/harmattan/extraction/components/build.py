@@ -9,7 +9,7 @@ from harmattan.extraction.doc import Doc, Mention
 from harmattan.records import Event, Evidence
 
 
-def build_event(doc: Doc, cl: Any, res: Any, count_neutralised: bool) -> Event:
+def build_event(doc: Doc, cl: Any, res: Any, count_neutralised: bool, mass_killing: int = 20) -> Event:
     head: Candidate = _best_typed(cl.members)
     ev = Event(document_id=doc.document_id)
     evidence: list[Evidence] = []
@@ -28,6 +28,26 @@ def build_event(doc: Doc, cl: Any, res: Any, count_neutralised: bool) -> Event:
                 seen.add(tactic)
                 ev.tactics.append(tactic)
                 evidence.append(_ev(doc, "tactics", m, f"tactic:{m.value}"))
+    if (
+        ev.event_type == "Violence against civilians"
+        and (ev.fatalities or 0) >= mass_killing
+        and "mass killing" not in ev.tactics
+    ):
+        # the gold convention: twenty or more civilians killed in one attack is a mass killing
+        ev.tactics.append("mass killing")
+        fat = next((e for e in evidence if e.field == "fatalities"), None)
+        if fat is not None:
+            evidence.append(
+                Evidence(
+                    "tactics",
+                    fat.document,
+                    fat.sentence,
+                    fat.start,
+                    fat.end,
+                    fat.text,
+                    f"tactic:mass-killing(>={mass_killing})",
+                )
+            )
     plover = next((c.plover for c in cl.members if c.plover), None)
     if plover is not None:
         ev.plover_type = plover[0]

@@ -100,7 +100,7 @@ class Consolidate(Component):
     name = "consolidate"
     requires = ("clusters",)
     provides = ("events",)
-    defaults = {"emit_historical": True, "count_neutralised": True}
+    defaults = {"emit_historical": True, "count_neutralised": True, "mass_killing_min": 20}
 
     def __call__(self, doc: Doc) -> Doc:
         merged: list[Cluster] = []
@@ -117,7 +117,15 @@ class Consolidate(Component):
         for cl in merged:
             if cl.historical is not None and not self.settings["emit_historical"]:
                 continue
-            doc.events.append(build_event(doc, cl, self.resources, bool(self.settings["count_neutralised"])))
+            doc.events.append(
+                build_event(
+                    doc,
+                    cl,
+                    self.resources,
+                    bool(self.settings["count_neutralised"]),
+                    int(self.settings["mass_killing_min"]),
+                )
+            )
         return doc
 
 

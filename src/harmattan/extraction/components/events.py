@@ -328,7 +328,11 @@ class EventDetector(Component):
     def _tactics(self, cues: list[Mention], names: set[str]) -> list[tuple[str, Mention]]:
         out: list[tuple[str, Mention]] = []
         for rule in self.tactic_rules:
-            if rule["cue"] in names and not names & set(rule.get("unless", [])):
+            if (
+                rule["cue"] in names
+                and not names & set(rule.get("unless", []))
+                and set(rule.get("with", [])) <= names
+            ):
                 cue = next(c for c in cues if c.value == rule["cue"])
                 out.append((str(rule["tactic"]), cue))
         return out
