@@ -135,8 +135,9 @@ def _truth(rng: random.Random, start: dt.date, days: int) -> dict[str, Any]:
         "admin1": admin1,
         "admin2": admin2,
         "location": location,
-        "latitude": lat,
-        "longitude": lon,
+        # Occurrences happen in the villages around a town (up to ~30 km), reported "near" the town.
+        "latitude": lat + rng.uniform(-0.3, 0.3),
+        "longitude": lon + rng.uniform(-0.3, 0.3),
         "fatalities": deaths,
         "tactics": tactics,
     }

@@ -41,9 +41,14 @@ def test_reports_of_one_ambush_become_one_event_with_sourced_claims(
     assert "12 (Studio Tamani), 20 (RFI)" in ambush["notes"]
     hows = sorted(m["how"] for m in ambush["members"])
     assert hows == ["auto", "auto", "auto", "seed"]
-    for member in ambush["members"]:
-        if member["how"] == "auto":
-            assert 0.55 <= member["score"] <= 1.0 and "Δ0d" in member["reason"]
+    members = {m["source_name"]: m for m in ambush["members"]}
+    assert sorted(m["how"] for m in members.values()) == ["auto", "auto", "auto", "seed"]
+    # The Malijet copy and its RFI original join as one story, whichever of the two came first.
+    copies = [m for m in members.values() if m["reason"] and "syndicated" in m["reason"]]
+    assert [m["source_name"] for m in copies] in (["RFI"], ["Malijet"]) and copies[0]["score"] >= 0.9
+    for m in members.values():
+        if m["how"] == "auto" and m not in copies:
+            assert 0.55 <= m["score"] <= 1.0 and "Δ0d" in m["reason"]
 
 
 def test_neighbours_stay_apart_and_the_log_says_why(processed: Database, settings: Settings) -> None:
@@ -132,3 +137,15 @@ def test_cluster_keeps_near_misses_with_their_reason() -> None:
     assert links[2].how == "auto" and links[2].matched == 0 and "Δ1d" in (links[2].reason or "")
     assert [(m["report_id"], m["other_report_id"]) for m in misses] == [(2, 1)]
     assert "33 km apart (limit 25)" in misses[0]["reason"]
+
+
+def test_an_undated_copy_joins_its_dated_original() -> None:
+    rules = load_rules()
+    original = report(doc=1)
+    copy = report(doc=2, event_date=None, location="Ménaka")
+    copy.source_unit = original.source_unit = 1
+    original.folds = copy.folds
+    other = report(doc=3, event_date=None, location="Ménaka")  # undated, not a copy: stays alone
+    clusters, links, _ = cluster([original, copy, other], rules)
+    assert sorted(sorted(c) for c in clusters) == [[0, 1], [2]]
+    assert "syndicated" in (links[1].reason or "")

@@ -94,27 +94,22 @@ def cluster(
     misses: list[dict[str, Any]] = []
     narrow, wide = Blocks(), Blocks()
     widest = rules.widest_window
+    units: dict[int, set[int]] = {}  # source unit -> events holding one of its reports
     for i, report in enumerate(reports):
-        if report.day is None:
-            clusters.append([i])
-            links[i] = Link("seed")
-            continue
-        day, country, own, cell = (
-            report.day,
-            report.fields.get("country"),
-            report.window,
-            cell_of(report, rules),
-        )
-        candidates: set[int] = set()
-        narrow.candidates(country, range(day - own, day + 1), cell, candidates)
-        if (
-            wide.by_day
-        ):  # imprecise (week/month) reports are rare: skip the long look-back when there are none
-            wide.candidates(country, range(day - widest, day + 1), cell, candidates)
+        day, country, own = report.day, report.fields.get("country"), report.window
+        cell = cell_of(report, rules)
+        candidates: set[int] = set(units.get(report.source_unit, ()))
+        if day is not None:
+            narrow.candidates(country, range(day - own, day + 1), cell, candidates)
+            if wide.by_day:  # imprecise (week/month) reports are rare: skip the long look-back if none
+                wide.candidates(country, range(day - widest, day + 1), cell, candidates)
         best: tuple[float, int] | None = None
         for c in sorted(candidates):
             verdicts = []
-            for m in clusters[c]:  # complete link: every member must agree; stop at the first that does not
+            members = clusters[c]
+            if day is None:  # an undated report is judged against its syndicated copies only
+                members = [m for m in members if reports[m].source_unit == report.source_unit]
+            for m in members:  # complete link: every member must agree; stop at the first that does not
                 verdict = compare(report, reports[m], rules)
                 if not verdict.same:
                     if verdict.partial >= rules.near_miss_score and len(misses) < NEAR_MISS_LIMIT * len(
@@ -136,7 +131,9 @@ def cluster(
         else:
             target = best[1]
             clusters[target].append(i)
-        (narrow if own <= 1 else wide).add(country, day, cell, target)
+        units.setdefault(report.source_unit, set()).add(target)
+        if day is not None:
+            (narrow if own <= 1 else wide).add(country, day, cell, target)
     return clusters, links, misses
 
 
@@ -170,6 +167,9 @@ def fuse(db: Database, force: bool = False, rules: FusionRules | None = None) ->
     with db.engine.begin() as conn:
         run_id = store.start_fusion_run(conn, token)
         reports = [Report.from_row(row, rules) for row in store.current_reports(conn)]
+        # Dated reports first, undated ones (joined through their syndicated copies) last; sorted here,
+        # not by SQL, because NULL order and string collation differ between SQLite and PostgreSQL.
+        reports.sort(key=lambda r: (r.day is None, r.day or 0, r.key))
         clusters, links, misses = cluster(reports, rules)
         applied = corr.apply(store.list_corrections(conn), reports, clusters)
         position = {r.id: i for i, r in enumerate(reports)}

@@ -166,10 +166,12 @@ def compare(a: Report, b: Report, rules: FusionRules) -> Verdict:
     fa, fb = a.fields, b.fields
     if fa.get("country") and fb.get("country") and fa["country"] != fb["country"]:
         return Verdict(False, 0.0, f"country {fa['country']}≠{fb['country']}")
+    limit = max(a.window, b.window)
+    if a.source_unit == b.source_unit and _same_story(a, b, limit):
+        return Verdict(True, 1.0, "syndicated copies of one story: same type and place", 1.0)
     if a.day is None or b.day is None:
         return Verdict(False, 0.0, "undated report")
     delta = abs(a.day - b.day)
-    limit = max(a.window, b.window)
     date_score = 1.0 - delta / (limit + 1)
     parts = {"date": date_score}
     fails: list[str] = []
@@ -188,6 +190,18 @@ def compare(a: Report, b: Report, rules: FusionRules) -> Verdict:
     if total < rules.min_score:
         return Verdict(False, round(total, 4), f"score {total:.2f} < {rules.min_score}", round(total, 4))
     return Verdict(True, round(total, 4), "; ".join(notes), round(total, 4))
+
+
+def _same_story(a: Report, b: Report, limit: int) -> bool:
+    """Copies of one story (near-duplicates) report the same event when type and place agree, even if
+    only one copy carries the date (and when both do, the dates are within the window)."""
+    if a.day is not None and b.day is not None and abs(a.day - b.day) > limit:
+        return False
+    fa, fb = a.fields, b.fields
+    if (fa.get("event_type"), fa.get("plover_type")) != (fb.get("event_type"), fb.get("plover_type")):
+        return False
+    place_a, place_b = a.folds[2] or a.folds[0], b.folds[2] or b.folds[0]
+    return place_a is not None and place_a == place_b
 
 
 def _place(a: Report, b: Report, rules: FusionRules) -> tuple[bool, float, str]:
