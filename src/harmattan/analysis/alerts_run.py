@@ -40,11 +40,14 @@ def run_alerts(
     warmup = rules_mod.rules()["warmup_days"] if warmup_days is None else warmup_days
     with database.engine.begin() as conn:
         first_run = store.novelty_key_count(conn) == 0
-        keys = store.unseen_event_keys(conn)
+        version = store.data_version(conn)
+        # Same events as the last run saw: nothing to look for (skips the anti-join over all keys).
+        unchanged = not first_run and store.last_alert_version(conn) == version
+        keys = [] if unchanged else store.unseen_event_keys(conn)
         run_id = store.start_alert_run(conn)
     if not keys:
         with database.engine.begin() as conn:
-            store.finish_alert_run(conn, run_id, 0, 0)
+            store.finish_alert_run(conn, run_id, 0, 0, version)
         return AlertRun(run_id, 0)
     frame = from_store(database) if first_run else from_store(database, keys=keys)
     alert_from = date_span(frame)[0] + dt.timedelta(days=warmup) if first_run else None
@@ -59,7 +62,7 @@ def run_alerts(
         store.add_novelty_keys(conn, result.new_keys)
         stored = store.add_alerts(conn, run_id, [alert_row(a) for a in found])
         store.mark_seen(conn, run_id, keys)
-        store.finish_alert_run(conn, run_id, len(keys), stored)
+        store.finish_alert_run(conn, run_id, len(keys), stored, version)
     return AlertRun(run_id, len(keys), found, stored)
 
 

@@ -98,12 +98,25 @@ def start_alert_run(conn: Connection) -> int:
     return int(result.inserted_primary_key[0])  # type: ignore[index]
 
 
-def finish_alert_run(conn: Connection, run_id: int, new_events: int, n_alerts: int) -> None:
+def finish_alert_run(
+    conn: Connection, run_id: int, new_events: int, n_alerts: int, version: str | None = None
+) -> None:
     conn.execute(
         update(alert_runs)
         .where(alert_runs.c.id == run_id)
-        .values(finished_at=utcnow(), new_events=new_events, alerts=n_alerts)
+        .values(finished_at=utcnow(), new_events=new_events, alerts=n_alerts, data_version=version)
     )
+
+
+def last_alert_version(conn: Connection) -> str | None:
+    """The data version the latest finished alerts run saw."""
+    row = conn.execute(
+        select(alert_runs.c.data_version)
+        .where(alert_runs.c.finished_at.is_not(None))
+        .order_by(alert_runs.c.id.desc())
+        .limit(1)
+    ).first()
+    return str(row[0]) if row and row[0] else None
 
 
 def mark_seen(conn: Connection, run_id: int, keys: Sequence[str]) -> None:

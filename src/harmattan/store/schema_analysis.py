@@ -39,6 +39,8 @@ alert_runs = Table(
     Column("finished_at", TS),
     Column("new_events", Integer, nullable=False, server_default="0"),
     Column("alerts", Integer, nullable=False, server_default="0"),
+    # The events' data version the run saw: an equal version later means no new events to check.
+    Column("data_version", String(200)),
 )
 
 alert_seen = Table(

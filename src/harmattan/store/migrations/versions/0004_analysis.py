@@ -25,6 +25,7 @@ def upgrade() -> None:
         sa.Column("finished_at", TS, nullable=True),
         sa.Column("new_events", sa.Integer(), server_default="0", nullable=False),
         sa.Column("alerts", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("data_version", sa.String(length=200), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_alert_runs")),
     )
     op.create_table(
