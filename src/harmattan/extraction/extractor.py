@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -49,6 +50,9 @@ class Extractor:
     def pipeline(self, lang: str = "auto") -> Pipeline:
         if lang not in self._pipelines:
             self.resources.warm()
+            # the pack and the matchers are millions of long-lived objects: keep the cyclic garbage
+            # collector from rescanning them on every collection (it cost more than the extraction)
+            gc.freeze()
             self._pipelines[lang] = Pipeline.from_config(
                 self.config, self.resources, {"language": {"lang": lang}}
             )
