@@ -149,3 +149,13 @@ def test_an_undated_copy_joins_its_dated_original() -> None:
     clusters, links, _ = cluster([original, copy, other], rules)
     assert sorted(sorted(c) for c in clusters) == [[0, 1], [2]]
     assert "syndicated" in (links[1].reason or "")
+
+
+def test_a_dated_copy_gives_the_date_its_original_lacks() -> None:
+    from harmattan.events.claims import fuse_fields
+
+    original = report(doc=1, event_date=None, location="Bamako")
+    copy = report(doc=2, location="Bamako")
+    original.source_unit = copy.source_unit = 1
+    fused = fuse_fields([original, copy])
+    assert (fused["event_date"], fused["n_reports"], fused["n_sources"]) == (dt.date(2024, 5, 12), 2, 1)

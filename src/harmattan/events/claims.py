@@ -49,9 +49,10 @@ def load_claim_rules() -> ClaimRules:
 
 
 def source_units(members: Sequence[Report]) -> list[Report]:
-    """One report per independent source: the original of a syndicated group, else the first."""
+    """One report per independent source: a dated one first (a copy may carry the date its original
+    lacks), then the original of a syndicated group, then the first by key."""
     units: dict[int, Report] = {}
-    for report in sorted(members, key=lambda r: (r.document_id != r.source_unit, r.key)):
+    for report in sorted(members, key=lambda r: (r.day is None, r.document_id != r.source_unit, r.key)):
         units.setdefault(report.source_unit, report)
     return [units[u] for u in sorted(units, key=lambda u: units[u].key)]
 
