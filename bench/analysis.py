@@ -201,8 +201,10 @@ def incremental(fr: pl.DataFrame, extra: int) -> None:
             f"  first alerts run over the store: {first.new_events:,} events, {first.stored:,} alerts, "
             f"{time.perf_counter() - start:.2f} s"
         )
+        # The next batch of news: events of the month after the history ends.
+        last = fr["event_date"].max()
         new = synthetic(extra, seed=99, offset=fr.height).with_columns(
-            pl.col("event_date") + pl.duration(days=365 * 11)
+            (pl.lit(last) + pl.duration(days=pl.int_range(pl.len()) % 30 + 1)).alias("event_date")
         )
         with db.engine.begin() as conn:
             conn.execute(insert(events), rows(new))
