@@ -89,11 +89,14 @@ class Resources:
         return self.pack.actors.get(actor_id) if self.pack is not None else None
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019  (one Resources per pack and process)
-    def resolve_alias(self, text: str, actor_id: str, date: dt.date | None) -> str:
-        """The id an alias names on a date (time-aware: Wagner in 2025 is Africa Corps)."""
+    def resolve_alias(
+        self, text: str, actor_id: str, date: dt.date | None, country: str | None = None
+    ) -> str:
+        """The id an alias names on a date and in a country (Wagner in 2025 is Africa Corps; "Islamic
+        State" in a Burkina Faso report is its Sahel province)."""
         if self.pack is None:
             return actor_id
-        found = self.pack.actors.resolve(text, date)
+        found = self.pack.actors.resolve(text, date, country)
         return str(found.id) if found is not None else actor_id
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from harmattan.extraction.components.events import Candidate, Participant
@@ -140,7 +141,6 @@ def _actors(
                 src.sentence,
                 f"default:{'state-claim' if '{cc}' in src.default_actor1 else 'unidentified-perpetrator'}",
             )
-    _attribute(doc, cl, ev, evidence, res)
     _crowd_default(doc, head, ev, evidence, res, country)
     src2 = next(
         (
@@ -165,31 +165,49 @@ def _actors(
             head.sentence,
             "default:civilian-victims",
         )
+    _attribute(doc, cl, ev, evidence, res)
     if ev.actor2 is None:
         ev.inter2 = 0 if ev.actor1 is not None else None
 
 
+_PARENT_AFTER = re.compile(r"^\s?(?:linked|affiliated|affiliate|allied|backed|aligned|lie|liee|affilie)\b")
+_CLAIM = re.compile(r"\b(?:claim\w*|revendiqu\w*)\b")
 _ARMED_KINDS = frozenset({"rebel_group", "islamist_group", "militia", "identity_militia"})
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
 def _attribute(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any) -> None:
-    """A named armed group in the report ("gunmen from AQIM", "claimed by JNIM") replaces "unidentified"."""
+    """A named armed group in the report ("gunmen from AQIM", "claimed by JNIM") replaces "unidentified";
+    never a group the report counts among the victims, nor a parent that only qualifies another group."""
     if ev.event_type not in _VIOLENT or ev.actor1_id not in (None, "unidentified-armed-group"):
         return
+    victims = {ev.actor2_id}
+    for cand in doc.user_data.get("candidates", []):
+        victims.update(p.actor_id for p in [cand.actor2, *cand.assoc2] if p is not None)
     own = {c.sentence for c in cl.members}
-    named = sorted(
-        (m for m in doc.of_kind("actor") if getattr(res.actor(str(m.value)), "kind", None) in _ARMED_KINDS),
-        key=lambda m: (m.sentence not in own, m.start),
-    )
-    other = ev.actor2_id
-    found = next((m for m in named if m.value != other), None)
+    named = [
+        m
+        for m in doc.of_kind("actor")
+        if getattr(res.actor(str(m.value)), "kind", None) in _ARMED_KINDS
+        and m.value not in victims
+        and not _PARENT_AFTER.match(doc.folded[m.end : m.end + 16])
+    ]
+    # a claim names the group best; then the group named where the event is told
+    named.sort(key=lambda m: (not _claims(doc, m), m.sentence not in own, m.start))
+    found = named[0] if named else None
     if found is None:
         return
     actor = res.actor(str(found.value))
     part = Participant(found, str(found.value), str(actor.name), int(actor.inter), "armed")
     evidence[:] = [e for e in evidence if e.field not in ("actor1", "actor1_id", "inter1")]
     _set_actor(doc, ev, evidence, 1, part)
+
+
+def _claims(doc: Doc, m: Mention) -> bool:
+    sentence = doc.sentences[m.sentence] if 0 <= m.sentence < len(doc.sentences) else None
+    if sentence is None:
+        return False
+    return bool(_CLAIM.search(doc.folded[sentence.start : sentence.end]))
 
 
 def _crowd_default(

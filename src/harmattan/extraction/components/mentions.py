@@ -102,7 +102,7 @@ class ActorMentions(Component):
     """Named actors from the region pack's aliases, resolved to the entity valid on the report's date."""
 
     name = "actors"
-    requires = ("folded", "sentences")
+    requires = ("folded", "sentences", "countries")
     provides = ("actors",)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -110,7 +110,7 @@ class ActorMentions(Component):
         hits = resolve_overlaps(list(scanner.scan(doc.clean, doc.folded, None)))
         for hit in hits:
             text, actor_id = hit.entry.value
-            resolved = self.resources.resolve_alias(text, actor_id, doc.published)
+            resolved = self.resources.resolve_alias(text, actor_id, doc.published, doc.country)
             doc.mentions.append(
                 Mention(
                     "actor",
