@@ -36,3 +36,32 @@ def test_islamic_state_in_a_sahel_report_is_its_sahel_province(extractor: Extrac
         "L'organisation État islamique a revendiqué l'attaque."
     )
     assert _one(extractor, text).actor1_id == "is-sahel"
+
+
+def test_repelled_attack_makes_the_army_the_target(extractor: Extractor) -> None:
+    text = "Mali : l'armée repousse une attaque et neutralise cinq terroristes à Boni jeudi."
+    e = _one(extractor, text)
+    assert e.actor1_id == "unidentified-armed-group"
+    assert e.actor2_id == "ml-military"
+
+
+def test_ambushed_soldiers_are_the_target_despite_a_neutralised_claim(extractor: Extractor) -> None:
+    text = (
+        "Mali : douze soldats ont été tués mardi dans une embuscade près de Boni, a annoncé l'armée, "
+        "qui affirme avoir « neutralisé » 30 terroristes."
+    )
+    e = _one(extractor, text)
+    assert (e.actor1_id, e.actor2_id) == ("unidentified-armed-group", "ml-military")
+    assert e.fatalities == 12
+
+
+def test_militants_counted_dead_are_the_army_claim(extractor: Extractor) -> None:
+    text = "Niger army says it dismantled a terrorist cell near Ouallam on Monday; nine jihadists died."
+    e = _one(extractor, text)
+    assert (e.actor1_id, e.actor2_id) == ("ne-military", "unidentified-armed-group")
+    assert e.event_type == "Battles"
+
+
+def test_attackers_counted_dead_did_attack(extractor: Extractor) -> None:
+    text = "Niger : 40 assailants killed after an attack on an army post in Ouallam on Monday, the army said."
+    assert _one(extractor, text).actor1_id == "unidentified-armed-group"

@@ -36,6 +36,13 @@ _OBJECT_BEFORE = re.compile(
     r"\b(?:on|against|targeting|targeted|contre|visant|sur)\s+(?:(?:the|a|an|les|la|le|l|des|un|une|du|de|their|leurs|une)\s+)*"
     r"(?:\w+\s+){0,2}$"
 )
+_REPEL = re.compile(
+    r"\b(?:repel\w*|repuls\w*|repouss\w*|fought off|beat back|came under|ont ete attaque\w*|a ete attaque\w*|"
+    r"were attacked|was attacked|tombee?s? dans une embuscade|pris\w* dans une embuscade)"
+)
+_PREP_AFTER = re.compile(
+    r"^\s*(?:in|on|during|when|as|at|near|after|while|by|dans|lors|pendant|par|a|au|en|pres)\b"
+)
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|ete|furent|sont|est)\b")
 _LEAD_POLITICAL = frozenset({"plover_sanction", "plover_reject", "plover_threaten", "plover_demand", "coup"})
 _ACTIVE_STATE_CUES = frozenset({"airstrike", "drone", "neutralise", "regain", "arrest", "intervention"})
@@ -133,6 +140,7 @@ class EventDetector(Component):
                 for lst in counts.values()
                 for _, _, m in lst
             )
+        parts = _dedupe(parts)
         cand = Candidate(index, cues, {}, cues[0], counts=counts)
         cand.claimant = next((p.actor_id for p in [*self._last_sources, *parts] if p.role == "state"), None)
         self._roles(doc, cand, parts, names)
@@ -172,7 +180,7 @@ class EventDetector(Component):
         self._last_sources = sources
         if not political:  # in a statement the announcer is the actor ("the junta announced...")
             out = [p for p in out if p not in sources]
-        return _dedupe(out)
+        return out
 
     def _countries_as_states(self, mentions: list[Mention]) -> list[Participant]:
         """In diplomacy a country name stands for its state ("Algeria recalled its ambassador")."""
@@ -233,7 +241,13 @@ class EventDetector(Component):
         return counts
 
     def _roles(self, doc: Doc, cand: Candidate, parts: list[Participant], names: set[str]) -> None:
-        state_act = bool(names & _ACTIVE_STATE_CUES - {"arrest", "intervention"})
+        sent = doc.sentences[cand.sentence]
+        # "the army repelled an attack", "soldiers were ambushed", "51 soldiers killed": the state was the
+        # target even when it then "neutralised" attackers
+        repelled = bool(_REPEL.search(doc.folded[sent.start : sent.end]))
+        state_hit = repelled or "ambush" in names or any(p.role == "state" and p.numbered for p in parts)
+        active = names & (_ACTIVE_STATE_CUES - ({"neutralise"} if state_hit else set()))
+        state_act = bool(active - {"arrest", "intervention"})
         if not parts:
             if names & self.violent:
                 cand.default_actor1 = "{cc}-military" if state_act else "unidentified-armed-group"
@@ -259,14 +273,33 @@ class EventDetector(Component):
                 and not obj
             ):
                 agent = first
-        if agent is None and names & _ACTIVE_STATE_CUES:
-            agent = next((p for p in parts if p.role == "state"), None)
+        if agent is not None and agent.role == "state" and repelled:
+            agent = None
+        if agent is None and active:
+            agent = next((p for p in parts if p.role == "state" and not p.numbered), None)
+        counted = {p.actor_id for p in parts if p.numbered}
         for role in ("armed", "militia"):  # gunmen before a self-defence group that may be the target
             if agent is None:
-                agent = next((p for p in parts if p.role == role and not p.numbered), None)
+                # "a terrorist cell ... six jihadists were killed": the same kind as the dead is no agent
+                agent = next(
+                    (
+                        p
+                        for p in parts
+                        if p.role == role
+                        and not p.numbered
+                        and not (p.mention.kind == "term" and p.actor_id in counted)
+                    ),
+                    None,
+                )
         if agent is None and names & {"protest", "riot", "mob"}:
             agent = next((p for p in parts if p.role in ("protester", "rioter")), None)
-        if agent is not None and agent.role == "state" and len(parts) == 1 and not names & _ACTIVE_STATE_CUES:
+        if (
+            agent is not None
+            and agent.role == "state"
+            and len(parts) == 1
+            and not active
+            and not _acts_on_object(doc, agent, cand.cues)
+        ):
             agent = None  # "soldiers killed in an attack": the lone state party is the target
         side = _SIDE.get(agent.role) if agent else None
         others = [p for p in parts if p is not agent and _SIDE.get(p.role) != side]
@@ -275,7 +308,7 @@ class EventDetector(Component):
         victims = sorted(
             others,
             key=lambda p: (
-                not p.numbered,
+                not (p.numbered or (repelled and p.role == "state")),
                 {"gov": 0, "civ": 1, "armed": 2}.get(_SIDE.get(p.role, ""), 3),
                 not (p.actor_id or "").startswith(home),  # the country's own forces before foreign ones
             ),
@@ -298,11 +331,25 @@ class EventDetector(Component):
             ]
         elif names & self.violent:
             armed_victim = cand.actor2 is not None and _SIDE.get(cand.actor2.role) == "armed"
+            # militants counted dead with no one else named: reports of that are the forces' own claims
+            army_claim = (
+                armed_victim
+                and cand.actor2 is not None
+                and not state_hit
+                and _counted_militants(doc, cand.actor2, cand)
+                and not self._named_armed(doc)
+            )
             cand.default_actor1 = (
                 "{cc}-military"
-                if (state_act and armed_victim) or (cand.actor2 is None and state_act)
+                if (state_act and armed_victim) or (cand.actor2 is None and state_act) or army_claim
                 else "unidentified-armed-group"
             )
+
+    def _named_armed(self, doc: Doc) -> bool:
+        """The report names an armed group: the dead may be its fighters in a fight with another."""
+        return any(
+            self._actor_role(self.resources.actor(str(m.value))) == "armed" for m in doc.of_kind("actor")
+        )
 
     def _classify(self, names: set[str], cand: Candidate) -> dict[str, Any] | None:
         target = _target_class(cand.actor2)
@@ -345,6 +392,26 @@ class EventDetector(Component):
         return None
 
 
+def _acts_on_object(doc: Doc, agent: Participant, cues: list[Mention]) -> bool:
+    """ "Barkhane troops killed them" (an object follows) against "soldiers killed in an attack"."""
+    cue = next((c for c in cues if c.start >= agent.mention.end), None)
+    if cue is None or _PASSIVE.search(doc.folded[agent.mention.end : cue.start]):
+        return False
+    return not _PREP_AFTER.match(doc.folded[cue.end : cue.end + 12]) and cue.end < len(doc.folded) - 2
+
+
+_ATTACKER_WORDS = ("assail", "attack", "agress", "raider")
+
+
+def _counted_militants(doc: Doc, p: Participant, cand: Candidate) -> bool:
+    """ "32 terrorists killed", "neutralised 10 jihadists": a figure right before militants who are not
+    described as the attackers."""
+    if p.mention.kind != "term" or doc.folded[p.mention.start : p.mention.end].startswith(_ATTACKER_WORDS):
+        return False
+    figures = [m for lst in cand.counts.values() for _, _, m in lst]
+    return any(0 <= p.mention.start - m.end <= 12 for m in figures)
+
+
 def _has_state(parts: list[Participant]) -> bool:
     return sum(1 for p in parts if p.role == "state") >= 1
 
@@ -372,14 +439,16 @@ def _inter(actor: Any) -> int | None:
 
 
 def _dedupe(parts: list[Participant]) -> list[Participant]:
-    seen: set[str | None] = set()
-    out: list[Participant] = []
+    """One participant per actor, its counted mention if any ("a terrorist cell ... six jihadists were
+    killed"), else its first."""
+    first: dict[str, Participant] = {}
     for p in parts:
         key = p.actor_id or p.mention.text.lower()
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-    return out
+        if key not in first:
+            first[key] = p
+        elif p.numbered and not first[key].numbered:
+            first[key] = p  # the counted mention speaks for the actor, in the first one's place
+    return list(first.values())
 
 
 def _adjacent_country(mentions: list[Mention], m: Mention) -> str | None:
