@@ -7,7 +7,7 @@ over them with ``--workers 1`` and ``2`` (one process per worker; each worker bu
 and warms up on one article before the clock starts), and prints the figures. The baseline is
 ``spacy.blank("en")``'s tokenizer over the same articles in one process.
 
-    python bench/extract.py                 # default: 240 articles, workers 1 and 2 (< 60 s on 2 cores)
+    python bench/extract.py                 # default: 600 articles, workers 1 and 2 (< 60 s on 2 cores)
     python bench/extract.py --articles 1000 --workers 1 2 --json
 """
 
@@ -156,7 +156,7 @@ def run_tokenizer(articles: list[tuple[str, str]]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=240, help="articles per run (default 240)")
+    parser.add_argument("--articles", type=int, default=600, help="articles per run (default 600)")
     parser.add_argument("--words", type=int, default=600, help="words per article (default 600)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts (default 1 2)")
     parser.add_argument("--seed", type=int, default=13)
