@@ -147,7 +147,7 @@ def register(app: typer.Typer) -> None:
         actor: str | None = typer.Option(
             None, "--actor", help="Only this actor's edges (name, alias or id)."
         ),
-        at: str | None = typer.Option(None, "--at", help="Graph as of this date (default: all events)."),
+        at: str | None = typer.Option(None, "--at", help="Graph as of this date (default: latest event)."),
         window: int = typer.Option(365, "--window", help="Rolling window in days (0: all time)."),
         graphml: Path | None = typer.Option(None, "--graphml", help="Also write the graph as GraphML."),
         as_json: bool = JSON_OPTION,
