@@ -12,6 +12,7 @@ feature (capitals and admin seats first), then population.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -149,6 +150,16 @@ class Gazetteer:
     def capitalised_only(self) -> frozenset[str]:
         """Folded names a matcher should accept only when capitalised in the text ("Diré" vs "dire")."""
         return self._spelling.capitalised_only
+
+    def admin_names_on(self, place: Place, date: dt.date | None) -> tuple[str | None, str | None]:
+        """``place``'s admin1/admin2 names as they were on ``date`` (the pack files places under today's)."""
+        return self.names_on(place.country, place.admin1, place.admin2, date)
+
+    def names_on(
+        self, country: str, admin1: str | None, admin2: str | None, date: dt.date | None
+    ) -> tuple[str | None, str | None]:
+        """Today's admin1/admin2 names of an area turned into those in force on ``date``."""
+        return self._changes.names_on(country, admin1, admin2, date)
 
     def admin_area(self, name: str, country: str | None = None, level: int | None = None) -> Place | None:
         """The admin area a phrase names: ``"Ménaka region"``, ``"province du Soum"``, ``"cercle de Bourem"``.

@@ -19,7 +19,7 @@ def build_event(doc: Doc, cl: Any, res: Any, count_neutralised: bool, mass_killi
     for f in ("event_type", "sub_event_type"):
         evidence.append(_ev(doc, f, head.trigger, rule))
     _date(doc, cl, head, ev, evidence)
-    country = _place(doc, cl, ev, evidence)
+    country = _place(doc, cl, ev, evidence, res)
     _actors(doc, cl, head, ev, evidence, res, country)
     _fatalities(doc, cl, ev, evidence, count_neutralised)
     seen: set[str] = set()
@@ -94,7 +94,7 @@ def _date(doc: Doc, cl: Any, head: Candidate, ev: Event, evidence: list[Evidence
             evidence.append(doc.sentence_evidence(f, head.sentence, "default:publication-date"))
 
 
-def _place(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence]) -> str | None:
+def _place(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any) -> str | None:
     if cl.place is None:
         country = doc.country
         if country:
@@ -113,6 +113,10 @@ def _place(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence]) -> str | None
         ev.admin1 = p.name
     elif p.kind == "admin2":
         ev.admin2 = p.name
+    places = getattr(getattr(res, "pack", None), "places", None)
+    if places is not None and ev.country:
+        # names in force on the event date (Djibo is in "Sahel" region before Burkina Faso's 2025 reform)
+        ev.admin1, ev.admin2 = places.names_on(ev.country, ev.admin1, ev.admin2, ev.event_date)
     for f in ("country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision"):
         if getattr(ev, f) is not None:
             evidence.append(_ev(doc, f, m, f"{m.rule}:{p.id}"))

@@ -8,6 +8,7 @@ and lists the former names that admin areas keep as aliases.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -64,6 +65,8 @@ class RegionChange:
     former_names: tuple[str, ...]
     confirmed: bool
     source: str
+    #: the day the change took effect (``None``: always applied, the gold tables already have it)
+    since: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +78,7 @@ class Admin2Change:
     admin1: str | None
     new: bool
     source: str
+    since: dt.date | None = None
 
 
 @dataclass(slots=True)
@@ -93,6 +97,7 @@ class AdminChanges:
         data: dict[str, Any] = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
         sources = {str(k): " ".join(str(v).split()) for k, v in (data.get("sources") or {}).items()}
         table = cls(sources=sources)
+        effective = {str(k): _as_date(v) for k, v in (data.get("effective") or {}).items()}
         for entry in data.get("regions") or []:
             units = entry.get("admin2", "all")
             table.regions.append(
@@ -106,6 +111,7 @@ class AdminChanges:
                     former_names=tuple(str(x) for x in entry.get("former_names") or ()),
                     confirmed=bool(entry.get("confirmed", False)),
                     source=sources.get(str(entry.get("source", "")), str(entry.get("source", ""))),
+                    since=effective.get(str(entry.get("source", ""))),
                 )
             )
         for entry in data.get("admin2") or []:
@@ -118,6 +124,7 @@ class AdminChanges:
                     admin1=entry.get("admin1"),
                     new=bool(entry.get("new", False)),
                     source=sources.get(str(entry.get("source", "")), str(entry.get("source", ""))),
+                    since=effective.get(str(entry.get("source", ""))),
                 )
             )
         for entry in data.get("seats") or []:
@@ -158,6 +165,38 @@ class AdminChanges:
                 return change.name
         return admin2
 
+    def names_on(
+        self, country: str, admin1: str | None, admin2: str | None, date: dt.date | None
+    ) -> tuple[str | None, str | None]:
+        """The admin1/admin2 names in force on ``date`` for a place filed today under ``admin1``/``admin2``
+        (Djibo: "Sahel"/"Soum" in 2023, "Soum"/"Djelgodji" after Burkina Faso's 2025 reform)."""
+        if date is None:
+            return admin1, admin2
+        old1, old2 = admin1, admin2
+        if admin2 is not None:
+            for change2 in self.admin2:
+                if (
+                    change2.country == country
+                    and change2.since is not None
+                    and date < change2.since
+                    and change2.former_names
+                    and fold(change2.name) == fold(admin2)
+                ):
+                    old2 = change2.former_names[0]
+                    break
+        if admin1 is not None:
+            for change in self.regions:
+                if (
+                    change.country == country
+                    and change.since is not None
+                    and date < change.since
+                    and change.from_admin1
+                    and fold(change.name) == fold(admin1)
+                ):
+                    old1 = change.from_admin1[0]
+                    break
+        return old1, old2
+
     def region_changes(self, country: str | None = None) -> Iterable[RegionChange]:
         return (c for c in self.regions if country is None or c.country == country)
 
@@ -174,3 +213,7 @@ class AdminChanges:
             if change.country == country and fold(change.name) == fold(name):
                 return change.former_names
         return ()
+
+
+def _as_date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
