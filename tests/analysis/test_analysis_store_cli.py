@@ -96,6 +96,9 @@ def test_cli_json_faces(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped
     assert change["added_admin1"] == {} and change["lost_admin1"] == {}
     alerts = json.loads(cli("alerts", "--json"))
     assert isinstance(alerts, list) and all(a["evidence"] for a in alerts)
+    compared = json.loads(cli("trends", "--by", "admin1", "--compare", "2019,2020", "--json"))
+    assert {(c["key"], c["events_a"]) for c in compared} == {("Est", 31), ("Sahel", 30)}
+    assert "Sahel" in cli("trends", "--by", "admin1", "--compare", "2019,2020")
     trends = json.loads(cli("trends", "--by", "admin1", "--json"))
     assert {t["key"] for t in trends} == {"Est", "Sahel", "Kidal"}
     presence = json.loads(cli("presence", "--country", "NE", "--json"))

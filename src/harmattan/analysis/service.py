@@ -84,6 +84,18 @@ def trends_report(
     return result
 
 
+def compare_report(
+    db: Database, dimension: str, a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]
+) -> list[dict[str, Any]]:
+    params = {"dimension": dimension, "a": a, "b": b}
+
+    def compute() -> list[dict[str, Any]]:
+        return [_iso(asdict(c)) for c in trends.compare_periods(from_store(db), dimension, a, b)]
+
+    result: list[dict[str, Any]] = cached(db, "compare-periods", params, compute)
+    return result
+
+
 def footprint_report(
     db: Database, actor: str, since: dt.date | None, until: dt.date | None,
     compare_to: tuple[dt.date, dt.date] | None = None, pack_name: str = "sahel",

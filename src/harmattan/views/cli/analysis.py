@@ -46,6 +46,9 @@ def register(app: typer.Typer) -> None:
         freq: str = typer.Option("month", "--freq", help="week or month."),
         metric: str = typer.Option("events", "--metric", help="events or fatalities."),
         top: int = typer.Option(10, "--top", help="Busiest series per dimension."),
+        compare: str | None = typer.Option(
+            None, "--compare", help="Compare two periods instead: A,B (each YYYY, YYYY-MM or D1:D2)."
+        ),
         as_json: bool = JSON_OPTION,
         db: str | None = DB_OPTION,
     ) -> None:
@@ -56,6 +59,9 @@ def register(app: typer.Typer) -> None:
         bad = [d for d in dims if d not in trends.DIMENSIONS]
         if bad or freq not in trends.FREQS or metric not in ("events", "fatalities"):
             raise typer.BadParameter(f"--by one of {', '.join(trends.DIMENSIONS)}; --freq week|month")
+        if compare:
+            _compare(dims, compare, as_json, db)
+            return
         database = open_database(load_settings(db))
         try:
             found = service.trends_report(database, dims, freq, metric, top)
@@ -231,6 +237,26 @@ def register(app: typer.Typer) -> None:
         for a in found:
             ranked = ", ".join(f"{c['actor']} {c['probability']:.0%}" for c in a["candidates"])
             console.print(f"{a['event_id']} ({a['event_date']}): {ranked}  [dim]({a['label']})[/dim]")
+
+
+def _compare(dims: tuple[str, ...], text: str, as_json: bool, db: str | None) -> None:
+    from harmattan.analysis import service
+
+    try:
+        first, second = (service.parse_period(p.strip()) for p in text.split(",", 1))
+    except ValueError as exc:
+        raise typer.BadParameter(f"A,B with two periods ({exc})", param_hint="--compare") from None
+    database = open_database(load_settings(db))
+    try:
+        found = [row for dim in dims for row in service.compare_report(database, dim, first, second)]
+    finally:
+        database.close()
+    if as_json:
+        _print_json(found)
+        return
+    rows = [[c["dimension"], c["key"], c["events_a"], c["events_b"], c["fatalities_a"], c["fatalities_b"],
+             "" if c["change"] is None else f"{c['change']:+.0%}"] for c in found]  # fmt: skip
+    _table(f"{text}", ["dimension", "key", "events A", "events B", "deaths A", "deaths B", "change"], rows)
 
 
 def _print_footprint(report: dict[str, Any]) -> None:
