@@ -28,3 +28,11 @@ def test_gazetteer_names_on_a_date(extractor: Extractor) -> None:
     assert places.admin_names_on(bandiagara, dt.date(2022, 6, 1))[0] == "Mopti"
     assert places.admin_names_on(bandiagara, dt.date(2024, 6, 1))[0] == "Bandiagara"
     assert places.admin_names_on(dori, None)[0] == "Liptako"
+
+
+def test_a_decision_with_no_place_is_at_the_capital(extractor: Extractor) -> None:
+    text = "Niger's junta on Monday suspended its military cooperation with Benin, citing hostile acts."
+    (e,) = extractor.extract(text, published=dt.date(2023, 8, 28))
+    assert e.event_type == "Strategic developments"
+    assert (e.country, e.admin1, e.geo_precision, e.location) == ("NE", "Niamey", 3, None)
+    assert abs(e.latitude - 13.51) < 0.1 and abs(e.longitude - 2.11) < 0.1

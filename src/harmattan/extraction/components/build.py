@@ -7,6 +7,7 @@ from typing import Any
 
 from harmattan.extraction.components.events import Candidate, Participant
 from harmattan.extraction.doc import Doc, Mention
+from harmattan.extraction.lexicon import load_taxonomy
 from harmattan.records import Event, Evidence
 
 
@@ -102,6 +103,8 @@ def _place(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any) -> 
             m = next((m for m in doc.mentions if m.kind == "country" and m.value == country), None)
             if m is not None:
                 evidence.append(_ev(doc, "country", m, m.rule))
+                if ev.event_type == "Strategic developments":
+                    _at_capital(doc, ev, evidence, res, country, m)
         return country
     ref, m = cl.place
     p = ref.place
@@ -121,6 +124,20 @@ def _place(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any) -> 
         if getattr(ev, f) is not None:
             evidence.append(_ev(doc, f, m, f"{m.rule}:{p.id}"))
     return str(p.country)
+
+
+def _at_capital(doc: Doc, ev: Event, evidence: list[Evidence], res: Any, country: str, m: Mention) -> None:
+    """A decision with no place named is placed at the capital of the country it concerns, precision 3."""
+    capital = load_taxonomy("countries").get("capitals", {}).get(country)
+    places = getattr(getattr(res, "pack", None), "places", None)
+    found = places.search(capital, country)[:1] if capital and places is not None else []
+    if not found or places is None:
+        return
+    p = found[0]
+    ev.admin1 = places.names_on(country, p.admin1, None, ev.event_date)[0]
+    ev.latitude, ev.longitude, ev.geo_precision = float(p.latitude), float(p.longitude), 3
+    for f in ("admin1", "latitude", "longitude", "geo_precision"):
+        evidence.append(_ev(doc, f, m, f"default:capital:{p.id}"))
 
 
 def _actors(
