@@ -84,3 +84,18 @@ def test_hostile_html_keeps_text_and_drops_scripts() -> None:
 def test_unsupported_extension_is_an_error() -> None:
     [err] = items("report.pdf", b"%PDF-1.4")
     assert isinstance(err, ReadError) and "unsupported file type .pdf" in err.message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Attack in Djibo\nPublished: 2019-11-07\n\nGunmen attacked.", dt.date(2019, 11, 7)),
+        ("# Attaque à Kaya\n\nPublié le 2024-08-27\n\nDes hommes armés.", dt.date(2024, 8, 27)),
+        ("Attack in Djibo\nGunmen attacked on 2019-11-07.", None),  # a date in the story is not a dateline
+        ("Attaque\nPublié le 27 août 2024\nTexte.", dt.date(2024, 8, 27)),
+        ("Attack\nPublished: sometime last year\nText.", None),
+    ],
+)
+def test_plain_text_dateline_gives_the_publication_date(text: str, expected: dt.date | None) -> None:
+    [doc] = items("a.md" if text.startswith("#") else "a.txt", text.encode())
+    assert isinstance(doc, RawDocument) and doc.published_at == expected

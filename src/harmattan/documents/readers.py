@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -167,9 +168,35 @@ def read_csv(path: str, text: str) -> Iterator[ReadItem]:
         yield ReadError(path, f"malformed CSV: {exc}", reader.line_num)
 
 
+#: A dateline near the top of a plain-text article: "Published: 2024-07-30", "Publié le 27 août 2024".
+_DATELINE = re.compile(
+    r"^\s*(?:published|updated|date|publié le|publie le|mis à jour le)\s*:?\s*(\S.{4,38}?)\s*$", re.I
+)
+
+
 def read_plain(path: str, text: str) -> Iterator[ReadItem]:
     title, body = _split_title(text, markdown=path.endswith(".md"))
-    yield RawDocument(text=body, title=title, origin=path)
+    yield RawDocument(text=body, title=title, origin=path, published_at=_dateline(body))
+
+
+def _dateline(text: str) -> dt.date | None:
+    """The publication date stated in the first lines, if any (the text itself is kept unchanged)."""
+    for line in text.split("\n", 4)[:4]:
+        found = _DATELINE.match(line)
+        if found and any(ch.isdigit() for ch in found.group(1)):
+            return _written_date(found.group(1))
+    return None
+
+
+def _written_date(value: str) -> dt.date | None:
+    try:
+        return parse_date(value)
+    except BadInput:
+        pass
+    import dateparser  # slow to import; only French or spelled-out datelines get here
+
+    parsed = dateparser.parse(value, languages=["fr", "en"], settings={"STRICT_PARSING": True})
+    return parsed.date() if parsed else None
 
 
 def _split_title(text: str, markdown: bool) -> tuple[str | None, str]:
