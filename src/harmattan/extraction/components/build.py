@@ -9,6 +9,7 @@ from harmattan.extraction.components.events import Candidate, Participant
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import load_taxonomy
 from harmattan.records import Event, Evidence
+from harmattan.regions.text import fold
 
 
 def build_event(doc: Doc, cl: Any, res: Any, count_neutralised: bool, mass_killing: int = 20) -> Event:
@@ -109,7 +110,7 @@ def _place(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any) -> 
     ref, m = cl.place
     p = ref.place
     ev.country, ev.admin1, ev.admin2 = p.country, p.admin1, p.admin2
-    ev.location = p.name if p.kind not in ("admin1", "admin2") else (p.admin2 or p.name)
+    ev.location = _as_written(p, m.text) if p.kind not in ("admin1", "admin2") else (p.admin2 or p.name)
     ev.latitude, ev.longitude = float(p.latitude), float(p.longitude)
     ev.geo_precision = ref.precision
     if p.kind == "admin1":
@@ -124,6 +125,15 @@ def _place(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any) -> 
         if getattr(ev, f) is not None:
             evidence.append(_ev(doc, f, m, f"{m.rule}:{p.id}"))
     return str(p.country)
+
+
+def _as_written(place: Any, text: str) -> str:
+    """The place's name as the report spells it when the gazetteer lists that spelling ("Arbinda" for
+    GeoNames' "Aribinda"); the gazetteer's name otherwise (a fuzzy or all-capitals match)."""
+    key = fold(text)
+    if fold(place.name) == key:
+        return str(place.name)
+    return next((str(n) for n in place.names if fold(n) == key and not n.isupper()), str(place.name))
 
 
 def _at_capital(doc: Doc, ev: Event, evidence: list[Evidence], res: Any, country: str, m: Mention) -> None:
@@ -193,7 +203,9 @@ def _actors(
 
 _PARENT_AFTER = re.compile(r"^\s?(?:linked|affiliated|affiliate|allied|backed|aligned|lie|liee|affilie)\b")
 _CLAIM = re.compile(r"\b(?:claim\w*|revendiqu\w*)\b")
-_ARMED_KINDS = frozenset({"rebel_group", "islamist_group", "militia", "identity_militia"})
+# militias named in a report are mostly its victims ("VDP post attacked"); when they act, the roles
+# engine finds them as agents ("tuées par des membres d'un groupe d'autodéfense")
+_CLAIMING_KINDS = frozenset({"rebel_group", "islamist_group"})
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
@@ -209,7 +221,7 @@ def _attribute(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any)
     named = [
         m
         for m in doc.of_kind("actor")
-        if getattr(res.actor(str(m.value)), "kind", None) in _ARMED_KINDS
+        if getattr(res.actor(str(m.value)), "kind", None) in _CLAIMING_KINDS
         and m.value not in victims
         and not _PARENT_AFTER.match(doc.folded[m.end : m.end + 16])
     ]

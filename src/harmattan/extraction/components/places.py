@@ -4,6 +4,7 @@ and disambiguated by the document's country."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,22 +45,39 @@ class PlaceMentions(Component):
         after = {m.start: m.kind for m in doc.mentions if m.kind in ("ctx_admin1", "ctx_admin2")}
         min_pop = int(load_taxonomy("places")["min_population_bare"])
         countries = _countries_hint(doc)
+        pending = []
         for hit in resolve_overlaps(hits):
-            if _dateline(doc, hit.start, hit.end):
+            headline = _headline_place(doc, hit.start, hit.end)
+            if not headline and _dateline(doc, hit.start, hit.end):
                 continue
             context = _context_after(doc, hit.end, after) or _context_before(doc, hit.start, ctx)
+            context = context or ("ctx_before" if headline else None)
+            if context == "ctx_before" and _between_pair(doc, hit.start):
+                context = "ctx_near"  # "between Titabé and Ouro Sabou": neither is the exact spot
+            pending.append((hit, context))
+        # areas first ("in Yatenga province"): a village of the same name elsewhere loses to the one in it
+        places = self.resources.pack.places
+        pending.sort(
+            key=lambda hc: hc[1] not in ("ctx_admin1", "ctx_admin2")
+            and not any(getattr(places.get(i), "kind", "") in ("admin1", "admin2") for i in hc[0].entry.value)
+        )
+        areas: set[str] = set()
+        found: list[Mention] = []
+        for hit, context in pending:
             ref = self._resolve(
                 doc,
                 hit.entry.value,
                 doc.folded[hit.start : hit.end],
                 context,
-                countries,
+                (countries, areas),
                 min_pop,
                 hit.start,
                 hit.end,
             )
             if ref is not None:
-                doc.mentions.append(
+                if ref.place.kind in ("admin1", "admin2"):
+                    areas.add(ref.place.name)
+                found.append(
                     Mention(
                         "place",
                         hit.start,
@@ -70,9 +88,10 @@ class PlaceMentions(Component):
                         f"gazetteer:{context or 'bare'}",
                     )
                 )
+        doc.mentions.extend(sorted(found, key=lambda m: m.start))
         if doc.country is None:
-            found = [m.value.place.country for m in doc.mentions if m.kind == "place"]
-            doc.country = max(set(found), key=found.count) if found else None
+            named = [m.value.place.country for m in doc.mentions if m.kind == "place"]
+            doc.country = max(set(named), key=named.count) if named else None
         return doc
 
     def _resolve(
@@ -81,12 +100,13 @@ class PlaceMentions(Component):
         ids: tuple[str, ...],
         folded: str,
         context: str | None,
-        countries: list[str],
+        hints: tuple[list[str], set[str]],
         min_pop: int,
         start: int,
         end: int,
     ) -> PlaceRef | None:
         places = self.resources.pack.places
+        countries, areas = hints
         admin = context in ("ctx_admin1", "ctx_admin2")
         if folded in self.resources.common_place_words and not admin:
             return None
@@ -94,18 +114,18 @@ class PlaceMentions(Component):
             level = 1 if context == "ctx_admin1" else 2
             area = places.admin_area(folded, countries[0] if countries else None, level)
             if area is not None:
-                return PlaceRef(area, 3, context or "")  # only a region or province is known
+                return PlaceRef(area, _area_precision(area), context or "")  # only an area is known
         candidates = [p for p in (places.get(i) for i in ids) if p is not None]
         if admin:
             # "Soum province": never the village called Soum
             candidates = [p for p in candidates if p.kind in ("admin1", "admin2")]
             if not candidates:
                 return None
-            area = max(candidates, key=lambda p: _score(p, countries))
-            return PlaceRef(area, 3, context or "")
+            area = max(candidates, key=lambda p: _score(p, countries, areas))
+            return PlaceRef(area, _area_precision(area), context or "")
         if not candidates:
             return None
-        best = max(candidates, key=lambda p: _score(p, countries))
+        best = max(candidates, key=lambda p: _score(p, countries, areas))
         if countries and best.country not in countries and not context:
             return None
         populous = int(best.population or 0) >= min_pop or best.feature in ("P.PPLA", "P.PPLC", "P.PPLA2")
@@ -113,16 +133,34 @@ class PlaceMentions(Component):
             return None
         if context in (None, "ctx_before") and not populous and _inside_proper_name(doc, start, end):
             return None  # "President Ibrahim Boubacar Keïta": part of a person's or an organisation's name
-        precision = 2 if context == "ctx_near" else (3 if best.kind == "admin1" else 1)
+        if best.kind in ("admin1", "admin2"):
+            return PlaceRef(best, _area_precision(best), context or "")
+        precision = 2 if context == "ctx_near" else 1
         return PlaceRef(best, precision, context or "")
 
 
-def _score(place: Any, countries: list[str]) -> tuple[int, int, int, int]:
+def _score(place: Any, countries: list[str], areas: set[str]) -> tuple[int, int, int, int, int]:
     in_country = 0
     if place.country in countries:
         in_country = len(countries) - countries.index(place.country)
+    in_area = 1 if place.admin2 in areas or place.admin1 in areas else 0
     populated = 1 if place.kind == "populated" else 0
-    return (in_country, populated, _FEATURE_RANK.get(place.feature, 0), int(place.population or 0))
+    return (in_country, in_area, populated, _FEATURE_RANK.get(place.feature, 0), int(place.population or 0))
+
+
+def _area_precision(place: Any) -> int:
+    """3 for a region or a province; 2 for a small district (a cercle, a department): the gold guide."""
+    if place.kind == "admin1":
+        return 3
+    small = load_taxonomy("places").get("small_admin2_countries", [])
+    return 2 if place.country in small else 3
+
+
+_BETWEEN = re.compile(r"\b(?:between|entre)\s+\S+(?:\s+\S+){0,2}\s+(?:and|et)\s*$")
+
+
+def _between_pair(doc: Doc, start: int) -> bool:
+    return bool(_BETWEEN.search(doc.folded[max(0, start - 50) : start]))
 
 
 def _countries_hint(doc: Doc) -> list[str]:
@@ -159,6 +197,18 @@ def _dateline(doc: Doc, start: int, end: int) -> bool:
         return False
     rest = doc.clean[end : end + 12].lstrip()
     return rest[:1] in ("—", "–", "-", ",") or rest.startswith("(")
+
+
+_HEADLINE_PLACE = re.compile(r"^\s*(?:\([^()\n]{1,40}\)\s*)?:")
+
+
+def _headline_place(doc: Doc, start: int, end: int) -> bool:
+    """ "Touronata (North Burkina): three people shot dead", "Loroum : neuf personnes tuées": a headline
+    that opens with the place it is about."""
+    line_start = max(doc.clean.rfind("\n", 0, start), doc.clean.rfind(". ", 0, start) + 1) + 1
+    if doc.clean[line_start:start].strip(" #"):
+        return False
+    return bool(_HEADLINE_PLACE.match(doc.clean[end : end + 48]))
 
 
 def _inside_proper_name(doc: Doc, start: int, end: int) -> bool:

@@ -1,0 +1,48 @@
+"""Where: headline places, "between X and Y", a province that tells villages apart, the spelling."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from harmattan.extraction import Extractor
+
+DAY = dt.date(2019, 8, 20)
+
+
+def _one(extractor: Extractor, text: str):  # type: ignore[no-untyped-def]
+    events = extractor.extract(text, published=DAY)
+    assert len(events) == 1, events
+    return events[0]
+
+
+def test_headline_opening_with_the_place(extractor: Extractor) -> None:
+    e = _one(extractor, "Touronata (North Burkina): three herders shot dead by unidentified gunmen")
+    assert (e.location, e.geo_precision, e.country) == ("Touronata", 1, "BF")
+
+
+def test_dateline_is_not_the_place(extractor: Extractor) -> None:
+    e = _one(extractor, "OUAGADOUGOU (AFP) - Gunmen killed five people in Djibo on Monday.")
+    assert e.location == "Djibo"
+
+
+def test_between_two_villages_is_near_the_first(extractor: Extractor) -> None:
+    text = "Ten people were killed by armed men on the road between Titabé and Ouro Sabou, in Yagha province."
+    e = _one(extractor, text)
+    assert (e.location, e.geo_precision) == ("Titabé", 2)
+
+
+def test_the_province_named_picks_the_village_in_it(extractor: Extractor) -> None:
+    # GeoNames has a Souma in Soum, in Mouhoun and in Houet
+    e = _one(extractor, "Douze habitants ont été exécutés à Souma, dans la province du Mouhoun, jeudi.")
+    assert e.admin2 == "Mouhoun" and abs(e.latitude - 12.6) < 0.05
+
+
+def test_a_province_alone_is_precision_three(extractor: Extractor) -> None:
+    e = _one(extractor, "Burkina : cinq soldats tués dans une embuscade dans la province du Loroum mardi.")
+    assert (e.geo_precision, e.admin2) == (3, "Loroum")
+
+
+def test_location_keeps_the_reports_spelling(extractor: Extractor) -> None:
+    # GeoNames calls it "Solna" and lists "Solhan" among its names
+    e = _one(extractor, "Burkina Faso : au moins 132 civils tués à Solhan samedi.")
+    assert (e.location, e.admin2) == ("Solhan", "Yagha")
