@@ -131,9 +131,9 @@ def _as_written(place: Any, text: str) -> str:
     """The place's name as the report spells it when the gazetteer lists that spelling ("Arbinda" for
     GeoNames' "Aribinda"); the gazetteer's name otherwise (a fuzzy or all-capitals match)."""
     key = fold(text)
-    if fold(place.name) == key:
+    if text.isupper() or not any(fold(n) == key for n in (place.name, *place.names)):
         return str(place.name)
-    return next((str(n) for n in place.names if fold(n) == key and not n.isupper()), str(place.name))
+    return " ".join(text.split())
 
 
 def _at_capital(doc: Doc, ev: Event, evidence: list[Evidence], res: Any, country: str, m: Mention) -> None:
@@ -363,13 +363,18 @@ def _fatalities(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], count_ne
 
 
 def _conservative(sentences: list[dict[str, int]]) -> int:
-    """Within a sentence, victim groups add up; across sentences, the smallest figure per group wins."""
+    """Within a sentence, victim groups add up; across sentences, the smallest figure per group wins, and
+    a bare toll told apart from the groups ("Five dead" / "five soldiers were killed", "first put the toll
+    at 95" / "35 people were killed") is another count of the same dead: the smaller one."""
     roles: dict[str, int] = {}
     for per in sentences:
         for role, n in per.items():
             roles[role] = min(roles.get(role, n), n)
     specific = sum(n for role, n in roles.items() if role != "any")
-    return max(specific, roles.get("any", 0))
+    if "any" not in roles or not specific:
+        return max(specific, roles.get("any", 0))
+    together = any("any" in per and len(per) > 1 for per in sentences)
+    return max(specific, roles["any"]) if together else min(specific, roles["any"])
 
 
 def _confidence(ev: Event, cl: Any) -> float:

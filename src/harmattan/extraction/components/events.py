@@ -210,6 +210,17 @@ class EventDetector(Component):
         numbers = [n for n in numbers if n.rule != "number:words-weak" or _person_follows(doc, n, mentions)]
         dates = [(m.start, m.end) for m in mentions if m.kind == "date"]
         numbers = [n for n in numbers if not any(s <= n.start < e for s, e in dates)]
+        # "53 morts, dont 49 gendarmes": a part of a figure already counted
+        numbers = [
+            n for n in numbers if not _SUBSET_BEFORE.search(doc.folded[max(0, n.start - 20) : n.start])
+        ]
+        # "Burkina: five dead": a country name next to a figure does not say who died
+        persons = [
+            m
+            for m in mentions
+            if m.kind == "term"
+            or (m.kind == "actor" and getattr(self.resources.actor(str(m.value)), "kind", None) != "state")
+        ]
         counts: dict[str, list[tuple[int, str, Mention]]] = {}
         used: set[int] = set()
         cas = [c for c in cues if str(c.value) in _CASUALTY]
@@ -233,7 +244,7 @@ class EventDetector(Component):
             picked = _pick(doc, before, after)
             for n in picked:
                 used.add(n.start)
-                victim = _victim_role(n, mentions)
+                victim = _victim_role(n, persons)
                 counts.setdefault(_CASUALTY[str(cue.value)], []).append((int(n.value), victim, n))
         if not counts.get("killed") and any(m.kind == "nocas" for m in mentions):
             zero = next(m for m in mentions if m.kind == "nocas")
@@ -400,6 +411,10 @@ def _acts_on_object(doc: Doc, agent: Participant, cues: list[Mention]) -> bool:
     return not _PREP_AFTER.match(doc.folded[cue.end : cue.end + 12]) and cue.end < len(doc.folded) - 2
 
 
+_SUBSET_BEFORE = re.compile(
+    r"\b(?:dont|including|among them|of whom|of them|parmi eux|parmi lesquels|parmi lesquelles|notamment)\s+"
+    r"(?:(?:at least|au moins|about|environ)\s+)?$"
+)
 _ATTACKER_WORDS = ("assail", "attack", "agress", "raider")
 
 
