@@ -65,3 +65,25 @@ def test_militants_counted_dead_are_the_army_claim(extractor: Extractor) -> None
 def test_attackers_counted_dead_did_attack(extractor: Extractor) -> None:
     text = "Niger : 40 assailants killed after an attack on an army post in Ouallam on Monday, the army said."
     assert _one(extractor, text).actor1_id == "unidentified-armed-group"
+
+
+def test_the_sentence_naming_the_target_types_the_event(extractor: Extractor) -> None:
+    text = (
+        "Jihadist attack in Mali kills at least 30. "
+        "Gunmen attacked the army camp at Boulkessi on Sunday; 30 soldiers were killed, the government said."
+    )
+    e = _one(extractor, text, dt.date(2021, 6, 7))
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+    assert (e.actor1_id, e.actor2_id) == ("unidentified-armed-group", "ml-military")
+
+
+def test_a_figure_before_a_casualty_word_does_not_count_the_next_noun(extractor: Extractor) -> None:
+    text = "12 killed in two 'terrorist' attacks on villages in Burkina Faso's Bam province, officials said."
+    e = _one(extractor, text, dt.date(2021, 6, 7))
+    assert e.event_type == "Violence against civilians"
+
+
+def test_forces_de_l_ordre_are_state_forces(extractor: Extractor) -> None:
+    text = "Niger : trois membres des forces de l'ordre tués dans une attaque près de Téra samedi."
+    e = _one(extractor, text, dt.date(2021, 6, 7))
+    assert (e.actor2_id, e.inter2, e.event_type) == ("ne-police", 1, "Battles")

@@ -70,12 +70,16 @@ _GENERIC_RULES = frozenset({"attack-unknown-target", "attack-armed", "attack-civ
 def _best_typed(members: list[Candidate]) -> Candidate:
     # the first report (the headline) decides, unless a later sentence names a more specific kind
     first = members[0]
+    if first.rule["name"] != "attack-unknown-target":
+        return first
     specific = [
         c
         for c in members[1:]
         if c.rule["name"] not in _GENERIC_RULES and c.rule.get("_order", 0) < first.rule.get("_order", 0)
     ]
-    return specific[0] if specific and first.rule["name"] == "attack-unknown-target" else first
+    # "Attack kills 53" then "gunmen attacked the gendarmerie post": the sentence that names a target
+    targeted = [c for c in members[1:] if c.rule["name"] in ("attack-armed", "attack-civilians")]
+    return (specific or targeted or [first])[0]
 
 
 def _ev(doc: Doc, field_name: str, m: Mention, rule: str) -> Evidence:
@@ -153,7 +157,8 @@ def _at_capital(doc: Doc, ev: Event, evidence: list[Evidence], res: Any, country
 def _actors(
     doc: Doc, cl: Any, head: Candidate, ev: Event, evidence: list[Evidence], res: Any, country: str | None
 ) -> None:
-    src = next((c for c in [head, *cl.members] if c.actor1 is not None or c.default_actor1), head)
+    # the first report of the occurrence says who did it (the typed head may be a later detail)
+    src = next((c for c in cl.members if c.actor1 is not None or c.default_actor1), head)
     a1 = src.actor1
     if a1 is not None:
         _set_actor(doc, ev, evidence, 1, a1)

@@ -56,6 +56,8 @@ class Participant:
     inter: int | None
     role: str
     numbered: bool = False
+    #: the figure before it counts dead, not wounded or abducted
+    killed: bool = False
 
 
 @dataclass
@@ -135,11 +137,18 @@ class EventDetector(Component):
             return None
         counts = self._counts(doc, mentions, cues)
         for p in parts:
-            p.numbered = any(
-                m.end <= p.mention.start and p.mention.start - m.end <= 25
-                for lst in counts.values()
+            # a figure right before the party, with no casualty word between ("15 killed in two
+            # 'terrorist' attacks" does not count terrorists)
+            near = [
+                (kind, m)
+                for kind, lst in counts.items()
                 for _, _, m in lst
-            )
+                if m.end <= p.mention.start
+                and p.mention.start - m.end <= 25
+                and not any(m.end <= c.start and c.end <= p.mention.start for c in cues)
+            ]
+            p.numbered = bool(near)
+            p.killed = any(kind == "killed" for kind, _ in near)
         parts = _dedupe(parts)
         cand = Candidate(index, cues, {}, cues[0], counts=counts)
         cand.claimant = next((p.actor_id for p in [*self._last_sources, *parts] if p.role == "state"), None)
@@ -319,7 +328,8 @@ class EventDetector(Component):
         victims = sorted(
             others,
             key=lambda p: (
-                not (p.numbered or (repelled and p.role == "state")),
+                not (p.killed or (repelled and p.role == "state")),
+                not p.numbered,
                 {"gov": 0, "civ": 1, "armed": 2}.get(_SIDE.get(p.role, ""), 3),
                 not (p.actor_id or "").startswith(home),  # the country's own forces before foreign ones
             ),
