@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -134,10 +135,15 @@ def _place(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any) -> 
 def _as_written(place: Any, text: str) -> str:
     """The place's name as the report spells it when the gazetteer lists that spelling ("Arbinda" for
     GeoNames' "Aribinda"); the gazetteer's name otherwise (a fuzzy or all-capitals match)."""
-    key = fold(text)
-    if text.isupper() or not any(fold(n) == key for n in (place.name, *place.names)):
+    if text == place.name or text.isupper():
         return str(place.name)
-    return " ".join(text.split())
+    return _spelled(text, str(place.name), tuple(place.names))
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelled(text: str, name: str, names: tuple[str, ...]) -> str:
+    key = fold(text)
+    return " ".join(text.split()) if any(fold(n) == key for n in (name, *names)) else name
 
 
 def _at_capital(doc: Doc, ev: Event, evidence: list[Evidence], res: Any, country: str, m: Mention) -> None:
@@ -219,33 +225,53 @@ def _attribute(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any)
     never a group the report counts among the victims, nor a parent that only qualifies another group."""
     if ev.event_type not in _VIOLENT or ev.actor1_id not in (None, "unidentified-armed-group"):
         return
-    victims = {ev.actor2_id}
-    for cand in doc.user_data.get("candidates", []):
-        victims.update(p.actor_id for p in [cand.actor2, *cand.assoc2] if p is not None)
-    own = {c.sentence for c in cl.members}
-    named = [
-        m
-        for m in doc.of_kind("actor")
-        if getattr(res.actor(str(m.value)), "kind", None) in _CLAIMING_KINDS
-        and m.value not in victims
-        and not _PARENT_AFTER.match(doc.folded[m.end : m.end + 16])
-    ]
-    # a claim names the group best; then the group named where the event is told
-    named.sort(key=lambda m: (not _claims(doc, m), m.sentence not in own, m.start))
-    found = named[0] if named else None
-    if found is None:
+    named = [m for m in _claimable(doc, res) if m.value != ev.actor2_id]
+    if not named:
         return
+    victims = _victims(doc)
+    named = [m for m in named if m.value not in victims]
+    if not named:
+        return
+    own = {c.sentence for c in cl.members}
+    claims = _claim_sentences(doc)
+    # a claim names the group best; then the group named where the event is told
+    found = min(named, key=lambda m: (m.sentence not in claims, m.sentence not in own, m.start))
     actor = res.actor(str(found.value))
     part = Participant(found, str(found.value), str(actor.name), int(actor.inter), "armed")
     evidence[:] = [e for e in evidence if e.field not in ("actor1", "actor1_id", "inter1")]
     _set_actor(doc, ev, evidence, 1, part)
 
 
-def _claims(doc: Doc, m: Mention) -> bool:
-    sentence = doc.sentences[m.sentence] if 0 <= m.sentence < len(doc.sentences) else None
-    if sentence is None:
-        return False
-    return bool(_CLAIM.search(doc.folded[sentence.start : sentence.end]))
+def _claimable(doc: Doc, res: Any) -> list[Mention]:
+    """Armed groups the report names, but not as the parent of another ("al-Qaeda-linked JNIM")."""
+    found: list[Mention] | None = doc.user_data.get("_claimable")
+    if found is None:
+        found = [
+            m
+            for m in doc.of_kind("actor")
+            if getattr(res.actor(str(m.value)), "kind", None) in _CLAIMING_KINDS
+            and not _PARENT_AFTER.match(doc.folded[m.end : m.end + 16])
+        ]
+        doc.user_data["_claimable"] = found
+    return found
+
+
+def _victims(doc: Doc) -> set[str | None]:
+    found: set[str | None] | None = doc.user_data.get("_victims")
+    if found is None:
+        found = set()
+        for cand in doc.user_data.get("candidates", []):
+            found.update(p.actor_id for p in [cand.actor2, *cand.assoc2] if p is not None)
+        doc.user_data["_victims"] = found
+    return found
+
+
+def _claim_sentences(doc: Doc) -> set[int]:
+    found: set[int] | None = doc.user_data.get("_claims")
+    if found is None:
+        found = {s.index for s in doc.sentences if _CLAIM.search(doc.folded[s.start : s.end])}
+        doc.user_data["_claims"] = found
+    return found
 
 
 def _crowd_default(

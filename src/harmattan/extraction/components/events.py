@@ -224,12 +224,7 @@ class EventDetector(Component):
             n for n in numbers if not _SUBSET_BEFORE.search(doc.folded[max(0, n.start - 20) : n.start])
         ]
         # "Burkina: five dead": a country name next to a figure does not say who died
-        persons = [
-            m
-            for m in mentions
-            if m.kind == "term"
-            or (m.kind == "actor" and getattr(self.resources.actor(str(m.value)), "kind", None) != "state")
-        ]
+        persons = [m for m in mentions if m.kind == "term" or (m.kind == "actor" and not self._is_state(m))]
         counts: dict[str, list[tuple[int, str, Mention]]] = {}
         used: set[int] = set()
         cas = [c for c in cues if str(c.value) in _CASUALTY]
@@ -264,7 +259,9 @@ class EventDetector(Component):
         sent = doc.sentences[cand.sentence]
         # "the army repelled an attack", "soldiers were ambushed", "51 soldiers killed": the state was the
         # target even when it then "neutralised" attackers
-        repelled = bool(_REPEL.search(doc.folded[sent.start : sent.end]))
+        repelled = bool(names & {"clash", "attack", "ambush"}) and bool(
+            _REPEL.search(doc.folded[sent.start : sent.end])
+        )
         state_hit = repelled or "ambush" in names or any(p.role == "state" and p.numbered for p in parts)
         active = names & (_ACTIVE_STATE_CUES - ({"neutralise"} if state_hit else set()))
         state_act = bool(active - {"arrest", "intervention"})
@@ -365,6 +362,9 @@ class EventDetector(Component):
                 if (state_act and armed_victim) or (cand.actor2 is None and state_act) or army_claim
                 else "unidentified-armed-group"
             )
+
+    def _is_state(self, m: Mention) -> bool:
+        return getattr(self.resources.actor(str(m.value)), "kind", None) == "state"
 
     def _named_armed(self, doc: Doc) -> bool:
         """The report names an armed group: the dead may be its fighters in a fight with another."""

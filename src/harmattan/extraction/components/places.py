@@ -56,11 +56,8 @@ class PlaceMentions(Component):
                 context = "ctx_near"  # "between Titabé and Ouro Sabou": neither is the exact spot
             pending.append((hit, context))
         # areas first ("in Yatenga province"): a village of the same name elsewhere loses to the one in it
-        places = self.resources.pack.places
-        pending.sort(
-            key=lambda hc: hc[1] not in ("ctx_admin1", "ctx_admin2")
-            and not any(getattr(places.get(i), "kind", "") in ("admin1", "admin2") for i in hc[0].entry.value)
-        )
+        if len(pending) > 1:
+            pending.sort(key=lambda hc: hc[1] not in ("ctx_admin1", "ctx_admin2") and not self._area(hc[0]))
         areas: set[str] = set()
         found: list[Mention] = []
         for hit, context in pending:
@@ -93,6 +90,16 @@ class PlaceMentions(Component):
             named = [m.value.place.country for m in doc.mentions if m.kind == "place"]
             doc.country = max(set(named), key=named.count) if named else None
         return doc
+
+    def _area(self, hit: Any) -> bool:
+        """Whether a name may be an admin area (cached: the same names recur in every report)."""
+        cache: dict[tuple[str, ...], bool] = self.__dict__.setdefault("_area_cache", {})
+        ids = hit.entry.value
+        found = cache.get(ids)
+        if found is None:
+            places = self.resources.pack.places
+            found = cache[ids] = any(getattr(places.get(i), "kind", "") in ("admin1", "admin2") for i in ids)
+        return found
 
     def _resolve(
         self,

@@ -91,6 +91,7 @@ class AdminChanges:
     #: (country, level, folded area name) -> seat name, for areas GeoNames cannot place.
     seats: dict[tuple[str, int, str], str] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
+    _earlier: dict[tuple[str, int, str], tuple[dt.date, str]] | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, path: Path) -> AdminChanges:
@@ -172,30 +173,29 @@ class AdminChanges:
         (Djibo: "Sahel"/"Soum" in 2023, "Soum"/"Djelgodji" after Burkina Faso's 2025 reform)."""
         if date is None:
             return admin1, admin2
-        old1, old2 = admin1, admin2
-        if admin2 is not None:
-            for change2 in self.admin2:
-                if (
-                    change2.country == country
-                    and change2.since is not None
-                    and date < change2.since
-                    and change2.former_names
-                    and fold(change2.name) == fold(admin2)
-                ):
-                    old2 = change2.former_names[0]
-                    break
+        earlier = self._earlier_names()
+        old1 = old2 = None
         if admin1 is not None:
+            found = earlier.get((country, 1, admin1))
+            old1 = found[1] if found is not None and date < found[0] else None
+        if admin2 is not None:
+            found = earlier.get((country, 2, admin2))
+            old2 = found[1] if found is not None and date < found[0] else None
+        return old1 or admin1, old2 or admin2
+
+    def _earlier_names(self) -> dict[tuple[str, int, str], tuple[dt.date, str]]:
+        """(country, level, current name) -> (day of the change, former name); built once (hot path)."""
+        table: dict[tuple[str, int, str], tuple[dt.date, str]] | None = getattr(self, "_earlier", None)
+        if table is None:
+            table = {}
             for change in self.regions:
-                if (
-                    change.country == country
-                    and change.since is not None
-                    and date < change.since
-                    and change.from_admin1
-                    and fold(change.name) == fold(admin1)
-                ):
-                    old1 = change.from_admin1[0]
-                    break
-        return old1, old2
+                if change.since is not None and change.from_admin1:
+                    table.setdefault((change.country, 1, change.name), (change.since, change.from_admin1[0]))
+            for unit in self.admin2:
+                if unit.since is not None and unit.former_names:
+                    table.setdefault((unit.country, 2, unit.name), (unit.since, unit.former_names[0]))
+            self._earlier = table
+        return table
 
     def region_changes(self, country: str | None = None) -> Iterable[RegionChange]:
         return (c for c in self.regions if country is None or c.country == country)
