@@ -46,3 +46,13 @@ def test_location_keeps_the_reports_spelling(extractor: Extractor) -> None:
     # GeoNames calls it "Solna" and lists "Solhan" among its names
     e = _one(extractor, "Burkina Faso : au moins 132 civils tués à Solhan samedi.")
     assert (e.location, e.admin2) == ("Solhan", "Yagha")
+
+
+def test_gazetteer_spellings_reporting_uses(extractor: Extractor) -> None:
+    for text, name, admin2 in (
+        ("Gunmen killed nine villagers in Kain on Monday.", "Kain", "Yatenga"),
+        ("Gunmen killed nine villagers in Lamdamol on Monday.", "Lamdamol", "Séno"),
+        ("Six jihadists were killed near Pô on Monday, the army said.", "Pô", "Nahouri"),
+    ):
+        e = _one(extractor, "Burkina Faso: " + text)
+        assert (e.location, e.admin2) == (name, admin2)
