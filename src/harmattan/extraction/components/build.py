@@ -73,10 +73,14 @@ def _best_typed(members: list[Candidate]) -> Candidate:
     first = members[0]
     if first.rule["name"] != "attack-unknown-target":
         return first
+    lethal = "kill" in first.cue_names or "massacre" in first.cue_names
     specific = [
         c
         for c in members[1:]
-        if c.rule["name"] not in _GENERIC_RULES and c.rule.get("_order", 0) < first.rule.get("_order", 0)
+        if c.rule["name"] not in _GENERIC_RULES
+        and c.rule.get("_order", 0) < first.rule.get("_order", 0)
+        # "Gunmen kill schoolgirl, kidnap teacher": the killing, not the abduction, types the event
+        and not (lethal and c.rule["event_type"] == "Violence against civilians")
     ]
     # "Attack kills 53" then "gunmen attacked the gendarmerie post": the sentence that names a target
     targeted = [c for c in members[1:] if c.rule["name"] in ("attack-armed", "attack-civilians")]

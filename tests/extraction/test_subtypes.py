@@ -1,0 +1,33 @@
+"""Sub-event types that hinge on one word: a month is no march, burning protesters riot, killing outranks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from harmattan.extraction import Extractor
+
+DAY = dt.date(2022, 4, 5)
+
+
+def _types(extractor: Extractor, text: str) -> list[tuple[str | None, str | None]]:
+    return [(e.event_type, e.sub_event_type) for e in extractor.extract(text, published=DAY)]
+
+
+def test_the_month_of_march_is_not_a_protest(extractor: Extractor) -> None:
+    text = "Soldiers executed 40 civilians in Diallassagou between March 27 and 29, witnesses said."
+    assert _types(extractor, text) == [("Violence against civilians", "Attack")]
+
+
+def test_protesters_who_set_fire_riot(extractor: Extractor) -> None:
+    text = "À Niamey, des manifestants ont incendié samedi une partie de l'entrée de l'ambassade de France."
+    assert _types(extractor, text) == [("Riots", "Violent demonstration")]
+
+
+def test_protesters_wounded_by_warning_shots_is_an_intervention(extractor: Extractor) -> None:
+    text = "Police fired warning shots at protesters in Dori on Saturday; three protesters were wounded."
+    assert _types(extractor, text) == [("Protests", "Protest with intervention")]
+
+
+def test_killings_with_rapes_are_an_attack(extractor: Extractor) -> None:
+    text = "Gunmen killed five villagers and raped two women in Dablo, Burkina Faso, on Monday."
+    assert _types(extractor, text) == [("Violence against civilians", "Attack")]
