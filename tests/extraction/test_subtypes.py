@@ -31,3 +31,14 @@ def test_protesters_wounded_by_warning_shots_is_an_intervention(extractor: Extra
 def test_killings_with_rapes_are_an_attack(extractor: Extractor) -> None:
     text = "Gunmen killed five villagers and raped two women in Dablo, Burkina Faso, on Monday."
     assert _types(extractor, text) == [("Violence against civilians", "Attack")]
+
+
+def test_state_forces_taking_a_town_regain_it(extractor: Extractor) -> None:
+    text = "The Malian army took the northern town of Léré on Saturday after fighting with rebels."
+    assert _types(extractor, text) == [("Battles", "Government regains territory")]
+
+
+def test_the_junta_not_the_country_acts(extractor: Extractor) -> None:
+    text = "Mali's junta on Monday suspended its military cooperation with Niger, citing hostile acts."
+    (e,) = extractor.extract(text, published=DAY)
+    assert e.actor1_id == "ml-government"

@@ -183,6 +183,10 @@ class EventDetector(Component):
                 out.append(Participant(m, actor_id, _name(actor, actor_id), _inter(actor) or inter, role))
         if political and not any(p.role == "state" for p in out):
             out.extend(self._countries_as_states(mentions))
+        if political:
+            # "Mali's junta", "Niger's military rulers": the named institution, not the country, acts
+            bodies = {(p.actor_id or "")[:3] for p in out if p.mention.kind == "term" and p.role == "state"}
+            out = [p for p in out if not _country_beside_body(p, bodies)]
         # the reporting party ("..., a annoncé l'armée") is not a party to the event; it is remembered as
         # the claimant of any "neutralised" figure
         sources = [p for p in out if _is_source(doc, p.mention)]
@@ -435,6 +439,11 @@ def _counted_militants(doc: Doc, p: Participant, cand: Candidate) -> bool:
         return False
     figures = [m for lst in cand.counts.values() for _, _, m in lst]
     return any(0 <= p.mention.start - m.end <= 12 for m in figures)
+
+
+def _country_beside_body(p: Participant, bodies: set[str]) -> bool:
+    actor_id = p.actor_id or ""
+    return actor_id.endswith("-state") and actor_id[:3] in bodies
 
 
 def _has_state(parts: list[Participant]) -> bool:

@@ -138,9 +138,11 @@ class PlaceMentions(Component):
         populous = int(best.population or 0) >= min_pop or best.feature in ("P.PPLA", "P.PPLC", "P.PPLA2")
         if context is None and not populous and " " not in folded:
             return None
-        if context in (None, "ctx_before") and not populous and _inside_proper_name(doc, start, end):
+        area = best.kind in ("admin1", "admin2")
+        named_in = context in (None, "ctx_before") and (area or not populous)
+        if named_in and _inside_proper_name(doc, start, end):
             return None  # "President Ibrahim Boubacar Keïta": part of a person's or an organisation's name
-        if best.kind in ("admin1", "admin2"):
+        if area:
             return PlaceRef(best, _area_precision(best), context or "")
         precision = 2 if context == "ctx_near" else 1
         return PlaceRef(best, precision, context or "")
