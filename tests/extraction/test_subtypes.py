@@ -42,3 +42,9 @@ def test_the_junta_not_the_country_acts(extractor: Extractor) -> None:
     text = "Mali's junta on Monday suspended its military cooperation with Niger, citing hostile acts."
     (e,) = extractor.extract(text, published=DAY)
     assert e.actor1_id == "ml-government"
+
+
+def test_the_other_country_is_the_counterpart(extractor: Extractor) -> None:
+    text = "Niger's junta on Friday ordered the French ambassador to leave the country within 48 hours."
+    (e,) = extractor.extract(text, published=DAY)
+    assert (e.actor1_id, e.actor2_id) == ("ne-government", "fr-state")

@@ -324,6 +324,15 @@ class EventDetector(Component):
             agent = None  # "soldiers killed in an attack": the lone state party is the target
         side = _SIDE.get(agent.role) if agent else None
         others = [p for p in parts if p is not agent and _SIDE.get(p.role) != side]
+        if not names & self.violent and agent is not None and agent.role == "state":
+            # diplomacy: another country's state is the counterpart ("Mali expelled France's ambassador")
+            home = (agent.actor_id or "")[:3]
+            others = [p for p in parts if p.role == "state" and (p.actor_id or "")[:3] != home]
+            others = others or [
+                p
+                for p in self._countries_as_states(doc.of_kind("country", cand.sentence))
+                if (p.actor_id or "")[:3] != home
+            ]
         # the counted dead are the target ("Fourteen civilians were killed when gunmen attacked...")
         home = f"{doc.country.lower()}-" if doc.country else "-"
         victims = sorted(
