@@ -87,3 +87,15 @@ def test_forces_de_l_ordre_are_state_forces(extractor: Extractor) -> None:
     text = "Niger : trois membres des forces de l'ordre tués dans une attaque près de Téra samedi."
     e = _one(extractor, text, dt.date(2021, 6, 7))
     assert (e.actor2_id, e.inter2, e.event_type) == ("ne-police", 1, "Battles")
+
+
+def test_a_named_militia_beside_its_generic_noun_acts(extractor: Extractor) -> None:
+    text = "Burkina : trois personnes tuées par des membres d'un groupe d'autodéfense koglweogo à Fada."
+    e = _one(extractor, text)
+    assert (e.actor1_id, e.actor2_id) == ("koglweogo", "civilians-bf")
+
+
+def test_the_figure_after_the_verb_counts_the_victims(extractor: Extractor) -> None:
+    text = "Members of a Koglweogo self-defence group killed a herder in Tapoa-Djerma, Burkina, on Monday."
+    e = _one(extractor, text)
+    assert (e.actor1_id, e.fatalities) == ("koglweogo", 1)

@@ -181,6 +181,7 @@ class EventDetector(Component):
                 actor_id = res.generic(m.text.lower(), template, cc, doc.published)
                 actor = res.actor(actor_id) if actor_id else None
                 out.append(Participant(m, actor_id, _name(actor, actor_id), _inter(actor) or inter, role))
+        out = _named_over_generic(out)
         if political and not any(p.role == "state" for p in out):
             out.extend(self._countries_as_states(mentions))
         if political:
@@ -238,6 +239,7 @@ class EventDetector(Component):
                 for n in numbers
                 if n.end <= cue.start
                 and cue.start - n.end <= 70
+                and (n.rule != "number:words-weak" or _weak_counts(doc.folded[n.end : cue.start]))
                 and n.start not in used
                 and not any(n.end <= o.start < cue.start for o in cas if o is not cue)
             ]
@@ -450,6 +452,44 @@ def _counted_militants(doc: Doc, p: Participant, cand: Candidate) -> bool:
     return any(0 <= p.mention.start - m.end <= 12 for m in figures)
 
 
+def _named_over_generic(parts: list[Participant]) -> list[Participant]:
+    """ "un groupe d'autodéfense koglweogo", "Koglweogo self-defence group": the name, at the noun's place."""
+    named = [p for p in parts if p.mention.kind == "actor"]
+    out: list[Participant] = []
+    taken: set[int] = set()
+    for p in parts:
+        if p.mention.kind == "term" and p.role in ("militia", "armed"):
+            twin = next(
+                (
+                    q
+                    for q in named
+                    if q.role == p.role and _adjacent(p.mention, q.mention)
+                ),
+                None,
+            )
+            if twin is not None:
+                if id(twin) not in taken:
+                    taken.add(id(twin))
+                    out.append(twin)
+                continue
+        elif id(p) in taken:
+            continue
+        else:
+            taken.add(id(p))
+        out.append(p)
+    return out
+
+
+def _weak_counts(gap: str) -> bool:
+    """ "a soldier was killed", "one villager killed": "a" counts the dead; in "members of a group killed a
+    man" it only introduces the killers."""
+    return len(gap) <= 15 or bool(_PASSIVE.search(gap))
+
+
+def _adjacent(a: Mention, b: Mention) -> bool:
+    return 0 <= b.start - a.end <= 3 or 0 <= a.start - b.end <= 3
+
+
 def _country_beside_body(p: Participant, bodies: set[str]) -> bool:
     actor_id = p.actor_id or ""
     return actor_id.endswith("-state") and actor_id[:3] in bodies
@@ -512,6 +552,8 @@ def _person_follows(doc: Doc, n: Mention, mentions: list[Mention]) -> bool:
 
 def _pick(doc: Doc, before: list[Mention], after: list[Mention]) -> list[Mention]:
     strong = [n for n in before if n.rule != "number:words-weak"]
+    if not strong and after:
+        return after[:1]  # "members of a group killed a man": the one after the verb is the victim
     before = strong or before  # "six members of a group were killed": six, not "a"
     if before:
         picked = [before[-1]]
