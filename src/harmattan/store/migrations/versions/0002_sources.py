@@ -18,7 +18,7 @@ PK = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 TS = sa.DateTime(timezone=True)
 
 
-def _source_fk(name: str) -> sa.Column:
+def _source_fk(name: str) -> "sa.Column[int]":
     return sa.Column(name, PK, sa.ForeignKey("sources.id", ondelete="CASCADE"), nullable=False)
 
 
