@@ -56,3 +56,15 @@ def test_gazetteer_spellings_reporting_uses(extractor: Extractor) -> None:
     ):
         e = _one(extractor, "Burkina Faso: " + text)
         assert (e.location, e.admin2) == (name, admin2)
+
+
+def test_a_french_article_names_the_province_not_the_village(extractor: Extractor) -> None:
+    # GeoNames also has a village called Soum, 180 km south of the province
+    e = _one(extractor, "Burkina : une ambulance a sauté sur une mine mardi dans le Soum, six morts.")
+    assert (e.admin2, e.geo_precision, e.location) == ("Soum", 3, "Soum")
+    assert abs(e.latitude - 14.1) < 0.1
+
+
+def test_a_headline_town_stays_a_town(extractor: Extractor) -> None:
+    e = _one(extractor, "Bourem : dix soldats tués dans une attaque contre le camp militaire mardi.")
+    assert (e.location, e.geo_precision) == ("Bourem", 1)

@@ -130,6 +130,8 @@ def _place(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any) -> 
     if places is not None and ev.country:
         # names in force on the event date (Djibo is in "Sahel" region before Burkina Faso's 2025 reform)
         ev.admin1, ev.admin2 = places.names_on(ev.country, ev.admin1, ev.admin2, ev.event_date)
+        if p.kind in ("admin1", "admin2"):
+            ev.location = ev.admin2 if p.kind == "admin2" else ev.admin1
     for f in ("country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision"):
         if getattr(ev, f) is not None:
             evidence.append(_ev(doc, f, m, f"{m.rule}:{p.id}"))

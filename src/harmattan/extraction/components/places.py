@@ -54,6 +54,12 @@ class PlaceMentions(Component):
             context = context or ("ctx_before" if headline else None)
             if context == "ctx_before" and _between_pair(doc, hit.start):
                 context = "ctx_near"  # "between Titabé and Ouro Sabou": neither is the exact spot
+            elif (
+                context in ("ctx_before", None)
+                and self._area(hit)
+                and ((headline and not self._town(hit)) or _article_before(doc, hit.start))
+            ):
+                context = "ctx_area"
             pending.append((hit, context))
         # areas first ("in Yatenga province"): a village of the same name elsewhere loses to the one in it
         if len(pending) > 1:
@@ -101,6 +107,15 @@ class PlaceMentions(Component):
             found = cache[ids] = any(getattr(places.get(i), "kind", "") in ("admin1", "admin2") for i in ids)
         return found
 
+    def _town(self, hit: Any) -> bool:
+        """Whether a name is also a real town ("Bamako :" is the city; "Soum :" the province)."""
+        places = self.resources.pack.places
+        return any(
+            getattr(p, "kind", "") == "populated"
+            and (int(p.population or 0) >= 1000 or _FEATURE_RANK.get(p.feature, 0) >= 2)
+            for p in (places.get(i) for i in hit.entry.value)
+        )
+
     def _resolve(
         self,
         doc: Doc,
@@ -114,6 +129,13 @@ class PlaceMentions(Component):
     ) -> PlaceRef | None:
         places = self.resources.pack.places
         countries, areas = hints
+        if context == "ctx_area":
+            country = countries[0] if countries else None
+            # "le Soum", "l'Oudalan": the province (second level) first, then the region
+            area = places.admin_area(folded, country, 2) or places.admin_area(folded, country)
+            if area is not None and area.kind in ("admin1", "admin2"):
+                return PlaceRef(area, _area_precision(area), context)
+            context = "ctx_before"
         admin = context in ("ctx_admin1", "ctx_admin2")
         if folded in self.resources.common_place_words and not admin:
             return None
@@ -163,6 +185,12 @@ def _area_precision(place: Any) -> int:
         return 3
     small = load_taxonomy("places").get("small_admin2_countries", [])
     return 2 if place.country in small else 3
+
+
+_FR_ARTICLE = re.compile(r"\b(?:dans|de|a|vers|pour)\s+(?:le|la|l)\s*$|\b(?:du|au)\s+$")
+def _article_before(doc: Doc, start: int) -> bool:
+    """French puts an article before a province or a region, never before a town: "dans le Soum"."""
+    return bool(_FR_ARTICLE.search(doc.folded[max(0, start - 12) : start]))
 
 
 _BETWEEN = re.compile(r"\b(?:between|entre)\s+\S+(?:\s+\S+){0,2}\s+(?:and|et)\s*$")
