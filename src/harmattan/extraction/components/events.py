@@ -45,7 +45,9 @@ _PREP_AFTER = re.compile(
 )
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|ete|furent|sont|est)\b")
 _LEAD_POLITICAL = frozenset({"plover_sanction", "plover_reject", "plover_threaten", "plover_demand", "coup"})
-_ACTIVE_STATE_CUES = frozenset({"airstrike", "drone", "neutralise", "regain", "arrest", "intervention"})
+_ACTIVE_STATE_CUES = frozenset(
+    {"airstrike", "drone", "drone_strike", "neutralise", "regain", "arrest", "intervention"}
+)
 
 
 @dataclass

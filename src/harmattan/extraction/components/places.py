@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import load_taxonomy, resolve_overlaps
 from harmattan.extraction.pipeline import Component, register
+from harmattan.regions.text import fold
 
 _FEATURE_RANK = {"P.PPLC": 5, "P.PPLA": 4, "P.PPLA2": 3, "P.PPLA3": 2, "P.PPL": 1}
 
@@ -46,10 +48,16 @@ class PlaceMentions(Component):
         min_pop = int(load_taxonomy("places")["min_population_bare"])
         countries = _countries_hint(doc)
         pending = []
-        for hit in resolve_overlaps(hits):
+        kept = resolve_overlaps(hits)
+        persons = {doc.folded[h.start : h.end] for h in kept if _person_name(doc, h.start)}
+        for hit in kept:
             headline = _headline_place(doc, hit.start, hit.end)
             if not headline and _dateline(doc, hit.start, hit.end):
                 continue
+            if doc.folded[hit.start : hit.end] in persons and (
+                _person_name(doc, hit.start) or _context_before(doc, hit.start, ctx) is None
+            ):
+                continue  # "President Keïta", then "Keïta announced": a person named like a town
             context = _context_after(doc, hit.end, after) or _context_before(doc, hit.start, ctx)
             context = context or ("ctx_before" if headline else None)
             if context == "ctx_before" and _between_pair(doc, hit.start):
@@ -246,6 +254,27 @@ def _headline_place(doc: Doc, start: int, end: int) -> bool:
     if doc.clean[line_start:start].strip(" #"):
         return False
     return bool(_HEADLINE_PLACE.match(doc.clean[end : end + 48]))
+
+
+def _person_name(doc: Doc, start: int) -> bool:
+    """A title ("President", "Général") or two capitalised given names just before: a person's name."""
+    before = doc.clean[max(0, start - 40) : start]
+    if not before.endswith(" ") or before.rstrip(" ").endswith(("\n", ".", ":", ",", ";")):
+        return False
+    words = before.split()
+    if not words:
+        return False
+    if fold(words[-1]).strip(".") in _titles():
+        return True
+    given = words[-2:]
+    return len(given) == 2 and all(w[:1].isupper() and w.isalpha() for w in given) and (
+        len(words) < 3 or not words[-3][:1].isupper() or fold(words[-3]).strip(".") in _titles()
+    )
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(fold(t) for t in load_taxonomy("places")["person_titles"])
 
 
 def _inside_proper_name(doc: Doc, start: int, end: int) -> bool:

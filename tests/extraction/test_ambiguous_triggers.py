@@ -1,0 +1,74 @@
+"""Words with a violent and a peaceful sense: "strike" (drone strike / labour strike), "shot down",
+and a person named like a town ("President Keïta")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from harmattan.extraction import Extractor
+
+DRONE_REPORT = (
+    "Army drone strike reported near Anderamboukane\n"
+    "The Malian army said on Monday that a drone strike had destroyed two vehicles near Anderamboukane, "
+    "in the Ménaka region. Residents said three people were killed in the strike on Sunday.\n"
+)
+
+
+def test_drone_strike_is_no_protest(extractor: Extractor) -> None:
+    events = extractor.extract(DRONE_REPORT, published=dt.date(2026, 11, 24))
+    assert [(e.event_type, e.sub_event_type) for e in events] == [
+        ("Explosions/Remote violence", "Air/drone strike")
+    ]
+    (event,) = events
+    assert event.actor1_id == "ml-military"
+    assert event.tactics == ["armed drone"]
+    assert event.location == "Anderamboukane"
+    assert event.fatalities == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Niger: drone strike kills 20 militants in Tillabéri",
+        "Une frappe de drone a détruit un véhicule près de Kidal.",
+        "An air strike killed 12 militants near Djibo on Sunday.",
+    ],
+)
+def test_strikes_from_the_air(extractor: Extractor, text: str) -> None:
+    events = extractor.extract(text, published=dt.date(2024, 5, 5))
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+    assert events[0].actor1_id is not None and events[0].actor1_id.endswith("-military")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teachers went on strike in Bamako on Monday to demand unpaid salaries.",
+        "Health workers began a general strike in Niamey on Tuesday.",
+        "Les enseignants ont entamé une grève de 72 heures à Niamey.",
+    ],
+)
+def test_labour_strike_is_a_protest(extractor: Extractor, text: str) -> None:
+    events = extractor.extract(text, published=dt.date(2024, 5, 5))
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The army shot down a drone near Kidal on Monday.", "L'armée a abattu un drone près de Kidal lundi."],
+)
+def test_drone_shot_down_is_a_disrupted_weapon(extractor: Extractor, text: str) -> None:
+    events = extractor.extract(text, published=dt.date(2024, 5, 5))
+    assert [(e.sub_event_type, e.tactics) for e in events] == [("Disrupted weapons use", [])]
+
+
+def test_a_person_named_like_a_town_is_no_place(extractor: Extractor) -> None:
+    text = (
+        "Mutinous soldiers arrested President Ibrahim Boubacar Keïta at his residence in Bamako on Tuesday. "
+        "Keïta announced his resignation shortly before midnight."
+    )
+    events = extractor.extract(text, published=dt.date(2020, 8, 19))
+    assert events and all(e.location == "Bamako" for e in events)
+    assert {e.country for e in events} == {"ML"}
