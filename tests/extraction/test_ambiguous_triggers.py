@@ -72,3 +72,22 @@ def test_a_person_named_like_a_town_is_no_place(extractor: Extractor) -> None:
     events = extractor.extract(text, published=dt.date(2020, 8, 19))
     assert events and all(e.location == "Bamako" for e in events)
     assert {e.country for e in events} == {"ML"}
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("Burkina Faso army says it killed 50 jihadists in Sahel region", "Sahel"),
+        ("Burkina : au moins dix civils tués dans la région du Centre-Nord", "Centre-Nord"),
+        ("Burkina : 20 civils tués dans la région de l'Est", "Est"),
+    ],
+)
+def test_a_region_named_by_a_common_word(extractor: Extractor, text: str, admin1: str) -> None:
+    (event,) = extractor.extract(text, published=dt.date(2024, 5, 5))
+    assert (event.admin1, event.geo_precision, event.country) == (admin1, 3, "BF")
+
+
+def test_the_sahel_region_at_large_is_no_area(extractor: Extractor) -> None:
+    text = "Gunmen killed five herders across the Sahel region."
+    doc = extractor.process(text, published=dt.date(2024, 5, 5))
+    assert [m for m in doc.mentions if m.kind == "place"] == []

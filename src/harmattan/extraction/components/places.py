@@ -99,11 +99,36 @@ class PlaceMentions(Component):
                         f"gazetteer:{context or 'bare'}",
                     )
                 )
+        found.extend(self._designated_areas(doc, found, countries))
         doc.mentions.extend(sorted(found, key=lambda m: m.start))
         if doc.country is None:
             named = [m.value.place.country for m in doc.mentions if m.kind == "place"]
             doc.country = max(set(named), key=named.count) if named else None
         return doc
+
+    def _designated_areas(self, doc: Doc, found: list[Mention], countries: list[str]) -> list[Mention]:
+        """ "Sahel region", "la région du Centre-Nord", "région de l'Est": an area the gazetteer scan skips
+        because its name is a common word is still that area when a designator names it so."""
+        out: list[Mention] = []
+        for m in doc.mentions:
+            if m.kind not in ("ctx_admin1", "ctx_admin2"):
+                continue
+            span = _designated_name(doc, m)
+            if span is None or any(f.start < span[1] and span[0] < f.end for f in found):
+                continue
+            start, end = span
+            generic = doc.folded[max(0, start - 4) : start] == "the " and (
+                doc.folded[start:end] in self.resources.common_place_words
+            )
+            level = 1 if m.kind == "ctx_admin1" else 2
+            area = None if generic else self.resources.pack.places.admin_area(
+                doc.folded[start:end], countries[0] if countries else None, level
+            )
+            if area is not None:
+                ref = PlaceRef(area, _area_precision(area), m.kind)
+                text, sentence = doc.text[start:end], doc.sentence_of(start)
+                out.append(Mention("place", start, end, text, ref, sentence, "gazetteer:designated"))
+        return out
 
     def _area(self, hit: Any) -> bool:
         """Whether a name may be an admin area (cached: the same names recur in every report)."""
@@ -254,6 +279,19 @@ def _headline_place(doc: Doc, start: int, end: int) -> bool:
     if doc.clean[line_start:start].strip(" #"):
         return False
     return bool(_HEADLINE_PLACE.match(doc.clean[end : end + 48]))
+
+
+_NAME_AFTER = re.compile(r"[ ']?([A-ZÀ-Ý][\w]*(?:-[A-ZÀ-Ý][\w]*)?)")
+_NAME_BEFORE = re.compile(r"([A-ZÀ-Ý][\w]*(?:-[A-ZÀ-Ý][\w]*)?) $")
+
+
+def _designated_name(doc: Doc, m: Mention) -> tuple[int, int] | None:
+    """The capitalised name a designator introduces: after "région du"/"region of", before "region"."""
+    if " " in m.text.strip() or m.text.endswith("'"):
+        found = _NAME_AFTER.match(doc.clean, m.end)
+        return (found.start(1), found.end(1)) if found else None
+    found = _NAME_BEFORE.search(doc.clean, max(0, m.start - 30), m.start)
+    return (found.start(1), found.end(1)) if found and m.lang != "fr" else None
 
 
 def _person_name(doc: Doc, start: int) -> bool:
