@@ -91,3 +91,15 @@ def test_the_sahel_region_at_large_is_no_area(extractor: Extractor) -> None:
     text = "Gunmen killed five herders across the Sahel region."
     doc = extractor.process(text, published=dt.date(2024, 5, 5))
     assert [m for m in doc.mentions if m.kind == "place"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "fatalities"),
+    [
+        ("Suspected jihadists abduct 20 women near Arbinda", "Abduction/forced disappearance", 0),
+        ("Mali : trois civils abattus par des hommes armés à Ségou", "Attack", 3),
+    ],
+)
+def test_headline_verbs(extractor: Extractor, text: str, sub_event_type: str, fatalities: int) -> None:
+    (event,) = extractor.extract(text, published=dt.date(2024, 5, 5))
+    assert (event.sub_event_type, event.fatalities) == (sub_event_type, fatalities)
