@@ -103,3 +103,21 @@ def test_the_sahel_region_at_large_is_no_area(extractor: Extractor) -> None:
 def test_headline_verbs(extractor: Extractor, text: str, sub_event_type: str, fatalities: int) -> None:
     (event,) = extractor.extract(text, published=dt.date(2024, 5, 5))
     assert (event.sub_event_type, event.fatalities) == (sub_event_type, fatalities)
+
+
+def test_how_a_protest_ended_types_it(extractor: Extractor) -> None:
+    text = (
+        "Protesters blocked a French military convoy in Kaya on Friday. "
+        "Warning shots were fired on Saturday and four protesters were wounded, the mayor said."
+    )
+    events = extractor.extract(text, published=dt.date(2021, 11, 22))
+    assert [e.sub_event_type for e in events] == ["Protest with intervention"]
+
+
+def test_a_crowd_that_disperses_itself_is_a_peaceful_protest(extractor: Extractor) -> None:
+    text = (
+        "Des milliers de personnes ont manifesté vendredi à Bamako. "
+        "Le rassemblement s'est dispersé dans le calme."
+    )
+    events = extractor.extract(text, published=dt.date(2020, 6, 6))
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]

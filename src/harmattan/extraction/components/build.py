@@ -68,9 +68,18 @@ def build_event(doc: Doc, cl: Any, res: Any, count_neutralised: bool, mass_killi
 _GENERIC_RULES = frozenset({"attack-unknown-target", "attack-armed", "attack-civilians", "army-claim"})
 
 
+_PROTEST_ESCALATION = ("protest", "protest-intervention", "excessive-force")
+
+
 def _best_typed(members: list[Candidate]) -> Candidate:
     # the first report (the headline) decides, unless a later sentence names a more specific kind
     first = members[0]
+    if first.rule["name"] in _PROTEST_ESCALATION:
+        # "protesters blocked a convoy", then "warning shots wounded four": how it ended types the protest
+        return max(
+            (c for c in members if c.rule["name"] in _PROTEST_ESCALATION),
+            key=lambda c: _PROTEST_ESCALATION.index(c.rule["name"]),
+        )
     if first.rule["name"] != "attack-unknown-target":
         return first
     lethal = "kill" in first.cue_names or "massacre" in first.cue_names

@@ -103,7 +103,8 @@ class PlaceMentions(Component):
         doc.mentions.extend(sorted(found, key=lambda m: m.start))
         if doc.country is None:
             named = [m.value.place.country for m in doc.mentions if m.kind == "place"]
-            doc.country = max(set(named), key=named.count) if named else None
+            # ties go to the country named first (a set's order changes with the hash seed)
+            doc.country = max(dict.fromkeys(named), key=named.count) if named else None
         return doc
 
     def _designated_areas(self, doc: Doc, found: list[Mention], countries: list[str]) -> list[Mention]:
