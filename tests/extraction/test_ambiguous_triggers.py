@@ -121,3 +121,21 @@ def test_a_crowd_that_disperses_itself_is_a_peaceful_protest(extractor: Extracto
     )
     events = extractor.extract(text, published=dt.date(2020, 6, 6))
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_a_raid_that_only_arrests_is_an_arrest(extractor: Extractor) -> None:
+    text = "Police arrested 12 suspects in a raid on a house in Niamey on Tuesday."
+    events = extractor.extract(text, published=dt.date(2024, 5, 5))
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Food prices hit record highs in Bamako markets this week.",
+        "The two parties struck a deal in Algiers.",
+    ],
+)
+def test_figurative_hit_and_struck_are_no_attack(extractor: Extractor, text: str) -> None:
+    events = extractor.extract(text, published=dt.date(2024, 5, 5))
+    assert all(e.event_type != "Violence against civilians" and e.event_type != "Battles" for e in events)
