@@ -139,3 +139,15 @@ def test_a_raid_that_only_arrests_is_an_arrest(extractor: Extractor) -> None:
 def test_figurative_hit_and_struck_are_no_attack(extractor: Extractor, text: str) -> None:
     events = extractor.extract(text, published=dt.date(2024, 5, 5))
     assert all(e.event_type != "Violence against civilians" and e.event_type != "Battles" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jihadists blew up a bridge near Boni on Sunday.",
+        "Des terroristes ont fait sauter un pont près de Boni dimanche.",
+    ],
+)
+def test_a_bridge_blown_up_is_an_explosive_attack(extractor: Extractor, text: str) -> None:
+    events = extractor.extract(text, published=dt.date(2024, 5, 5))
+    assert [(e.sub_event_type, e.location) for e in events] == [("Remote explosive/landmine/IED", "Boni")]
