@@ -151,3 +151,9 @@ def test_figurative_hit_and_struck_are_no_attack(extractor: Extractor, text: str
 def test_a_bridge_blown_up_is_an_explosive_attack(extractor: Extractor, text: str) -> None:
     events = extractor.extract(text, published=dt.date(2024, 5, 5))
     assert [(e.sub_event_type, e.location) for e in events] == [("Remote explosive/landmine/IED", "Boni")]
+
+
+def test_a_town_naming_a_road_is_not_the_spot(extractor: Extractor) -> None:
+    text = "Gunmen ambushed a convoy on the Djibo-Ouagadougou road on Monday, killing five soldiers."
+    (event,) = extractor.extract(text, published=dt.date(2024, 5, 5))
+    assert (event.location, event.geo_precision) == ("Djibo", 2)

@@ -85,6 +85,8 @@ class PlaceMentions(Component):
                 hit.start,
                 hit.end,
             )
+            if ref is not None and ref.precision == 1 and _ROAD_AFTER.match(doc.folded, hit.end):
+                ref = PlaceRef(ref.place, 2, "ctx_near")  # "on the Gao road": somewhere along it, not in Gao
             if ref is not None:
                 if ref.place.kind in ("admin1", "admin2"):
                     areas.add(ref.place.name)
@@ -282,6 +284,7 @@ def _headline_place(doc: Doc, start: int, end: int) -> bool:
     return bool(_HEADLINE_PLACE.match(doc.clean[end : end + 48]))
 
 
+_ROAD_AFTER = re.compile(r"(?:[ -]+[a-z]+)?[ ]+(?:road|highway|axis)\b")
 _NAME_AFTER = re.compile(r"[ ']?([A-ZÀ-Ý][\w]*(?:-[A-ZÀ-Ý][\w]*)?)")
 _NAME_BEFORE = re.compile(r"([A-ZÀ-Ý][\w]*(?:-[A-ZÀ-Ý][\w]*)?) $")
 
