@@ -26,6 +26,7 @@ def test_drone_strike_is_no_protest(extractor: Extractor) -> None:
     assert event.tactics == ["armed drone"]
     assert event.location == "Anderamboukane"
     assert event.fatalities == 3
+    assert event.event_date == dt.date(2026, 11, 22)  # the strike's Sunday, not the Monday the army spoke
 
 
 @pytest.mark.parametrize(

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from harmattan.extraction.components.events import Candidate, Participant
 from harmattan.extraction.doc import Doc, Mention
+from harmattan.extraction.lexicon import load_taxonomy
 from harmattan.extraction.pipeline import Component, register
 from harmattan.records import Evidence
+from harmattan.regions.text import fold
 
 _VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
@@ -72,9 +75,23 @@ def _nearest_date(doc: Doc, cand: Candidate) -> tuple[dt.date, int, Mention | No
     dates = doc.of_kind("date", cand.sentence)
     if not dates:
         return None
-    best = min(dates, key=lambda m: abs(m.start - cand.trigger.start))
+    best = min(dates, key=lambda m: (_reported(doc, m), abs(m.start - cand.trigger.start)))
     date, precision = best.value
     return date, int(precision), best
+
+
+def _reported(doc: Doc, m: Mention) -> bool:
+    """A date just after a verb of saying ("said on Monday", "a annoncé lundi") dates the report."""
+    words = doc.folded[max(0, m.start - 25) : m.start].split()
+    if words and words[-1] in ("on", "le"):
+        words = words[:-1]
+    return bool(words) and words[-1].strip(",") in _reporting_verbs()
+
+
+@lru_cache(maxsize=1)
+def _reporting_verbs() -> frozenset[str]:
+    data = load_taxonomy("dates")["reporting_verbs"]
+    return frozenset(fold(w) for lang in ("en", "fr") for w in data[lang])
 
 
 def _nearest_place(doc: Doc, cand: Candidate) -> tuple[Any, Mention] | None:
@@ -110,7 +127,7 @@ class Consolidate(Component):
             if target is None:
                 merged.append(cl)
             else:
-                _absorb(target, cl)
+                _absorb(doc, target, cl)
         _inherit(doc, merged)
         from harmattan.extraction.components.build import build_event
 
@@ -158,11 +175,22 @@ def _same_place(p: Any, q: Any) -> bool:
     )
 
 
-def _absorb(target: Cluster, cl: Cluster) -> None:
+def _absorb(doc: Doc, target: Cluster, cl: Cluster) -> None:
     target.members.extend(cl.members)
     if cl.place and (target.place is None or target.place[0].precision > cl.place[0].precision):
         target.place = cl.place
-    if cl.date and (target.date is None or target.date[2] is None or target.date[1] > cl.date[1]):
+    if cl.date and (
+        target.date is None
+        or target.date[2] is None
+        or target.date[1] > cl.date[1]
+        # the occurrence's own date beats the date the report was made
+        or (
+            target.date[1] == cl.date[1]
+            and cl.date[2] is not None
+            and _reported(doc, target.date[2])
+            and not _reported(doc, cl.date[2])
+        )
+    ):
         target.date = cl.date
 
 
