@@ -1,7 +1,7 @@
 """A replay extractor for tests: a document's events are written in it, one ``@event {json}`` line each.
 
-It lets process/fusion/corrections be tested with event records built by hand (the
-brief's rule until the real extractor is the subject), through the same
+It lets process/fusion/corrections be tested with event records built by hand (so those
+tests do not change when the extraction rules do), through the same
 ``extract(text, published=, lang=, document_id=)`` interface and the same
 ``module:callable`` plug-in path as ``harmattan.extraction.Extractor``.
 """
