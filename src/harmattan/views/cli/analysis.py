@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
 import typer
 
-from harmattan.views.cli.common import console, load_settings, open_database
+from harmattan.views.cli.common import console, date_option, load_settings, open_database
 
 DB_OPTION = typer.Option(None, "--db", help="Database URL.")
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON instead of a table.")
-
-
-def _date(value: str | None, name: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from None
 
 
 def _print_json(data: Any) -> None:
@@ -100,7 +90,7 @@ def register(app: typer.Typer) -> None:
         try:
             if not no_update:
                 run_alerts(database, resolve=service.resolver(settings.region_pack))
-            found = stored_alerts(database, _date(since, "--since"), tuple(kind), limit)
+            found = stored_alerts(database, date_option(since, "--since"), tuple(kind), limit)
         finally:
             database.close()
         if as_json:
@@ -136,8 +126,8 @@ def register(app: typer.Typer) -> None:
             report = service.footprint_report(
                 database,
                 actor,
-                _date(since, "--since"),
-                _date(until, "--until"),
+                date_option(since, "--since"),
+                date_option(until, "--until"),
                 period,
                 settings.region_pack,
             )
@@ -166,7 +156,7 @@ def register(app: typer.Typer) -> None:
         database = open_database(settings)
         try:
             report, graph = service.relations_report(
-                database, actor, _date(at, "--at"), window or None, settings.region_pack
+                database, actor, date_option(at, "--at"), window or None, settings.region_pack
             )
         finally:
             database.close()
@@ -197,7 +187,7 @@ def register(app: typer.Typer) -> None:
         database = open_database(settings)
         try:
             found = service.presence_report(
-                database, country.upper() if country else None, _date(at, "--at"), settings.region_pack
+                database, country.upper() if country else None, date_option(at, "--at"), settings.region_pack
             )
         finally:
             database.close()
@@ -225,7 +215,7 @@ def register(app: typer.Typer) -> None:
         database = open_database(load_settings(db))
         try:
             if evaluate:
-                report = service.calibration_report(database, _date(cutoff, "--cutoff"))
+                report = service.calibration_report(database, date_option(cutoff, "--cutoff"))
                 _print_calibration(report, as_json)
                 return
             found = service.attribution_report(database, None if all_events else [event_id or ""])

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sys
 
+import typer
 from rich.console import Console
 
 from harmattan.settings import Settings, get_settings
@@ -31,3 +33,13 @@ def open_database(settings: Settings, upgrade: bool = True) -> Database:
 def interactive() -> bool:
     """Progress bars only for a person at a terminal, never in logs or pipes."""
     return sys.stderr.isatty()
+
+
+def date_option(value: str | None, option: str) -> dt.date | None:
+    """Parse a ``YYYY-MM-DD`` option value; a bad one is reported against ``option``."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from None

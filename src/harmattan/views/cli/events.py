@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
-from harmattan.views.cli.common import console, err_console, load_settings, open_database
+from harmattan.views.cli.common import console, date_option, err_console, load_settings, open_database
 
 if TYPE_CHECKING:
     from harmattan.store.database import Database
@@ -17,15 +16,6 @@ DB_OPTION = typer.Option(None, "--db", help="Database URL.")
 BY_OPTION = typer.Option(..., "--by", help="Who makes the correction (name or e-mail).")
 WHY_OPTION = typer.Option(..., "--why", help="Why: kept with the correction.")
 FORMATS = "table|jsonl|csv|acled-csv|ucdp-csv|geojson|parquet"
-
-
-def _date(value: str | None, name: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from None
 
 
 def register(app: typer.Typer) -> None:
@@ -59,7 +49,7 @@ def register(app: typer.Typer) -> None:
         try:
             filters = query.EventFilter(
                 country=country, admin1=admin1, actor=actor, type=type_, tactic=tactic,
-                since=_date(since, "--since"), until=_date(until, "--until"),
+                since=date_option(since, "--since"), until=date_option(until, "--until"),
                 near=query.parse_near(near) if near else None, limit=limit,
             )  # fmt: skip
             rows = query.find_events(database, filters, settings.region_pack)

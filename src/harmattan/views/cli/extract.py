@@ -10,6 +10,8 @@ from typing import Any
 
 import typer
 
+from harmattan.views.cli.common import date_option
+
 
 def register(app: typer.Typer) -> None:
     app.command("extract")(extract)
@@ -35,7 +37,7 @@ def extract(
         raise typer.BadParameter("--lang must be auto, en or fr")
     if fmt not in ("jsonl", "table"):
         raise typer.BadParameter("--format must be jsonl or table")
-    published = _parse_date(date)
+    published = date_option(date, "--date")
     raw = _read(source)
     extractor = Extractor(config=config)
     docs = _as_documents(raw, published)
@@ -48,15 +50,6 @@ def extract(
             count += 1
     if count == 0:
         typer.echo("no events found", err=True)
-
-
-def _parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"--date must be YYYY-MM-DD, not {value!r}") from exc
 
 
 def _read(source: str) -> str:

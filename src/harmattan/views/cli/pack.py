@@ -6,11 +6,12 @@ contract other tools read; see docs/region-pack.md.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any
 
 import typer
+
+from harmattan.views.cli.common import date_option
 
 PACK_OPTION = typer.Option("sahel", "--pack", "-p", help="Pack name, or a folder holding a pack.yaml.")
 
@@ -31,15 +32,6 @@ def _print_json(value: Any) -> None:
 def _fail(message: str) -> typer.Exit:
     typer.echo(message, err=True)
     return typer.Exit(1)
-
-
-def _parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--date") from exc
 
 
 def validate(
@@ -77,7 +69,7 @@ def actor(
     from harmattan.regions import load
 
     registry = load(pack).actors
-    day = _parse_date(date)
+    day = date_option(date, "--date")
     found = registry.resolve(name, day, country) or registry.get(name)
     if found is None:
         options = registry.candidates(name, day, country)
