@@ -34,3 +34,19 @@ def test_a_revised_lower_toll_wins(extractor: Extractor) -> None:
         "Officials had first put the toll at 40 before revising it."
     )
     assert _fatalities(extractor, text) == 18
+
+
+def test_coordinated_victims_in_a_headline_are_all_counted(extractor: Extractor) -> None:
+    events = extractor.extract("Mali : un gendarme et 4 assaillants tués près de Douentza.", published=DAY)
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.fatalities == 5
+    # a bare French participle is passive: the gendarme was killed, he did not kill
+    assert ev.actor2_id == "ml-gendarmerie"
+    assert ev.actor1_id == "unidentified-armed-group"
+
+
+def test_a_single_victim_after_a_figure_is_added(extractor: Extractor) -> None:
+    assert _fatalities(extractor, "Mali : quatre assaillants et un gendarme tués près de Douentza.") == 5
+    # "a" only introduces the group here: six were killed
+    assert _fatalities(extractor, "Six members of a self-defence group were killed near Djibo.") == 6

@@ -295,6 +295,7 @@ class EventDetector(Component):
                 and not first.numbered
                 and first.role != "civilian"
                 and not _PASSIVE.search(gap)
+                and not (str(next_cue.value) in self.violent and _bare_participle(doc, next_cue))
                 and not obj
             ):
                 agent = first
@@ -430,6 +431,21 @@ class EventDetector(Component):
         return None
 
 
+_FR_PARTICIPLE = re.compile(r"(?:e|es|ee|ees|u|us|ue|ues)$")
+_FR_AUXILIARY = re.compile(
+    r"\b(?:a|ont|avait|avaient|aurait|auraient|aura|auront|ayant|avoir|as|ai|avons|avez)\s+(?:\w+\s+)?$"
+)
+
+
+def _bare_participle(doc: Doc, cue: Mention) -> bool:
+    """ "un militaire et 7 jihadistes tués": a French past participle with no auxiliary is passive, so the
+    party before it is the one it happened to."""
+    surface = doc.folded[cue.start : cue.end]
+    if cue.lang != "fr" or " " in surface or not _FR_PARTICIPLE.search(surface):
+        return False
+    return not _FR_AUXILIARY.search(doc.folded[max(0, cue.start - 30) : cue.start])
+
+
 def _acts_on_object(doc: Doc, agent: Participant, cues: list[Mention]) -> bool:
     """ "Barkhane troops killed them" (an object follows) against "soldiers killed in an attack"."""
     cue = next((c for c in cues if c.start >= agent.mention.end), None)
@@ -482,10 +498,13 @@ def _named_over_generic(parts: list[Participant]) -> list[Participant]:
     return out
 
 
+_COORDINATED = re.compile(r"^\s*\w+(?:\s+\w+)?\s+(?:and|et)\s")
+
+
 def _weak_counts(gap: str) -> bool:
-    """ "a soldier was killed", "one villager killed": "a" counts the dead; in "members of a group killed a
-    man" it only introduces the killers."""
-    return len(gap) <= 15 or bool(_PASSIVE.search(gap))
+    """ "a soldier was killed", "one villager killed", "un militaire et 7 jihadistes tués": "a" counts the
+    dead; in "members of a group killed a man" it only introduces the killers."""
+    return len(gap) <= 15 or bool(_PASSIVE.search(gap) or _COORDINATED.match(gap))
 
 
 def _adjacent(a: Mention, b: Mention) -> bool:
@@ -556,17 +575,26 @@ def _pick(doc: Doc, before: list[Mention], after: list[Mention]) -> list[Mention
     strong = [n for n in before if n.rule != "number:words-weak"]
     if not strong and after:
         return after[:1]  # "members of a group killed a man": the one after the verb is the victim
-    before = strong or before  # "six members of a group were killed": six, not "a"
-    if before:
-        picked = [before[-1]]
-        for n in reversed(before[:-1]):
-            gap = doc.folded[n.end : picked[0].start]
-            if re.search(r"\b(and|et)\b", gap) and len(gap) < 40:
-                picked.insert(0, n)
-            else:
-                break
-        return picked
-    return after[:1]
+    if not before:
+        return after[:1]
+    # "six members of a group were killed": six, not "a"; but "un militaire et 7 jihadistes tués" and
+    # "four attackers and a gendarme killed" coordinate both figures
+    last = (strong or before)[-1]
+    picked = [last]
+    for n in reversed([b for b in before if b.end <= last.start]):
+        if not _coordinated(doc, n, picked[0]):
+            break
+        picked.insert(0, n)
+    for n in [b for b in before if b.start >= last.end]:
+        if not _coordinated(doc, picked[-1], n):
+            break
+        picked.append(n)
+    return picked
+
+
+def _coordinated(doc: Doc, first: Mention, second: Mention) -> bool:
+    gap = doc.folded[first.end : second.start]
+    return len(gap) < 40 and bool(re.search(r"\b(and|et)\b", gap))
 
 
 def _victim_role(n: Mention, mentions: list[Mention]) -> str:
