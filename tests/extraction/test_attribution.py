@@ -99,3 +99,11 @@ def test_the_figure_after_the_verb_counts_the_victims(extractor: Extractor) -> N
     text = "Members of a Koglweogo self-defence group killed a herder in Tapoa-Djerma, Burkina, on Monday."
     e = _one(extractor, text)
     assert (e.actor1_id, e.fatalities) == ("koglweogo", 1)
+
+
+def test_al_qaeda_in_a_sahel_report_is_its_local_branch(extractor: Extractor) -> None:
+    text = "Al-Qaeda fighters attacked an army post near Djibo on Monday, killing four soldiers."
+    events = extractor.extract(text, published=dt.date(2019, 6, 4))
+    assert [e.actor1_id for e in events] == ["jnim"]
+    events = extractor.extract(text, published=dt.date(2016, 6, 7))
+    assert [e.actor1_id for e in events] == ["aqim"]

@@ -238,7 +238,8 @@ def _ambiguity_problems(files: ActorFiles, reg: ActorRegistry) -> Iterator[Probl
                 "rule 'date' but the candidates overlap in time",
                 "give the aliases or actors disjoint dates, or use rule prefer/country",
             )
-        chosen = [d.get("prefer"), *(d.get("by_country") or {}).values()]
+        by_country = (d.get("by_country") or {}).values()
+        chosen = [d.get("prefer"), *(i for v in by_country for i in ([v] if isinstance(v, str) else v))]
         for actor_id in chosen:
             if actor_id is not None and actor_id not in named:
                 yield Problem(

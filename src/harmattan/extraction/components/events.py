@@ -106,6 +106,7 @@ class EventDetector(Component):
         self._last_sources: list[Participant] = []
 
     def __call__(self, doc: Doc) -> Doc:
+        self._resolve_in_country(doc)
         by_sentence: dict[int, list[Mention]] = {}
         for m in doc.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
@@ -119,6 +120,16 @@ class EventDetector(Component):
                 candidates.append(cand)
         doc.user_data["candidates"] = candidates
         return doc
+
+    def _resolve_in_country(self, doc: Doc) -> None:
+        """A name whose meaning depends on the country ("al-Qaeda" in a Burkina Faso report is its Sahel
+        branch) is resolved again once the places have told the country of a report that names none."""
+        if doc.country is None:
+            return
+        for m in doc.mentions:
+            if m.kind == "actor" and m.rule.startswith("actor-alias:"):
+                alias = m.rule.removeprefix("actor-alias:")
+                m.value = self.resources.resolve_alias(alias, str(m.value), doc.published, doc.country)
 
     def _candidate(self, doc: Doc, index: int, mentions: list[Mention]) -> Candidate | None:
         cues = [m for m in mentions if m.kind == "cue"]
