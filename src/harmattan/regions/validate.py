@@ -239,13 +239,14 @@ def _ambiguity_problems(files: ActorFiles, reg: ActorRegistry) -> Iterator[Probl
                 "give the aliases or actors disjoint dates, or use rule prefer/country",
             )
         by_country = (d.get("by_country") or {}).values()
-        chosen = [d.get("prefer"), *(i for v in by_country for i in ([v] if isinstance(v, str) else v))]
-        for actor_id in chosen:
-            if actor_id is not None and actor_id not in named:
+        chosen: list[str | None] = [d.get("prefer")]
+        chosen += [i for v in by_country for i in ([v] if isinstance(v, str) else v)]
+        for chosen_id in chosen:
+            if chosen_id is not None and chosen_id not in named:
                 yield Problem(
                     entry.file,
                     label,
-                    f"{actor_id!r} is chosen but not a candidate",
+                    f"{chosen_id!r} is chosen but not a candidate",
                     "list it under candidates",
                 )
 
