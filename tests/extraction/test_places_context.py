@@ -68,3 +68,9 @@ def test_a_french_article_names_the_province_not_the_village(extractor: Extracto
 def test_a_headline_town_stays_a_town(extractor: Extractor) -> None:
     e = _one(extractor, "Bourem : dix soldats tués dans une attaque contre le camp militaire mardi.")
     assert (e.location, e.geo_precision) == ("Bourem", 1)
+
+
+def test_the_country_beside_a_place_outranks_the_reports_country(extractor: Extractor) -> None:
+    text = "A convoy bound for Niger was attacked near Kaya, in Burkina Faso, on Saturday; two soldiers died."
+    (ev,) = extractor.extract(text, published=dt.date(2021, 11, 29))
+    assert (ev.location, ev.country, ev.admin1) == ("Kaya", "BF", "Centre-Nord")

@@ -80,7 +80,7 @@ class PlaceMentions(Component):
                 hit.entry.value,
                 doc.folded[hit.start : hit.end],
                 context,
-                (countries, areas),
+                (_country_after(doc, hit.end, countries), areas),
                 min_pop,
                 hit.start,
                 hit.end,
@@ -244,6 +244,19 @@ def _countries_hint(doc: Doc) -> list[str]:
         if m.kind == "country" and m.value not in seen:
             seen.append(str(m.value))
     return seen
+
+
+_APPOSITION = re.compile(r"^\s*(?:,|\()\s*(?:(?:in|au|en|dans)\s+)?(?:[a-z]+\s+){0,4}$")
+
+
+def _country_after(doc: Doc, end: int, countries: list[str]) -> list[str]:
+    """ "Kaya, in Burkina Faso", "Sèmè (Bénin)": the country named beside a place outranks the report's."""
+    for m in doc.mentions:
+        gap = doc.clean[end : m.start].lower()
+        if m.kind == "country" and 0 < m.start - end <= 40 and _APPOSITION.match(gap):
+            local = str(m.value)
+            return [local, *(c for c in countries if c != local)]
+    return countries
 
 
 def _context_before(doc: Doc, start: int, ctx: dict[int, str]) -> str | None:
