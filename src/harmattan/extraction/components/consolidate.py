@@ -4,6 +4,7 @@ same occurrence, background detection, fatalities, confidence and evidence for e
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -94,14 +95,22 @@ def _reporting_verbs() -> frozenset[str]:
     return frozenset(fold(w) for lang in ("en", "fr") for w in data[lang])
 
 
+_DESTINATION = re.compile(
+    r"\b(?:vers|towards?|bound for|headed for|heading for|heading to|en route (?:to|for)|en direction de|"
+    r"a destination de|fled to|fleeing to|evacuated to)\s+(?:(?:the|la|le|l)\s+)?$"
+)
+
+
 def _nearest_place(doc: Doc, cand: Candidate) -> tuple[Any, Mention] | None:
     places = doc.of_kind("place", cand.sentence)
     if not places:
         return None
-    # a town beats a region; then the one nearest the trigger
+    # where it happened beats where people were heading; a town beats a region; then the one nearest
+    # the trigger
     best = min(
         places,
         key=lambda m: (
+            bool(_DESTINATION.search(doc.folded[max(0, m.start - 30) : m.start])),
             m.value.place.kind in ("admin1", "admin2"),
             m.value.precision,
             abs(m.start - cand.trigger.start),
