@@ -107,3 +107,11 @@ def test_al_qaeda_in_a_sahel_report_is_its_local_branch(extractor: Extractor) ->
     assert [e.actor1_id for e in events] == ["jnim"]
     events = extractor.extract(text, published=dt.date(2016, 6, 7))
     assert [e.actor1_id for e in events] == ["aqim"]
+
+
+def test_a_figure_before_a_quoted_descriptor_counts_that_party(extractor: Extractor) -> None:
+    text = "Seven anti-jihadist 'volunteer militia' killed in Burkina. "
+    text += "The volunteers were attacked at Arbinda."
+    (ev,) = extractor.extract(text, published=dt.date(2020, 6, 10))
+    assert (ev.actor2_id, ev.sub_event_type, ev.fatalities) == ("bf-vdp", "Armed clash", 7)
+    assert ev.actor1_id == "unidentified-armed-group"

@@ -157,7 +157,7 @@ class EventDetector(Component):
                 for kind, lst in counts.items()
                 for _, _, m in lst
                 if m.end <= p.mention.start
-                and p.mention.start - m.end <= 25
+                and p.mention.start - m.end <= 35
                 and not any(m.end <= c.start and c.end <= p.mention.start for c in cues)
             ]
             p.numbered = bool(near)
