@@ -156,6 +156,8 @@ class Consolidate(Component):
 
 
 def _kind(cand: Candidate) -> str:
+    if cand.companion:
+        return f"companion:{cand.rule['sub_event_type']}"
     etype = str(cand.rule["event_type"])
     return "violent" if etype in _VIOLENT_TYPES else etype
 

@@ -4,7 +4,7 @@ type (rules.yaml), participants in roles, casualty figures and tactics."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from harmattan.extraction.doc import Doc, Mention
@@ -80,6 +80,8 @@ class Candidate:
     default_actor1: str | None = None
     #: who reports the figures (a "neutralised" count is that party's claim)
     claimant: str | None = None
+    #: a second act told in the main event's sentence (rules.yaml ``companions``): never merged with it
+    companion: bool = False
 
     @property
     def cue_names(self) -> set[str]:
@@ -100,6 +102,7 @@ class EventDetector(Component):
         self.strong = frozenset(rules["strong_cues"])
         self.plover_rules: list[dict[str, str]] = rules["plover"]
         self.tactic_rules: list[dict[str, Any]] = rules["tactics"]
+        self.companion_rules: list[dict[str, Any]] = rules.get("companions", [])
         terms = load_taxonomy("actor_terms")
         self.kind_roles: dict[str, str] = terms["kind_roles"]
         self.inter_roles: dict[int, str] = {int(k): v for k, v in terms["inter_roles"].items()}
@@ -118,6 +121,7 @@ class EventDetector(Component):
             cand = self._candidate(doc, sent.index, mentions)
             if cand is not None:
                 candidates.append(cand)
+                candidates.extend(self._companions(cand))
         doc.user_data["candidates"] = candidates
         return doc
 
@@ -391,6 +395,18 @@ class EventDetector(Component):
                 if (state_act and armed_victim) or (cand.actor2 is None and state_act) or army_claim
                 else "unidentified-armed-group"
             )
+
+    def _companions(self, cand: Candidate) -> list[Candidate]:
+        out: list[Candidate] = []
+        for rule in self.companion_rules:
+            cue = next((c for c in cand.cues if c.value == rule["cue"]), None)
+            if cue is None or cand.rule.get("event_type") not in rule["with_event_type"]:
+                continue
+            if cand.rule.get("sub_event_type") == rule["sub_event_type"]:
+                continue
+            twin = replace(cand, rule=rule, trigger=cue, counts={}, tactics=[], plover=None, companion=True)
+            out.append(twin)
+        return out
 
     def _is_state(self, m: Mention) -> bool:
         return getattr(self.resources.actor(str(m.value)), "kind", None) == "state"
