@@ -51,3 +51,16 @@ def test_rapes_told_with_killings_are_an_event_of_their_own(extractor: Extractor
     found = sorted((e.sub_event_type, e.fatalities) for e in events)
     assert found == [("Attack", 4), ("Sexual violence", None)]
     assert {e.location for e in events} == {"Déou"}
+
+
+def test_of_a_deployment_and_a_handover_the_first_told_happened(extractor: Extractor) -> None:
+    text = (
+        "Des militaires russes se sont installés mardi dans l'ancienne base de Ménaka, "
+        "rétrocédée à l'armée malienne en juin."
+    )
+    assert _types(extractor, text) == [("Strategic developments", "Headquarters or base established")]
+
+
+def test_barricades_and_burning_tyres_are_a_riot(extractor: Extractor) -> None:
+    text = "À Parakou, des jeunes ont érigé des barricades et incendié des pneus jeudi."
+    assert _types(extractor, text) == [("Riots", "Violent demonstration")]

@@ -170,7 +170,7 @@ class EventDetector(Component):
         cand = Candidate(index, cues, {}, cues[0], counts=counts)
         cand.claimant = next((p.actor_id for p in [*self._last_sources, *parts] if p.role == "state"), None)
         self._roles(doc, cand, parts, names)
-        rule = self._classify(names, cand)
+        rule = self._classify(_main_movement(names, cues), cand)
         if rule is None:
             return None
         cand.rule = rule
@@ -471,6 +471,20 @@ def _bare_participle(doc: Doc, cue: Mention) -> bool:
     if cue.lang != "fr" or " " in surface or not _FR_PARTICIPLE.search(surface):
         return False
     return not _FR_AUXILIARY.search(doc.folded[max(0, cue.start - 30) : cue.start])
+
+
+_MOVEMENTS = ("base", "transfer", "plover_retreat")
+
+
+def _main_movement(names: set[str], cues: list[Mention]) -> set[str]:
+    """ "Russian instructors settled in the former base, handed over in December" / "the withdrawal of
+    the 1,500 troops deployed in Niger": of a deployment, a handover and a withdrawal told together, the
+    first one is what happened; the later one describes the base or the troops."""
+    told = [c for c in cues if c.value in _MOVEMENTS]
+    if len({c.value for c in told}) < 2:
+        return names
+    first = min(told, key=lambda c: c.start).value
+    return {n for n in names if n not in _MOVEMENTS or n == first}
 
 
 def _acts_on_object(doc: Doc, agent: Participant, cues: list[Mention]) -> bool:
