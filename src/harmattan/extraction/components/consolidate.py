@@ -111,6 +111,8 @@ def _nearest_place(doc: Doc, cand: Candidate) -> tuple[Any, Mention] | None:
         places,
         key=lambda m: (
             bool(_DESTINATION.search(doc.folded[max(0, m.start - 30) : m.start])),
+            # "around Kain, Banh and Bomboro": a list's homonym abroad loses to the report's country
+            doc.country is not None and m.value.place.country != doc.country,
             m.value.place.kind in ("admin1", "admin2"),
             m.value.precision,
             abs(m.start - cand.trigger.start),
