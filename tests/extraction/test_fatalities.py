@@ -50,3 +50,11 @@ def test_a_single_victim_after_a_figure_is_added(extractor: Extractor) -> None:
     assert _fatalities(extractor, "Mali : quatre assaillants et un gendarme tués près de Douentza.") == 5
     # "a" only introduces the group here: six were killed
     assert _fatalities(extractor, "Six members of a self-defence group were killed near Djibo.") == 6
+
+
+def test_a_victim_named_by_a_singular_noun_counts_one(extractor: Extractor) -> None:
+    assert _fatalities(extractor, "Gunmen shot dead a teacher in Djibo on Tuesday, residents said.") == 1
+    assert _fatalities(extractor, "The mayor of Arbinda was shot dead on Sunday by suspected jihadists.") == 1
+    assert _fatalities(extractor, "Gunmen stormed a mosque in Déou, killing the imam and three others.") == 4
+    # plural nouns say nothing of the number
+    assert _fatalities(extractor, "Gunmen killed the teachers of the school in Djibo on Tuesday.") is None

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from harmattan.extraction.components.singular import one_before, one_victim
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import load_taxonomy
 from harmattan.extraction.pipeline import Component, register
@@ -269,10 +270,19 @@ class EventDetector(Component):
                 and not any(cue.end <= o.start < n.start for o in cas if o is not cue)
             ]
             picked = _pick(doc, before, after)
+            kind = _CASUALTY[str(cue.value)]
+            if not picked and kind == "killed":
+                one = one_victim(doc, cue)
+                if one is not None and one.start not in used:
+                    used.add(one.start)
+                    counts.setdefault(kind, []).append((1, _role_at(one, persons), one))
             for n in picked:
                 used.add(n.start)
                 victim = _victim_role(n, persons)
-                counts.setdefault(_CASUALTY[str(cue.value)], []).append((int(n.value), victim, n))
+                counts.setdefault(kind, []).append((int(n.value), victim, n))
+                extra = one_before(doc, cue, n) if kind == "killed" and n.start >= cue.end else None
+                if extra is not None:  # "the imam and three others": one more in the same group
+                    counts[kind].append((1, victim, extra))
         if not counts.get("killed") and any(m.kind == "nocas" for m in mentions):
             zero = next(m for m in mentions if m.kind == "nocas")
             counts["killed"] = [(0, "any", zero)]
@@ -636,6 +646,14 @@ def _pick(doc: Doc, before: list[Mention], after: list[Mention]) -> list[Mention
 def _coordinated(doc: Doc, first: Mention, second: Mention) -> bool:
     gap = doc.folded[first.end : second.start]
     return len(gap) < 40 and bool(re.search(r"\b(and|et)\b", gap))
+
+
+def _role_at(n: Mention, mentions: list[Mention]) -> str:
+    """The role of the party a singular noun names ("the pastor": a civilian)."""
+    for m in mentions:
+        if m.kind == "term" and m.start <= n.start < m.end:
+            return str(m.value[0])
+    return _victim_role(n, mentions)
 
 
 def _victim_role(n: Mention, mentions: list[Mention]) -> str:
