@@ -58,3 +58,19 @@ def test_a_victim_named_by_a_singular_noun_counts_one(extractor: Extractor) -> N
     assert _fatalities(extractor, "Gunmen stormed a mosque in Déou, killing the imam and three others.") == 4
     # plural nouns say nothing of the number
     assert _fatalities(extractor, "Gunmen killed the teachers of the school in Djibo on Tuesday.") is None
+
+
+def test_tolls_at_several_places_in_one_sentence_are_several_events(extractor: Extractor) -> None:
+    text = "Gunmen killed eight people in Djibo and seven in Arbinda on Saturday, the minister said."
+    events = extractor.extract(text, published=DAY)
+    assert sorted((e.location, e.fatalities) for e in events) == [("Arbinda", 7), ("Djibo", 8)]
+    text = "Gunmen attacked Djibo and Arbinda on Saturday, killing seven and six people respectively."
+    events = extractor.extract(text, published=DAY)
+    assert sorted((e.location, e.fatalities) for e in events) == [("Arbinda", 6), ("Djibo", 7)]
+
+
+def test_figures_chained_after_the_verb_add_up(extractor: Extractor) -> None:
+    assert _fatalities(extractor, "Gunmen killed five soldiers and three civilians in Djibo.") == 8
+    # a noun after the verb does not say who died
+    text = "15 killed in two 'terrorist' raids. Gunmen killed 15 villagers in Djibo."
+    assert _fatalities(extractor, text) == 15

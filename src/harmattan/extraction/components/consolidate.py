@@ -102,6 +102,8 @@ _DESTINATION = re.compile(
 
 
 def _nearest_place(doc: Doc, cand: Candidate) -> tuple[Any, Mention] | None:
+    if cand.place is not None:
+        return cand.place.value, cand.place
     places = doc.of_kind("place", cand.sentence)
     if not places:
         return None

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from harmattan.extraction.components.singular import one_before, one_victim
+from harmattan.extraction.components.tolls import split_tolls
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import load_taxonomy
 from harmattan.extraction.pipeline import Component, register
@@ -83,6 +84,8 @@ class Candidate:
     claimant: str | None = None
     #: a second act told in the main event's sentence (rules.yaml ``companions``): never merged with it
     companion: bool = False
+    #: the place this candidate's figure belongs to, when one sentence tells tolls at several places
+    place: Mention | None = None
 
     @property
     def cue_names(self) -> set[str]:
@@ -121,7 +124,7 @@ class EventDetector(Component):
             mentions = sorted(by_sentence.get(sent.index, []), key=lambda m: m.start)
             cand = self._candidate(doc, sent.index, mentions)
             if cand is not None:
-                candidates.append(cand)
+                candidates.extend(split_tolls(doc, cand))
                 candidates.extend(self._companions(cand))
         doc.user_data["candidates"] = candidates
         return doc
@@ -270,15 +273,29 @@ class EventDetector(Component):
                 and not any(cue.end <= o.start < n.start for o in cas if o is not cue)
             ]
             picked = _pick(doc, before, after)
+            if picked and picked[0].start >= cue.end:
+                # "killed eight people in Sagho and seven in Toékodogo": figures chained after the verb
+                for n in numbers:
+                    if (
+                        n.start > picked[-1].end
+                        and n.start not in used
+                        and _coordinated(doc, picked[-1], n)
+                        and not any(picked[-1].end <= o.start < n.start for o in cas)
+                    ):
+                        picked.append(n)
             kind = _CASUALTY[str(cue.value)]
             if not picked and kind == "killed":
                 one = one_victim(doc, cue)
                 if one is not None and one.start not in used:
                     used.add(one.start)
                     counts.setdefault(kind, []).append((1, _role_at(one, persons), one))
+            first_role = None
             for n in picked:
                 used.add(n.start)
-                victim = _victim_role(n, persons)
+                victim = _victim_role(n, persons, cas)
+                if victim == "any" and first_role is not None and n.start > cue.end:
+                    victim = first_role  # "eight people in Sagho and seven in Toékodogo": seven people
+                first_role = first_role or victim
                 counts.setdefault(kind, []).append((int(n.value), victim, n))
                 extra = one_before(doc, cue, n) if kind == "killed" and n.start >= cue.end else None
                 if extra is not None:  # "the imam and three others": one more in the same group
@@ -656,9 +673,11 @@ def _role_at(n: Mention, mentions: list[Mention]) -> str:
     return _victim_role(n, mentions)
 
 
-def _victim_role(n: Mention, mentions: list[Mention]) -> str:
+def _victim_role(n: Mention, mentions: list[Mention], cues: list[Mention] | None = None) -> str:
     for m in mentions:
         if m.kind in ("term", "actor") and 0 <= m.start - n.end <= 25:
+            if cues and any(n.end <= c.start < m.start for c in cues):
+                break  # "15 killed in two 'terrorist' attacks": the noun after the verb is not the dead
             value = m.value
             return str(value[0]) if isinstance(value, tuple) else "named"
     return "any"
