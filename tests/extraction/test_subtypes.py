@@ -64,3 +64,18 @@ def test_of_a_deployment_and_a_handover_the_first_told_happened(extractor: Extra
 def test_barricades_and_burning_tyres_are_a_riot(extractor: Extractor) -> None:
     text = "À Parakou, des jeunes ont érigé des barricades et incendié des pneus jeudi."
     assert _types(extractor, text) == [("Riots", "Violent demonstration")]
+
+
+def test_places_on_several_days_in_one_sentence_are_several_events(extractor: Extractor) -> None:
+    text = (
+        "Les rebelles du MNLA, appuyés par des groupes islamistes, sont entrés vendredi dans Kidal, "
+        "samedi dans Gao et dimanche dans Tombouctou, abandonnées par l'armée malienne."
+    )
+    events = extractor.extract(text, published=dt.date(2012, 4, 2))
+    found = sorted((e.event_date.isoformat(), e.location, e.actor1_id) for e in events)  # type: ignore[union-attr]
+    assert found == [
+        ("2012-03-30", "Kidal", "mnla"),
+        ("2012-03-31", "Gao", "mnla"),
+        ("2012-04-01", "Tombouctou", "mnla"),
+    ]
+    assert {e.sub_event_type for e in events} == {"Non-state actor overtakes territory"}

@@ -73,7 +73,7 @@ class Resolve(Component):
 
 
 def _nearest_date(doc: Doc, cand: Candidate) -> tuple[dt.date, int, Mention | None] | None:
-    dates = doc.of_kind("date", cand.sentence)
+    dates = [cand.date] if cand.date is not None else doc.of_kind("date", cand.sentence)
     if not dates:
         return None
     best = min(dates, key=lambda m: (_reported(doc, m), abs(m.start - cand.trigger.start)))

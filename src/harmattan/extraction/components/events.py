@@ -84,8 +84,9 @@ class Candidate:
     claimant: str | None = None
     #: a second act told in the main event's sentence (rules.yaml ``companions``): never merged with it
     companion: bool = False
-    #: the place this candidate's figure belongs to, when one sentence tells tolls at several places
+    #: the place (and date) this candidate belongs to, when one sentence tells several occurrences
     place: Mention | None = None
+    date: Mention | None = None
 
     @property
     def cue_names(self) -> set[str]:
@@ -319,14 +320,7 @@ class EventDetector(Component):
             if names & self.violent:
                 cand.default_actor1 = "{cc}-military" if state_act else "unidentified-armed-group"
             return
-        agent = next(
-            (
-                p
-                for p in parts
-                if _AGENT_BEFORE.search(doc.folded[max(0, p.mention.start - 40) : p.mention.start])
-            ),
-            None,
-        )
+        agent = next((p for p in parts if _agent_by(doc, p, cand.cues)), None)
         if agent is None:
             first = parts[0]
             next_cue = next((c for c in cand.cues if c.start >= first.mention.end), None)
@@ -483,6 +477,23 @@ class EventDetector(Component):
             if cue is not None:
                 return str(rule["type"]), cue
         return None
+
+
+_SUPPORT_BY = re.compile(
+    r"\b(?:backed|supported|assisted|accompanied|helped|aided|appuye\w*|soutenu\w*|accompagne\w*|aide\w*|"
+    r"epaule\w*|abandonne\w*|abandoned)\s+(?:by|par)\b"
+)
+
+
+def _agent_by(doc: Doc, p: Participant, cues: list[Mention]) -> bool:
+    """ "killed on Monday by suspected jihadists": the party after "by" is the agent when the "by" belongs
+    to the event's verb, not to "backed by" or "abandoned by"."""
+    before = doc.folded[max(0, p.mention.start - 40) : p.mention.start]
+    if not _AGENT_BEFORE.search(before) or _SUPPORT_BY.search(before):
+        return False
+    if _PASSIVE.search(doc.folded[max(0, p.mention.start - 60) : p.mention.start]):
+        return True  # "was blocked for several days in Kaya by protesters"
+    return any(c.end <= p.mention.start and p.mention.start - c.end <= 45 for c in cues)
 
 
 _FR_PARTICIPLE = re.compile(r"(?:e|es|ee|ees|u|us|ue|ues)$")
