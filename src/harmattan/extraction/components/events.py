@@ -203,7 +203,7 @@ class EventDetector(Component):
                 actor_id = res.generic(m.text.lower(), template, cc, doc.published)
                 actor = res.actor(actor_id) if actor_id else None
                 out.append(Participant(m, actor_id, _name(actor, actor_id), _inter(actor) or inter, role))
-        out = _named_over_generic(out)
+        out = _unit_of(doc, _named_over_generic(out))
         if political and not any(p.role == "state" for p in out):
             out.extend(self._countries_as_states(mentions))
         if political:
@@ -335,6 +335,8 @@ class EventDetector(Component):
                 and not obj
             ):
                 agent = first
+        if agent is None and not names & self.violent and _subject(doc, sent.start, parts[0]):
+            agent = parts[0]  # "Les derniers soldats de la force Barkhane ont quitté le Mali"
         if agent is not None and agent.role == "state" and repelled:
             agent = None
         if agent is None and active:
@@ -580,6 +582,45 @@ def _named_over_generic(parts: list[Participant]) -> list[Participant]:
 _COORDINATED = re.compile(r"^\s*\w+(?:\s+\w+)?\s+(?:and|et)\s")
 
 
+_OF_UNIT = re.compile(r"\s+(?:of|de|du|des)\s+(?:(?:the|la|l)\s+)?(?:operation|force|mission)?\s*")
+
+
+def _subject(doc: Doc, sentence_start: int, p: Participant) -> bool:
+    """The party opens the sentence: a few words at most before it, no clause break."""
+    lead = doc.clean[sentence_start : p.mention.start]
+    return len(lead.split()) <= 8 and not any(ch in lead for ch in ",;:«\"")
+
+
+def _unit_of(doc: Doc, parts: list[Participant]) -> list[Participant]:
+    """ "French soldiers of Operation Barkhane", "les soldats de la force Barkhane": the named force, not
+    the soldiers' country."""
+    named = [
+        q
+        for q in parts
+        if q.mention.kind == "actor"
+        and q.role == "state"
+        and not (q.actor_id or "").endswith(("-state", "-government"))
+    ]
+    if not named:
+        return parts
+    out = []
+    for p in parts:
+        unit = next(
+            (
+                q
+                for q in named
+                if q is not p
+                and p.role == "state"
+                and 0 < q.mention.start - p.mention.end <= 20
+                and _OF_UNIT.fullmatch(doc.folded, p.mention.end, q.mention.start)
+            ),
+            None,
+        )
+        if unit is None:
+            out.append(p)
+    return out
+
+
 def _weak_counts(gap: str) -> bool:
     """ "a soldier was killed", "one villager killed", "un militaire et 7 jihadistes tués": "a" counts the
     dead; in "members of a group killed a man" it only introduces the killers."""
@@ -703,11 +744,23 @@ _SOURCE_BEFORE = re.compile(
     r"\b(?:selon|according to|d apres|annonce|indique|precise|affirme|rapporte|said|says)\s+"
     r"(?:(?:l|la|le|les|the|des|du)\s+)*$"
 )
+# "..., said the army" reports; "HRW said soldiers executed them" does not: the verb must follow a clause
+_REPORTING_VERB = re.compile(
+    r"(?:annonce|indique|precise|affirme|rapporte|said|says)\s+(?:(?:l|la|le|les|the|des|du)\s+)*$"
+)
+_CLAUSE_END = re.compile(r"[,»\"”]\s*(?:a\s+|ont\s+)?$")
 
 
 def _is_source(doc: Doc, m: Mention) -> bool:
     """ "..., the army said" / "selon l'armée": the party reporting, not a party to the event."""
-    return bool(
-        _SOURCE_AFTER.match(doc.folded[m.end : m.end + 20])
-        or _SOURCE_BEFORE.search(doc.folded[max(0, m.start - 25) : m.start])
-    )
+    if _SOURCE_AFTER.match(doc.folded[m.end : m.end + 20]):
+        return True
+    before = doc.folded[max(0, m.start - 25) : m.start]
+    found = _SOURCE_BEFORE.search(before)
+    if found is None:
+        return False
+    verb = _REPORTING_VERB.search(before)
+    if verb is None:
+        return True  # "selon l'armée", "according to the army"
+    start = m.start - len(before) + verb.start()
+    return bool(_CLAUSE_END.search(doc.clean[max(0, start - 6) : start]))
