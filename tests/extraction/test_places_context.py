@@ -85,3 +85,9 @@ def test_a_destination_is_not_where_it_happened(extractor: Extractor) -> None:
 def test_a_district_missing_from_the_gazetteer_falls_back_to_its_seat(extractor: Extractor) -> None:
     e = _one(extractor, "Two soldiers were killed when a mine exploded under a truck in Madjoari department.")
     assert (e.location, e.geo_precision, e.admin1) == ("Madjoari", 2, "Est")
+
+
+def test_a_night_from_one_day_to_the_next_is_dated_by_its_first_day(extractor: Extractor) -> None:
+    text = "Dans la nuit de vendredi à samedi, des hommes armés ont tué 12 civils à Déou."
+    e = _one(extractor, text)  # published Tuesday 20 August 2019
+    assert e.event_date == dt.date(2019, 8, 16)

@@ -77,8 +77,22 @@ def _nearest_date(doc: Doc, cand: Candidate) -> tuple[dt.date, int, Mention | No
     if not dates:
         return None
     best = min(dates, key=lambda m: (_reported(doc, m), abs(m.start - cand.trigger.start)))
+    best = _range_start(doc, best, dates)
     date, precision = best.value
     return date, int(precision), best
+
+
+_RANGE_GAP = re.compile(r"\s*(?:to|a|au|and|et|-)\s*(?:the\s+)?")
+
+
+def _range_start(doc: Doc, best: Mention, dates: list[Mention]) -> Mention:
+    """ "overnight from Friday to Saturday", "dans la nuit de dimanche à lundi": a span is dated by the
+    day it began (ACLED's convention)."""
+    for m in dates:
+        spans = m.end <= best.start and _RANGE_GAP.fullmatch(doc.folded, m.end, best.start)
+        if spans and m.value[0] < best.value[0]:
+            return m
+    return best
 
 
 def _reported(doc: Doc, m: Mention) -> bool:
