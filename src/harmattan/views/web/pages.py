@@ -7,6 +7,7 @@ so the Content-Security-Policy can forbid inline script outright.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -81,8 +82,15 @@ def document_page(document_id: int, request: Request, _: Any = Depends(page_read
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
-def actor_page(actor_id: str, request: Request, _: Any = Depends(page_reader)) -> Response:
-    profile = analysis.actor(actor_id, request, None)
+def actor_page(
+    actor_id: str,
+    request: Request,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    _: Any = Depends(page_reader),
+) -> Response:
+    """The profile; ``since``/``until`` (the footprint's period) live in the URL like the map's filters."""
+    profile = analysis.actor(actor_id, request, since, until, None)
     peak = max([m["events"] for m in profile["months"]] or [1])
     return render(request, "actor.html", actor=profile, peak=peak)
 

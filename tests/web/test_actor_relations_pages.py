@@ -1,0 +1,85 @@
+"""In headless Chromium: the actor page's footprint time control and the relations graph's edge evidence.
+
+Screenshots go to ``test-artifacts/``, like the dashboard tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import ARTIFACTS
+
+pytestmark = pytest.mark.browser
+
+
+def ready(page: Any) -> None:
+    page.wait_for_selector("body[data-state=ready]")
+
+
+def footprint(page: Any) -> list[str]:
+    return [page.inner_text(f"#footprint-table tbody tr >> nth={i} >> td >> nth=1")
+            for i in range(page.locator("#footprint-table tbody tr").count())]  # fmt: skip
+
+
+def test_footprint_time_control_redraws_and_keeps_the_period_in_the_url(page: Any) -> None:
+    page.goto("/actors/ml-military")
+    ready(page)
+    assert sorted(footprint(page)) == ["Gao", "Kidal", "Ménaka"]
+    assert page.get_attribute("#footprint-map", "data-period") == "all"
+    assert page.locator("#footprint-map path.footprint-place").count() == 3
+    page.screenshot(path=str(ARTIFACTS / "actor-all-time.png"), full_page=True)
+
+    page.select_option("#period-window", "1")  # one month, ending with the latest (May 2024)
+    expect(page.locator("#footprint-map")).to_have_attribute("data-period", "2024-05-01/2024-05-31")
+    ready(page)
+    assert sorted(footprint(page)) == ["Gao", "Ménaka"]
+    assert "since=2024-05-01" in page.url and "until=2024-05-31" in page.url
+    assert page.locator("#footprint-map path.footprint-place").count() == 2
+
+    page.fill("#period-end", "0")  # the slider's first month: February 2024, the Kidal drone strike
+    expect(page.locator("#footprint-map")).to_have_attribute("data-period", "2024-02-01/2024-02-29")
+    ready(page)
+    assert footprint(page) == ["Kidal"]
+    assert page.locator("#actor-timeline rect.out-of-period").count() == 1  # May (no event in Mar/Apr)
+    page.screenshot(path=str(ARTIFACTS / "actor-footprint-2024-02.png"), full_page=True)
+
+    page.reload()  # the period lives in the URL: a shared link shows the same footprint
+    ready(page)
+    assert footprint(page) == ["Kidal"] and page.input_value("#period-end") == "0"
+    assert page.inner_text("#period-label") == "2024-02-01 – 2024-02-29"
+    page.go_back()
+    expect(page.locator("#footprint-map")).to_have_attribute("data-period", "2024-05-01/2024-05-31")
+    page.click("#period-all")
+    expect(page.locator("#footprint-map")).to_have_attribute("data-period", "all")
+    assert "since=" not in page.url and len(footprint(page)) == 3
+    assert page.errors == []
+
+
+def test_relations_edge_click_shows_its_evidence(page: Any) -> None:
+    page.goto("/relations")
+    ready(page)
+    assert int(page.get_attribute("#graph", "data-edges")) >= 2
+    assert page.locator("#edge-detail").is_hidden()
+    edge = page.locator('#graph g.edge-g[data-edge*="is-sahel"]')
+    box = edge.bounding_box()  # a real pointer click on the line (a vertical line has no width: no .click())
+    page.mouse.click(box["x"] + box["width"] * 0.75, box["y"] + box["height"] * 0.75)
+    detail = page.locator("#edge-detail")
+    expect(detail).to_be_visible()
+    expect(detail).to_have_attribute("data-state", "ready")
+    assert "Islamic State Sahel Province" in page.inner_text("#edge-title")
+    assert page.locator("#edge-evidence li").count() == 1
+    assert page.locator("#edge-evidence blockquote.evidence mark").count() == 1
+    assert "Ménaka" in page.inner_text("#edge-evidence")
+    assert "selected" in (edge.get_attribute("class") or "")
+    page.screenshot(path=str(ARTIFACTS / "relations-edge.png"), full_page=True)
+
+    page.click('#edges tr[data-edge*="dz-state"] button.show-edge')  # the table does the same
+    expect(page.locator("#edge-title")).to_contain_text("Algeria")
+    expect(detail).to_have_attribute("data-state", "ready")
+    page.click("#edge-evidence li a >> nth=0")
+    page.wait_for_selector("blockquote.evidence mark")
+    assert "ambassadeur" in page.inner_text("#reports")
+    assert page.errors == []
