@@ -83,3 +83,44 @@ def test_relations_edge_click_shows_its_evidence(page: Any) -> None:
     page.wait_for_selector("blockquote.evidence mark")
     assert "ambassadeur" in page.inner_text("#reports")
     assert page.errors == []
+
+
+def many_actors(n: int = 60) -> dict[str, Any]:
+    """A graph bigger than the view draws: a ring of n actors with long names, plus chords."""
+    nodes = [{"id": f"a{i:02d}", "name": f"Actor number {i} with a long official name"} for i in range(n)]
+    edges = []
+    for i in range(n):
+        for step, weight in ((1, -(i + 1)), (7, 2.5)):
+            j = (i + step) % n
+            edges.append({"source": f"a{i:02d}", "target": f"a{j:02d}", "weight": weight,
+                          "sign": 1 if weight > 0 else -1, "hostile": int(weight < 0),
+                          "allied": int(weight > 0),
+                          "events": abs(int(weight)) or 1, "first": "2024-01-01", "last": "2024-05-01",
+                          "evidence": []})  # fmt: skip
+    return {"at": "", "window_days": 0, "nodes": nodes, "edges": edges}
+
+
+def test_relations_with_many_actors_draws_the_busiest_with_labels_inside(page: Any) -> None:
+    import json
+
+    body = json.dumps(many_actors())
+    page.route("**/api/relations*", lambda route: route.fulfill(status=200, content_type="application/json",
+                                                                 body=body))  # fmt: skip
+    page.goto("/relations")
+    ready(page)
+    assert page.get_attribute("#graph", "data-nodes") == "40"
+    assert "40" in page.inner_text("#graph-note") and "60" in page.inner_text("#graph-note")
+    assert page.locator("#edges tbody tr").count() == 120  # the table keeps every pair
+    page.screenshot(path=str(ARTIFACTS / "relations-many-actors.png"))  # the graph; the table is long
+    frame = page.locator("#graph").bounding_box()
+    labels = page.locator("#graph text.node-label")
+    assert labels.count() == 40
+    for i in range(40):
+        box = labels.nth(i).bounding_box()
+        assert frame["x"] <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"] + 1
+        assert frame["y"] <= box["y"] and box["y"] + box["height"] <= frame["y"] + frame["height"] + 1
+        assert (labels.nth(i).text_content() or "").endswith("…")  # shortened; full name in the title
+    widths = {float(w) for w in page.locator("#graph line.edge").evaluate_all(
+        "lines => lines.map(l => l.getAttribute('stroke-width'))")}  # fmt: skip
+    assert max(widths) == 9 and min(widths) < 3  # weights stay distinguishable
+    assert page.errors == []

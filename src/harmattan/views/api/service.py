@@ -24,7 +24,7 @@ from harmattan.store.database import Database
 from harmattan.store.events import EVENT_COLUMNS, EventQuery
 
 SNIPPET = 180  # characters of context either side of an evidence span
-CACHE_SIZE = 256
+CACHE_SIZE = 1024  # results are small (a summary is a few kB); a miss can cost a second
 TOKEN_TTL_S = 1.0  # how long the data version is trusted before it is read again
 
 

@@ -89,8 +89,12 @@ def actor_page(
     until: dt.date | None = None,
     _: Any = Depends(page_reader),
 ) -> Response:
-    """The profile; ``since``/``until`` (the footprint's period) live in the URL like the map's filters."""
-    profile = analysis.actor(actor_id, request, since, until, None)
+    """The profile; ``since``/``until`` (the footprint's period, redrawn by the page's time control)
+    live in the URL like the map's filters. Timeline, tactics and partners stay whole."""
+    profile = analysis.actor(actor_id, request, None, None, None)
+    if since or until:
+        period = analysis.period_footprint(request, actor_id, since, until)
+        profile.update(since=period["since"], until=period["until"], footprint=period["footprint"])
     peak = max([m["events"] for m in profile["months"]] or [1])
     return render(request, "actor.html", actor=profile, peak=peak)
 

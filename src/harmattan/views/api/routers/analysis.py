@@ -124,6 +124,14 @@ def actor_footprint(
     _: User | None = Depends(reader),
 ) -> Any:
     """Where the actor was active in a period: events per region with their mean position."""
+    found = period_footprint(request, actor_id, since, until)
+    if not found["known"] and pack_actor(_pack(request), actor_id) is None:
+        raise HTTPException(404, f"no actor {actor_id!r}")
+    return service.json_response({k: v for k, v in found.items() if k != "known"})
+
+
+def period_footprint(request: Request, actor_id: str, since: dt.date | None, until: dt.date | None) -> Any:
+    """The footprint of one period (memoised per data version: a slider asks for the same few often)."""
     _period(since, until)
     db = request.app.state.database
     q = _actor_query(request, actor_id, since, until)
@@ -132,13 +140,10 @@ def actor_footprint(
         with db.engine.connect() as conn:
             places = browse.footprint(conn, q)
             known = bool(places) or bool(browse.event_page(conn, _actor_query(request, actor_id), 1))
-        return {"id": actor_id, "since": since, "until": until, "known": known,
-                "events": sum(p["events"] for p in places), "footprint": places}  # fmt: skip
+        return {"id": actor_id, "since": since and since.isoformat(), "until": until and until.isoformat(),
+                "known": known, "events": sum(p["events"] for p in places), "footprint": places}  # fmt: skip
 
-    found = service.memo(request).get(db, ("footprint", actor_id, since, until), compute)
-    if not found["known"] and pack_actor(_pack(request), actor_id) is None:
-        raise HTTPException(404, f"no actor {actor_id!r}")
-    return service.json_response({k: v for k, v in found.items() if k != "known"})
+    return service.memo(request).get(db, ("footprint", actor_id, since, until), compute)
 
 
 @router.get("/relations")

@@ -7,8 +7,8 @@
 (function () {
   const NS = "http://www.w3.org/2000/svg";
   const MAX_NODES = 40;
-  const RADIUS = 210;
-  const LABEL_CHARS = 24;
+  const RADIUS = 185; /* leaves room inside the 680-unit view for a label of LABEL_CHARS at 10px */
+  const LABEL_CHARS = 22;
   const EVIDENCE_SHOWN = 8;
   const svg = document.getElementById("graph");
   const slider = document.getElementById("at");
@@ -56,12 +56,14 @@
     }
     return new Map(order.map((id, i) => [id, (2 * Math.PI * i) / Math.max(order.length, 1) - Math.PI / 2]));
   }
-  function drawEdge(e, angles) {
+  /* Width by weight relative to the heaviest edge drawn (a log scale saturates at a few hundred events). */
+  function width(e, heaviest) { return (1 + 8 * Math.sqrt(Math.abs(e.weight) / heaviest)).toFixed(2); }
+  function drawEdge(e, angles, heaviest) {
     const [a1, a2] = [angles.get(e.source), angles.get(e.target)];
     const [x1, y1, x2, y2] = [RADIUS * Math.cos(a1), RADIUS * Math.sin(a1), RADIUS * Math.cos(a2), RADIUS * Math.sin(a2)];
     const group = svgEl("g", { class: "edge-g", tabindex: 0, role: "button", "data-edge": edgeId(e) });
     const kind = e.sign > 0 ? "edge allied" : e.sign < 0 ? "edge hostile" : "edge";
-    group.append(svgEl("line", { x1, y1, x2, y2, class: kind, "stroke-width": Math.min(9, 1 + Math.log2(1 + Math.abs(e.weight))) }));
+    group.append(svgEl("line", { x1, y1, x2, y2, class: kind, "stroke-width": width(e, heaviest) }));
     group.append(svgEl("line", { x1, y1, x2, y2, class: "edge-hit" })); /* a wide, invisible target for the pointer */
     group.append(svgEl("title", {}, nameOf(e.source) + " — " + nameOf(e.target) + ": " + e.weight + " (" + e.events + ")"));
     group.append(svgEl("text", { x: (x1 + x2) / 2, y: (y1 + y2) / 2, class: "edge-weight" }, String(e.weight)));
@@ -91,7 +93,9 @@
     const angles = layout(graph);
     const edges = graph.edges.slice().sort((a, b) => b.events - a.events || Math.abs(b.weight) - Math.abs(a.weight));
     svg.replaceChildren();
-    for (const e of edges.slice().reverse()) if (angles.has(e.source) && angles.has(e.target)) svg.append(drawEdge(e, angles));
+    const shown = edges.filter((e) => angles.has(e.source) && angles.has(e.target));
+    const heaviest = Math.max(1e-9, ...shown.map((e) => Math.abs(e.weight)));
+    for (const e of shown.slice().reverse()) svg.append(drawEdge(e, angles, heaviest)); /* heaviest on top */
     for (const [id, angle] of angles) svg.append(drawNode(id, angle));
     svg.dataset.nodes = String(angles.size);
     svg.dataset.edges = String(svg.querySelectorAll(".edge-g").length);
