@@ -79,6 +79,14 @@ def test_relations_edge_click_shows_its_evidence(page: Any) -> None:
     page.click('#edges tr[data-edge*="dz-state"] button.show-edge')  # the table does the same
     expect(page.locator("#edge-title")).to_contain_text("Algeria")
     expect(detail).to_have_attribute("data-state", "ready")
+    page.fill("#at", "1")  # as of the end of March 2024: only the Algeria-Mali edge is in the window
+    expect(page.locator("#graph")).to_have_attribute("data-edges", "1")
+    assert "at=2024-03-31" in page.url and page.inner_text("#at-label") == "2024-03-31"
+    page.reload()  # the date lives in the URL
+    ready(page)
+    assert page.input_value("#at") == "1" and page.get_attribute("#graph", "data-edges") == "1"
+    page.click('#edges tr[data-edge*="dz-state"] button.show-edge')
+    expect(page.locator("#edge-detail")).to_have_attribute("data-state", "ready")
     page.click("#edge-evidence li a >> nth=0")
     page.wait_for_selector("blockquote.evidence mark")
     assert "ambassadeur" in page.inner_text("#reports")
