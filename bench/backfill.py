@@ -29,9 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from harmattan.documents.language import detect_language  # noqa: E402
 from harmattan.runners.backfill import backfill  # noqa: E402
-from harmattan.runners.tasks import worker_extractor  # noqa: E402
+from harmattan.runners.tasks import warm_worker  # noqa: E402
 from harmattan.settings import Settings  # noqa: E402
 from harmattan.store.database import Database  # noqa: E402
 
@@ -48,10 +47,10 @@ def build_archive(folder: Path, count: int) -> None:
     (folder / "archive.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def cpu_seconds() -> float:
-    """CPU time of this process and of its finished children (the workers, once the pool is shut down)."""
+def cpu_seconds() -> tuple[float, float]:
+    """CPU time of this process, and of its finished children (the workers, once the pool is shut down)."""
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def run(workers: int, archive: Path, scheduler: str) -> dict[str, float]:
@@ -60,22 +59,27 @@ def run(workers: int, archive: Path, scheduler: str) -> dict[str, float]:
         settings = Settings(home=home, db=f"sqlite:///{home / 'bench.sqlite'}", keep_originals=False)
         db = Database(settings.database_url)
         db.upgrade()
-        # Loaded before timing, as backfill does before starting its workers.
-        worker_extractor().warm_up()
-        detect_language("Le détecteur de langue est chargé avant la mesure.")
-        cpu_before = cpu_seconds()
+        # Loaded before timing, as backfill does before starting its workers (its setup phase).
+        warm_worker()
+        own, children = cpu_seconds()
         report = backfill(db, settings, [archive], workers=workers, scheduler=scheduler, fusion=False)
-        cpu = cpu_seconds() - cpu_before
+        own, children = cpu_seconds()[0] - own, cpu_seconds()[1] - children
+        cpu = own + children
         db.close()
         done = report.documents + len(report.errors)
-        timings = {"ingest_s": report.ingest_s, "extract_s": report.extract_s}
+        timings = {"setup_s": report.setup_s, "ingest_s": report.ingest_s, "extract_s": report.extract_s,
+                   "parent_cpu_s": own, "workers_cpu_s": children}  # fmt: skip
+        clock = report.clock
+        phases = {f"wall {name}": seconds for name, seconds in clock.wall.items()}
+        phases |= {f"cpu {name}": seconds for name, seconds in clock.cpu.items()}
+        phases |= {f"worker cpu {name}": seconds for name, seconds in clock.worker_cpu.items()}
         speeds = {
             "articles_per_s": report.articles_per_s,
             "ingest_per_s": done / report.ingest_s if report.ingest_s else 0.0,
             "overall_per_s": done / (report.ingest_s + report.extract_s),
             "articles_per_cpu_s": done / cpu if cpu else 0.0,
         }
-        return {"workers": workers, "documents": done, **timings, **speeds}
+        return {"workers": workers, "documents": done, **timings, **speeds, **phases}
     finally:
         shutil.rmtree(home, ignore_errors=True)
 
@@ -139,6 +143,7 @@ def main() -> None:
             f"({r['ingest_s']:.1f}s); end to end {r['overall_per_s']:.1f} articles/s; "
             f"{r['articles_per_cpu_s']:.1f} articles per CPU-second (median of {args.repeat})"
         )
+        print_phases(r)
     if len(results) >= 2 and results[0]["articles_per_s"] > 0:
         pair = f"{results[1]['workers']:.0f}/{results[0]['workers']:.0f}"
         for key, name in (("articles_per_s", "extraction"), ("overall_per_s", "end to end")):
@@ -150,6 +155,23 @@ def main() -> None:
             "(a control far below the worker count means no idle cores: the ratios then measure the machine)"
         )
     print(f"measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+
+
+PHASES = ("setup", "ingest", "ingest wait", "read", "wait", "store")
+
+
+def print_phases(r: dict[str, float]) -> None:
+    """Where one run's time went: this process's phases, wall and CPU, and the workers' CPU."""
+    mine = ", ".join(
+        f"{name} {r.get('wall ' + name, 0.0):.2f}/{r.get('cpu ' + name, 0.0):.2f}" for name in PHASES
+    )
+    print(f"  this process, wall/CPU s per phase: {mine}")
+    prefix = "worker cpu "
+    tasks = ", ".join(f"{key[len(prefix) :]} {r[key]:.2f}" for key in r if key.startswith(prefix))
+    print(
+        f"  CPU s: this process {r['parent_cpu_s']:.2f}, worker processes {r['workers_cpu_s']:.2f} "
+        f"(inside tasks: {tasks or 'none, the work ran in this process'})"
+    )
 
 
 def statistics_median(runs: list[dict[str, float]]) -> dict[str, float]:

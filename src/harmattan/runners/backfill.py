@@ -15,16 +15,25 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from harmattan.documents.ingest import Ingester, IngestReport
-from harmattan.documents.language import detect_language
+from harmattan.documents.neardup import signature
 from harmattan.documents.readers import RawDocument
 from harmattan.events.fusion import FusionReport, fuse
-from harmattan.events.process import DEFAULT_EXTRACTOR, pipeline_version, report_rows
+from harmattan.events.process import DEFAULT_EXTRACTOR, pipeline_version
 from harmattan.runners.pool import Runner, make_runner
-from harmattan.runners.tasks import Result, extract_chunk, identify_languages, worker_extractor
+from harmattan.runners.tasks import (
+    ExtractTask,
+    Outcome,
+    extract_chunk,
+    identify_languages,
+    warm_worker,
+    worker_extractor,
+)
+from harmattan.runners.timing import PhaseClock
 from harmattan.settings import Settings
 from harmattan.store import events as event_store
 from harmattan.store.database import Database
@@ -35,6 +44,8 @@ CHUNK_DOCUMENTS = 16
 COMMIT_DOCUMENTS = 100
 PAGE_DOCUMENTS = 1000
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+#: A text long enough to have a MinHash signature: computing one loads datasketch (and scipy).
+_WARM_UP_TEXT = " ".join(f"mot{n}" for n in range(40))
 
 
 @dataclass
@@ -47,8 +58,12 @@ class BackfillReport:
     errors: list[tuple[int, str]] = field(default_factory=list)
     fusion: FusionReport | None = None
     workers: int = 1
+    setup_s: float = 0.0
     ingest_s: float = 0.0
     extract_s: float = 0.0
+    #: Where the time went: this process's phases (setup, ingest, ingest wait, read, store, wait)
+    #: and the workers' CPU seconds inside their tasks (languages, extract).
+    clock: PhaseClock = field(default_factory=PhaseClock)
 
     @property
     def articles_per_s(self) -> float:
@@ -74,24 +89,21 @@ def backfill(
     """Ingest ``paths`` (if any), then extract, store and fuse every pending document."""
     report = BackfillReport()
     paths = list(paths)
-    # Built and warmed before the workers start: local workers are forked and inherit the extractor
-    # and the language detector ready to use (Dask workers, separate processes, build their own once).
-    # The extractor also names the version, as ``harmattan process`` does.
-    extractor = worker_extractor(extractor_spec)
-    warm_up = getattr(extractor, "warm_up", None)
-    if callable(warm_up):
-        warm_up()
-    detect_language("Le détecteur de langue est chargé avant le démarrage des processus.")
-    report.pipeline_version = pipeline_version(extractor)
     own_runner = runner is None
-    runner = runner or make_runner(workers, scheduler, address)
+    started = time.perf_counter()
+    with report.clock.phase("setup"):
+        report.pipeline_version = _warm_up(extractor_spec)
+        runner = runner or make_runner(workers, scheduler, address)
+        runner.start(partial(warm_worker, extractor_spec))
+    report.setup_s = time.perf_counter() - started
     report.workers = runner.workers
     try:
         if paths:
             started = time.perf_counter()
-            ingest_progress = (lambda path, _new: progress("ingest", 0, 0)) if progress else None
-            ingester = Ingester(db, settings, prepare=_language_stage(runner))
-            report.ingest = ingester.ingest_paths(paths, ingest_progress)
+            with report.clock.phase("ingest"):
+                ingest_progress = (lambda path, _new: progress("ingest", 0, 0)) if progress else None
+                ingester = Ingester(db, settings, prepare=_language_stage(runner, report.clock))
+                report.ingest = ingester.ingest_paths(paths, ingest_progress)
             report.ingest_s = time.perf_counter() - started
         _extract_all(db, runner, extractor_spec, report, progress, limit)
     finally:
@@ -102,14 +114,28 @@ def backfill(
     return report
 
 
-def _language_stage(runner: Runner) -> Callable[[Iterator[RawDocument]], Iterator[RawDocument]]:
+def _warm_up(spec: str) -> str:
+    """Load here what every stage needs, once (local workers are forked after it and inherit it all).
+
+    The extractor also names the version, as ``harmattan process`` does.
+    """
+    extractor = worker_extractor(spec)
+    warm_worker(spec)
+    signature(_WARM_UP_TEXT)  # the near-duplicate linker's first use would otherwise cost ~0.4 s mid-ingest
+    return pipeline_version(extractor)
+
+
+def _language_stage(
+    runner: Runner, clock: PhaseClock
+) -> Callable[[Iterator[RawDocument]], Iterator[RawDocument]]:
     """Language identification (the costly part of ingest) on the workers, documents kept in order."""
 
     def prepare(docs: Iterator[RawDocument]) -> Iterator[RawDocument]:
-        chunks = enumerate(_chunked(docs, CHUNK_DOCUMENTS))
+        chunks = enumerate(_chunked(clock.timed("ingest", docs), CHUNK_DOCUMENTS))
         waiting: dict[int, list[RawDocument]] = {}
         following = 0
-        for index, chunk in runner.imap(identify_languages, chunks):
+        for index, chunk, cpu in clock.timed("ingest wait", runner.imap(identify_languages, chunks)):
+            clock.add_worker_cpu("languages", cpu)
             waiting[index] = chunk
             while following in waiting:
                 yield from waiting.pop(following)
@@ -137,25 +163,28 @@ def _extract_all(
     progress: Progress | None,
     limit: int | None,
 ) -> None:
-    version = report.pipeline_version
+    version, clock = report.pipeline_version, report.clock
     with db.engine.begin() as conn:
         event_store.close_stale_runs(conn)
         run_id = event_store.start_extraction_run(conn, version, runner.workers)
         report.pending = event_store.count_pending(conn, version)
     total = report.pending if limit is None else min(limit, report.pending)
-    hashes: dict[int, str] = {}
     status = "failed"
     started = time.perf_counter()
     try:
-        batch: list[Result] = []
-        for results in runner.imap(extract_chunk, _chunks(db, version, spec, hashes, limit)):
-            batch.extend(results)
+        batch: list[Outcome] = []
+        tasks = clock.timed("read", _tasks(db, version, spec, limit))
+        for outcomes, cpu in clock.timed("wait", runner.imap(extract_chunk, tasks)):
+            clock.add_worker_cpu("extract", cpu)
+            batch.extend(outcomes)
             if len(batch) >= COMMIT_DOCUMENTS:
-                _commit(db, run_id, version, batch, hashes, report)
+                with clock.phase("store"):
+                    _commit(db, run_id, version, batch, report)
                 batch = []
                 if progress:
                     progress("extract", report.documents + len(report.errors), total)
-        _commit(db, run_id, version, batch, hashes, report)
+        with clock.phase("store"):
+            _commit(db, run_id, version, batch, report)
         if progress:
             progress("extract", report.documents + len(report.errors), total)
         status = "completed" if not report.errors else "completed_with_errors"
@@ -167,9 +196,7 @@ def _extract_all(
             )
 
 
-def _chunks(
-    db: Database, version: str, spec: str, hashes: dict[int, str], limit: int | None
-) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+def _tasks(db: Database, version: str, spec: str, limit: int | None) -> Iterator[ExtractTask]:
     """Pending documents, page by page (by id, so stored results never shift the pages), in chunks."""
     after, left = 0, limit
     while left is None or left > 0:
@@ -178,32 +205,24 @@ def _chunks(
             page = event_store.pending_documents(conn, version, size, after_id=after)
         if not page:
             return
-        for doc in page:
-            hashes[int(doc["id"])] = str(doc["content_hash"])
         for start in range(0, len(page), CHUNK_DOCUMENTS):
-            yield spec, page[start : start + CHUNK_DOCUMENTS]
+            yield ExtractTask(spec, version, page[start : start + CHUNK_DOCUMENTS])
         after = int(page[-1]["id"])
         left = None if left is None else left - len(page)
 
 
 def _commit(
-    db: Database,
-    run_id: int,
-    version: str,
-    batch: Sequence[Result],
-    hashes: dict[int, str],
-    report: BackfillReport,
+    db: Database, run_id: int, version: str, batch: Sequence[Outcome], report: BackfillReport
 ) -> None:
     if not batch:
         return
-    stored = []
+    stored: list[tuple[int, str, Any, Any]] = []
     failed = []
-    for doc_id, events, error in batch:
-        if events is None:
-            failed.append((doc_id, error or "failed"))
-            continue
-        rows, evidence = report_rows(doc_id, hashes.pop(doc_id), events, version)
-        stored.append((doc_id, version, rows, evidence))
+    for outcome in batch:
+        if outcome.rows is None:
+            failed.append((outcome.document_id, outcome.error or "failed"))
+        else:
+            stored.append((outcome.document_id, version, outcome.rows, outcome.evidence))
     with db.engine.begin() as conn:
         report.reports += event_store.replace_reports(conn, stored)
         for doc_id, message in failed:
