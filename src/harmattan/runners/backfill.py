@@ -19,7 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from harmattan.documents.ingest import Ingester, IngestReport
+from harmattan.documents.ingest import Derived, Ingester, IngestReport, Prepare
 from harmattan.documents.neardup import signature
 from harmattan.documents.readers import RawDocument
 from harmattan.events.fusion import FusionReport, fuse
@@ -28,8 +28,8 @@ from harmattan.runners.pool import Runner, make_runner
 from harmattan.runners.tasks import (
     ExtractTask,
     Outcome,
+    derive_chunk,
     extract_chunk,
-    identify_languages,
     warm_worker,
     worker_extractor,
 )
@@ -62,7 +62,7 @@ class BackfillReport:
     ingest_s: float = 0.0
     extract_s: float = 0.0
     #: Where the time went: this process's phases (setup, ingest, ingest wait, read, store, wait)
-    #: and the workers' CPU seconds inside their tasks (languages, extract).
+    #: and the workers' CPU seconds inside their tasks (ingest, extract).
     clock: PhaseClock = field(default_factory=PhaseClock)
 
     @property
@@ -102,7 +102,7 @@ def backfill(
             started = time.perf_counter()
             with report.clock.phase("ingest"):
                 ingest_progress = (lambda path, _new: progress("ingest", 0, 0)) if progress else None
-                ingester = Ingester(db, settings, prepare=_language_stage(runner, report.clock))
+                ingester = Ingester(db, settings, prepare=_derive_stage(runner, report.clock))
                 report.ingest = ingester.ingest_paths(paths, ingest_progress)
             report.ingest_s = time.perf_counter() - started
         _extract_all(db, runner, extractor_spec, report, progress, limit)
@@ -125,20 +125,24 @@ def _warm_up(spec: str) -> str:
     return pipeline_version(extractor)
 
 
-def _language_stage(
-    runner: Runner, clock: PhaseClock
-) -> Callable[[Iterator[RawDocument]], Iterator[RawDocument]]:
-    """Language identification (the costly part of ingest) on the workers, documents kept in order."""
+def _derive_stage(runner: Runner, clock: PhaseClock) -> Prepare:
+    """Ingest's per-document work on the workers (see :func:`derive_chunk`), documents kept in order."""
 
-    def prepare(docs: Iterator[RawDocument]) -> Iterator[RawDocument]:
-        chunks = enumerate(_chunked(clock.timed("ingest", docs), CHUNK_DOCUMENTS))
-        waiting: dict[int, list[RawDocument]] = {}
+    def prepare(docs: Iterator[RawDocument]) -> Iterator[tuple[RawDocument, Derived]]:
+        sent: dict[int, list[RawDocument]] = {}
+
+        def chunks() -> Iterator[tuple[int, list[RawDocument]]]:
+            for index, chunk in enumerate(_chunked(clock.timed("ingest", docs), CHUNK_DOCUMENTS)):
+                sent[index] = chunk
+                yield index, chunk
+
+        waiting: dict[int, list[Derived]] = {}
         following = 0
-        for index, chunk, cpu in clock.timed("ingest wait", runner.imap(identify_languages, chunks)):
-            clock.add_worker_cpu("languages", cpu)
-            waiting[index] = chunk
+        for index, derived, cpu in clock.timed("ingest wait", runner.imap(derive_chunk, chunks())):
+            clock.add_worker_cpu("ingest", cpu)
+            waiting[index] = derived
             while following in waiting:
-                yield from waiting.pop(following)
+                yield from zip(sent.pop(following), waiting.pop(following), strict=True)
                 following += 1
 
     return prepare
@@ -177,7 +181,10 @@ def _extract_all(
         for outcomes, cpu in clock.timed("wait", runner.imap(extract_chunk, tasks)):
             clock.add_worker_cpu("extract", cpu)
             batch.extend(outcomes)
-            if len(batch) >= COMMIT_DOCUMENTS:
+            # Near the end, each chunk is stored as it comes: what is stored after the last result
+            # arrives is time no worker can help with.
+            still_out = total - report.documents - len(report.errors) - len(batch)
+            if len(batch) >= COMMIT_DOCUMENTS or still_out <= runner.workers * CHUNK_DOCUMENTS:
                 with clock.phase("store"):
                     _commit(db, run_id, version, batch, report)
                 batch = []

@@ -13,8 +13,8 @@ from __future__ import annotations
 import time
 from typing import Any, NamedTuple
 
+from harmattan.documents.ingest import Derived, derive
 from harmattan.documents.language import detect_language
-from harmattan.documents.normalise import normalise_text
 from harmattan.documents.readers import RawDocument
 from harmattan.events.process import (
     DEFAULT_EXTRACTOR,
@@ -76,11 +76,13 @@ def extract_chunk(task: ExtractTask) -> tuple[list[Outcome], float]:
     return outcomes, time.process_time() - started
 
 
-def identify_languages(task: tuple[int, list[RawDocument]]) -> tuple[int, list[RawDocument], float]:
-    """Language of each raw document that has none (on the normalised text, as the ingest path does)."""
+def derive_chunk(task: tuple[int, list[RawDocument]]) -> tuple[int, list[Derived], float]:
+    """What ingest needs computed from each raw document (normalised text, hash, language, signature).
+
+    All the per-document work of ingest that needs no database, so that the one storing
+    process only stores.
+    """
     started = time.process_time()
     index, docs = task
-    for doc in docs:
-        if not doc.language:
-            doc.language = detect_language(normalise_text(doc.text))
-    return index, docs, time.process_time() - started
+    derived = [derive(doc, sign=True) for doc in docs]
+    return index, derived, time.process_time() - started
