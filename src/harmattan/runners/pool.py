@@ -13,7 +13,6 @@ import gc
 import importlib
 import logging
 import multiprocessing
-import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any, Protocol, TypeVar
@@ -25,7 +24,6 @@ R = TypeVar("R")
 SCHEDULERS = ("local", "dask")
 #: Items in flight per worker: enough to keep every worker busy while this process stores results.
 IN_FLIGHT_PER_WORKER = 16
-WORKER_NICENESS = int(os.environ.get("NICE_EXP", "5"))
 
 
 class Runner(Protocol):
@@ -60,7 +58,7 @@ class LocalRunner:
     def __init__(self, workers: int) -> None:
         self.workers = workers
         context = multiprocessing.get_context("fork")
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_lower_priority)
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
     def start(self, warm: Callable[[], object]) -> None:
         """Warm up here, then fork: the workers inherit everything loaded, ready to use."""
@@ -127,10 +125,6 @@ class DaskRunner:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
-
-
-def _lower_priority() -> None:
-    os.nice(WORKER_NICENESS)
 
 
 def _nothing(n: int) -> int:
