@@ -254,19 +254,23 @@ class Ingester:
     ) -> int:
         rows: dict[str, dict[str, Any]] = {}
         signed: dict[str, bytes | None] = {}
+        counted: set[tuple[str, int]] = set()  # (hash, file): a file counts each distinct text once
         for raw, derived, file in batch:
             row = self._row(conn, raw, derived, report.run_id, file.original if file else original)
             if row is None:
                 if file is not None:
                     file.errors += 1
                 self._fail(report, ReadError(raw.origin, "document is empty after normalisation"), conn)
-            elif row["content_hash"] in rows:
+                continue
+            digest = row["content_hash"]
+            if file is not None and (digest, id(file)) not in counted:
+                counted.add((digest, id(file)))
+                file.stored += 1
+            if digest in rows:
                 report.documents_duplicate += 1
             else:
-                rows[row["content_hash"]] = row
-                signed[row["content_hash"]] = derived.signature
-                if file is not None:
-                    file.stored += 1
+                rows[digest] = row
+                signed[digest] = derived.signature
         known = self.db.existing_hashes(conn, list(rows))
         new = [row for digest, row in rows.items() if digest not in known]
         self.db.insert_ignoring(conn, documents, new, key="content_hash")
