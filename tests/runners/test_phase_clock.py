@@ -55,4 +55,3 @@ def test_timed_charges_producing_each_item_to_its_phase() -> None:
     clock.add_worker_cpu("extract", 0.5)
     assert clock.worker_cpu == {"extract": 2.0}
     assert clock.summary() == "wall/CPU s here: wait 3.00/0.00, read 0.75/0.75; worker CPU s: extract 2.00"
-
