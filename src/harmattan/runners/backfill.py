@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from harmattan.documents.ingest import Derived, Ingester, IngestReport, Prepare
-from harmattan.documents.neardup import signature
 from harmattan.documents.readers import RawDocument
 from harmattan.events.fusion import FusionReport, fuse
 from harmattan.events.process import DEFAULT_EXTRACTOR, pipeline_version
@@ -44,8 +43,6 @@ CHUNK_DOCUMENTS = 16
 COMMIT_DOCUMENTS = 100
 PAGE_DOCUMENTS = 1000
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
-#: A text long enough to have a MinHash signature: computing one loads datasketch (and scipy).
-_WARM_UP_TEXT = " ".join(f"mot{n}" for n in range(40))
 
 
 @dataclass
@@ -119,10 +116,8 @@ def _warm_up(spec: str) -> str:
 
     The extractor also names the version, as ``harmattan process`` does.
     """
-    extractor = worker_extractor(spec)
-    warm_worker(spec)
-    signature(_WARM_UP_TEXT)  # the near-duplicate linker's first use would otherwise cost ~0.4 s mid-ingest
-    return pipeline_version(extractor)
+    warm_worker(spec)  # in particular datasketch, which the first near-duplicate link would import mid-ingest
+    return pipeline_version(worker_extractor(spec))
 
 
 def _derive_stage(runner: Runner, clock: PhaseClock) -> Prepare:
