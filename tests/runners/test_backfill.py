@@ -6,7 +6,9 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar, cast
 
 import pytest
 from sqlalchemy import func, select, text
@@ -18,6 +20,7 @@ from harmattan.store.database import Database
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "news"
 FLAKY = "flaky_extractor:FlakyExtractor"
+T = TypeVar("T")
 
 
 def square(x: int) -> int:
@@ -107,6 +110,25 @@ def test_a_dask_local_cluster_gives_the_same_reports(archive: Path, tmp_path: Pa
     assert stored_reports(db_local) == stored_reports(db_dask)
     with db_dask.engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(text("processed_documents"))) == 5
+
+
+class ElsewhereRunner(InlineRunner):
+    """A cluster one of whose workers runs another harmattan (another pipeline version)."""
+
+    def start(self, warm: Callable[[], T]) -> dict[str, T]:
+        warm()
+        return {"tcp://10.0.0.7:40000": cast(T, "h0000000000000000")}
+
+
+def test_a_worker_with_another_pipeline_version_stops_the_backfill_before_any_work(
+    archive: Path, tmp_path: Path
+) -> None:
+    db, settings = open_db(tmp_path, "versions")
+    with pytest.raises(RuntimeError, match=r"tcp://10\.0\.0\.7:40000: h0000000000000000"):
+        backfill(db, settings, [archive], runner=ElsewhereRunner())
+    with db.engine.connect() as conn:
+        assert conn.scalar(text("SELECT count(*) FROM documents")) == 0
+        assert conn.scalar(text("SELECT count(*) FROM extraction_runs")) == 0
 
 
 def test_the_backfill_command_ingests_extracts_and_reports(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from typing import Any
 from harmattan.documents.ingest import Derived, Ingester, IngestReport, Prepare
 from harmattan.documents.readers import RawDocument
 from harmattan.events.fusion import FusionReport, fuse
-from harmattan.events.process import DEFAULT_EXTRACTOR, pipeline_version
+from harmattan.events.process import DEFAULT_EXTRACTOR
 from harmattan.runners.pool import Runner, make_runner
 from harmattan.runners.tasks import (
     ExtractTask,
@@ -30,7 +30,6 @@ from harmattan.runners.tasks import (
     derive_chunk,
     extract_chunk,
     warm_worker,
-    worker_extractor,
 )
 from harmattan.runners.timing import PhaseClock
 from harmattan.settings import Settings
@@ -91,7 +90,12 @@ def backfill(
     with report.clock.phase("setup"):
         report.pipeline_version = _warm_up(extractor_spec)
         runner = runner or make_runner(workers, scheduler, address)
-        runner.start(partial(warm_worker, extractor_spec))
+        try:
+            _check_versions(report.pipeline_version, runner.start(partial(warm_worker, extractor_spec)))
+        except BaseException:
+            if own_runner:
+                runner.close()
+            raise
     report.setup_s = time.perf_counter() - started
     report.workers = runner.workers
     try:
@@ -116,8 +120,18 @@ def _warm_up(spec: str) -> str:
 
     The extractor also names the version, as ``harmattan process`` does.
     """
-    warm_worker(spec)  # in particular datasketch, which the first near-duplicate link would import mid-ingest
-    return pipeline_version(worker_extractor(spec))
+    return warm_worker(spec)  # datasketch in particular, which the first near-duplicate link would import
+
+
+def _check_versions(version: str, workers: dict[str, str]) -> None:
+    """Every worker must extract with the pipeline version recorded here (same harmattan, same pack)."""
+    others = {worker: theirs for worker, theirs in workers.items() if theirs != version}
+    if others:
+        found = ", ".join(f"{worker}: {theirs}" for worker, theirs in sorted(others.items()))
+        raise RuntimeError(
+            f"workers with another pipeline version than this process ({version}): {found}; "
+            "install the same harmattan version and region pack on every worker"
+        )
 
 
 def _derive_stage(runner: Runner, clock: PhaseClock) -> Prepare:

@@ -29,7 +29,9 @@ IN_FLIGHT_PER_WORKER = 16
 class Runner(Protocol):
     workers: int
 
-    def start(self, warm: Callable[[], object]) -> None: ...
+    def start(self, warm: Callable[[], T]) -> dict[str, T]:
+        """Run ``warm`` where the work will run, before any task; its result there, by worker."""
+        ...
 
     def imap(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]: ...
 
@@ -41,8 +43,8 @@ class InlineRunner:
 
     workers = 1
 
-    def start(self, warm: Callable[[], object]) -> None:
-        warm()
+    def start(self, warm: Callable[[], T]) -> dict[str, T]:
+        return {"this process": warm()}
 
     def imap(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         for item in items:
@@ -60,14 +62,15 @@ class LocalRunner:
         context = multiprocessing.get_context("fork")
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
-    def start(self, warm: Callable[[], object]) -> None:
+    def start(self, warm: Callable[[], T]) -> dict[str, T]:
         """Warm up here, then fork: the workers inherit everything loaded, ready to use."""
-        warm()
+        result = warm()
         # Objects loaded so far live as long as the workers: out of the collector's sight, its passes
         # in the workers do not write to (and so copy) every page they share with this process.
         gc.freeze()
         for future in [self.pool.submit(_nothing, n) for n in range(self.workers)]:
             future.result()
+        return {"local workers": result}
 
     def imap(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         pending: set[Future[R]] = set()
@@ -102,9 +105,9 @@ class DaskRunner:
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or workers)
         log.info("dask: %d workers", self.workers)
 
-    def start(self, warm: Callable[[], object]) -> None:
+    def start(self, warm: Callable[[], T]) -> dict[str, T]:
         """Warm up every worker now (each is its own process; a worker that joins later warms on use)."""
-        self.client.run(warm)
+        return dict(self.client.run(warm))
 
     def imap(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         limit = self.workers * IN_FLIGHT_PER_WORKER

@@ -22,6 +22,7 @@ from harmattan.events.process import (
     ExtractorLike,
     extract_one,
     load_extractor,
+    pipeline_version,
     report_rows,
 )
 
@@ -51,15 +52,20 @@ def worker_extractor(spec: str = DEFAULT_EXTRACTOR) -> ExtractorLike:
     return _EXTRACTORS[spec]
 
 
-def warm_worker(spec: str = DEFAULT_EXTRACTOR) -> None:
+def warm_worker(spec: str = DEFAULT_EXTRACTOR) -> str:
     """Load now, rather than inside the first tasks, what they use: the extractor, the language
-    detector, and datasketch for near-duplicate signatures (its import alone is ~0.4 s)."""
+    detector, and datasketch for near-duplicate signatures (its import alone is ~0.4 s).
+
+    Returns the pipeline version the worker's extractor has: on a cluster, every worker must
+    have the one the backfill records, or stored reports would not be what it says they are.
+    """
     extractor = worker_extractor(spec)
     warm_up = getattr(extractor, "warm_up", None)
     if callable(warm_up):
         warm_up()
     detect_language("Le détecteur de langue est chargé avant le premier document.")
     signature_bytes(_WARM_UP_TEXT)
+    return pipeline_version(extractor)
 
 
 def extract_chunk(task: ExtractTask) -> tuple[list[Outcome], float]:
