@@ -1,12 +1,20 @@
 """Backfill: ingest large archives, extract every pending document on many workers, store, fuse.
 
-- ingest stores documents from this process (one SQLite writer; resumable by file hash), while
-  its costly step, language identification, runs on the workers;
-- extraction, the costly part, runs in chunks on a :mod:`~harmattan.runners.pool` runner
-  (this process, a local process pool, or Dask workers on other machines);
-- results come back here and are stored in batches with the same rows and markers as
-  ``harmattan process``, so the two are interchangeable: a backfill stopped at any point
-  resumes with the documents not yet processed by the current pipeline version.
+This process is the pipeline's one serial stage (it reads the files and is the only database
+writer), so everything else is kept off it:
+
+- setup: everything the stages load (extractor, language detector, datasketch) is loaded
+  before the workers start, and every worker is checked to have this process's pipeline version;
+- ingest reads all the files as one stream; the workers do each document's pure work
+  (normalise, hash, language, near-duplicate signature, see :func:`derive_chunk`); this
+  process stores (resumable by file hash);
+- extraction runs in chunks on a :mod:`~harmattan.runners.pool` runner (this process, a local
+  process pool, or Dask workers on other machines), which also turn events into rows; the
+  rows are stored here, batch after batch while the workers go on, with the same rows and
+  markers as ``harmattan process``, so the two are interchangeable: a backfill stopped at any
+  point resumes with the documents not yet processed by the current pipeline version.
+
+:class:`~harmattan.runners.timing.PhaseClock` records where the time went.
 """
 
 from __future__ import annotations
@@ -86,26 +94,10 @@ def backfill(
     report = BackfillReport()
     paths = list(paths)
     own_runner = runner is None
-    started = time.perf_counter()
-    with report.clock.phase("setup"):
-        report.pipeline_version = _warm_up(extractor_spec)
-        runner = runner or make_runner(workers, scheduler, address)
-        try:
-            _check_versions(report.pipeline_version, runner.start(partial(warm_worker, extractor_spec)))
-        except BaseException:
-            if own_runner:
-                runner.close()
-            raise
-    report.setup_s = time.perf_counter() - started
-    report.workers = runner.workers
+    runner = _start(report, runner or make_runner(workers, scheduler, address), own_runner, extractor_spec)
     try:
         if paths:
-            started = time.perf_counter()
-            with report.clock.phase("ingest"):
-                ingest_progress = (lambda path, _new: progress("ingest", 0, 0)) if progress else None
-                ingester = Ingester(db, settings, prepare=_derive_stage(runner, report.clock))
-                report.ingest = ingester.ingest_paths(paths, ingest_progress)
-            report.ingest_s = time.perf_counter() - started
+            _ingest(db, settings, paths, runner, report, progress)
         _extract_all(db, runner, extractor_spec, report, progress, limit)
     finally:
         if own_runner:
@@ -113,6 +105,37 @@ def backfill(
     if fusion:
         report.fusion = fuse(db)
     return report
+
+
+def _start(report: BackfillReport, runner: Runner, own_runner: bool, spec: str) -> Runner:
+    started = time.perf_counter()
+    with report.clock.phase("setup"):
+        try:
+            report.pipeline_version = _warm_up(spec)
+            _check_versions(report.pipeline_version, runner.start(partial(warm_worker, spec)))
+        except BaseException:
+            if own_runner:
+                runner.close()
+            raise
+    report.setup_s = time.perf_counter() - started
+    report.workers = runner.workers
+    return runner
+
+
+def _ingest(
+    db: Database,
+    settings: Settings,
+    paths: list[Path],
+    runner: Runner,
+    report: BackfillReport,
+    progress: Progress | None,
+) -> None:
+    started = time.perf_counter()
+    with report.clock.phase("ingest"):
+        ingest_progress = (lambda path, _new: progress("ingest", 0, 0)) if progress else None
+        ingester = Ingester(db, settings, prepare=_derive_stage(runner, report.clock))
+        report.ingest = ingester.ingest_paths(paths, ingest_progress)
+    report.ingest_s = time.perf_counter() - started
 
 
 def _warm_up(spec: str) -> str:
