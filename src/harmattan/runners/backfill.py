@@ -46,7 +46,6 @@ from harmattan.store.database import Database
 
 log = logging.getLogger(__name__)
 
-CHUNK_DOCUMENTS = 16
 COMMIT_DOCUMENTS = 100
 PAGE_DOCUMENTS = 1000
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -164,7 +163,8 @@ def _derive_stage(runner: Runner, clock: PhaseClock) -> Prepare:
         sent: dict[int, list[RawDocument]] = {}
 
         def chunks() -> Iterator[tuple[int, list[RawDocument]]]:
-            for index, chunk in enumerate(_chunked(clock.timed("ingest", docs), CHUNK_DOCUMENTS)):
+            chunked = _chunked(clock.timed("ingest", docs), runner.chunk_documents)
+            for index, chunk in enumerate(chunked):
                 sent[index] = chunk
                 yield index, chunk
 
@@ -209,14 +209,14 @@ def _extract_all(
     started = time.perf_counter()
     try:
         batch: list[Outcome] = []
-        tasks = clock.timed("read", _tasks(db, version, spec, limit))
+        tasks = clock.timed("read", _tasks(db, version, spec, limit, runner.chunk_documents))
         for outcomes, cpu in clock.timed("wait", runner.imap(extract_chunk, tasks)):
             clock.add_worker_cpu("extract", cpu)
             batch.extend(outcomes)
             # Near the end, each chunk is stored as it comes: what is stored after the last result
             # arrives is time no worker can help with.
             still_out = total - report.documents - len(report.errors) - len(batch)
-            if len(batch) >= COMMIT_DOCUMENTS or still_out <= runner.workers * CHUNK_DOCUMENTS:
+            if len(batch) >= COMMIT_DOCUMENTS or still_out <= runner.workers * runner.chunk_documents:
                 with clock.phase("store"):
                     _commit(db, run_id, version, batch, report)
                 batch = []
@@ -235,7 +235,7 @@ def _extract_all(
             )
 
 
-def _tasks(db: Database, version: str, spec: str, limit: int | None) -> Iterator[ExtractTask]:
+def _tasks(db: Database, version: str, spec: str, limit: int | None, chunk: int) -> Iterator[ExtractTask]:
     """Pending documents, page by page (by id, so stored results never shift the pages), in chunks."""
     after, left = 0, limit
     while left is None or left > 0:
@@ -244,8 +244,8 @@ def _tasks(db: Database, version: str, spec: str, limit: int | None) -> Iterator
             page = event_store.pending_documents(conn, version, size, after_id=after)
         if not page:
             return
-        for start in range(0, len(page), CHUNK_DOCUMENTS):
-            yield ExtractTask(spec, version, page[start : start + CHUNK_DOCUMENTS])
+        for start in range(0, len(page), chunk):
+            yield ExtractTask(spec, version, page[start : start + chunk])
         after = int(page[-1]["id"])
         left = None if left is None else left - len(page)
 

@@ -24,10 +24,19 @@ R = TypeVar("R")
 SCHEDULERS = ("local", "dask")
 #: Items in flight per worker: enough to keep every worker busy while this process stores results.
 IN_FLIGHT_PER_WORKER = 16
+#: Documents per task. A local task costs ~0.1 ms to hand over, so small chunks (and little
+#: left over at the end, when one worker finishes before the other) cost nothing. A Dask task
+#: goes through the scheduler and a worker's event loop: measured on 600 documents, chunks of
+#: 64 instead of 16 gave 1.4x the articles/s on the same 2 workers.
+CHUNK_DOCUMENTS = 16
+DASK_CHUNK_DOCUMENTS = 64
+DASK_IN_FLIGHT_PER_WORKER = 4
 
 
 class Runner(Protocol):
     workers: int
+    #: Documents per task: what suits this runner's cost per task.
+    chunk_documents: int
 
     def start(self, warm: Callable[[], T]) -> dict[str, T]:
         """Run ``warm`` where the work will run, before any task; its result there, by worker."""
@@ -42,6 +51,7 @@ class InlineRunner:
     """One worker: this process (no pickling, the baseline every speed-up is measured against)."""
 
     workers = 1
+    chunk_documents = CHUNK_DOCUMENTS
 
     def start(self, warm: Callable[[], T]) -> dict[str, T]:
         return {"this process": warm()}
@@ -59,6 +69,7 @@ class LocalRunner:
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
+        self.chunk_documents = CHUNK_DOCUMENTS
         context = multiprocessing.get_context("fork")
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
@@ -103,6 +114,7 @@ class DaskRunner:
             self.client = distributed.Client(self.cluster)
         # On a remote cluster the worker count is whatever the cluster has; use it to size the window.
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or workers)
+        self.chunk_documents = DASK_CHUNK_DOCUMENTS
         log.info("dask: %d workers", self.workers)
 
     def start(self, warm: Callable[[], T]) -> dict[str, T]:
@@ -110,7 +122,7 @@ class DaskRunner:
         return dict(self.client.run(warm))
 
     def imap(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        limit = self.workers * IN_FLIGHT_PER_WORKER
+        limit = self.workers * DASK_IN_FLIGHT_PER_WORKER
         iterator = iter(items)
         futures = _distributed().as_completed()
         for item in iterator:
