@@ -11,6 +11,7 @@ when they are on other machines.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from harmattan.documents.ingest import Derived, derive
@@ -32,11 +33,15 @@ _WARM_UP_TEXT = " ".join(f"mot{n}" for n in range(40))
 
 
 class Outcome(NamedTuple):
-    """One document's extraction, ready to store: its report rows and their evidence rows, or an error."""
+    """One document's extraction, ready to store: its report rows and their evidence rows, or an error.
+
+    The rows are whatever :func:`~harmattan.events.process.report_rows` builds for
+    :func:`~harmattan.store.events.replace_reports`; this module only carries them.
+    """
 
     document_id: int
-    rows: list[dict[str, Any]] | None
-    evidence: list[list[dict[str, Any]]] | None
+    rows: Sequence[Any] | None
+    evidence: Sequence[Sequence[Any]] | None
     error: str | None
 
 
@@ -72,7 +77,7 @@ def extract_chunk(task: ExtractTask) -> tuple[list[Outcome], float]:
     """Extract a chunk of documents and turn the events into rows here, on the worker.
 
     Rows rather than event objects come back: building them is work the single storing
-    process then need not do, and plain dicts pickle several times faster than events.
+    process then need not do, and plain rows pickle several times faster than events.
     """
     started = time.process_time()
     extractor = worker_extractor(task.spec)
