@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from harmattan.documents.ingest import Derived, Ingester, derive
-from harmattan.documents.readers import RawDocument
+from harmattan.documents.ingest import Ingester
+from harmattan.documents.prepare import Prepared, Source, prepare_source
 from harmattan.settings import Settings
 from harmattan.store.database import Database
 from harmattan.store.schema import documents, ingested_files
@@ -28,11 +28,11 @@ def archive(folder: Path) -> Path:
     return folder
 
 
-def read_everything_first(docs: Iterator[RawDocument]) -> Iterator[tuple[RawDocument, Derived]]:
+def read_everything_first(sources: Iterator[Source]) -> Iterator[list[Prepared]]:
     """A prepare stage with the longest possible look-ahead: every file is read before anything is stored."""
-    everything = list(docs)
-    for raw in everything:
-        yield raw, derive(raw, sign=True)
+    everything = list(sources)
+    for source in everything:
+        yield prepare_source(source, sign=True)
 
 
 def state(db: Database) -> tuple[object, object]:

@@ -19,9 +19,16 @@ from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import Connection, update
 
-from harmattan.documents.language import detect_language
-from harmattan.documents.neardup import NearDuplicateLinker, signature_bytes
-from harmattan.documents.normalise import content_hash, normalise_text
+from harmattan.documents.neardup import NearDuplicateLinker
+from harmattan.documents.normalise import normalise_text
+from harmattan.documents.prepare import (
+    Derived,
+    Prepare,
+    Source,
+    UnparsedFile,
+    parsed_where_prepared,
+    prepare_here,
+)
 from harmattan.documents.readers import RawDocument, ReadError, expand_paths, read_bytes
 from harmattan.settings import Settings
 from harmattan.store.database import Database, RunCounts, utcnow
@@ -34,44 +41,13 @@ DEFAULT_SOURCE = "files"
 Progress = Callable[[str, int], None]
 
 
-@dataclass(slots=True, frozen=True)
-class Derived:
-    """What storing a raw document needs computed from it: pure work, which can run anywhere."""
-
-    text: str  # normalised; empty when nothing is left
-    content_hash: str
-    language: str | None
-    #: The near-duplicate signature (:func:`~harmattan.documents.neardup.signature_bytes`);
-    #: None when not computed (it then is, for new documents only, when they are stored).
-    signature: bytes | None = None
-
-
-def derive(raw: RawDocument, sign: bool = False) -> Derived:
-    text = normalise_text(raw.text)
-    if not text:
-        return Derived("", "", None)
-    language = raw.language or detect_language(text)
-    return Derived(text, content_hash(text), language, signature_bytes(text) if sign else None)
-
-
-#: A stage the documents of a file pass through before they are stored: it yields every
-#: document it receives, in order, with its :class:`Derived` values, e.g. computed on
-#: worker processes (see ``harmattan.runners.backfill``). By default, :func:`derive` here.
-Prepare = Callable[[Iterator[RawDocument]], Iterator[tuple[RawDocument, Derived]]]
-
-
-def derive_here(docs: Iterator[RawDocument]) -> Iterator[tuple[RawDocument, Derived]]:
-    for raw in docs:
-        yield raw, derive(raw)
-
-
 @dataclass(eq=False)
 class _File:
     name: str
     sha: str
     size: int
     original: str | None
-    documents: int = 0  # read so far
+    sources: int = 0  # documents or unparsed files read so far, each prepared into a list of items
     stored: int = 0  # distinct documents stored (new or already known)
     errors: int = 0
 
@@ -83,15 +59,15 @@ class _Item(NamedTuple):
 
 
 class _FileQueue:
-    """Which file each prepared document comes from, and which files are complete.
+    """Which file each prepared source comes from, and which files are complete.
 
-    Documents come out of the prepare stage in the order they were read, so each belongs
-    to the oldest file that still has documents not handed out.
+    Sources come out of the prepare stage in the order they were read, so each belongs
+    to the oldest file that still has sources not handed out.
     """
 
     def __init__(self) -> None:
         self._files: deque[_File] = deque()
-        self._handed: int = 0  # documents of the oldest file handed out so far
+        self._handed: int = 0  # sources of the oldest file handed out so far
         self._read: set[int] = set()  # ids of files read to their end
         self._complete: list[_File] = []
 
@@ -102,7 +78,7 @@ class _FileQueue:
         self._read.add(id(file))
 
     def owner(self) -> _File:
-        """The file of the next prepared document."""
+        """The file of the next prepared source."""
         self._retire()
         self._handed += 1
         return self._files[0]
@@ -117,7 +93,7 @@ class _FileQueue:
         return done
 
     def _retire(self) -> None:
-        while self._files and id(self._files[0]) in self._read and self._handed >= self._files[0].documents:
+        while self._files and id(self._files[0]) in self._read and self._handed >= self._files[0].sources:
             self._read.discard(id(self._files[0]))
             self._complete.append(self._files.popleft())
             self._handed = 0
@@ -156,7 +132,7 @@ class Ingester:
         self.db = db
         self.settings = settings
         self.source = source
-        self.prepare = prepare or derive_here
+        self.prepare = prepare or prepare_here
         self._source_ids: dict[str, int] = {}
         self._near_duplicates: NearDuplicateLinker | None = None
 
@@ -174,8 +150,14 @@ class Ingester:
         try:
             files = _FileQueue()
             batch: list[_Item] = []
-            for raw, derived in self.prepare(self._read_files(paths, files, report, progress)):
-                batch.append(_Item(raw, derived, files.owner()))
+            for prepared in self.prepare(self._read_files(paths, files, report, progress)):
+                file = files.owner()
+                for item in prepared:
+                    if isinstance(item, ReadError):
+                        file.errors += 1
+                        self._fail(report, item)
+                    else:
+                        batch.append(_Item(item[0], item[1], file))
                 if len(batch) >= BATCH_SIZE:
                     self._store_items(batch, files.complete(), report, progress)
                     batch = []
@@ -189,16 +171,21 @@ class Ingester:
         self, docs: Iterable[RawDocument], report: IngestReport, original: str | None = None
     ) -> None:
         """Store raw documents from any origin (feeds and importers reuse this)."""
-        for batch in _batches(self.prepare(iter(docs)), BATCH_SIZE):
+        # A raw document prepares into itself with its derived values, never into a read error.
+        prepared = (
+            _Item(item[0], item[1], None)
+            for items in self.prepare(iter(docs))
+            for item in items
+            if not isinstance(item, ReadError)
+        )
+        for items in _batches(prepared, BATCH_SIZE):
             with self.db.engine.begin() as conn:
-                self._store_batch(
-                    conn, [_Item(raw, derived, None) for raw, derived in batch], report, original
-                )
+                self._store_batch(conn, items, report, original)
 
     def _read_files(
         self, paths: list[Path], files: _FileQueue, report: IngestReport, progress: Progress | None
-    ) -> Iterator[RawDocument]:
-        """The documents of every file not ingested before, in order (``files`` learns where each is from)."""
+    ) -> Iterator[Source]:
+        """The sources of every file not ingested before, in order (``files`` learns where each is from)."""
         for path in expand_paths(paths):
             report.files_seen += 1
             opened = self._open(path, report)
@@ -208,13 +195,17 @@ class Ingester:
                 continue
             file, data = opened
             files.opened(file)
-            for item in read_bytes(file.name, data):
-                if isinstance(item, ReadError):
-                    file.errors += 1
-                    self._fail(report, item)
-                else:
-                    file.documents += 1
-                    yield item
+            if parsed_where_prepared(path):
+                file.sources += 1
+                yield UnparsedFile(file.name, data)
+            else:
+                for item in read_bytes(file.name, data):
+                    if isinstance(item, ReadError):
+                        file.errors += 1
+                        self._fail(report, item)
+                    else:
+                        file.sources += 1
+                        yield item
             files.read_to_end(file)
 
     def _open(self, path: Path, report: IngestReport) -> tuple[_File, bytes] | None:

@@ -25,10 +25,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from harmattan.documents.ingest import Derived, Ingester, IngestReport, Prepare
-from harmattan.documents.readers import RawDocument
+from harmattan.documents.ingest import Ingester, IngestReport
+from harmattan.documents.prepare import Prepare, Prepared, Source
 from harmattan.events.fusion import FusionReport, fuse
 from harmattan.events.process import DEFAULT_EXTRACTOR
 from harmattan.runners.pool import Runner, make_runner
@@ -45,6 +45,7 @@ from harmattan.store import events as event_store
 from harmattan.store.database import Database
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 COMMIT_DOCUMENTS = 100
 PAGE_DOCUMENTS = 1000
@@ -157,31 +158,24 @@ def _check_versions(version: str, workers: dict[str, str]) -> None:
 
 
 def _derive_stage(runner: Runner, clock: PhaseClock) -> Prepare:
-    """Ingest's per-document work on the workers (see :func:`derive_chunk`), documents kept in order."""
+    """Ingest's per-document work on the workers (see :func:`derive_chunk`), sources kept in order."""
 
-    def prepare(docs: Iterator[RawDocument]) -> Iterator[tuple[RawDocument, Derived]]:
-        sent: dict[int, list[RawDocument]] = {}
-
-        def chunks() -> Iterator[tuple[int, list[RawDocument]]]:
-            chunked = _chunked(clock.timed("ingest", docs), runner.chunk_documents)
-            for index, chunk in enumerate(chunked):
-                sent[index] = chunk
-                yield index, chunk
-
-        waiting: dict[int, list[Derived]] = {}
+    def prepare(sources: Iterator[Source]) -> Iterator[list[Prepared]]:
+        chunks = enumerate(_chunked(clock.timed("ingest", sources), runner.chunk_documents))
+        waiting: dict[int, list[list[Prepared]]] = {}
         following = 0
-        for index, derived, cpu in clock.timed("ingest wait", runner.imap(derive_chunk, chunks())):
+        for index, prepared, cpu in clock.timed("ingest wait", runner.imap(derive_chunk, chunks)):
             clock.add_worker_cpu("ingest", cpu)
-            waiting[index] = derived
+            waiting[index] = prepared
             while following in waiting:
-                yield from zip(sent.pop(following), waiting.pop(following), strict=True)
+                yield from waiting.pop(following)
                 following += 1
 
     return prepare
 
 
-def _chunked(items: Iterator[RawDocument], size: int) -> Iterator[list[RawDocument]]:
-    chunk: list[RawDocument] = []
+def _chunked(items: Iterator[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
     for item in items:
         chunk.append(item)
         if len(chunk) >= size:

@@ -14,10 +14,9 @@ import time
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from harmattan.documents.ingest import Derived, derive
 from harmattan.documents.language import detect_language
 from harmattan.documents.neardup import signature_bytes
-from harmattan.documents.readers import RawDocument
+from harmattan.documents.prepare import Prepared, Source, prepare_source
 from harmattan.events.process import (
     DEFAULT_EXTRACTOR,
     ExtractorLike,
@@ -92,13 +91,13 @@ def extract_chunk(task: ExtractTask) -> tuple[list[Outcome], float]:
     return outcomes, time.process_time() - started
 
 
-def derive_chunk(task: tuple[int, list[RawDocument]]) -> tuple[int, list[Derived], float]:
-    """What ingest needs computed from each raw document (normalised text, hash, language, signature).
+def derive_chunk(task: tuple[int, list[Source]]) -> tuple[int, list[list[Prepared]], float]:
+    """Ingest's per-document work for a chunk of sources (see :mod:`harmattan.documents.prepare`).
 
-    All the per-document work of ingest that needs no database, so that the one storing
-    process only stores.
+    All of it that needs no database (parsing one-document files, normalising, hashing,
+    language, near-duplicate signature), so that the one storing process only stores.
     """
     started = time.process_time()
-    index, docs = task
-    derived = [derive(doc, sign=True) for doc in docs]
-    return index, derived, time.process_time() - started
+    index, sources = task
+    prepared = [prepare_source(source, sign=True) for source in sources]
+    return index, prepared, time.process_time() - started
