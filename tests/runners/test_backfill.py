@@ -1,7 +1,14 @@
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar, cast
 
 import pytest
 from sqlalchemy import func, select, text
@@ -13,6 +20,7 @@ from harmattan.store.database import Database
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "news"
 FLAKY = "flaky_extractor:FlakyExtractor"
+T = TypeVar("T")
 
 
 def square(x: int) -> int:
@@ -104,6 +112,25 @@ def test_a_dask_local_cluster_gives_the_same_reports(archive: Path, tmp_path: Pa
         assert conn.scalar(select(func.count()).select_from(text("processed_documents"))) == 5
 
 
+class ElsewhereRunner(InlineRunner):
+    """A cluster one of whose workers runs another harmattan (another pipeline version)."""
+
+    def start(self, warm: Callable[[], T]) -> dict[str, T]:
+        warm()
+        return {"tcp://10.0.0.7:40000": cast(T, "h0000000000000000")}
+
+
+def test_a_worker_with_another_pipeline_version_stops_the_backfill_before_any_work(
+    archive: Path, tmp_path: Path
+) -> None:
+    db, settings = open_db(tmp_path, "versions")
+    with pytest.raises(RuntimeError, match=r"tcp://10\.0\.0\.7:40000: h0000000000000000"):
+        backfill(db, settings, [archive], runner=ElsewhereRunner())
+    with db.engine.connect() as conn:
+        assert conn.scalar(text("SELECT count(*) FROM documents")) == 0
+        assert conn.scalar(text("SELECT count(*) FROM extraction_runs")) == 0
+
+
 def test_the_backfill_command_ingests_extracts_and_reports(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
@@ -120,3 +147,55 @@ def test_the_backfill_command_ingests_extracts_and_reports(tmp_path: Path) -> No
     assert "1 workers): 2 documents" in result.output and "fusion:" in result.output
     bad = CliRunner().invoke(build_app(), ["backfill", "--scheduler", "yarn"], env=env)
     assert bad.exit_code == 2
+
+
+@pytest.mark.slow
+def test_a_backfill_killed_mid_extraction_then_rerun_ends_as_an_uninterrupted_one(
+    db_url: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    articles = sorted(SAMPLES.glob("*.txt"))
+    for n in range(600):  # enough for the kill to land part-way through extraction
+        text = articles[n % len(articles)].read_text(encoding="utf-8")
+        (folder / f"{n:04d}.txt").write_text(f"GAO, dépêche n° {n + 1}.\n\n{text}", encoding="utf-8")
+    env = {**os.environ, "HARMATTAN_DB": db_url, "HARMATTAN_HOME": str(tmp_path / "home")}
+    command = [sys.executable, "-m", "harmattan", "backfill", str(folder), "--workers", "2"]
+    db = Database(db_url)
+    db.upgrade()
+    # Its own session, so that the kill takes the workers too, as when a machine or a job is killed.
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)  # fmt: skip
+    deadline = time.time() + 120
+    while processed(db) == 0 and time.time() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert 0 < processed(db) < 600, "the kill should land mid-extraction"
+    rerun = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    assert "ingest: 600 files, 0 new documents" in rerun.stdout  # every file was done before the kill
+    reference_db, reference_settings = open_db(tmp_path, "reference")
+    backfill(reference_db, reference_settings, [folder], workers=1)
+    assert processed(db) == 600
+    for query in (REPORTS, EVENTS, LINKS):  # compared as text: the reference is SQLite, db may not be
+        assert rows_of(db, query) == rows_of(reference_db, query)
+    db.close()
+
+
+REPORTS = (
+    "SELECT d.content_hash, r.ordinal, r.event_type, r.event_date, r.actor1, r.location, r.fatalities "
+    "FROM event_reports r JOIN documents d ON d.id = r.document_id"
+)
+EVENTS = "SELECT event_type, event_date, location, fatalities FROM events"
+LINKS = "SELECT d.content_hash, c.content_hash FROM documents d JOIN documents c ON c.id = d.near_dup_of"
+
+
+def rows_of(db: Database, query: str) -> list[tuple[str, ...]]:
+    with db.engine.connect() as conn:
+        return sorted(tuple(str(value) for value in row) for row in conn.execute(text(query)))
+
+
+def processed(db: Database) -> int:
+    with db.engine.connect() as conn:
+        return int(conn.scalar(text("SELECT count(*) FROM processed_documents")) or 0)

@@ -11,29 +11,92 @@ Idempotent and resumable by construction:
 from __future__ import annotations
 
 import hashlib
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import Connection, update
 
-from harmattan.documents.language import detect_language
 from harmattan.documents.neardup import NearDuplicateLinker
-from harmattan.documents.normalise import content_hash, normalise_text
+from harmattan.documents.normalise import normalise_text
+from harmattan.documents.prepare import (
+    Derived,
+    Prepare,
+    Source,
+    UnparsedFile,
+    parsed_where_prepared,
+    prepare_here,
+)
 from harmattan.documents.readers import RawDocument, ReadError, expand_paths, read_bytes
 from harmattan.settings import Settings
 from harmattan.store.database import Database, RunCounts, utcnow
 from harmattan.store.schema import documents, ingest_runs
 
+T = TypeVar("T")
 BATCH_SIZE = 200
 DEFAULT_SOURCE = "files"
 
 Progress = Callable[[str, int], None]
-#: A stage the documents of a file pass through before they are stored, e.g. language
-#: identification on worker processes (see ``harmattan.runners.backfill``); it must yield
-#: every document it receives.
-Prepare = Callable[[Iterator[RawDocument]], Iterator[RawDocument]]
+
+
+@dataclass(eq=False)
+class _File:
+    name: str
+    sha: str
+    size: int
+    original: str | None
+    sources: int = 0  # documents or unparsed files read so far, each prepared into a list of items
+    stored: int = 0  # distinct documents stored (new or already known)
+    errors: int = 0
+
+
+class _Item(NamedTuple):
+    raw: RawDocument
+    derived: Derived
+    file: _File | None
+
+
+class _FileQueue:
+    """Which file each prepared source comes from, and which files are complete.
+
+    Sources come out of the prepare stage in the order they were read, so each belongs
+    to the oldest file that still has sources not handed out.
+    """
+
+    def __init__(self) -> None:
+        self._files: deque[_File] = deque()
+        self._handed: int = 0  # sources of the oldest file handed out so far
+        self._read: set[int] = set()  # ids of files read to their end
+        self._complete: list[_File] = []
+
+    def opened(self, file: _File) -> None:
+        self._files.append(file)
+
+    def read_to_end(self, file: _File) -> None:
+        self._read.add(id(file))
+
+    def owner(self) -> _File:
+        """The file of the next prepared source."""
+        self._retire()
+        self._handed += 1
+        return self._files[0]
+
+    def complete(self, final: bool = False) -> list[_File]:
+        """Files all of whose documents have been handed out since the last call (all, if ``final``)."""
+        self._retire()
+        if final:
+            self._complete.extend(self._files)
+            self._files.clear()
+        done, self._complete = self._complete, []
+        return done
+
+    def _retire(self) -> None:
+        while self._files and id(self._files[0]) in self._read and self._handed >= self._files[0].sources:
+            self._read.discard(id(self._files[0]))
+            self._complete.append(self._files.popleft())
+            self._handed = 0
 
 
 @dataclass
@@ -69,21 +132,36 @@ class Ingester:
         self.db = db
         self.settings = settings
         self.source = source
-        self.prepare = prepare
+        self.prepare = prepare or prepare_here
         self._source_ids: dict[str, int] = {}
         self._near_duplicates: NearDuplicateLinker | None = None
 
     def ingest_paths(self, paths: Iterable[Path], progress: Progress | None = None) -> IngestReport:
+        """Ingest files: one stream of documents across all the files, prepared in order, stored in batches.
+
+        One stream, not one per file: an archive of many one-article files keeps the prepare
+        stage (possibly worker processes) as busy as one large file does. A file is marked done
+        in the transaction that stores its last document (or a later one), if it had no errors.
+        """
         paths = list(paths)
         self._close_stale_runs()
         report = IngestReport(run_id=self.db.start_run(str(p) for p in paths))
         status = "failed"
         try:
-            for file in expand_paths(paths):
-                report.files_seen += 1
-                self._ingest_file(file, report)
-                if progress:
-                    progress(str(file), report.documents_new)
+            files = _FileQueue()
+            batch: list[_Item] = []
+            for prepared in self.prepare(self._read_files(paths, files, report, progress)):
+                file = files.owner()
+                for item in prepared:
+                    if isinstance(item, ReadError):
+                        file.errors += 1
+                        self._fail(report, item)
+                    else:
+                        batch.append(_Item(item[0], item[1], file))
+                if len(batch) >= BATCH_SIZE:
+                    self._store_items(batch, files.complete(), report, progress)
+                    batch = []
+            self._store_items(batch, files.complete(final=True), report, progress)
             status = "completed" if report.ok else "completed_with_errors"
         finally:
             self.db.finish_run(report.run_id, report.counts(), status)
@@ -93,74 +171,116 @@ class Ingester:
         self, docs: Iterable[RawDocument], report: IngestReport, original: str | None = None
     ) -> None:
         """Store raw documents from any origin (feeds and importers reuse this)."""
-        for batch in _batches(iter(docs), BATCH_SIZE):
+        # A raw document prepares into itself with its derived values, never into a read error.
+        prepared = (
+            _Item(item[0], item[1], None)
+            for items in self.prepare(iter(docs))
+            for item in items
+            if not isinstance(item, ReadError)
+        )
+        for items in _batches(prepared, BATCH_SIZE):
             with self.db.engine.begin() as conn:
-                self._store_batch(conn, batch, report, original)
+                self._store_batch(conn, items, report, original)
 
-    def _ingest_file(self, file: Path, report: IngestReport) -> None:
-        name = str(file)
+    def _read_files(
+        self, paths: list[Path], files: _FileQueue, report: IngestReport, progress: Progress | None
+    ) -> Iterator[Source]:
+        """The sources of every file not ingested before, in order (``files`` learns where each is from)."""
+        for path in expand_paths(paths):
+            report.files_seen += 1
+            opened = self._open(path, report)
+            if opened is None:
+                if progress:
+                    progress(str(path), report.documents_new)
+                continue
+            file, data = opened
+            files.opened(file)
+            if parsed_where_prepared(path):
+                file.sources += 1
+                yield UnparsedFile(file.name, data)
+            else:
+                for item in read_bytes(file.name, data):
+                    if isinstance(item, ReadError):
+                        file.errors += 1
+                        self._fail(report, item)
+                    else:
+                        file.sources += 1
+                        yield item
+            files.read_to_end(file)
+
+    def _open(self, path: Path, report: IngestReport) -> tuple[_File, bytes] | None:
+        """The file's bytes and hash; None if it cannot be read or was ingested before."""
+        name = str(path)
         try:
-            size = file.stat().st_size
+            size = path.stat().st_size
             if size > self.settings.max_document_bytes:
                 limit_mb = self.settings.max_document_bytes / 1e6
                 raise OSError(f"file is {size / 1e6:.1f} MB, over the {limit_mb:g} MB limit")
-            data = file.read_bytes()
+            data = path.read_bytes()
         except OSError as exc:
             self._fail(report, ReadError(name, exc.strerror or str(exc)))
-            return
+            return None
         sha = hashlib.sha256(data).hexdigest()
         with self.db.engine.connect() as conn:
             if self.db.file_done(conn, sha):
                 report.files_skipped += 1
-                return
-        original = self._keep_original(sha, data)
-        items = read_bytes(name, data)
-        docs = _collect_errors(items, lambda err: self._fail(report, err))
-        if self.prepare is not None:
-            docs = self.prepare(docs)
-        batches = _batches(docs, BATCH_SIZE)
-        stored, errors_before = 0, len(report.errors)
-        batch = next(batches, [])
-        while True:
-            following = next(batches, None)
-            with self.db.engine.begin() as conn:
-                stored += self._store_batch(conn, batch, report, original)
-                if following is None:
-                    # A file with errors is read again next time, so its errors are reported again.
-                    if len(report.errors) == errors_before:
-                        self.db.mark_file_done(conn, sha, name, len(data), stored, report.run_id)
-                    return
-            batch = following
+                return None
+        return _File(name, sha, len(data), self._keep_original(sha, data)), data
+
+    def _store_items(
+        self, batch: list[_Item], done: list[_File], report: IngestReport, progress: Progress | None
+    ) -> None:
+        with self.db.engine.begin() as conn:
+            self._store_batch(conn, batch, report)
+            for file in done:
+                # A file with errors is read again next time, so its errors are reported again.
+                if not file.errors:
+                    self.db.mark_file_done(conn, file.sha, file.name, file.size, file.stored, report.run_id)
+        for file in done:
+            if progress:
+                progress(file.name, report.documents_new)
 
     def _store_batch(
-        self, conn: Connection, batch: list[RawDocument], report: IngestReport, original: str | None
+        self, conn: Connection, batch: list[_Item], report: IngestReport, original: str | None = None
     ) -> int:
         rows: dict[str, dict[str, Any]] = {}
-        for raw in batch:
-            row = self._row(conn, raw, report.run_id, original)
+        signed: dict[str, bytes | None] = {}
+        counted: set[tuple[str, int]] = set()  # (hash, file): a file counts each distinct text once
+        for raw, derived, file in batch:
+            row = self._row(conn, raw, derived, report.run_id, file.original if file else original)
             if row is None:
+                if file is not None:
+                    file.errors += 1
                 self._fail(report, ReadError(raw.origin, "document is empty after normalisation"), conn)
-            elif row["content_hash"] in rows:
+                continue
+            digest = row["content_hash"]
+            if file is not None and (digest, id(file)) not in counted:
+                counted.add((digest, id(file)))
+                file.stored += 1
+            if digest in rows:
                 report.documents_duplicate += 1
             else:
-                rows[row["content_hash"]] = row
+                rows[digest] = row
+                signed[digest] = derived.signature
         known = self.db.existing_hashes(conn, list(rows))
         new = [row for digest, row in rows.items() if digest not in known]
         self.db.insert_ignoring(conn, documents, new, key="content_hash")
-        report.near_duplicates += self._link_near_duplicates(conn, new)
+        report.near_duplicates += self._link_near_duplicates(conn, new, signed)
         report.documents_new += len(new)
         report.documents_duplicate += len(known)
         return len(rows)
 
-    def _link_near_duplicates(self, conn: Connection, new: list[dict[str, Any]]) -> int:
+    def _link_near_duplicates(
+        self, conn: Connection, new: list[dict[str, Any]], signed: dict[str, bytes | None]
+    ) -> int:
         if self._near_duplicates is None:
             self._near_duplicates = NearDuplicateLinker(self.db)
-        return self._near_duplicates.link(conn, {row["content_hash"]: row["text"] for row in new})
+        return self._near_duplicates.link(conn, {row["content_hash"]: row["text"] for row in new}, signed)
 
     def _row(
-        self, conn: Connection, raw: RawDocument, run_id: int, original: str | None
+        self, conn: Connection, raw: RawDocument, derived: Derived, run_id: int, original: str | None
     ) -> dict[str, Any] | None:
-        text = normalise_text(raw.text)
+        text = derived.text
         if not text:
             return None
         source = raw.source or self.source
@@ -170,14 +290,14 @@ class Ingester:
         if source not in self._source_ids:
             self._source_ids[source] = self.db.ensure_source(conn, source)
         return {
-            "content_hash": content_hash(text),
+            "content_hash": derived.content_hash,
             "source_id": self._source_ids[source],
             "url": raw.url,
             "title": normalise_text(raw.title) if raw.title else None,
             "published_at": raw.published_at,
             "fetched_at": fetched_at or utcnow(),
             "http_status": http_status,
-            "language": raw.language or detect_language(text),
+            "language": derived.language,
             "text": text,
             "original_sha256": original and Path(original).name,
             "original_path": original,
@@ -215,18 +335,8 @@ class Ingester:
             )
 
 
-def _collect_errors(
-    items: Iterator[RawDocument | ReadError], on_error: Callable[[ReadError], None]
-) -> Iterator[RawDocument]:
-    for item in items:
-        if isinstance(item, ReadError):
-            on_error(item)
-        else:
-            yield item
-
-
-def _batches(items: Iterator[RawDocument], size: int) -> Iterator[list[RawDocument]]:
-    batch: list[RawDocument] = []
+def _batches(items: Iterator[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:

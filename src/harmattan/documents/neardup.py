@@ -58,6 +58,12 @@ def signature(text: str, num_perm: int = NUM_PERM) -> Any | None:
     return minhash
 
 
+def signature_bytes(text: str, num_perm: int = NUM_PERM) -> bytes | None:
+    """:func:`signature` as the bytes that are stored (and cheap to send between processes)."""
+    minhash = signature(text, num_perm)
+    return None if minhash is None else _to_bytes(minhash)
+
+
 @lru_cache(maxsize=4)
 def _permutations(num_perm: int) -> Any:
     from datasketch import MinHash
@@ -137,8 +143,14 @@ class NearDuplicateLinker:
         self._loaded = False
         self.links = 0
 
-    def link(self, conn: Connection, texts: dict[str, str]) -> int:
-        """``texts``: content hash -> text of documents just inserted. Returns the links made."""
+    def link(
+        self, conn: Connection, texts: dict[str, str], signed: dict[str, bytes | None] | None = None
+    ) -> int:
+        """``texts``: content hash -> text of documents just inserted. Returns the links made.
+
+        ``signed``: signatures already computed elsewhere (:func:`signature_bytes`, e.g. on
+        worker processes), by content hash; the others are computed here.
+        """
         if not texts:
             return 0
         self._load(conn)
@@ -146,7 +158,7 @@ class NearDuplicateLinker:
         signatures: list[tuple[int, int, bytes]] = []
         made = 0
         for digest, doc_id in sorted(ids.items(), key=lambda item: item[1]):
-            minhash = signature(texts[digest], self.index.num_perm)
+            minhash = self._signature(texts[digest], (signed or {}).get(digest))
             if minhash is None:
                 continue
             found = self.index.match(minhash)
@@ -158,6 +170,11 @@ class NearDuplicateLinker:
         store.save_signatures(conn, signatures)
         self.links += made
         return made
+
+    def _signature(self, text: str, signed: bytes | None) -> Any | None:
+        if signed is None:
+            return signature(text, self.index.num_perm)
+        return _minhash(self.index.num_perm, np.frombuffer(signed, dtype="<u4").astype(np.uint32))
 
     def _load(self, conn: Connection) -> None:
         if self._loaded:

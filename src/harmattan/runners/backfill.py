@@ -1,12 +1,20 @@
 """Backfill: ingest large archives, extract every pending document on many workers, store, fuse.
 
-- ingest stores documents from this process (one SQLite writer; resumable by file hash), while
-  its costly step, language identification, runs on the workers;
-- extraction, the costly part, runs in chunks on a :mod:`~harmattan.runners.pool` runner
-  (this process, a local process pool, or Dask workers on other machines);
-- results come back here and are stored in batches with the same rows and markers as
-  ``harmattan process``, so the two are interchangeable: a backfill stopped at any point
-  resumes with the documents not yet processed by the current pipeline version.
+This process is the pipeline's one serial stage (it reads the files and is the only database
+writer), so everything else is kept off it:
+
+- setup: everything the stages load (extractor, language detector, datasketch) is loaded
+  before the workers start, and every worker is checked to have this process's pipeline version;
+- ingest reads all the files as one stream; the workers do each document's pure work
+  (normalise, hash, language, near-duplicate signature, see :func:`derive_chunk`); this
+  process stores (resumable by file hash);
+- extraction runs in chunks on a :mod:`~harmattan.runners.pool` runner (this process, a local
+  process pool, or Dask workers on other machines), which also turn events into rows; the
+  rows are stored here, batch after batch while the workers go on, with the same rows and
+  markers as ``harmattan process``, so the two are interchangeable: a backfill stopped at any
+  point resumes with the documents not yet processed by the current pipeline version.
+
+:class:`~harmattan.runners.timing.PhaseClock` records where the time went.
 """
 
 from __future__ import annotations
@@ -15,23 +23,30 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from harmattan.documents.ingest import Ingester, IngestReport
-from harmattan.documents.language import detect_language
-from harmattan.documents.readers import RawDocument
+from harmattan.documents.prepare import Prepare, Prepared, Source
 from harmattan.events.fusion import FusionReport, fuse
-from harmattan.events.process import DEFAULT_EXTRACTOR, pipeline_version, report_rows
+from harmattan.events.process import DEFAULT_EXTRACTOR
 from harmattan.runners.pool import Runner, make_runner
-from harmattan.runners.tasks import Result, extract_chunk, identify_languages, worker_extractor
+from harmattan.runners.tasks import (
+    ExtractTask,
+    Outcome,
+    derive_chunk,
+    extract_chunk,
+    warm_worker,
+)
+from harmattan.runners.timing import PhaseClock
 from harmattan.settings import Settings
 from harmattan.store import events as event_store
 from harmattan.store.database import Database
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
-CHUNK_DOCUMENTS = 16
 COMMIT_DOCUMENTS = 100
 PAGE_DOCUMENTS = 1000
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -47,8 +62,12 @@ class BackfillReport:
     errors: list[tuple[int, str]] = field(default_factory=list)
     fusion: FusionReport | None = None
     workers: int = 1
+    setup_s: float = 0.0
     ingest_s: float = 0.0
     extract_s: float = 0.0
+    #: Where the time went: this process's phases (setup, ingest, ingest wait, read, store, wait)
+    #: and the workers' CPU seconds inside their tasks (ingest, extract).
+    clock: PhaseClock = field(default_factory=PhaseClock)
 
     @property
     def articles_per_s(self) -> float:
@@ -74,25 +93,11 @@ def backfill(
     """Ingest ``paths`` (if any), then extract, store and fuse every pending document."""
     report = BackfillReport()
     paths = list(paths)
-    # Built and warmed before the workers start: local workers are forked and inherit the extractor
-    # and the language detector ready to use (Dask workers, separate processes, build their own once).
-    # The extractor also names the version, as ``harmattan process`` does.
-    extractor = worker_extractor(extractor_spec)
-    warm_up = getattr(extractor, "warm_up", None)
-    if callable(warm_up):
-        warm_up()
-    detect_language("Le détecteur de langue est chargé avant le démarrage des processus.")
-    report.pipeline_version = pipeline_version(extractor)
     own_runner = runner is None
-    runner = runner or make_runner(workers, scheduler, address)
-    report.workers = runner.workers
+    runner = _start(report, runner or make_runner(workers, scheduler, address), own_runner, extractor_spec)
     try:
         if paths:
-            started = time.perf_counter()
-            ingest_progress = (lambda path, _new: progress("ingest", 0, 0)) if progress else None
-            ingester = Ingester(db, settings, prepare=_language_stage(runner))
-            report.ingest = ingester.ingest_paths(paths, ingest_progress)
-            report.ingest_s = time.perf_counter() - started
+            _ingest(db, settings, paths, runner, report, progress)
         _extract_all(db, runner, extractor_spec, report, progress, limit)
     finally:
         if own_runner:
@@ -102,15 +107,66 @@ def backfill(
     return report
 
 
-def _language_stage(runner: Runner) -> Callable[[Iterator[RawDocument]], Iterator[RawDocument]]:
-    """Language identification (the costly part of ingest) on the workers, documents kept in order."""
+def _start(report: BackfillReport, runner: Runner, own_runner: bool, spec: str) -> Runner:
+    started = time.perf_counter()
+    with report.clock.phase("setup"):
+        try:
+            report.pipeline_version = _warm_up(spec)
+            _check_versions(report.pipeline_version, runner.start(partial(warm_worker, spec)))
+        except BaseException:
+            if own_runner:
+                runner.close()
+            raise
+    report.setup_s = time.perf_counter() - started
+    report.workers = runner.workers
+    return runner
 
-    def prepare(docs: Iterator[RawDocument]) -> Iterator[RawDocument]:
-        chunks = enumerate(_chunked(docs, CHUNK_DOCUMENTS))
-        waiting: dict[int, list[RawDocument]] = {}
+
+def _ingest(
+    db: Database,
+    settings: Settings,
+    paths: list[Path],
+    runner: Runner,
+    report: BackfillReport,
+    progress: Progress | None,
+) -> None:
+    started = time.perf_counter()
+    with report.clock.phase("ingest"):
+        ingest_progress = (lambda path, _new: progress("ingest", 0, 0)) if progress else None
+        ingester = Ingester(db, settings, prepare=_derive_stage(runner, report.clock))
+        report.ingest = ingester.ingest_paths(paths, ingest_progress)
+    report.ingest_s = time.perf_counter() - started
+
+
+def _warm_up(spec: str) -> str:
+    """Load here what every stage needs, once (local workers are forked after it and inherit it all).
+
+    The extractor also names the version, as ``harmattan process`` does.
+    """
+    return warm_worker(spec)  # datasketch in particular, which the first near-duplicate link would import
+
+
+def _check_versions(version: str, workers: dict[str, str]) -> None:
+    """Every worker must extract with the pipeline version recorded here (same harmattan, same pack)."""
+    others = {worker: theirs for worker, theirs in workers.items() if theirs != version}
+    if others:
+        found = ", ".join(f"{worker}: {theirs}" for worker, theirs in sorted(others.items()))
+        raise RuntimeError(
+            f"workers with another pipeline version than this process ({version}): {found}; "
+            "install the same harmattan version and region pack on every worker"
+        )
+
+
+def _derive_stage(runner: Runner, clock: PhaseClock) -> Prepare:
+    """Ingest's per-document work on the workers (see :func:`derive_chunk`), sources kept in order."""
+
+    def prepare(sources: Iterator[Source]) -> Iterator[list[Prepared]]:
+        chunks = enumerate(_chunked(clock.timed("ingest", sources), runner.chunk_documents))
+        waiting: dict[int, list[list[Prepared]]] = {}
         following = 0
-        for index, chunk in runner.imap(identify_languages, chunks):
-            waiting[index] = chunk
+        for index, prepared, cpu in clock.timed("ingest wait", runner.imap(derive_chunk, chunks)):
+            clock.add_worker_cpu("ingest", cpu)
+            waiting[index] = prepared
             while following in waiting:
                 yield from waiting.pop(following)
                 following += 1
@@ -118,8 +174,8 @@ def _language_stage(runner: Runner) -> Callable[[Iterator[RawDocument]], Iterato
     return prepare
 
 
-def _chunked(items: Iterator[RawDocument], size: int) -> Iterator[list[RawDocument]]:
-    chunk: list[RawDocument] = []
+def _chunked(items: Iterator[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
     for item in items:
         chunk.append(item)
         if len(chunk) >= size:
@@ -137,25 +193,31 @@ def _extract_all(
     progress: Progress | None,
     limit: int | None,
 ) -> None:
-    version = report.pipeline_version
+    version, clock = report.pipeline_version, report.clock
     with db.engine.begin() as conn:
         event_store.close_stale_runs(conn)
         run_id = event_store.start_extraction_run(conn, version, runner.workers)
         report.pending = event_store.count_pending(conn, version)
     total = report.pending if limit is None else min(limit, report.pending)
-    hashes: dict[int, str] = {}
     status = "failed"
     started = time.perf_counter()
     try:
-        batch: list[Result] = []
-        for results in runner.imap(extract_chunk, _chunks(db, version, spec, hashes, limit)):
-            batch.extend(results)
-            if len(batch) >= COMMIT_DOCUMENTS:
-                _commit(db, run_id, version, batch, hashes, report)
+        batch: list[Outcome] = []
+        tasks = clock.timed("read", _tasks(db, version, spec, limit, runner.chunk_documents))
+        for outcomes, cpu in clock.timed("wait", runner.imap(extract_chunk, tasks)):
+            clock.add_worker_cpu("extract", cpu)
+            batch.extend(outcomes)
+            # Near the end, each chunk is stored as it comes: what is stored after the last result
+            # arrives is time no worker can help with.
+            still_out = total - report.documents - len(report.errors) - len(batch)
+            if len(batch) >= COMMIT_DOCUMENTS or still_out <= runner.workers * runner.chunk_documents:
+                with clock.phase("store"):
+                    _commit(db, run_id, version, batch, report)
                 batch = []
                 if progress:
                     progress("extract", report.documents + len(report.errors), total)
-        _commit(db, run_id, version, batch, hashes, report)
+        with clock.phase("store"):
+            _commit(db, run_id, version, batch, report)
         if progress:
             progress("extract", report.documents + len(report.errors), total)
         status = "completed" if not report.errors else "completed_with_errors"
@@ -167,9 +229,7 @@ def _extract_all(
             )
 
 
-def _chunks(
-    db: Database, version: str, spec: str, hashes: dict[int, str], limit: int | None
-) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+def _tasks(db: Database, version: str, spec: str, limit: int | None, chunk: int) -> Iterator[ExtractTask]:
     """Pending documents, page by page (by id, so stored results never shift the pages), in chunks."""
     after, left = 0, limit
     while left is None or left > 0:
@@ -178,32 +238,24 @@ def _chunks(
             page = event_store.pending_documents(conn, version, size, after_id=after)
         if not page:
             return
-        for doc in page:
-            hashes[int(doc["id"])] = str(doc["content_hash"])
-        for start in range(0, len(page), CHUNK_DOCUMENTS):
-            yield spec, page[start : start + CHUNK_DOCUMENTS]
+        for start in range(0, len(page), chunk):
+            yield ExtractTask(spec, version, page[start : start + chunk])
         after = int(page[-1]["id"])
         left = None if left is None else left - len(page)
 
 
 def _commit(
-    db: Database,
-    run_id: int,
-    version: str,
-    batch: Sequence[Result],
-    hashes: dict[int, str],
-    report: BackfillReport,
+    db: Database, run_id: int, version: str, batch: Sequence[Outcome], report: BackfillReport
 ) -> None:
     if not batch:
         return
-    stored = []
+    stored: list[tuple[int, str, Any, Any]] = []
     failed = []
-    for doc_id, events, error in batch:
-        if events is None:
-            failed.append((doc_id, error or "failed"))
-            continue
-        rows, evidence = report_rows(doc_id, hashes.pop(doc_id), events, version)
-        stored.append((doc_id, version, rows, evidence))
+    for outcome in batch:
+        if outcome.rows is None:
+            failed.append((outcome.document_id, outcome.error or "failed"))
+        else:
+            stored.append((outcome.document_id, version, outcome.rows, outcome.evidence))
     with db.engine.begin() as conn:
         report.reports += event_store.replace_reports(conn, stored)
         for doc_id, message in failed:
