@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,18 +88,14 @@ class Doc:
         return out
 
     def sentence_of(self, offset: int) -> int:
-        """The index of the sentence holding character ``offset`` (binary search)."""
-        lo, hi = 0, len(self.sentences) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            sent = self.sentences[mid]
-            if offset < sent.start:
-                hi = mid - 1
-            elif offset >= sent.end:
-                lo = mid + 1
-            else:
-                return mid
-        return max(0, min(lo, len(self.sentences) - 1))
+        """The index of the sentence holding character ``offset``; between two sentences, the next one;
+        clamped to the first and last sentence (0 when there are none)."""
+        sentences = self.sentences
+        cached = self.user_data.get("_ends")
+        if cached is None or cached[0] is not sentences or cached[1] != len(sentences):
+            # sentence ends, ascending: one C-level bisection per lookup (called for every mention)
+            cached = self.user_data["_ends"] = (sentences, len(sentences), [s.end for s in sentences])
+        return max(0, min(bisect_right(cached[2], offset), len(sentences) - 1))
 
     def evidence(self, field_name: str, mention: Mention) -> Evidence:
         """Evidence for a field, pointing at a mention's exact span of the document text."""

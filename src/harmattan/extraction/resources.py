@@ -85,6 +85,12 @@ class Resources:
             self.non_person_units,
         )
 
+    @functools.lru_cache(maxsize=16384)  # noqa: B019  (one Resources per pack and process)
+    def place(self, place_id: str) -> Any:
+        """A gazetteer place by id. Cached: the gazetteer parses the place's row on every ``get``, the
+        same places recur in every report, and a place is a frozen record."""
+        return self.pack.places.get(place_id) if self.pack is not None else None
+
     def actor(self, actor_id: str) -> Any:
         return self.pack.actors.get(actor_id) if self.pack is not None else None
 

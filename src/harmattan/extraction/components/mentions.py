@@ -35,30 +35,45 @@ _GROUPS = {
 def _add_hits(doc: Doc, hits: list[Hit], rule: str) -> None:
     grouped: dict[str, list[Hit]] = {}
     clean = doc.clean
+    group_of = _GROUPS.get
     for hit in hits:
         kind = hit.entry.kind
-        if kind in ("ctx_before", "ctx_near") and not _capital_follows(clean, hit.end):
+        if (kind == "ctx_before" or kind == "ctx_near") and not _capital_follows(clean, hit.end):
             continue  # an introducing word only matters before a capitalised name
-        grouped.setdefault(_GROUPS.get(kind, kind), []).append(hit)
-    kept = sorted((h for group in grouped.values() for h in resolve_overlaps(group)), key=lambda h: h.start)
+        group = group_of(kind, kind)
+        bucket = grouped.get(group)
+        if bucket is None:
+            grouped[group] = [hit]
+        else:
+            bucket.append(hit)
+    kept = [h for group in grouped.values() for h in resolve_overlaps(group)]
+    kept.sort(key=_hit_start)  # stable, as the groups' order breaks ties
     sentences = doc.sentences
+    last = len(sentences) - 1
+    text, add = doc.text, doc.mentions.append
     index = 0
     for hit in kept:
+        start = hit.start
         # hits come in text order: walk the sentences alongside instead of searching for each
-        while index + 1 < len(sentences) and hit.start >= sentences[index].end:
+        while index < last and start >= sentences[index].end:
             index += 1
-        doc.mentions.append(
+        entry = hit.entry
+        add(
             Mention(
-                hit.entry.kind,
-                hit.start,
+                entry.kind,
+                start,
                 hit.end,
-                doc.text[hit.start : hit.end],
-                hit.entry.value,
+                text[start : hit.end],
+                entry.value,
                 index if sentences else -1,
-                f"{rule}:{hit.entry.term}",
-                hit.entry.lang,
+                f"{rule}:{entry.term}",
+                entry.lang,
             )
         )
+
+
+def _hit_start(hit: Hit) -> int:
+    return hit.start
 
 
 def _capital_follows(clean: str, end: int) -> bool:
@@ -136,6 +151,7 @@ def _drop_shadowed(doc: Doc) -> None:
     ]
 
 
+_NON_DIGIT = re.compile(r"\D")
 _DIGITS = re.compile(r"(?<![\w/.,:])(\d{1,3}(?:[ \u00a0\u202f,]\d{3})+|\d+)(?![\w/:]|[.,]\d|\s?%|\s?h\d)")
 
 
@@ -149,7 +165,7 @@ class NumberMentions(Component):
 
     def __call__(self, doc: Doc) -> Doc:
         for match in _DIGITS.finditer(doc.clean):
-            raw = re.sub(r"\D", "", match.group(1))
+            raw = _NON_DIGIT.sub("", match.group(1))
             value = int(raw[:12])
             kind = "year" if len(raw) == 4 and 1900 <= value <= 2100 else "number"
             doc.mentions.append(

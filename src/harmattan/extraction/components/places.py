@@ -139,17 +139,17 @@ class PlaceMentions(Component):
         ids = hit.entry.value
         found = cache.get(ids)
         if found is None:
-            places = self.resources.pack.places
-            found = cache[ids] = any(getattr(places.get(i), "kind", "") in ("admin1", "admin2") for i in ids)
+            place = self.resources.place
+            found = cache[ids] = any(getattr(place(i), "kind", "") in ("admin1", "admin2") for i in ids)
         return found
 
     def _town(self, hit: Any) -> bool:
         """Whether a name is also a real town ("Bamako :" is the city; "Soum :" the province)."""
-        places = self.resources.pack.places
+        place = self.resources.place
         return any(
             getattr(p, "kind", "") == "populated"
             and (int(p.population or 0) >= 1000 or _FEATURE_RANK.get(p.feature, 0) >= 2)
-            for p in (places.get(i) for i in hit.entry.value)
+            for p in (place(i) for i in hit.entry.value)
         )
 
     def _resolve(
@@ -180,7 +180,8 @@ class PlaceMentions(Component):
             area = places.admin_area(folded, countries[0] if countries else None, level)
             if area is not None:
                 return PlaceRef(area, _area_precision(area), context or "")  # only an area is known
-        candidates = [p for p in (places.get(i) for i in ids) if p is not None]
+        place = self.resources.place
+        candidates = [p for p in (place(i) for i in ids) if p is not None]
         if admin:
             # "Soum province": never the village called Soum
             candidates = [p for p in candidates if p.kind in ("admin1", "admin2")]
@@ -306,12 +307,16 @@ def _person_name(doc: Doc, start: int) -> bool:
     words = before.split()
     if not words:
         return False
-    if fold(words[-1]).strip(".") in _titles():
+    if _fold_word(words[-1]).strip(".") in _titles():
         return True
     given = words[-2:]
     return len(given) == 2 and all(w[:1].isupper() and w.isalpha() for w in given) and (
-        len(words) < 3 or not words[-3][:1].isupper() or fold(words[-3]).strip(".") in _titles()
+        len(words) < 3 or not words[-3][:1].isupper() or _fold_word(words[-3]).strip(".") in _titles()
     )
+
+
+#: words before a name recur from report to report: fold each once (Unicode normalisation is slow)
+_fold_word = lru_cache(maxsize=8192)(fold)
 
 
 @lru_cache(maxsize=1)
