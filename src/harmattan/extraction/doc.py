@@ -97,16 +97,18 @@ class Doc:
             cached = self.user_data["_ends"] = (sentences, len(sentences), [s.end for s in sentences])
         return max(0, min(bisect_right(cached[2], offset), len(sentences) - 1))
 
-    def evidence(self, field_name: str, mention: Mention) -> Evidence:
-        """Evidence for a field, pointing at a mention's exact span of the document text."""
+    def evidence(self, field_name: str, mention: Mention, rule: str | None = None) -> Evidence:
+        """Evidence for a field, pointing at a mention's exact span of the document text; the rule that
+        used it (default: the rule that found the mention)."""
+        start, end = mention.start, mention.end
         return Evidence(
-            field=field_name,
-            document=self.document_id,
-            sentence=mention.sentence,
-            start=mention.start,
-            end=mention.end,
-            text=self.text[mention.start : mention.end],
-            rule=mention.rule,
+            field_name,
+            self.document_id,
+            mention.sentence,
+            start,
+            end,
+            self.text[start:end],
+            mention.rule if rule is None else rule,
         )
 
     def sentence_evidence(self, field_name: str, index: int, rule: str) -> Evidence:
