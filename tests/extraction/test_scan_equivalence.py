@@ -76,9 +76,19 @@ def _reference_scan(scanner: Scanner, text: str, folded: str, langs: frozenset[s
                     continue
                 if e.case == "exact" and text[start:end] != e.term.rstrip("*"):
                     continue
+                if e.kind in scanner._before_capital and not _capital_next(text, end):
+                    continue
                 out.append(Hit(e, start, end))
             at = padded.find(pattern, at + 1)
     return out
+
+
+def _capital_next(text: str, end: int) -> bool:
+    """Within three characters, after spaces and apostrophes, a capital letter or a digit."""
+    for ch in text[end : end + 3]:
+        if ch not in " '’":
+            return ch.isupper() or ch.isdigit()
+    return False
 
 
 def _key(hit: Hit) -> tuple[int, int, str, str]:
@@ -96,6 +106,15 @@ def test_scanner_finds_what_plain_search_finds(extractor: Extractor, texts: list
             assert sorted(fast, key=_key) == sorted(_reference_scan(scanner, text, folded, langs), key=_key)
             total += len(fast)
     assert total > 2000  # the texts did exercise the scanner
+
+
+def test_lexicon_drops_introducing_words_before_lower_case(extractor: Extractor) -> None:
+    text = "Fighting in the north, then in Gao, near 3 villages and in d'Arbinda."
+    found = extractor.resources.lexicon.scan(text, fold_fast(text), frozenset({"en", "fr"}))
+    intro = {(h.start, text[h.start : h.end]) for h in found if h.entry.kind in ("ctx_before", "ctx_near")}
+    # "in the north" and the "in" before "d'Arbinda" are dropped; "d'" before "Arbinda" is kept
+    expected = [(text.index("in Gao"), "in"), (text.index("near"), "near"), (text.index("d'"), "d")]
+    assert sorted(intro) == expected
 
 
 def test_scanner_case_and_prefix_rules() -> None:

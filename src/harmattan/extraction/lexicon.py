@@ -90,8 +90,12 @@ class Hit(NamedTuple):
 class Scanner:
     """An Aho-Corasick automaton over many terms; build once per process, scan many texts."""
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
+    def __init__(self, entries: Iterable[Entry], before_capital: frozenset[str] = frozenset()) -> None:
+        """``before_capital``: kinds of entry (introducing words: "in", "near") kept only when a
+        capitalised word or a figure follows; dropping the rest here saves building hundreds of hits."""
         import ahocorasick_rs
+
+        self._before_capital = before_capital
 
         by_pattern: dict[str, list[Entry]] = {}
         for entry in entries:
@@ -112,7 +116,7 @@ class Scanner:
         if self._automaton is None:
             return []
         found: list[Hit] = []
-        entries_of = self._entries
+        entries_of, before_capital = self._entries, self._before_capital
         # one flat loop with the checks inlined: this runs for every match of every report
         matches = self._automaton.find_matches_as_indexes(" " + folded + " ", overlapping=True)
         for index, start, end in matches:
@@ -128,8 +132,17 @@ class Scanner:
                             continue
                     elif text[start:o_end] != entry.term.rstrip("*"):
                         continue
+                if before_capital and entry.kind in before_capital and not capital_follows(text, o_end):
+                    continue
                 found.append(Hit(entry, start, o_end))
         return found
+
+
+def capital_follows(text: str, end: int) -> bool:
+    """A capitalised word or a figure starts within the next three characters (after spaces or an
+    apostrophe): "in Gao", "d'Arbinda", "near 3"."""
+    nxt = text[end : end + 3].lstrip(" '’")
+    return bool(nxt) and (nxt[0].isupper() or nxt[0].isdigit())
 
 
 def _word_end(folded: str, pos: int) -> int:
@@ -173,8 +186,9 @@ def _resolve_overlapping(hits: list[Hit]) -> list[Hit]:
     taken = bytearray(max(h.end for h in hits) + 1)
     kept: list[Hit] = []
     for hit in ordered:
-        if any(taken[hit.start : hit.end]):
+        start, end = hit.start, hit.end
+        if taken.find(1, start, end) >= 0:  # a longer hit holds one of its characters
             continue
         kept.append(hit)
-        taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+        taken[start:end] = b"\x01" * (end - start)
     return sorted(kept, key=_start)

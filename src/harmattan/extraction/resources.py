@@ -43,7 +43,8 @@ class Resources:
 
     @functools.cached_property
     def lexicon(self) -> Scanner:
-        return Scanner(_taxonomy_entries())
+        # an introducing word only matters before a capitalised name (or a figure)
+        return Scanner(_taxonomy_entries(), before_capital=frozenset({"ctx_before", "ctx_near"}))
 
     @functools.cached_property
     def actor_scanner(self) -> Scanner:

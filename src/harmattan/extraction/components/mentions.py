@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from harmattan.extraction.doc import Doc, Mention
-from harmattan.extraction.lexicon import Hit, load_taxonomy, resolve_overlaps
+from harmattan.extraction.lexicon import Hit, capital_follows, load_taxonomy, resolve_overlaps
 from harmattan.extraction.pipeline import Component, register
 
 # Kinds that compete for the same words: within a group the longest match wins.
@@ -38,8 +38,9 @@ def _add_hits(doc: Doc, hits: list[Hit], rule: str) -> None:
     group_of = _GROUPS.get
     for hit in hits:
         kind = hit.entry.kind
-        if (kind == "ctx_before" or kind == "ctx_near") and not _capital_follows(clean, hit.end):
-            continue  # an introducing word only matters before a capitalised name
+        if (kind == "ctx_before" or kind == "ctx_near") and not capital_follows(clean, hit.end):
+            continue  # an introducing word only matters before a capitalised name (resources.lexicon's
+            # scanner drops the others already; this keeps any other scanner's hits to the same rule)
         group = group_of(kind, kind)
         bucket = grouped.get(group)
         if bucket is None:
@@ -74,11 +75,6 @@ def _add_hits(doc: Doc, hits: list[Hit], rule: str) -> None:
 
 def _hit_start(hit: Hit) -> int:
     return hit.start
-
-
-def _capital_follows(clean: str, end: int) -> bool:
-    nxt = clean[end : end + 3].lstrip(" '’")
-    return bool(nxt) and (nxt[0].isupper() or nxt[0].isdigit())
 
 
 @register
@@ -146,9 +142,9 @@ def _drop_shadowed(doc: Doc) -> None:
     if not any(m.kind == "actor" for m in doc.mentions):
         return
     mask = doc.mask(("actor",))
-    doc.mentions = [
-        m for m in doc.mentions if m.kind not in ("term", "cue", "numword") or not all(mask[m.start : m.end])
-    ]
+    # a 0 in the span: some character of it lies outside every named actor
+    words = ("term", "cue", "numword")
+    doc.mentions = [m for m in doc.mentions if m.kind not in words or mask.find(0, m.start, m.end) >= 0]
 
 
 _NON_DIGIT = re.compile(r"\D")

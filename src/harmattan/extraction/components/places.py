@@ -39,7 +39,7 @@ class PlaceMentions(Component):
         hits = [
             h
             for h in self.resources.place_scanner.scan(doc.clean, doc.folded, None)
-            if not any(blocked[h.start : h.end])
+            if blocked.find(1, h.start, h.end) < 0  # no character inside an actor, country or term
         ]
         order = {"ctx_before": 0, "ctx_near": 1, "ctx_admin1": 2, "ctx_admin2": 2}
         ctx_mentions = sorted((m for m in doc.mentions if m.kind in order), key=lambda m: order[m.kind])
