@@ -92,6 +92,12 @@ class Resources:
         same places recur in every report, and a place is a frozen record."""
         return self.pack.places.get(place_id) if self.pack is not None else None
 
+    @functools.lru_cache(maxsize=4096)  # noqa: B019
+    def admin_area(self, name: str, country: str | None, level: int | None = None) -> Any:
+        """The admin area a name stands for (:meth:`Gazetteer.admin_area`), cached: each lookup ranks
+        rows and the same few areas are asked for in report after report."""
+        return self.pack.places.admin_area(name, country, level) if self.pack is not None else None
+
     def actor(self, actor_id: str) -> Any:
         return self.pack.actors.get(actor_id) if self.pack is not None else None
 

@@ -124,7 +124,7 @@ class PlaceMentions(Component):
                 doc.folded[start:end] in self.resources.common_place_words
             )
             level = 1 if m.kind == "ctx_admin1" else 2
-            area = None if generic else self.resources.pack.places.admin_area(
+            area = None if generic else self.resources.admin_area(
                 doc.folded[start:end], countries[0] if countries else None, level
             )
             if area is not None:
@@ -163,12 +163,11 @@ class PlaceMentions(Component):
         start: int,
         end: int,
     ) -> PlaceRef | None:
-        places = self.resources.pack.places
         countries, areas = hints
         if context == "ctx_area":
             country = countries[0] if countries else None
             # "le Soum", "l'Oudalan": the province (second level) first, then the region
-            area = places.admin_area(folded, country, 2) or places.admin_area(folded, country)
+            area = self.resources.admin_area(folded, country, 2) or self.resources.admin_area(folded, country)
             if area is not None and area.kind in ("admin1", "admin2"):
                 return PlaceRef(area, _area_precision(area), context)
             context = "ctx_before"
@@ -177,7 +176,7 @@ class PlaceMentions(Component):
             return None
         if admin:
             level = 1 if context == "ctx_admin1" else 2
-            area = places.admin_area(folded, countries[0] if countries else None, level)
+            area = self.resources.admin_area(folded, countries[0] if countries else None, level)
             if area is not None:
                 return PlaceRef(area, _area_precision(area), context or "")  # only an area is known
         place = self.resources.place
