@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
 
 from harmattan.extraction import Extractor
+from harmattan.extraction.components.mentions import _DIGITS
 from harmattan.extraction.components.temporal import _month_table, date_patterns, reference_date_patterns
 from harmattan.extraction.components.text import _WORD, _sample_words
 from harmattan.extraction.doc import Doc, Sentence
@@ -178,6 +180,25 @@ def test_date_patterns_match_their_plain_forms(texts: list[str]) -> None:
             assert got == [(m.span(), m.groups()) for m in p.finditer(subject)]
             found += len(got)
     assert found > 300
+
+
+#: the number pattern as first written (a look-behind first); mentions._DIGITS leads with (?=\d)
+PLAIN_DIGITS = re.compile(
+    r"(?<![\w/.,:])(\d{1,3}(?:[ \u00a0\u202f,]\d{3})+|\d+)(?![\w/:]|[.,]\d|\s?%|\s?h\d)"
+)
+
+
+def test_number_pattern_matches_its_plain_form(texts: list[str]) -> None:
+    rng = random.Random(5)
+    pieces = ["1", "12", "123", "1 000", "2021", ",", ".", " ", "\u00a0", "\u202f", "/", ":", "%", "h"]
+    pieces += ["h3", "a", "É", "_", "\n", "x"]
+    fuzz = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
+    found = 0
+    for text in [*texts, *fuzz]:
+        got = [(m.span(), m.groups()) for m in _DIGITS.finditer(text)]
+        assert got == [(m.span(), m.groups()) for m in PLAIN_DIGITS.finditer(text)]
+        found += len(got)
+    assert found > 1000
 
 
 def test_language_sample_is_the_first_words(texts: list[str]) -> None:
