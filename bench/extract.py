@@ -7,6 +7,10 @@ over them with ``--workers 1`` and ``2`` (one process per worker; each worker bu
 and warms up on one article before the clock starts), and prints the figures. The baseline is
 ``spacy.blank("en")``'s tokenizer over the same articles in one process.
 
+Besides wall-clock rates it prints each worker's CPU milliseconds per article (``time.process_time``
+over the timed loop): on a shared, loaded machine wall time also counts other processes' turns on the
+cores, so compare before/after changes by CPU time.
+
     python bench/extract.py                 # default: 600 articles, workers 1 and 2 (< 60 s on 2 cores)
     python bench/extract.py --articles 1000 --workers 1 2 --json
 """
