@@ -99,3 +99,38 @@ def test_the_figure_after_the_verb_counts_the_victims(extractor: Extractor) -> N
     text = "Members of a Koglweogo self-defence group killed a herder in Tapoa-Djerma, Burkina, on Monday."
     e = _one(extractor, text)
     assert (e.actor1_id, e.fatalities) == ("koglweogo", 1)
+
+
+def test_al_qaeda_in_a_sahel_report_is_its_local_branch(extractor: Extractor) -> None:
+    text = "Al-Qaeda fighters attacked an army post near Djibo on Monday, killing four soldiers."
+    events = extractor.extract(text, published=dt.date(2019, 6, 4))
+    assert [e.actor1_id for e in events] == ["jnim"]
+    events = extractor.extract(text, published=dt.date(2016, 6, 7))
+    assert [e.actor1_id for e in events] == ["aqim"]
+
+
+def test_a_figure_before_a_quoted_descriptor_counts_that_party(extractor: Extractor) -> None:
+    text = "Seven anti-jihadist 'volunteer militia' killed in Burkina. "
+    text += "The volunteers were attacked at Arbinda."
+    (ev,) = extractor.extract(text, published=dt.date(2020, 6, 10))
+    assert (ev.actor2_id, ev.sub_event_type, ev.fatalities) == ("bf-vdp", "Armed clash", 7)
+    assert ev.actor1_id == "unidentified-armed-group"
+
+
+def test_the_named_force_of_a_unit_acts(extractor: Extractor) -> None:
+    text = "The last French soldiers of Operation Barkhane handed over the Gao base to the Malian army."
+    (ev,) = extractor.extract(text, published=dt.date(2022, 8, 16))
+    assert ev.actor1_id == "barkhane"
+
+
+def test_a_reported_clause_keeps_its_subject(extractor: Extractor) -> None:
+    # "said" opens a reported clause here; it is not "..., said the army"
+    text = "Amnesty International said soldiers arrested 12 herders near Djibo on 9 April and executed them."
+    (ev,) = extractor.extract(text, published=dt.date(2020, 7, 8))
+    assert (ev.actor1_id, ev.actor2_id) == ("bf-military", "civilians-bf")
+
+
+def test_the_sentence_subject_acts_in_a_political_event(extractor: Extractor) -> None:
+    text = "Les derniers soldats de la force Barkhane ont quitté lundi le Mali."
+    (ev,) = extractor.extract(text, published=dt.date(2022, 8, 16))
+    assert ev.actor1_id == "barkhane"

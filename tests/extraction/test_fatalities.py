@@ -34,3 +34,43 @@ def test_a_revised_lower_toll_wins(extractor: Extractor) -> None:
         "Officials had first put the toll at 40 before revising it."
     )
     assert _fatalities(extractor, text) == 18
+
+
+def test_coordinated_victims_in_a_headline_are_all_counted(extractor: Extractor) -> None:
+    events = extractor.extract("Mali : un gendarme et 4 assaillants tués près de Douentza.", published=DAY)
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.fatalities == 5
+    # a bare French participle is passive: the gendarme was killed, he did not kill
+    assert ev.actor2_id == "ml-gendarmerie"
+    assert ev.actor1_id == "unidentified-armed-group"
+
+
+def test_a_single_victim_after_a_figure_is_added(extractor: Extractor) -> None:
+    assert _fatalities(extractor, "Mali : quatre assaillants et un gendarme tués près de Douentza.") == 5
+    # "a" only introduces the group here: six were killed
+    assert _fatalities(extractor, "Six members of a self-defence group were killed near Djibo.") == 6
+
+
+def test_a_victim_named_by_a_singular_noun_counts_one(extractor: Extractor) -> None:
+    assert _fatalities(extractor, "Gunmen shot dead a teacher in Djibo on Tuesday, residents said.") == 1
+    assert _fatalities(extractor, "The mayor of Arbinda was shot dead on Sunday by suspected jihadists.") == 1
+    assert _fatalities(extractor, "Gunmen stormed a mosque in Déou, killing the imam and three others.") == 4
+    # plural nouns say nothing of the number
+    assert _fatalities(extractor, "Gunmen killed the teachers of the school in Djibo on Tuesday.") is None
+
+
+def test_tolls_at_several_places_in_one_sentence_are_several_events(extractor: Extractor) -> None:
+    text = "Gunmen killed eight people in Djibo and seven in Arbinda on Saturday, the minister said."
+    events = extractor.extract(text, published=DAY)
+    assert sorted((e.location, e.fatalities) for e in events) == [("Arbinda", 7), ("Djibo", 8)]
+    text = "Gunmen attacked Djibo and Arbinda on Saturday, killing seven and six people respectively."
+    events = extractor.extract(text, published=DAY)
+    assert sorted((e.location, e.fatalities) for e in events) == [("Arbinda", 6), ("Djibo", 7)]
+
+
+def test_figures_chained_after_the_verb_add_up(extractor: Extractor) -> None:
+    assert _fatalities(extractor, "Gunmen killed five soldiers and three civilians in Djibo.") == 8
+    # a noun after the verb does not say who died
+    text = "15 killed in two 'terrorist' raids. Gunmen killed 15 villagers in Djibo."
+    assert _fatalities(extractor, text) == 15

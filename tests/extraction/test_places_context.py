@@ -68,3 +68,26 @@ def test_a_french_article_names_the_province_not_the_village(extractor: Extracto
 def test_a_headline_town_stays_a_town(extractor: Extractor) -> None:
     e = _one(extractor, "Bourem : dix soldats tués dans une attaque contre le camp militaire mardi.")
     assert (e.location, e.geo_precision) == ("Bourem", 1)
+
+
+def test_the_country_beside_a_place_outranks_the_reports_country(extractor: Extractor) -> None:
+    text = "A convoy bound for Niger was attacked near Kaya, in Burkina Faso, on Saturday; two soldiers died."
+    (ev,) = extractor.extract(text, published=dt.date(2021, 11, 29))
+    assert (ev.location, ev.country, ev.admin1) == ("Kaya", "BF", "Centre-Nord")
+
+
+def test_a_destination_is_not_where_it_happened(extractor: Extractor) -> None:
+    text = "Une ambulance a sauté sur une mine près de Gaskindé, dans le Soum, en route vers Djibo : 3 morts."
+    e = _one(extractor, text)
+    assert (e.location, e.geo_precision) == ("Gaskindé", 2)
+
+
+def test_a_district_missing_from_the_gazetteer_falls_back_to_its_seat(extractor: Extractor) -> None:
+    e = _one(extractor, "Two soldiers were killed when a mine exploded under a truck in Madjoari department.")
+    assert (e.location, e.geo_precision, e.admin1) == ("Madjoari", 2, "Est")
+
+
+def test_a_night_from_one_day_to_the_next_is_dated_by_its_first_day(extractor: Extractor) -> None:
+    text = "Dans la nuit de vendredi à samedi, des hommes armés ont tué 12 civils à Déou."
+    e = _one(extractor, text)  # published Tuesday 20 August 2019
+    assert e.event_date == dt.date(2019, 8, 16)

@@ -28,11 +28,6 @@ def test_protesters_wounded_by_warning_shots_is_an_intervention(extractor: Extra
     assert _types(extractor, text) == [("Protests", "Protest with intervention")]
 
 
-def test_killings_with_rapes_are_an_attack(extractor: Extractor) -> None:
-    text = "Gunmen killed five villagers and raped two women in Dablo, Burkina Faso, on Monday."
-    assert _types(extractor, text) == [("Violence against civilians", "Attack")]
-
-
 def test_state_forces_taking_a_town_regain_it(extractor: Extractor) -> None:
     text = "The Malian army took the northern town of Léré on Saturday after fighting with rebels."
     assert _types(extractor, text) == [("Battles", "Government regains territory")]
@@ -48,3 +43,39 @@ def test_the_other_country_is_the_counterpart(extractor: Extractor) -> None:
     text = "Niger's junta on Friday ordered the French ambassador to leave the country within 48 hours."
     (e,) = extractor.extract(text, published=DAY)
     assert (e.actor1_id, e.actor2_id) == ("ne-government", "fr-state")
+
+
+def test_rapes_told_with_killings_are_an_event_of_their_own(extractor: Extractor) -> None:
+    text = "Gunmen killed four villagers and raped several women in Déou on Sunday, residents said."
+    events = extractor.extract(text, published=dt.date(2022, 3, 8))
+    found = sorted((e.sub_event_type, e.fatalities) for e in events)
+    assert found == [("Attack", 4), ("Sexual violence", None)]
+    assert {e.location for e in events} == {"Déou"}
+
+
+def test_of_a_deployment_and_a_handover_the_first_told_happened(extractor: Extractor) -> None:
+    text = (
+        "Des militaires russes se sont installés mardi dans l'ancienne base de Ménaka, "
+        "rétrocédée à l'armée malienne en juin."
+    )
+    assert _types(extractor, text) == [("Strategic developments", "Headquarters or base established")]
+
+
+def test_barricades_and_burning_tyres_are_a_riot(extractor: Extractor) -> None:
+    text = "À Parakou, des jeunes ont érigé des barricades et incendié des pneus jeudi."
+    assert _types(extractor, text) == [("Riots", "Violent demonstration")]
+
+
+def test_places_on_several_days_in_one_sentence_are_several_events(extractor: Extractor) -> None:
+    text = (
+        "Les rebelles du MNLA, appuyés par des groupes islamistes, sont entrés vendredi dans Kidal, "
+        "samedi dans Gao et dimanche dans Tombouctou, abandonnées par l'armée malienne."
+    )
+    events = extractor.extract(text, published=dt.date(2012, 4, 2))
+    found = sorted((e.event_date.isoformat(), e.location, e.actor1_id) for e in events)  # type: ignore[union-attr]
+    assert found == [
+        ("2012-03-30", "Kidal", "mnla"),
+        ("2012-03-31", "Gao", "mnla"),
+        ("2012-04-01", "Tombouctou", "mnla"),
+    ]
+    assert {e.sub_event_type for e in events} == {"Non-state actor overtakes territory"}

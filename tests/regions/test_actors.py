@@ -120,6 +120,11 @@ def test_ordinary_names_are_case_insensitive(actors: ActorRegistry) -> None:
         ("État islamique", D(2024, 1, 1), "BF", "is-sahel"),
         ("Islamic State", D(2024, 1, 1), "NG", "iswap"),
         ("Daech", D(2024, 1, 1), None, "islamic-state"),
+        # the first candidate of the country's list that exists on the date
+        ("al-Qaeda", D(2016, 1, 15), "BF", "aqim"),
+        ("Al-Qaïda", D(2019, 6, 1), "ML", "jnim"),
+        ("Al Qaeda", D(2019, 6, 1), "DZ", "al-qaeda"),
+        ("al-Qaeda", D(2019, 6, 1), None, "al-qaeda"),
     ],
 )
 def test_declared_ambiguities_apply_their_rule(

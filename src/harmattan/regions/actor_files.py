@@ -281,9 +281,13 @@ def build_ambiguity(entry: Entry) -> Ambiguity:
         candidates=tuple(str(c) for c in d["candidates"]),
         rule=str(d["rule"]),
         prefer=d.get("prefer"),
-        by_country={str(k).upper(): str(v) for k, v in (d.get("by_country") or {}).items()},
+        by_country={str(k).upper(): _id_list(v) for k, v in (d.get("by_country") or {}).items()},
         note=d.get("note"),
     )
+
+
+def _id_list(value: str | list[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(str(v) for v in value)
 
 
 def build_presence(entry: Entry) -> PresenceFact:

@@ -164,15 +164,16 @@ class Ambiguity:
     candidates: tuple[str, ...]
     rule: str
     prefer: str | None = None
-    by_country: dict[str, str] = field(default_factory=dict)
+    #: per country, the candidates in order of preference; the first one valid on the date wins
+    #: ("al-Qaeda" in a Mali report is AQIM before JNIM was founded, JNIM after)
+    by_country: dict[str, tuple[str, ...]] = field(default_factory=dict)
     note: str | None = None
 
     def choose(self, actors: list[Actor], country: str | None) -> Actor | None:
         by_id = {a.id: a for a in actors}
-        if country and country.upper() in self.by_country:
-            picked = by_id.get(self.by_country[country.upper()])
-            if picked is not None:
-                return picked
+        for actor_id in self.by_country.get((country or "").upper(), ()):
+            if actor_id in by_id:
+                return by_id[actor_id]
         if self.prefer in by_id:
             return by_id[self.prefer]
         return None

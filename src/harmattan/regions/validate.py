@@ -238,13 +238,15 @@ def _ambiguity_problems(files: ActorFiles, reg: ActorRegistry) -> Iterator[Probl
                 "rule 'date' but the candidates overlap in time",
                 "give the aliases or actors disjoint dates, or use rule prefer/country",
             )
-        chosen = [d.get("prefer"), *(d.get("by_country") or {}).values()]
-        for actor_id in chosen:
-            if actor_id is not None and actor_id not in named:
+        by_country = (d.get("by_country") or {}).values()
+        chosen: list[str | None] = [d.get("prefer")]
+        chosen += [i for v in by_country for i in ([v] if isinstance(v, str) else v)]
+        for chosen_id in chosen:
+            if chosen_id is not None and chosen_id not in named:
                 yield Problem(
                     entry.file,
                     label,
-                    f"{actor_id!r} is chosen but not a candidate",
+                    f"{chosen_id!r} is chosen but not a candidate",
                     "list it under candidates",
                 )
 

@@ -4,6 +4,7 @@ same occurrence, background detection, fatalities, confidence and evidence for e
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -72,12 +73,26 @@ class Resolve(Component):
 
 
 def _nearest_date(doc: Doc, cand: Candidate) -> tuple[dt.date, int, Mention | None] | None:
-    dates = doc.of_kind("date", cand.sentence)
+    dates = [cand.date] if cand.date is not None else doc.of_kind("date", cand.sentence)
     if not dates:
         return None
     best = min(dates, key=lambda m: (_reported(doc, m), abs(m.start - cand.trigger.start)))
+    best = _range_start(doc, best, dates)
     date, precision = best.value
     return date, int(precision), best
+
+
+_RANGE_GAP = re.compile(r"\s*(?:to|a|au|and|et|-)\s*(?:the\s+)?")
+
+
+def _range_start(doc: Doc, best: Mention, dates: list[Mention]) -> Mention:
+    """ "overnight from Friday to Saturday", "dans la nuit de dimanche à lundi": a span is dated by the
+    day it began (ACLED's convention)."""
+    for m in dates:
+        spans = m.end <= best.start and _RANGE_GAP.fullmatch(doc.folded, m.end, best.start)
+        if spans and m.value[0] < best.value[0]:
+            return m
+    return best
 
 
 def _reported(doc: Doc, m: Mention) -> bool:
@@ -94,14 +109,26 @@ def _reporting_verbs() -> frozenset[str]:
     return frozenset(fold(w) for lang in ("en", "fr") for w in data[lang])
 
 
+_DESTINATION = re.compile(
+    r"\b(?:vers|towards?|bound for|headed for|heading for|heading to|en route (?:to|for)|en direction de|"
+    r"a destination de|fled to|fleeing to|evacuated to)\s+(?:(?:the|la|le|l)\s+)?$"
+)
+
+
 def _nearest_place(doc: Doc, cand: Candidate) -> tuple[Any, Mention] | None:
+    if cand.place is not None:
+        return cand.place.value, cand.place
     places = doc.of_kind("place", cand.sentence)
     if not places:
         return None
-    # a town beats a region; then the one nearest the trigger
+    # where it happened beats where people were heading; a town beats a region; then the one nearest
+    # the trigger
     best = min(
         places,
         key=lambda m: (
+            bool(_DESTINATION.search(doc.folded[max(0, m.start - 30) : m.start])),
+            # "around Kain, Banh and Bomboro": a list's homonym abroad loses to the report's country
+            doc.country is not None and m.value.place.country != doc.country,
             m.value.place.kind in ("admin1", "admin2"),
             m.value.precision,
             abs(m.start - cand.trigger.start),
@@ -147,6 +174,8 @@ class Consolidate(Component):
 
 
 def _kind(cand: Candidate) -> str:
+    if cand.companion:
+        return f"companion:{cand.rule['sub_event_type']}"
     etype = str(cand.rule["event_type"])
     return "violent" if etype in _VIOLENT_TYPES else etype
 

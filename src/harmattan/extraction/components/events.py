@@ -4,9 +4,11 @@ type (rules.yaml), participants in roles, casualty figures and tactics."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from harmattan.extraction.components.singular import one_before, one_victim
+from harmattan.extraction.components.tolls import split_tolls
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import load_taxonomy
 from harmattan.extraction.pipeline import Component, register
@@ -80,6 +82,11 @@ class Candidate:
     default_actor1: str | None = None
     #: who reports the figures (a "neutralised" count is that party's claim)
     claimant: str | None = None
+    #: a second act told in the main event's sentence (rules.yaml ``companions``): never merged with it
+    companion: bool = False
+    #: the place (and date) this candidate belongs to, when one sentence tells several occurrences
+    place: Mention | None = None
+    date: Mention | None = None
 
     @property
     def cue_names(self) -> set[str]:
@@ -111,12 +118,14 @@ class EventDetector(Component):
         self.strong = frozenset(rules["strong_cues"])
         self.plover_rules: list[dict[str, str]] = rules["plover"]
         self.tactic_rules: list[dict[str, Any]] = rules["tactics"]
+        self.companion_rules: list[dict[str, Any]] = rules.get("companions", [])
         terms = load_taxonomy("actor_terms")
         self.kind_roles: dict[str, str] = terms["kind_roles"]
         self.inter_roles: dict[int, str] = {int(k): v for k, v in terms["inter_roles"].items()}
         self._last_sources: list[Participant] = []
 
     def __call__(self, doc: Doc) -> Doc:
+        self._resolve_in_country(doc)
         by_sentence: dict[int, list[Mention]] = {}
         for m in doc.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
@@ -127,9 +136,20 @@ class EventDetector(Component):
             mentions = sorted(by_sentence.get(sent.index, []), key=lambda m: m.start)
             cand = self._candidate(doc, sent.index, mentions)
             if cand is not None:
-                candidates.append(cand)
+                candidates.extend(split_tolls(doc, cand))
+                candidates.extend(self._companions(cand))
         doc.user_data["candidates"] = candidates
         return doc
+
+    def _resolve_in_country(self, doc: Doc) -> None:
+        """A name whose meaning depends on the country ("al-Qaeda" in a Burkina Faso report is its Sahel
+        branch) is resolved again once the places have told the country of a report that names none."""
+        if doc.country is None:
+            return
+        for m in doc.mentions:
+            if m.kind == "actor" and m.rule.startswith("actor-alias:"):
+                alias = m.rule.removeprefix("actor-alias:")
+                m.value = self.resources.resolve_alias(alias, str(m.value), doc.published, doc.country)
 
     def _candidate(self, doc: Doc, index: int, mentions: list[Mention]) -> Candidate | None:
         cues = [m for m in mentions if m.kind == "cue"]
@@ -157,7 +177,7 @@ class EventDetector(Component):
                 for kind, lst in counts.items()
                 for _, _, m in lst
                 if m.end <= p.mention.start
-                and p.mention.start - m.end <= 25
+                and p.mention.start - m.end <= 35
                 and not any(m.end <= c.start and c.end <= p.mention.start for c in cues)
             ]
             p.numbered = bool(near)
@@ -166,7 +186,7 @@ class EventDetector(Component):
         cand = Candidate(index, cues, {}, cues[0], counts=counts)
         cand.claimant = next((p.actor_id for p in [*self._last_sources, *parts] if p.role == "state"), None)
         self._roles(doc, cand, parts, names)
-        rule = self._classify(names, cand)
+        rule = self._classify(_main_movement(names, cues), cand)
         if rule is None:
             return None
         cand.rule = rule
@@ -194,7 +214,7 @@ class EventDetector(Component):
                 actor_id = res.generic(m.text.lower(), template, cc, doc.published)
                 actor = res.actor(actor_id) if actor_id else None
                 out.append(Participant(m, actor_id, _name(actor, actor_id), _inter(actor) or inter, role))
-        out = _named_over_generic(out)
+        out = _unit_of(doc, _named_over_generic(out))
         if political and not any(p.role == "state" for p in out):
             out.extend(self._countries_as_states(mentions))
         if political:
@@ -265,10 +285,33 @@ class EventDetector(Component):
                 and not any(cue.end <= o.start < n.start for o in cas if o is not cue)
             ]
             picked = _pick(doc, before, after)
+            if picked and picked[0].start >= cue.end:
+                # "killed eight people in Sagho and seven in Toékodogo": figures chained after the verb
+                for n in numbers:
+                    if (
+                        n.start > picked[-1].end
+                        and n.start not in used
+                        and _coordinated(doc, picked[-1], n)
+                        and not any(picked[-1].end <= o.start < n.start for o in cas)
+                    ):
+                        picked.append(n)
+            kind = _CASUALTY[str(cue.value)]
+            if not picked and kind == "killed":
+                one = one_victim(doc, cue)
+                if one is not None and one.start not in used:
+                    used.add(one.start)
+                    counts.setdefault(kind, []).append((1, _role_at(one, persons), one))
+            first_role = None
             for n in picked:
                 used.add(n.start)
-                victim = _victim_role(n, persons)
-                counts.setdefault(_CASUALTY[str(cue.value)], []).append((int(n.value), victim, n))
+                victim = _victim_role(n, persons, cas)
+                if victim == "any" and first_role is not None and n.start > cue.end:
+                    victim = first_role  # "eight people in Sagho and seven in Toékodogo": seven people
+                first_role = first_role or victim
+                counts.setdefault(kind, []).append((int(n.value), victim, n))
+                extra = one_before(doc, cue, n) if kind == "killed" and n.start >= cue.end else None
+                if extra is not None:  # "the imam and three others": one more in the same group
+                    counts[kind].append((1, victim, extra))
         if not counts.get("killed") and any(m.kind == "nocas" for m in mentions):
             zero = next(m for m in mentions if m.kind == "nocas")
             counts["killed"] = [(0, "any", zero)]
@@ -288,14 +331,7 @@ class EventDetector(Component):
             if names & self.violent:
                 cand.default_actor1 = "{cc}-military" if state_act else "unidentified-armed-group"
             return
-        agent = next(
-            (
-                p
-                for p in parts
-                if _AGENT_BEFORE.search(doc.folded[max(0, p.mention.start - 40) : p.mention.start])
-            ),
-            None,
-        )
+        agent = next((p for p in parts if _agent_by(doc, p, cand.cues)), None)
         if agent is None:
             first = parts[0]
             next_cue = next((c for c in cand.cues if c.start >= first.mention.end), None)
@@ -306,9 +342,12 @@ class EventDetector(Component):
                 and not first.numbered
                 and first.role != "civilian"
                 and not _PASSIVE.search(gap)
+                and not (str(next_cue.value) in self.violent and _bare_participle(doc, next_cue))
                 and not obj
             ):
                 agent = first
+        if agent is None and not names & self.violent and _subject(doc, sent.start, parts[0]):
+            agent = parts[0]  # "Les derniers soldats de la force Barkhane ont quitté le Mali"
         if agent is not None and agent.role == "state" and repelled:
             agent = None
         if agent is None and active:
@@ -391,6 +430,18 @@ class EventDetector(Component):
                 else "unidentified-armed-group"
             )
 
+    def _companions(self, cand: Candidate) -> list[Candidate]:
+        out: list[Candidate] = []
+        for rule in self.companion_rules:
+            cue = next((c for c in cand.cues if c.value == rule["cue"]), None)
+            if cue is None or cand.rule.get("event_type") not in rule["with_event_type"]:
+                continue
+            if cand.rule.get("sub_event_type") == rule["sub_event_type"]:
+                continue
+            twin = replace(cand, rule=rule, trigger=cue, counts={}, tactics=[], plover=None, companion=True)
+            out.append(twin)
+        return out
+
     def _is_state(self, m: Mention) -> bool:
         return getattr(self.resources.actor(str(m.value)), "kind", None) == "state"
 
@@ -439,6 +490,52 @@ class EventDetector(Component):
             if cue is not None:
                 return str(rule["type"]), cue
         return None
+
+
+_SUPPORT_BY = re.compile(
+    r"\b(?:backed|supported|assisted|accompanied|helped|aided|appuye\w*|soutenu\w*|accompagne\w*|aide\w*|"
+    r"epaule\w*|abandonne\w*|abandoned)\s+(?:by|par)\b"
+)
+
+
+def _agent_by(doc: Doc, p: Participant, cues: list[Mention]) -> bool:
+    """ "killed on Monday by suspected jihadists": the party after "by" is the agent when the "by" belongs
+    to the event's verb, not to "backed by" or "abandoned by"."""
+    before = doc.folded[max(0, p.mention.start - 40) : p.mention.start]
+    if not _AGENT_BEFORE.search(before) or _SUPPORT_BY.search(before):
+        return False
+    if _PASSIVE.search(doc.folded[max(0, p.mention.start - 60) : p.mention.start]):
+        return True  # "was blocked for several days in Kaya by protesters"
+    return any(c.end <= p.mention.start and p.mention.start - c.end <= 45 for c in cues)
+
+
+_FR_PARTICIPLE = re.compile(r"(?:e|es|ee|ees|u|us|ue|ues)$")
+_FR_AUXILIARY = re.compile(
+    r"\b(?:a|ont|avait|avaient|aurait|auraient|aura|auront|ayant|avoir|as|ai|avons|avez)\s+(?:\w+\s+)?$"
+)
+
+
+def _bare_participle(doc: Doc, cue: Mention) -> bool:
+    """ "un militaire et 7 jihadistes tués": a French past participle with no auxiliary is passive, so the
+    party before it is the one it happened to."""
+    surface = doc.folded[cue.start : cue.end]
+    if cue.lang != "fr" or " " in surface or not _FR_PARTICIPLE.search(surface):
+        return False
+    return not _FR_AUXILIARY.search(doc.folded[max(0, cue.start - 30) : cue.start])
+
+
+_MOVEMENTS = ("base", "transfer", "plover_retreat")
+
+
+def _main_movement(names: set[str], cues: list[Mention]) -> set[str]:
+    """ "Russian instructors settled in the former base, handed over in December" / "the withdrawal of
+    the 1,500 troops deployed in Niger": of a deployment, a handover and a withdrawal told together, the
+    first one is what happened; the later one describes the base or the troops."""
+    told = [c for c in cues if c.value in _MOVEMENTS]
+    if len({c.value for c in told}) < 2:
+        return names
+    first = min(told, key=lambda c: c.start).value
+    return {n for n in names if n not in _MOVEMENTS or n == first}
 
 
 def _acts_on_object(doc: Doc, agent: Participant, cues: list[Mention]) -> bool:
@@ -493,10 +590,52 @@ def _named_over_generic(parts: list[Participant]) -> list[Participant]:
     return out
 
 
+_COORDINATED = re.compile(r"^\s*\w+(?:\s+\w+)?\s+(?:and|et)\s")
+
+
+_OF_UNIT = re.compile(r"\s+(?:of|de|du|des)\s+(?:(?:the|la|l)\s+)?(?:operation|force|mission)?\s*")
+
+
+def _subject(doc: Doc, sentence_start: int, p: Participant) -> bool:
+    """The party opens the sentence: a few words at most before it, no clause break."""
+    lead = doc.clean[sentence_start : p.mention.start]
+    return len(lead.split()) <= 8 and not any(ch in lead for ch in ",;:«\"")
+
+
+def _unit_of(doc: Doc, parts: list[Participant]) -> list[Participant]:
+    """ "French soldiers of Operation Barkhane", "les soldats de la force Barkhane": the named force, not
+    the soldiers' country."""
+    named = [
+        q
+        for q in parts
+        if q.mention.kind == "actor"
+        and q.role == "state"
+        and not (q.actor_id or "").endswith(("-state", "-government"))
+    ]
+    if not named:
+        return parts
+    out = []
+    for p in parts:
+        unit = next(
+            (
+                q
+                for q in named
+                if q is not p
+                and p.role == "state"
+                and 0 < q.mention.start - p.mention.end <= 20
+                and _OF_UNIT.fullmatch(doc.folded, p.mention.end, q.mention.start)
+            ),
+            None,
+        )
+        if unit is None:
+            out.append(p)
+    return out
+
+
 def _weak_counts(gap: str) -> bool:
-    """ "a soldier was killed", "one villager killed": "a" counts the dead; in "members of a group killed a
-    man" it only introduces the killers."""
-    return len(gap) <= 15 or bool(_PASSIVE.search(gap))
+    """ "a soldier was killed", "one villager killed", "un militaire et 7 jihadistes tués": "a" counts the
+    dead; in "members of a group killed a man" it only introduces the killers."""
+    return len(gap) <= 15 or bool(_PASSIVE.search(gap) or _COORDINATED.match(gap))
 
 
 def _adjacent(a: Mention, b: Mention) -> bool:
@@ -567,22 +706,41 @@ def _pick(doc: Doc, before: list[Mention], after: list[Mention]) -> list[Mention
     strong = [n for n in before if n.rule != "number:words-weak"]
     if not strong and after:
         return after[:1]  # "members of a group killed a man": the one after the verb is the victim
-    before = strong or before  # "six members of a group were killed": six, not "a"
-    if before:
-        picked = [before[-1]]
-        for n in reversed(before[:-1]):
-            gap = doc.folded[n.end : picked[0].start]
-            if re.search(r"\b(and|et)\b", gap) and len(gap) < 40:
-                picked.insert(0, n)
-            else:
-                break
-        return picked
-    return after[:1]
+    if not before:
+        return after[:1]
+    # "six members of a group were killed": six, not "a"; but "un militaire et 7 jihadistes tués" and
+    # "four attackers and a gendarme killed" coordinate both figures
+    last = (strong or before)[-1]
+    picked = [last]
+    for n in reversed([b for b in before if b.end <= last.start]):
+        if not _coordinated(doc, n, picked[0]):
+            break
+        picked.insert(0, n)
+    for n in [b for b in before if b.start >= last.end]:
+        if not _coordinated(doc, picked[-1], n):
+            break
+        picked.append(n)
+    return picked
 
 
-def _victim_role(n: Mention, mentions: list[Mention]) -> str:
+def _coordinated(doc: Doc, first: Mention, second: Mention) -> bool:
+    gap = doc.folded[first.end : second.start]
+    return len(gap) < 40 and bool(re.search(r"\b(and|et)\b", gap))
+
+
+def _role_at(n: Mention, mentions: list[Mention]) -> str:
+    """The role of the party a singular noun names ("the pastor": a civilian)."""
+    for m in mentions:
+        if m.kind == "term" and m.start <= n.start < m.end:
+            return str(m.value[0])
+    return _victim_role(n, mentions)
+
+
+def _victim_role(n: Mention, mentions: list[Mention], cues: list[Mention] | None = None) -> str:
     for m in mentions:
         if m.kind in ("term", "actor") and 0 <= m.start - n.end <= 25:
+            if cues and any(n.end <= c.start < m.start for c in cues):
+                break  # "15 killed in two 'terrorist' attacks": the noun after the verb is not the dead
             value = m.value
             return str(value[0]) if isinstance(value, tuple) else "named"
     return "any"
@@ -597,11 +755,23 @@ _SOURCE_BEFORE = re.compile(
     r"\b(?:selon|according to|d apres|annonce|indique|precise|affirme|rapporte|said|says)\s+"
     r"(?:(?:l|la|le|les|the|des|du)\s+)*$"
 )
+# "..., said the army" reports; "HRW said soldiers executed them" does not: the verb must follow a clause
+_REPORTING_VERB = re.compile(
+    r"(?:annonce|indique|precise|affirme|rapporte|said|says)\s+(?:(?:l|la|le|les|the|des|du)\s+)*$"
+)
+_CLAUSE_END = re.compile(r"[,»\"”]\s*(?:a\s+|ont\s+)?$")
 
 
 def _is_source(doc: Doc, m: Mention) -> bool:
     """ "..., the army said" / "selon l'armée": the party reporting, not a party to the event."""
-    return bool(
-        _SOURCE_AFTER.match(doc.folded[m.end : m.end + 20])
-        or _SOURCE_BEFORE.search(doc.folded[max(0, m.start - 25) : m.start])
-    )
+    if _SOURCE_AFTER.match(doc.folded[m.end : m.end + 20]):
+        return True
+    before = doc.folded[max(0, m.start - 25) : m.start]
+    found = _SOURCE_BEFORE.search(before)
+    if found is None:
+        return False
+    verb = _REPORTING_VERB.search(before)
+    if verb is None:
+        return True  # "selon l'armée", "according to the army"
+    start = m.start - len(before) + verb.start()
+    return bool(_CLAUSE_END.search(doc.clean[max(0, start - 6) : start]))

@@ -189,7 +189,8 @@ def _combine_number_words(doc: Doc) -> None:
     others = [m for m in doc.mentions if m.kind != "numword"]
     groups: list[list[Mention]] = []
     for m in words:
-        if groups and _joinable(doc.folded[groups[-1][-1].end : m.start]):
+        prev = groups[-1][-1] if groups else None
+        if prev is not None and _joinable(doc.folded[prev.end : m.start], int(prev.value), int(m.value)):
             groups[-1].append(m)
         else:
             groups.append([m])
@@ -219,5 +220,7 @@ def _combine_number_words(doc: Doc) -> None:
     doc.mentions = others
 
 
-def _joinable(gap: str) -> bool:
-    return gap.strip() in ("", "et", "and")
+def _joinable(gap: str, before: int, after: int) -> bool:
+    """ "twenty-five", "vingt et un", "a hundred and six" are one number; "seven and six" are two."""
+    gap = gap.strip()
+    return gap == "" or (gap in ("et", "and") and before >= 20 and after < before)

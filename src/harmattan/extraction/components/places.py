@@ -74,13 +74,14 @@ class PlaceMentions(Component):
             pending.sort(key=lambda hc: hc[1] not in ("ctx_admin1", "ctx_admin2") and not self._area(hc[0]))
         areas: set[str] = set()
         found: list[Mention] = []
+        country_mentions = doc.of_kind("country")
         for hit, context in pending:
             ref = self._resolve(
                 doc,
                 hit.entry.value,
                 doc.folded[hit.start : hit.end],
                 context,
-                (countries, areas),
+                (_country_after(doc, hit.end, countries, country_mentions), areas),
                 min_pop,
                 hit.start,
                 hit.end,
@@ -183,9 +184,14 @@ class PlaceMentions(Component):
         candidates = [p for p in (place(i) for i in ids) if p is not None]
         if admin:
             # "Soum province": never the village called Soum
-            candidates = [p for p in candidates if p.kind in ("admin1", "admin2")]
-            if not candidates:
-                return None
+            areas_named = [p for p in candidates if p.kind in ("admin1", "admin2")]
+            if not areas_named:
+                # "Madjoari department", "commune de Tin-Akoff": a district the gazetteer lacks is named
+                # after its seat; the event is somewhere in it
+                seat = max(candidates, key=lambda p: _score(p, countries, areas), default=None)
+                ok = seat is not None and (not countries or seat.country in countries)
+                return PlaceRef(seat, 2, context or "") if ok else None
+            candidates = areas_named
             area = max(candidates, key=lambda p: _score(p, countries, areas))
             return PlaceRef(area, _area_precision(area), context or "")
         if not candidates:
@@ -244,6 +250,18 @@ def _countries_hint(doc: Doc) -> list[str]:
         if m.kind == "country" and m.value not in seen:
             seen.append(str(m.value))
     return seen
+
+
+_APPOSITION = re.compile(r"^\s*(?:,|\()\s*(?:(?:in|au|en|dans)\s+)?(?:[a-z]+\s+){0,4}$")
+
+
+def _country_after(doc: Doc, end: int, countries: list[str], named: list[Mention]) -> list[str]:
+    """ "Kaya, in Burkina Faso", "Sèmè (Bénin)": the country named beside a place outranks the report's."""
+    for m in named:
+        if 0 < m.start - end <= 40 and _APPOSITION.match(doc.clean[end : m.start].lower()):
+            local = str(m.value)
+            return [local, *(c for c in countries if c != local)]
+    return countries
 
 
 def _context_before(doc: Doc, start: int, ctx: dict[int, str]) -> str | None:

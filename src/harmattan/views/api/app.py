@@ -79,6 +79,7 @@ def create_app(
     app.state.database = database or Database(settings.database_url)
     app.state.limiter = security.LoginLimiter()
     app.state.memo = service.Memo()
+    app.state.query_memo = service.Memo(size=service.CACHE_SIZE)
     for router in ROUTERS:
         app.include_router(router)
     if web:

@@ -7,6 +7,7 @@ so the Content-Security-Policy can forbid inline script outright.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -81,8 +82,19 @@ def document_page(document_id: int, request: Request, _: Any = Depends(page_read
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
-def actor_page(actor_id: str, request: Request, _: Any = Depends(page_reader)) -> Response:
-    profile = analysis.actor(actor_id, request, None)
+def actor_page(
+    actor_id: str,
+    request: Request,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    _: Any = Depends(page_reader),
+) -> Response:
+    """The profile; ``since``/``until`` (the footprint's period, redrawn by the page's time control)
+    live in the URL like the map's filters. Timeline, tactics and partners stay whole."""
+    profile = analysis.actor(actor_id, request, None, None, None)
+    if since or until:
+        period = analysis.period_footprint(request, actor_id, since, until)
+        profile.update(since=period["since"], until=period["until"], footprint=period["footprint"])
     peak = max([m["events"] for m in profile["months"]] or [1])
     return render(request, "actor.html", actor=profile, peak=peak)
 

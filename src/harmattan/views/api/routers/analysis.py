@@ -70,23 +70,80 @@ def actors(
     return service.json_response(service.memo(request).get(db, ("actors", params.key(), limit), compute))
 
 
-@router.get("/actors/{actor_id}")
-def actor(actor_id: str, request: Request, _: User | None = Depends(reader)) -> dict[str, Any]:
-    """An actor's profile: registry entry (aliases, history), timeline, footprint, tactics, relations."""
-    db = request.app.state.database
+def _actor_query(
+    request: Request, actor_id: str, since: dt.date | None = None, until: dt.date | None = None
+) -> Any:
+    flt = query.EventFilter(actor=[actor_id], since=since, until=until)
     try:
-        q = query.to_query(db, query.EventFilter(actor=[actor_id]), _pack(request))
+        return query.to_query(request.app.state.database, flt, _pack(request))
     except query.FilterError as exc:
         raise HTTPException(422, str(exc)) from exc
+
+
+def _period(since: dt.date | None, until: dt.date | None) -> None:
+    if since and until and since > until:
+        raise HTTPException(422, f"since ({since}) is after until ({until})")
+
+
+SINCE = Query(None, description="Footprint, tactics and co-actors from this date (YYYY-MM-DD).")
+UNTIL = Query(None, description="... up to this date (YYYY-MM-DD); the timeline always spans every event.")
+
+
+@router.get("/actors/{actor_id}")
+def actor(
+    actor_id: str,
+    request: Request,
+    since: dt.date | None = SINCE,
+    until: dt.date | None = UNTIL,
+    _: User | None = Depends(reader),
+) -> dict[str, Any]:
+    """An actor's profile: registry entry (aliases, history), timeline, footprint, tactics, relations."""
+    _period(since, until)
+    db = request.app.state.database
+    q = _actor_query(request, actor_id)
+    period = _actor_query(request, actor_id, since, until) if since or until else q
     registry = pack_actor(_pack(request), actor_id)
     with db.engine.connect() as conn:
-        profile = browse.actor_profile(conn, q)
+        profile = browse.actor_profile(conn, q, period)
         own = [a for a in browse.actors(conn, q, 100) if a["actor_key"] in q.actor_keys]
-        partners = browse.co_actors(conn, q)
+        partners = browse.co_actors(conn, period)
     if registry is None and not profile["months"] and not profile["footprint"]:
         raise HTTPException(404, f"no actor {actor_id!r}")
     return {"id": actor_id, "registry": registry, "names": jsonable_encoder(own),
-            **profile, "co_actors": jsonable_encoder(partners)}  # fmt: skip
+            "since": since.isoformat() if since else None, "until": until.isoformat() if until else None,
+            **profile,
+            "co_actors": jsonable_encoder(partners)}  # fmt: skip
+
+
+@router.get("/actors/{actor_id}/footprint")
+def actor_footprint(
+    actor_id: str,
+    request: Request,
+    since: dt.date | None = Query(None, description="From this date (YYYY-MM-DD)."),
+    until: dt.date | None = Query(None, description="Up to this date (YYYY-MM-DD)."),
+    _: User | None = Depends(reader),
+) -> Any:
+    """Where the actor was active in a period: events per region with their mean position."""
+    found = period_footprint(request, actor_id, since, until)
+    if not found["known"] and pack_actor(_pack(request), actor_id) is None:
+        raise HTTPException(404, f"no actor {actor_id!r}")
+    return service.json_response({k: v for k, v in found.items() if k != "known"})
+
+
+def period_footprint(request: Request, actor_id: str, since: dt.date | None, until: dt.date | None) -> Any:
+    """The footprint of one period (memoised per data version: a slider asks for the same few often)."""
+    _period(since, until)
+    db = request.app.state.database
+    q = _actor_query(request, actor_id, since, until)
+
+    def compute() -> Any:
+        with db.engine.connect() as conn:
+            places = browse.footprint(conn, q)
+            known = bool(places) or bool(browse.event_page(conn, _actor_query(request, actor_id), 1))
+        return {"id": actor_id, "since": since and since.isoformat(), "until": until and until.isoformat(),
+                "known": known, "events": sum(p["events"] for p in places), "footprint": places}  # fmt: skip
+
+    return service.memo(request).get(db, ("footprint", actor_id, since, until), compute)
 
 
 @router.get("/relations")

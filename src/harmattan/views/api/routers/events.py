@@ -37,7 +37,7 @@ def list_events(
     if format == "json":
         rows, next_cursor = service.page(db, q, flt, min(limit, 1000), cursor)
         return service.json_response(
-            {"events": [service.record(r) for r in rows], "next_cursor": next_cursor}
+            {"events": [service.page_record(r) for r in rows], "next_cursor": next_cursor}
         )
     rows_iter = _all(db, q, flt, limit, cursor)
     if format == "csv":

@@ -46,7 +46,7 @@ def decide(
     if body.action == "accept":
         with db.engine.begin() as conn:
             browse.accept(conn, key, user.id, body.reason)
-        service.memo(request).clear()
+        service.forget(request)
         return {"action": "accept", "correction": None, "state": "accepted", "event_key": key}
     keys = [key, *body.with_] if body.action == "merge" else [key]
     try:
@@ -58,7 +58,7 @@ def decide(
     except corrections.CorrectionError as exc:
         raise HTTPException(422, str(exc)) from exc
     fuse(db)
-    service.memo(request).clear()  # this process sees the change at once; others within a second
+    service.forget(request)  # this process sees the change at once; others within a second
     with db.engine.connect() as conn:
         row = next(c for c in store_events.list_corrections(conn) if c["id"] == cid)
     return {

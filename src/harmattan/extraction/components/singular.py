@@ -1,0 +1,58 @@
+"""One victim named by a singular noun ("shot dead a pupil", "killing the pastor and five other people",
+"the prefect of Oursi was shot dead"): a count of one that no digit or number word states."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from harmattan.extraction.doc import Doc, Mention
+from harmattan.extraction.lexicon import lang_terms, load_taxonomy
+from harmattan.regions.text import fold
+
+_DET = r"(?:the|a|an|one|its|his|their|le|la|l|un|une|son|sa|leur)"
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> str:
+    words = sorted({fold(w) for _, w in lang_terms(load_taxonomy("quantities")["one_person"])}, key=len)
+    return "|".join(re.escape(w) for w in reversed(words))
+
+
+@lru_cache(maxsize=1)
+def _after() -> re.Pattern[str]:
+    # right after the verb: "shot dead a pupil", "killing the village chief"
+    return re.compile(rf"\s+{_DET}\s+(?:\w+\s+)?({_nouns()})\b(?!\s+(?:of|de|du|des)\s+(?:the\s+)?\w+s\b)")
+
+
+@lru_cache(maxsize=1)
+def _subject() -> re.Pattern[str]:
+    # the sentence's subject, then a passive verb: "The prefect of Oursi ... was shot dead"
+    return re.compile(rf"\W*{_DET}\s+(?:\w+\s+)?({_nouns()})\b")
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|has been|had been|a ete|avait ete|aurait ete)\s+(?:\w+\s+)?$")
+
+
+def one_victim(doc: Doc, cue: Mention) -> Mention | None:
+    """The singular noun the killing verb applies to, as a count of one; ``None`` if there is none."""
+    after = _after().match(doc.folded, cue.end, min(len(doc.folded), cue.end + 40))
+    if after:
+        return _mention(doc, cue, after.start(1), after.end(1))
+    sent = doc.sentences[cue.sentence]
+    if not _PASSIVE_BEFORE.search(doc.folded, max(sent.start, cue.start - 30), cue.start):
+        return None
+    subject = _subject().match(doc.folded, sent.start, cue.start)
+    return _mention(doc, cue, subject.start(1), subject.end(1)) if subject else None
+
+
+def one_before(doc: Doc, cue: Mention, number: Mention) -> Mention | None:
+    """ "killing the pastor and five other people": the pastor, before the figure after the verb."""
+    found = _after().match(doc.folded, cue.end, number.start)
+    if found and re.match(r"\s+(?:and|et)\s+$", doc.folded[found.end(1) : number.start]):
+        return _mention(doc, cue, found.start(1), found.end(1))
+    return None
+
+
+def _mention(doc: Doc, cue: Mention, start: int, end: int) -> Mention:
+    return Mention("number", start, end, doc.text[start:end], 1, cue.sentence, "number:singular-victim")
