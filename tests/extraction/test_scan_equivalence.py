@@ -9,6 +9,7 @@ crafted edge cases.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 import re
@@ -163,6 +164,23 @@ def test_sentence_of_bisection_agrees_with_linear_search() -> None:
             assert doc.sentence_of(offset) == expected
         doc.sentences = doc.sentences[:1]  # a new sentence list is noticed
         assert doc.sentence_of(299) == 0
+
+
+def test_of_kind_index_agrees_with_a_plain_filter(extractor: Extractor, texts: list[str]) -> None:
+    checked = 0
+    for text in texts[5:60]:
+        doc = extractor.process(text, published=dt.date(2024, 6, 1))
+        kinds = {m.kind for m in doc.mentions} | {"absent"}
+        for round_ in range(2):
+            for kind in kinds:
+                assert doc.of_kind(kind) == [m for m in doc.mentions if m.kind == kind]
+                for index in range(-1, len(doc.sentences) + 1):
+                    expected = [m for m in doc.mentions if m.kind == kind and m.sentence == index]
+                    assert doc.of_kind(kind, index) == expected
+                    checked += len(expected)
+            if round_ == 0 and doc.mentions:  # a mention added later is seen
+                doc.mentions.append(doc.mentions[0])
+    assert checked > 1000
 
 
 def test_date_patterns_match_their_plain_forms(texts: list[str]) -> None:

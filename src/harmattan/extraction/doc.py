@@ -72,12 +72,26 @@ class Doc:
         """Mentions of a kind (in one sentence), from an index rebuilt only when mentions were added."""
         index = self.user_data.get("_index")
         if index is None or index[0] != len(self.mentions):
-            table: dict[tuple[str, int | None], list[Mention]] = {}
+            by_kind: dict[str, list[Mention]] = {}
             for m in self.mentions:
-                table.setdefault((m.kind, m.sentence), []).append(m)
-                table.setdefault((m.kind, None), []).append(m)
-            index = self.user_data["_index"] = (len(self.mentions), table)
-        return list(index[1].get((kind, sentence), ()))
+                found = by_kind.get(m.kind)
+                if found is None:
+                    by_kind[m.kind] = [m]
+                else:
+                    found.append(m)
+            # per sentence: built for a kind when first asked (a few kinds are asked for, per sentence)
+            per_sentence: dict[str, dict[int, list[Mention]]] = {}
+            index = self.user_data["_index"] = (len(self.mentions), by_kind, per_sentence)
+        of_kind: list[Mention] = index[1].get(kind, [])
+        if sentence is None:
+            return list(of_kind)
+        table: dict[int, list[Mention]] | None = index[2].get(kind)
+        if table is None:
+            table = {}
+            for m in of_kind:
+                table.setdefault(m.sentence, []).append(m)
+            index[2][kind] = table
+        return list(table.get(sentence, ()))
 
     def mask(self, kinds: tuple[str, ...]) -> bytearray:
         """One byte per character, 1 where a mention of these kinds lies (linear-time overlap tests)."""
