@@ -7,6 +7,10 @@ over them with ``--workers 1`` and ``2`` (one process per worker; each worker bu
 and warms up on one article before the clock starts), and prints the figures. The baseline is
 ``spacy.blank("en")``'s tokenizer over the same articles in one process.
 
+Besides wall-clock rates it prints each worker's CPU milliseconds per article (``time.process_time``
+over the timed loop): on a shared, loaded machine wall time also counts other processes' turns on the
+cores, so compare before/after changes by CPU time.
+
     python bench/extract.py                 # default: 600 articles, workers 1 and 2 (< 60 s on 2 cores)
     python bench/extract.py --articles 1000 --workers 1 2 --json
 """
@@ -86,13 +90,17 @@ def _worker(spec: str, articles: list[tuple[str, str]], barrier: Any, out: Any) 
         return
     barrier.wait()
     events = 0
+    # CPU time of this process only: on a shared, loaded machine it is the figure that compares
+    # before/after (wall time also counts the other processes' turns on the cores).
+    cpu_start = time.process_time()
     try:
         for _, text in articles:
             events += len(extractor.extract(text, published=PUBLISHED, lang="auto"))
     except BaseException:
         out.put(("error", traceback.format_exc()))
         return
-    out.put((events, peak_rss_mb()))
+    cpu_ms = (time.process_time() - cpu_start) * 1000 / max(1, len(articles))
+    out.put((events, (peak_rss_mb(), cpu_ms)))
 
 
 def peak_rss_mb() -> float:
@@ -138,7 +146,8 @@ def run_extractor(spec: str, articles: list[tuple[str, str]], workers: int) -> d
         "articles_per_s": round(len(articles) / seconds, 1),
         "sentences_per_s": round(sentences / seconds, 1),
         "events": sum(events for events, _ in results),
-        "peak_rss_mb_per_worker": [round(rss, 1) for _, rss in results],
+        "peak_rss_mb_per_worker": [round(rss, 1) for _, (rss, _) in results],
+        "cpu_ms_per_article_per_worker": [round(cpu, 2) for _, (_, cpu) in results],
     }
 
 
@@ -147,11 +156,17 @@ def run_tokenizer(articles: list[tuple[str, str]]) -> dict[str, Any]:
 
     nlp = spacy.blank("en")
     nlp.tokenizer(articles[0][1])  # warm-up, as for the extractor
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     tokens = sum(len(nlp.tokenizer(text)) for _, text in articles)
     seconds = time.perf_counter() - start
+    cpu_ms = (time.process_time() - cpu_start) * 1000 / len(articles)
     rate = round(len(articles) / seconds, 1)
-    return {"seconds": round(seconds, 3), "articles_per_s": rate, "tokens": tokens}
+    return {
+        "seconds": round(seconds, 3),
+        "articles_per_s": rate,
+        "tokens": tokens,
+        "cpu_ms_per_article": round(cpu_ms, 2),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -177,12 +192,16 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result, indent=2))
         return 0
     print(f"{len(articles)} articles, {words:.0f} words on average, seed {args.seed}, {args.extractor}")
-    print(f"spaCy blank('en') tokenizer, 1 process: {baseline['articles_per_s']} articles/s")
+    print(
+        f"spaCy blank('en') tokenizer, 1 process: {baseline['articles_per_s']} articles/s, "
+        f"CPU {baseline['cpu_ms_per_article']} ms/article"
+    )
     for run in runs:
         print(
             f"workers={run['workers']}: {run['articles_per_s']} articles/s, "
             f"{run['sentences_per_s']} sentences/s, {run['events']} events, "
             f"peak RSS per worker {run['peak_rss_mb_per_worker']} MB, "
+            f"CPU ms/article per worker {run['cpu_ms_per_article_per_worker']}, "
             f"{run['times_tokenizer']}x slower than the tokenizer pass "
             f"(startup + warm-up {run['startup_and_warmup_s']} s)"
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,12 +72,26 @@ class Doc:
         """Mentions of a kind (in one sentence), from an index rebuilt only when mentions were added."""
         index = self.user_data.get("_index")
         if index is None or index[0] != len(self.mentions):
-            table: dict[tuple[str, int | None], list[Mention]] = {}
+            by_kind: dict[str, list[Mention]] = {}
             for m in self.mentions:
-                table.setdefault((m.kind, m.sentence), []).append(m)
-                table.setdefault((m.kind, None), []).append(m)
-            index = self.user_data["_index"] = (len(self.mentions), table)
-        return list(index[1].get((kind, sentence), ()))
+                found = by_kind.get(m.kind)
+                if found is None:
+                    by_kind[m.kind] = [m]
+                else:
+                    found.append(m)
+            # per sentence: built for a kind when first asked (a few kinds are asked for, per sentence)
+            per_sentence: dict[str, dict[int, list[Mention]]] = {}
+            index = self.user_data["_index"] = (len(self.mentions), by_kind, per_sentence)
+        of_kind: list[Mention] = index[1].get(kind, [])
+        if sentence is None:
+            return list(of_kind)
+        table: dict[int, list[Mention]] | None = index[2].get(kind)
+        if table is None:
+            table = {}
+            for m in of_kind:
+                table.setdefault(m.sentence, []).append(m)
+            index[2][kind] = table
+        return list(table.get(sentence, ()))
 
     def mask(self, kinds: tuple[str, ...]) -> bytearray:
         """One byte per character, 1 where a mention of these kinds lies (linear-time overlap tests)."""
@@ -87,29 +102,27 @@ class Doc:
         return out
 
     def sentence_of(self, offset: int) -> int:
-        """The index of the sentence holding character ``offset`` (binary search)."""
-        lo, hi = 0, len(self.sentences) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            sent = self.sentences[mid]
-            if offset < sent.start:
-                hi = mid - 1
-            elif offset >= sent.end:
-                lo = mid + 1
-            else:
-                return mid
-        return max(0, min(lo, len(self.sentences) - 1))
+        """The index of the sentence holding character ``offset``; between two sentences, the next one;
+        clamped to the first and last sentence (0 when there are none)."""
+        sentences = self.sentences
+        cached = self.user_data.get("_ends")
+        if cached is None or cached[0] is not sentences or cached[1] != len(sentences):
+            # sentence ends, ascending: one C-level bisection per lookup (called for every mention)
+            cached = self.user_data["_ends"] = (sentences, len(sentences), [s.end for s in sentences])
+        return max(0, min(bisect_right(cached[2], offset), len(sentences) - 1))
 
-    def evidence(self, field_name: str, mention: Mention) -> Evidence:
-        """Evidence for a field, pointing at a mention's exact span of the document text."""
+    def evidence(self, field_name: str, mention: Mention, rule: str | None = None) -> Evidence:
+        """Evidence for a field, pointing at a mention's exact span of the document text; the rule that
+        used it (default: the rule that found the mention)."""
+        start, end = mention.start, mention.end
         return Evidence(
-            field=field_name,
-            document=self.document_id,
-            sentence=mention.sentence,
-            start=mention.start,
-            end=mention.end,
-            text=self.text[mention.start : mention.end],
-            rule=mention.rule,
+            field_name,
+            self.document_id,
+            mention.sentence,
+            start,
+            end,
+            self.text[start:end],
+            mention.rule if rule is None else rule,
         )
 
     def sentence_evidence(self, field_name: str, index: int, rule: str) -> Evidence:

@@ -13,7 +13,7 @@ import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -76,9 +76,11 @@ class Entry:
     prefix: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One lexicon match in a text: the entry and its span in the original text."""
+class Hit(NamedTuple):
+    """One lexicon match in a text: the entry and its span in the original text.
+
+    A named tuple, not a frozen dataclass: hundreds are made per report, and a tuple is built in C.
+    """
 
     entry: Entry
     start: int
@@ -88,8 +90,12 @@ class Hit:
 class Scanner:
     """An Aho-Corasick automaton over many terms; build once per process, scan many texts."""
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
+    def __init__(self, entries: Iterable[Entry], before_capital: frozenset[str] = frozenset()) -> None:
+        """``before_capital``: kinds of entry (introducing words: "in", "near") kept only when a
+        capitalised word or a figure follows; dropping the rest here saves building hundreds of hits."""
         import ahocorasick_rs
+
+        self._before_capital = before_capital
 
         by_pattern: dict[str, list[Entry]] = {}
         for entry in entries:
@@ -105,21 +111,38 @@ class Scanner:
     def __len__(self) -> int:
         return len(self._patterns)
 
-    def scan(self, text: str, folded: str, langs: frozenset[str] | None = None) -> Iterator[Hit]:
-        """Yield every match (overlapping ones too) whose case and language rules hold."""
+    def scan(self, text: str, folded: str, langs: frozenset[str] | None = None) -> list[Hit]:
+        """Every match (overlapping ones too) whose case and language rules hold, in the automaton's order."""
         if self._automaton is None:
-            return
-        padded = " " + folded + " "
-        for index, start, end in self._automaton.find_matches_as_indexes(padded, overlapping=True):
+            return []
+        found: list[Hit] = []
+        entries_of, before_capital = self._entries, self._before_capital
+        # one flat loop with the checks inlined: this runs for every match of every report
+        matches = self._automaton.find_matches_as_indexes(" " + folded + " ", overlapping=True)
+        for index, start, end in matches:
             # padded offsets: the leading space is at original start-1; the match begins after it
-            o_start = start
-            for entry in self._entries[index]:
-                o_end = _word_end(folded, end - 1) if entry.prefix else end - 2
+            for entry in entries_of[index]:
                 if langs is not None and entry.lang is not None and entry.lang not in langs:
                     continue
-                if not _case_ok(entry, text, o_start, o_end):
+                o_end = _word_end(folded, end - 1) if entry.prefix else end - 2
+                case = entry.case
+                if case != "any":
+                    if case == "initial":
+                        if not text[start : start + 1].isupper():
+                            continue
+                    elif text[start:o_end] != entry.term.rstrip("*"):
+                        continue
+                if before_capital and entry.kind in before_capital and not capital_follows(text, o_end):
                     continue
-                yield Hit(entry, o_start, o_end)
+                found.append(Hit(entry, start, o_end))
+        return found
+
+
+def capital_follows(text: str, end: int) -> bool:
+    """A capitalised word or a figure starts within the next three characters (after spaces or an
+    apostrophe): "in Gao", "d'Arbinda", "near 3"."""
+    nxt = text[end : end + 3].lstrip(" '’")
+    return bool(nxt) and (nxt[0].isupper() or nxt[0].isdigit())
 
 
 def _word_end(folded: str, pos: int) -> int:
@@ -127,14 +150,6 @@ def _word_end(folded: str, pos: int) -> int:
     while pos < n and folded[pos].isalnum():
         pos += 1
     return pos
-
-
-def _case_ok(entry: Entry, text: str, start: int, end: int) -> bool:
-    if entry.case == "any":
-        return True
-    if entry.case == "initial":
-        return text[start : start + 1].isupper()
-    return text[start:end] == entry.term.rstrip("*")
 
 
 def lang_terms(section: dict[str, Any]) -> Iterator[tuple[str, str]]:
@@ -153,12 +168,27 @@ def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     """Keep the longest hits, dropping any hit overlapping a longer (then earlier) one."""
     if not hits:
         return []
+    by_start = sorted(hits, key=_start)
+    last_end = -1
+    for hit in by_start:
+        if hit.start < last_end:
+            return _resolve_overlapping(hits)
+        last_end = hit.end
+    return by_start  # nothing overlaps (the common case): every hit is kept, in text order
+
+
+def _start(hit: Hit) -> int:
+    return hit.start
+
+
+def _resolve_overlapping(hits: list[Hit]) -> list[Hit]:
     ordered = sorted(hits, key=lambda h: (-(h.end - h.start), h.start))
     taken = bytearray(max(h.end for h in hits) + 1)
     kept: list[Hit] = []
     for hit in ordered:
-        if any(taken[hit.start : hit.end]):
+        start, end = hit.start, hit.end
+        if taken.find(1, start, end) >= 0:  # a longer hit holds one of its characters
             continue
         kept.append(hit)
-        taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
-    return sorted(kept, key=lambda h: h.start)
+        taken[start:end] = b"\x01" * (end - start)
+    return sorted(kept, key=_start)

@@ -43,7 +43,8 @@ class Resources:
 
     @functools.cached_property
     def lexicon(self) -> Scanner:
-        return Scanner(_taxonomy_entries())
+        # an introducing word only matters before a capitalised name (or a figure)
+        return Scanner(_taxonomy_entries(), before_capital=frozenset({"ctx_before", "ctx_near"}))
 
     @functools.cached_property
     def actor_scanner(self) -> Scanner:
@@ -84,6 +85,18 @@ class Resources:
             self.common_place_words,
             self.non_person_units,
         )
+
+    @functools.lru_cache(maxsize=16384)  # noqa: B019  (one Resources per pack and process)
+    def place(self, place_id: str) -> Any:
+        """A gazetteer place by id. Cached: the gazetteer parses the place's row on every ``get``, the
+        same places recur in every report, and a place is a frozen record."""
+        return self.pack.places.get(place_id) if self.pack is not None else None
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019
+    def admin_area(self, name: str, country: str | None, level: int | None = None) -> Any:
+        """The admin area a name stands for (:meth:`Gazetteer.admin_area`), cached: each lookup ranks
+        rows and the same few areas are asked for in report after report."""
+        return self.pack.places.admin_area(name, country, level) if self.pack is not None else None
 
     def actor(self, actor_id: str) -> Any:
         return self.pack.actors.get(actor_id) if self.pack is not None else None

@@ -97,8 +97,7 @@ def _best_typed(members: list[Candidate]) -> Candidate:
 
 
 def _ev(doc: Doc, field_name: str, m: Mention, rule: str) -> Evidence:
-    e = doc.evidence(field_name, m)
-    return Evidence(e.field, e.document, e.sentence, e.start, e.end, e.text, rule)
+    return doc.evidence(field_name, m, rule)  # one frozen record, not one and a copy (they are slow to build)
 
 
 def _date(doc: Doc, cl: Any, head: Candidate, ev: Event, evidence: list[Evidence]) -> None:

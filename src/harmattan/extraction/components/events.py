@@ -103,6 +103,17 @@ class EventDetector(Component):
         super().__init__(resources, **settings)
         rules = load_taxonomy("rules")
         self.rules: list[dict[str, Any]] = [{**r, "_order": i} for i, r in enumerate(rules["rules"])]
+        # each rule's cue sets, built once (not per candidate sentence)
+        self._rule_sets = [
+            (
+                r,
+                frozenset(r["any"]) if "any" in r else None,
+                frozenset(r.get("all", [])),
+                frozenset(r.get("none", [])),
+                [frozenset(group) for group in r.get("all_of_any", [])],
+            )
+            for r in self.rules
+        ]
         self.violent = frozenset(rules["violent_cues"])
         self.strong = frozenset(rules["strong_cues"])
         self.plover_rules: list[dict[str, str]] = rules["plover"]
@@ -443,12 +454,12 @@ class EventDetector(Component):
     def _classify(self, names: set[str], cand: Candidate) -> dict[str, Any] | None:
         target = _target_class(cand.actor2)
         initiator = "state" if cand.actor1 is not None and cand.actor1.role == "state" else "nonstate"
-        for rule in self.rules:
-            if "any" in rule and not names & set(rule["any"]):
+        for rule, any_of, all_of, none_of, groups in self._rule_sets:
+            if any_of is not None and not names & any_of:
                 continue
-            if not set(rule.get("all", [])) <= names or names & set(rule.get("none", [])):
+            if not all_of <= names or names & none_of:
                 continue
-            if any(not names & set(group) for group in rule.get("all_of_any", [])):
+            if any(not names & group for group in groups):
                 continue
             if (
                 "target" in rule

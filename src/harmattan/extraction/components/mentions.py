@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from harmattan.extraction.doc import Doc, Mention
-from harmattan.extraction.lexicon import Hit, load_taxonomy, resolve_overlaps
+from harmattan.extraction.lexicon import Hit, capital_follows, load_taxonomy, resolve_overlaps
 from harmattan.extraction.pipeline import Component, register
 
 # Kinds that compete for the same words: within a group the longest match wins.
@@ -35,35 +35,46 @@ _GROUPS = {
 def _add_hits(doc: Doc, hits: list[Hit], rule: str) -> None:
     grouped: dict[str, list[Hit]] = {}
     clean = doc.clean
+    group_of = _GROUPS.get
     for hit in hits:
         kind = hit.entry.kind
-        if kind in ("ctx_before", "ctx_near") and not _capital_follows(clean, hit.end):
-            continue  # an introducing word only matters before a capitalised name
-        grouped.setdefault(_GROUPS.get(kind, kind), []).append(hit)
-    kept = sorted((h for group in grouped.values() for h in resolve_overlaps(group)), key=lambda h: h.start)
+        if (kind == "ctx_before" or kind == "ctx_near") and not capital_follows(clean, hit.end):
+            continue  # an introducing word only matters before a capitalised name (resources.lexicon's
+            # scanner drops the others already; this keeps any other scanner's hits to the same rule)
+        group = group_of(kind, kind)
+        bucket = grouped.get(group)
+        if bucket is None:
+            grouped[group] = [hit]
+        else:
+            bucket.append(hit)
+    kept = [h for group in grouped.values() for h in resolve_overlaps(group)]
+    kept.sort(key=_hit_start)  # stable, as the groups' order breaks ties
     sentences = doc.sentences
+    last = len(sentences) - 1
+    text, add = doc.text, doc.mentions.append
     index = 0
     for hit in kept:
+        start = hit.start
         # hits come in text order: walk the sentences alongside instead of searching for each
-        while index + 1 < len(sentences) and hit.start >= sentences[index].end:
+        while index < last and start >= sentences[index].end:
             index += 1
-        doc.mentions.append(
+        entry = hit.entry
+        add(
             Mention(
-                hit.entry.kind,
-                hit.start,
+                entry.kind,
+                start,
                 hit.end,
-                doc.text[hit.start : hit.end],
-                hit.entry.value,
+                text[start : hit.end],
+                entry.value,
                 index if sentences else -1,
-                f"{rule}:{hit.entry.term}",
-                hit.entry.lang,
+                f"{rule}:{entry.term}",
+                entry.lang,
             )
         )
 
 
-def _capital_follows(clean: str, end: int) -> bool:
-    nxt = clean[end : end + 3].lstrip(" '’")
-    return bool(nxt) and (nxt[0].isupper() or nxt[0].isdigit())
+def _hit_start(hit: Hit) -> int:
+    return hit.start
 
 
 @register
@@ -131,12 +142,16 @@ def _drop_shadowed(doc: Doc) -> None:
     if not any(m.kind == "actor" for m in doc.mentions):
         return
     mask = doc.mask(("actor",))
-    doc.mentions = [
-        m for m in doc.mentions if m.kind not in ("term", "cue", "numword") or not all(mask[m.start : m.end])
-    ]
+    # a 0 in the span: some character of it lies outside every named actor
+    words = ("term", "cue", "numword")
+    doc.mentions = [m for m in doc.mentions if m.kind not in words or mask.find(0, m.start, m.end) >= 0]
 
 
-_DIGITS = re.compile(r"(?<![\w/.,:])(\d{1,3}(?:[ \u00a0\u202f,]\d{3})+|\d+)(?![\w/:]|[.,]\d|\s?%|\s?h\d)")
+_NON_DIGIT = re.compile(r"\D")
+# (?=\d) first: the regex engine skips to digits instead of testing the look-behind at every character
+_DIGITS = re.compile(
+    r"(?=\d)(?<![\w/.,:])(\d{1,3}(?:[ \u00a0\u202f,]\d{3})+|\d+)(?![\w/:]|[.,]\d|\s?%|\s?h\d)"
+)
 
 
 @register
@@ -149,7 +164,7 @@ class NumberMentions(Component):
 
     def __call__(self, doc: Doc) -> Doc:
         for match in _DIGITS.finditer(doc.clean):
-            raw = re.sub(r"\D", "", match.group(1))
+            raw = _NON_DIGIT.sub("", match.group(1))
             value = int(raw[:12])
             kind = "year" if len(raw) == 4 and 1900 <= value <= 2100 else "number"
             doc.mentions.append(

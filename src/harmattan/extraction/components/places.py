@@ -39,7 +39,7 @@ class PlaceMentions(Component):
         hits = [
             h
             for h in self.resources.place_scanner.scan(doc.clean, doc.folded, None)
-            if not any(blocked[h.start : h.end])
+            if blocked.find(1, h.start, h.end) < 0  # no character inside an actor, country or term
         ]
         order = {"ctx_before": 0, "ctx_near": 1, "ctx_admin1": 2, "ctx_admin2": 2}
         ctx_mentions = sorted((m for m in doc.mentions if m.kind in order), key=lambda m: order[m.kind])
@@ -125,7 +125,7 @@ class PlaceMentions(Component):
                 doc.folded[start:end] in self.resources.common_place_words
             )
             level = 1 if m.kind == "ctx_admin1" else 2
-            area = None if generic else self.resources.pack.places.admin_area(
+            area = None if generic else self.resources.admin_area(
                 doc.folded[start:end], countries[0] if countries else None, level
             )
             if area is not None:
@@ -140,17 +140,17 @@ class PlaceMentions(Component):
         ids = hit.entry.value
         found = cache.get(ids)
         if found is None:
-            places = self.resources.pack.places
-            found = cache[ids] = any(getattr(places.get(i), "kind", "") in ("admin1", "admin2") for i in ids)
+            place = self.resources.place
+            found = cache[ids] = any(getattr(place(i), "kind", "") in ("admin1", "admin2") for i in ids)
         return found
 
     def _town(self, hit: Any) -> bool:
         """Whether a name is also a real town ("Bamako :" is the city; "Soum :" the province)."""
-        places = self.resources.pack.places
+        place = self.resources.place
         return any(
             getattr(p, "kind", "") == "populated"
             and (int(p.population or 0) >= 1000 or _FEATURE_RANK.get(p.feature, 0) >= 2)
-            for p in (places.get(i) for i in hit.entry.value)
+            for p in (place(i) for i in hit.entry.value)
         )
 
     def _resolve(
@@ -164,12 +164,11 @@ class PlaceMentions(Component):
         start: int,
         end: int,
     ) -> PlaceRef | None:
-        places = self.resources.pack.places
         countries, areas = hints
         if context == "ctx_area":
             country = countries[0] if countries else None
             # "le Soum", "l'Oudalan": the province (second level) first, then the region
-            area = places.admin_area(folded, country, 2) or places.admin_area(folded, country)
+            area = self.resources.admin_area(folded, country, 2) or self.resources.admin_area(folded, country)
             if area is not None and area.kind in ("admin1", "admin2"):
                 return PlaceRef(area, _area_precision(area), context)
             context = "ctx_before"
@@ -178,10 +177,11 @@ class PlaceMentions(Component):
             return None
         if admin:
             level = 1 if context == "ctx_admin1" else 2
-            area = places.admin_area(folded, countries[0] if countries else None, level)
+            area = self.resources.admin_area(folded, countries[0] if countries else None, level)
             if area is not None:
                 return PlaceRef(area, _area_precision(area), context or "")  # only an area is known
-        candidates = [p for p in (places.get(i) for i in ids) if p is not None]
+        place = self.resources.place
+        candidates = [p for p in (place(i) for i in ids) if p is not None]
         if admin:
             # "Soum province": never the village called Soum
             areas_named = [p for p in candidates if p.kind in ("admin1", "admin2")]
@@ -324,12 +324,16 @@ def _person_name(doc: Doc, start: int) -> bool:
     words = before.split()
     if not words:
         return False
-    if fold(words[-1]).strip(".") in _titles():
+    if _fold_word(words[-1]).strip(".") in _titles():
         return True
     given = words[-2:]
     return len(given) == 2 and all(w[:1].isupper() and w.isalpha() for w in given) and (
-        len(words) < 3 or not words[-3][:1].isupper() or fold(words[-3]).strip(".") in _titles()
+        len(words) < 3 or not words[-3][:1].isupper() or _fold_word(words[-3]).strip(".") in _titles()
     )
+
+
+#: words before a name recur from report to report: fold each once (Unicode normalisation is slow)
+_fold_word = lru_cache(maxsize=8192)(fold)
 
 
 @lru_cache(maxsize=1)

@@ -23,6 +23,38 @@ def _month_table() -> dict[str, int]:
 _ORD = r"(?:er|st|nd|rd|th|eme)?"
 
 
+def date_patterns(months: dict[str, int]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The day-month, month-day and numeric date patterns.
+
+    Each opens with what the regex engine can skip to (a digit, a month's first letter) instead of a
+    word boundary, which it would test at every character; the matches are those of the plain forms in
+    :func:`reference_date_patterns` (tests/extraction/test_scan_equivalence.py compares them).
+    """
+    names = "|".join(sorted(months, key=len, reverse=True))
+    first = "".join(re.escape(c) for c in sorted({name[0] for name in months}))
+    return (
+        # (\d(?<!\w.)\d?) is \b(\d{1,2}): a first digit that no word character precedes, then maybe another
+        re.compile(
+            rf"(\d(?<!\w.)\d?){_ORD}(?:\s+(?:et|au|and|to)\s+\d{{1,2}}{_ORD}|\s+\d{{1,2}})?\s+({names})\b"
+            rf"(?:\s+(\d{{4}}))?"
+        ),
+        re.compile(rf"(?=[{first}])\b({names})\s+(\d{{1,2}}){_ORD}\b(?:\s+(\d{{4}}))?"),
+        re.compile(r"(?=\d)(?:\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b)"),
+    )
+
+
+def reference_date_patterns(months: dict[str, int]) -> tuple[re.Pattern[str], ...]:
+    """The plain forms of :func:`date_patterns` (slower: kept as the definition the tests check against)."""
+    names = "|".join(sorted(months, key=len, reverse=True))
+    return (
+        re.compile(
+            rf"\b(\d{{1,2}}){_ORD}(?:\s+(?:et|au|and|to)\s+\d{{1,2}}{_ORD}|\s+\d{{1,2}})?\s+({names})\b(?:\s+(\d{{4}}))?"
+        ),
+        re.compile(rf"\b({names})\s+(\d{{1,2}}){_ORD}\b(?:\s+(\d{{4}}))?"),
+        re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b"),
+    )
+
+
 @register
 class DateMentions(Component):
     name = "dates"
@@ -32,12 +64,7 @@ class DateMentions(Component):
     def __init__(self, resources: object = None, **settings: object) -> None:
         super().__init__(resources, **settings)
         self.months = _month_table()
-        names = "|".join(sorted(self.months, key=len, reverse=True))
-        self.day_month = re.compile(
-            rf"\b(\d{{1,2}}){_ORD}(?:\s+(?:et|au|and|to)\s+\d{{1,2}}{_ORD}|\s+\d{{1,2}})?\s+({names})\b(?:\s+(\d{{4}}))?"
-        )
-        self.month_day = re.compile(rf"\b({names})\s+(\d{{1,2}}){_ORD}\b(?:\s+(\d{{4}}))?")
-        self.numeric = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b")
+        self.day_month, self.month_day, self.numeric = date_patterns(self.months)
 
     def __call__(self, doc: Doc) -> Doc:
         pub = doc.published
@@ -106,17 +133,20 @@ class DateMentions(Component):
         return out
 
 
+_MONTH_WORD_BEFORE = re.compile(r"\b(?:in|of|early|late|mid|since)\s+$")
+_PAST_AFTER = re.compile(r"\s+(dernier|derniere|passe)\b")
+_PAST_BEFORE = re.compile(r"\b(last|past)\s+$")
+
+
 def _is_may_verb(doc: Doc, w: Mention) -> bool:
     # English "May" at a sentence start is usually the month only when a number or "in" is next to it
-    return w.text == "May" and not re.search(
-        r"\b(?:in|of|early|late|mid|since)\s+$", doc.folded[max(0, w.start - 8) : w.start]
-    )
+    return w.text == "May" and not _MONTH_WORD_BEFORE.search(doc.folded[max(0, w.start - 8) : w.start])
 
 
 def _has_past_marker(doc: Doc, w: Mention) -> bool:
     after = doc.folded[w.end : w.end + 12]
     before = doc.folded[max(0, w.start - 6) : w.start]
-    return bool(re.match(r"\s+(dernier|derniere|passe)\b", after) or re.search(r"\b(last|past)\s+$", before))
+    return bool(_PAST_AFTER.match(after) or _PAST_BEFORE.search(before))
 
 
 def _relative(pub: dt.date, spec: dict[str, object]) -> tuple[dt.date | None, int]:
