@@ -77,13 +77,17 @@ class Gazetteer:
         self._positions: dict[str, int] | None = None
 
     @classmethod
-    def load(cls, pack_dir: Path, cache_dir: Path | None = None) -> Gazetteer:
-        """Load ``pack_dir/places`` (e.g. ``src/harmattan/regions/sahel``), using the compiled cache."""
+    def load(cls, pack_dir: Path, cache_dir: Path | None = None, supplements: bool = True) -> Gazetteer:
+        """Load ``pack_dir/places`` (e.g. ``src/harmattan/regions/sahel``), using the compiled cache.
+
+        ``supplements=False`` leaves out the places taken from other datasets (``ucdp_places.yaml``).
+        """
         places_dir = Path(pack_dir) / "places"
         spelling = Spelling.load(places_dir / "spelling.yaml")
         changes_path = places_dir / "admin_changes.yaml"
         changes = AdminChanges.load(changes_path) if changes_path.exists() else AdminChanges()
-        return cls(load_index(places_dir, spelling, cache_dir), spelling, changes, Path(pack_dir))
+        index = load_index(places_dir, spelling, cache_dir, supplements)
+        return cls(index, spelling, changes, Path(pack_dir))
 
     def __len__(self) -> int:
         return len(self._index)
@@ -104,6 +108,15 @@ class Gazetteer:
             area = self.admin_area(name, country)
             return [area] if area is not None else self._fuzzy(key, country, limit)
         return [Place.from_row(r) for r in self._ranked(found, country)[:limit]]
+
+    def named(self, name: str) -> list[Place]:
+        """Places with exactly this name or its loose spelling, best first (no fuzzy match, no area)."""
+        key = fold(name)
+        return [Place.from_row(self._index.row(i)) for i in self._lookup(key)] if key else []
+
+    def loose_key(self, name: str) -> str:
+        """The loose transliteration key of a name (``spelling.yaml``): "Tinzawatene" -> "tinzauaten"."""
+        return self._spelling.loose(fold(name))
 
     def _lookup(self, key: str) -> tuple[int, ...]:
         """Row positions for a folded name: exact first, then the loose transliteration key."""
@@ -216,6 +229,7 @@ class Gazetteer:
             "names": 0,
             "distinct_names": len(self._index.exact),
             "curated": len(self._index.curated_ids),
+            "ucdp": len(self._index.supplement_ids),
         }
         for row in self._index.rows():
             counts["names"] += len(row[10])

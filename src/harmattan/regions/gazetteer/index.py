@@ -1,7 +1,7 @@
 """The compiled gazetteer index and its on-disk cache.
 
-The pack's files (``geonames.tsv``, ``curated.yaml``, ``spelling.yaml``,
-``admin_changes.yaml``) stay the source of truth; the cache is a pickle of
+The pack's files (``geonames.tsv``, ``curated.yaml``, ``ucdp_places.yaml``,
+``spelling.yaml``, ``admin_changes.yaml``) stay the source of truth; the cache is a pickle of
 the parsed rows and lookup tables, keyed by a hash of those files, rebuilt
 whenever one of them changes.
 """
@@ -19,14 +19,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from harmattan.regions.gazetteer import curated, features
+from harmattan.regions.gazetteer import curated, features, supplement
 from harmattan.regions.gazetteer.geonames import spellings
 from harmattan.regions.gazetteer.spelling import Spelling
 from harmattan.regions.text import fold
 
 #: Bump when the index layout changes, so old caches are ignored.
-INDEX_VERSION = 4
-PACK_FILES = ("geonames.tsv", "curated.yaml", "spelling.yaml", "admin_changes.yaml")
+INDEX_VERSION = 5
+PACK_FILES = ("geonames.tsv", "curated.yaml", supplement.FILE, "spelling.yaml", "admin_changes.yaml")
 
 #: id, name, country, admin1, admin2, latitude, longitude, feature, population, kind, names
 RowTuple = tuple[str, str, str, str | None, str | None, float, float, str, int, str, tuple[str, ...]]
@@ -48,6 +48,7 @@ class Index:
     exact: dict[str, Bucket] = field(default_factory=dict)
     loose: dict[str, Bucket] = field(default_factory=dict)
     curated_ids: frozenset[str] = frozenset()
+    supplement_ids: frozenset[str] = frozenset()
     seats: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
     digest: str = ""
@@ -77,11 +78,11 @@ def _line(row: RowTuple) -> str:
 
 
 #: Code whose changes alter the index: part of the cache key, so a new release rebuilds it.
-_CODE = ("index.py", "spelling.py", "features.py", "curated.py", "geonames.py")
+_CODE = ("index.py", "spelling.py", "features.py", "curated.py", "supplement.py", "geonames.py")
 
 
-def digest(places_dir: Path) -> str:
-    h = hashlib.sha256(f"v{INDEX_VERSION}".encode())
+def digest(places_dir: Path, supplements: bool = True) -> str:
+    h = hashlib.sha256(f"v{INDEX_VERSION}{'' if supplements else '-bare'}".encode())
     here = Path(__file__).parent
     for name in _CODE:
         h.update((here / name).read_bytes())
@@ -168,9 +169,36 @@ def _merge_curated(rows: dict[str, RowTuple], index: Index, places_dir: Path) ->
     index.curated_ids = frozenset(ids)
 
 
-def build_index(places_dir: Path, spelling: Spelling) -> Index:
-    """Parse the pack's place files and build the lookup tables (no cache involved)."""
-    index = Index(digest=digest(places_dir))
+def _merge_supplement(rows: dict[str, RowTuple], index: Index, places_dir: Path) -> None:
+    data = supplement.read(places_dir / supplement.FILE)
+    index.problems.extend(supplement.file_problems(data))
+    ids: set[str] = set()
+    for where, entry in supplement.places(data):
+        problems = supplement.check_entry(where, entry)
+        if problems:
+            index.problems.extend(problems)
+            continue
+        pid = str(entry["id"])
+        if pid in rows:
+            index.problems.append(f"{where}: id {pid} is used twice")
+            continue
+        feature = str(entry["feature"])
+        names = spellings(str(entry["name"]), *(str(n) for n in entry.get("names") or ()))
+        rows[pid] = (
+            pid, str(entry["name"]), str(entry["country"]), entry.get("admin1"), entry.get("admin2"),
+            float(entry["latitude"]), float(entry["longitude"]), feature, 0, features.kind_of(feature), names,
+        )  # fmt: skip
+        ids.add(pid)
+    index.supplement_ids = frozenset(ids)
+
+
+def build_index(places_dir: Path, spelling: Spelling, supplements: bool = True) -> Index:
+    """Parse the pack's place files and build the lookup tables (no cache involved).
+
+    ``supplements=False`` leaves out the places taken from other datasets (``ucdp_places.yaml``):
+    what their builder compares against, so that a rebuild does not see its own output.
+    """
+    index = Index(digest=digest(places_dir, supplements))
     tsv = places_dir / "geonames.tsv"
     rows: dict[str, RowTuple] = {}
     if tsv.exists():
@@ -178,6 +206,8 @@ def build_index(places_dir: Path, spelling: Spelling) -> Index:
     else:
         index.problems.append(f"{tsv} is missing: run python -m harmattan.regions.gazetteer.build")
     _merge_curated(rows, index, places_dir)
+    if supplements:
+        _merge_supplement(rows, index, places_dir)
     exact: dict[str, list[str]] = {}
     loose: dict[str, list[str]] = {}
     for pid, row in rows.items():
@@ -218,11 +248,13 @@ def default_cache_dir() -> Path:
     return Path.home() / ".cache" / "harmattan"
 
 
-def load_index(places_dir: Path, spelling: Spelling, cache_dir: Path | None = None) -> Index:
+def load_index(
+    places_dir: Path, spelling: Spelling, cache_dir: Path | None = None, supplements: bool = True
+) -> Index:
     """The index for ``places_dir``, from the cache when its files have not changed."""
     cache_dir = cache_dir or default_cache_dir()
-    key = digest(places_dir)
-    where = hashlib.sha256(str(places_dir.resolve()).encode()).hexdigest()[:8]
+    key = digest(places_dir, supplements)
+    where = hashlib.sha256(f"{places_dir.resolve()}{'' if supplements else '-bare'}".encode()).hexdigest()[:8]
     path = cache_dir / f"gazetteer-{where}-{key}.pickle"
     try:
         with path.open("rb") as fh:
@@ -236,7 +268,7 @@ def load_index(places_dir: Path, spelling: Spelling, cache_dir: Path | None = No
             return cached
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         pass
-    index = build_index(places_dir, spelling)
+    index = build_index(places_dir, spelling, supplements)
     _write_cache(index, path)
     return index
 

@@ -24,7 +24,7 @@ def _extents(index: Index, rows: list[RowTuple]) -> dict[str, tuple[float, float
     boxes: dict[str, list[float]] = {}
     counts: Counter[str] = Counter()
     for row in rows:
-        if row[0] in index.curated_ids:
+        if row[0] in index.curated_ids or row[0] in index.supplement_ids:
             continue
         counts[row[2]] += 1
         box = boxes.setdefault(row[2], [row[5], row[5], row[6], row[6]])
@@ -63,13 +63,15 @@ def validate_index(index: Index, changes: AdminChanges) -> list[str]:
     extents = _extents(index, rows)
     admin = _admin_names(rows)
     dangling: Counter[tuple[str, str, str]] = Counter()
+    # Entries made for the pack (curated, or taken from UCDP) are checked one by one.
+    own = index.curated_ids | index.supplement_ids
     for row in rows:
         pid = row[0]
-        if pid in index.curated_ids:
+        if pid in own:
             problems.extend(_check_row(row, extents))
         for level, value in ((1, row[3]), (2, row[4])):
             if value and (row[2], level) in admin and fold(value) not in admin[(row[2], level)]:
-                if pid in index.curated_ids:
+                if pid in own:
                     problems.append(f"{pid}: admin{level} {value!r} is no admin{level} area of {row[2]}")
                 else:
                     dangling[(row[2], f"admin{level}", value)] += 1
