@@ -92,7 +92,10 @@ def clean(original: str) -> tuple[str, tuple[str, ...], str]:
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
@@ -105,8 +108,10 @@ def read_rows(path: Path, countries: dict[str, str], counts: Counts) -> list[Ucd
             if rec["where_prec"].strip() != "1" or not rec["where_coordinates"].strip():
                 continue
             counts.rows_exact += 1
-            out.append(UcdpRow(int(rec["id"]), countries[rec["country"].strip()], rec["where_coordinates"].strip(),
-                               rec["adm_2"].strip(), float(rec["latitude"]), float(rec["longitude"])))  # fmt: skip
+            country = countries[rec["country"].strip()]
+            where, adm_2 = rec["where_coordinates"].strip(), rec["adm_2"].strip()
+            lat, lon = float(rec["latitude"]), float(rec["longitude"])
+            out.append(UcdpRow(int(rec["id"]), country, where, adm_2, lat, lon))
     return out
 
 
@@ -121,9 +126,10 @@ class AdminFinder:
     def find(self, country: str, lat: float, lon: float, ucdp_adm2: str) -> tuple[Place | None, float, bool]:
         """``(place, km, in UCDP's province)`` or ``(None, 0, False)`` when nothing is near."""
         la, lo = math.radians(lat), math.radians(lon)
-        a = np.sin((self._pts[:, 0] - la) / 2) ** 2 + np.cos(la) * np.cos(self._pts[:, 0]) * np.sin(
-            (self._pts[:, 1] - lo) / 2
-        ) ** 2
+        a = (
+            np.sin((self._pts[:, 0] - la) / 2) ** 2
+            + np.cos(la) * np.cos(self._pts[:, 0]) * np.sin((self._pts[:, 1] - lo) / 2) ** 2
+        )
         dist = 6371.0 * 2 * np.arcsin(np.sqrt(np.minimum(1.0, a)))
         wanted = bare(self._changes.current_admin2(country, ucdp_adm2) or "") if ucdp_adm2 else ""
         best: tuple[Place | None, float, bool] = (None, 0.0, False)
@@ -203,7 +209,9 @@ def build_entries(
         spread = max(km(lat, lon, r.latitude, r.longitude) for r in group)
         name, others, _ = clean(group[0].original)
         if spread > AGREE_KM:
-            counts.dropped_inconsistent.append(f"{name} ({len(group)} rows, {spread:.0f} km apart)")
+            counts.dropped_inconsistent.append(
+                f"{name} ({len(group)} rows, up to {spread:.0f} km from their median)"
+            )
             continue
         if any(exclusions.names_test_location(n, loose) for n in (name, *others)):
             counts.excluded_test_names += 1

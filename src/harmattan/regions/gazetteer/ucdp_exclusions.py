@@ -72,7 +72,7 @@ def _sources_ids(gold_dir: Path) -> set[int]:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ExclusionError(f"{path}: cannot be read ({exc})") from exc
-    head, found, rest = text.partition(_SOURCES_SECTION)
+    _, found, rest = text.partition(_SOURCES_SECTION)
     if not found:
         raise ExclusionError(f"{path}: no '{_SOURCES_SECTION}' section")
     section = rest.split("\n#", 1)[0]
@@ -94,5 +94,7 @@ def read_exclusions(gold_dir: Path, loose: Callable[[str], str]) -> Exclusions:
             if isinstance(event, dict) and event.get("location"):
                 names.add(fold(str(event["location"])))
     if not ids or not names:
-        raise ExclusionError(f"{gold_dir}: found {len(ids)} UCDP ids and {len(names)} test locations; need both")
+        raise ExclusionError(
+            f"{gold_dir}: found {len(ids)} UCDP ids and {len(names)} test locations; need both"
+        )
     return Exclusions(frozenset(ids), frozenset(names), frozenset(loose(n) for n in names))
