@@ -59,6 +59,7 @@ def write_pack(root: Path) -> Path:
         for i, n, a1, a2, lat, lon, f in TSV_ROWS
     ]
     (pack / "places" / "geonames.tsv").write_text(TSV_HEADER + "".join(lines), encoding="utf-8")
+    shutil.copy(PACK / "places" / "SOURCES.md", pack / "places")
     return pack
 
 
@@ -198,6 +199,10 @@ def test_supplement_loads_validates_and_rebuilds_the_cache(built: Built, tmp_pat
     assert gaz.search("Tiemboulo") == []  # an entry that fails its checks is left out
     out.write_text(text.replace("attribution: UCDP", "attribution: someone"), encoding="utf-8")
     assert any("'attribution' must read" in p for p in Gazetteer.load(pack, cache_dir=cache).validate())
+    out.write_text(text, encoding="utf-8")
+    (pack / "places" / "SOURCES.md").write_text("# Sources\n\nGeoNames only.\n", encoding="utf-8")
+    problems = Gazetteer.load(pack, cache_dir=cache).validate()
+    assert any("SOURCES.md: must name ucdp_places.yaml" in p for p in problems)
 
 
 def test_shipped_supplement_finds_a_ucdp_only_village_with_its_admin_names(tmp_path: Path) -> None:

@@ -26,7 +26,10 @@ from harmattan.regions.text import fold
 
 #: Bump when the index layout changes, so old caches are ignored.
 INDEX_VERSION = 5
-PACK_FILES = ("geonames.tsv", "curated.yaml", supplement.FILE, "spelling.yaml", "admin_changes.yaml")
+#: SOURCES.md is read for the supplement's attribution check.
+PACK_FILES = (
+    "geonames.tsv", "curated.yaml", supplement.FILE, "spelling.yaml", "admin_changes.yaml", "SOURCES.md",
+)  # fmt: skip
 
 #: id, name, country, admin1, admin2, latitude, longitude, feature, population, kind, names
 RowTuple = tuple[str, str, str, str | None, str | None, float, float, str, int, str, tuple[str, ...]]
@@ -171,7 +174,7 @@ def _merge_curated(rows: dict[str, RowTuple], index: Index, places_dir: Path) ->
 
 def _merge_supplement(rows: dict[str, RowTuple], index: Index, places_dir: Path) -> None:
     data = supplement.read(places_dir / supplement.FILE)
-    index.problems.extend(supplement.file_problems(data))
+    index.problems.extend(supplement.file_problems(data, places_dir / "SOURCES.md"))
     ids: set[str] = set()
     for where, entry in supplement.places(data):
         problems = supplement.check_entry(where, entry)

@@ -35,11 +35,17 @@ def read(path: Path) -> dict[str, Any]:
     return data
 
 
-def file_problems(data: dict[str, Any]) -> list[str]:
-    """Problems with the file as a whole: the attribution the licence requires must be there."""
-    if data and data.get("attribution") != ATTRIBUTION:
-        return [f"{FILE}: 'attribution' must read {ATTRIBUTION!r} (CC BY 4.0 requires it)"]
-    return []
+def file_problems(data: dict[str, Any], sources_md: Path) -> list[str]:
+    """Problems with the file as a whole: the attribution CC BY 4.0 requires, here and in SOURCES.md."""
+    if not data:
+        return []
+    problems = []
+    if data.get("attribution") != ATTRIBUTION:
+        problems.append(f"{FILE}: 'attribution' must read {ATTRIBUTION!r} (CC BY 4.0 requires it)")
+    text = sources_md.read_text(encoding="utf-8") if sources_md.exists() else ""
+    if ATTRIBUTION not in text or FILE not in text:
+        problems.append(f"{sources_md.name}: must name {FILE} and its attribution {ATTRIBUTION!r}")
+    return problems
 
 
 def places(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
