@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from snippets_data import SNIPPETS  # noqa: E402
+from snippets_data import MORE, SNIPPETS  # noqa: E402
 
 PUBLISHED = "2024-06-15"
 TEST_POSITIONS = (1, 3)
@@ -36,7 +36,7 @@ COUNTRY = {
     "CD": "Democratic Republic of Congo", "CF": "Central African Republic", "CI": "Ivory Coast",
     "CL": "Chile", "CM": "Cameroon", "CO": "Colombia", "DE": "Germany", "DZ": "Algeria", "EG": "Egypt",
     "ET": "Ethiopia", "FR": "France", "GA": "Gabon", "GH": "Ghana", "GN": "Guinea", "HN": "Honduras",
-    "HT": "Haiti", "IN": "India", "IQ": "Iraq", "KE": "Kenya", "LY": "Libya", "MA": "Morocco",
+    "HT": "Haiti", "IL": "Israel", "IR": "Iran", "PS": "Palestine", "SL": "Sierra Leone", "TZ": "Tanzania", "ZM": "Zambia", "IN": "India", "IQ": "Iraq", "KE": "Kenya", "LY": "Libya", "MA": "Morocco",
     "ML": "Mali", "MM": "Myanmar", "MX": "Mexico", "MZ": "Mozambique", "NE": "Niger", "NG": "Nigeria",
     "PE": "Peru", "PH": "Philippines", "PK": "Pakistan", "RU": "Russia", "SA": "Saudi Arabia",
     "SD": "Sudan", "SN": "Senegal", "SO": "Somalia", "SS": "South Sudan", "SY": "Syria", "TD": "Chad",
@@ -92,20 +92,21 @@ def event(sub: str, row: tuple[Any, ...]) -> dict[str, Any]:
 def records(lang: str) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: dict[str, int] = defaultdict(int)
-    for sub, rows in SNIPPETS.items():
-        for row in rows:
-            if row[0] != lang:
-                continue
-            position = seen[sub]
-            seen[sub] += 1
-            out.append({
-                "id": f"{lang}-{len(out) + 1:04d}",
-                "split": "test" if position % 5 in TEST_POSITIONS else "dev",
-                "language": lang, "published_at": PUBLISHED, "text": row[1],
-                "source": {"kind": "invented", "ref": "written for harmattan (gold/generic/README.md)",
-                           "url": None, "attribution": None},
-                "events": [event(sub, row)],
-            })  # fmt: skip
+    # batches in the order written: a later batch appends ids and split positions, never moves earlier ones
+    batches = [(sub, row) for batch in (SNIPPETS, MORE) for sub, rows in batch.items() for row in rows]
+    for sub, row in batches:
+        if row[0] != lang:
+            continue
+        position = seen[sub]
+        seen[sub] += 1
+        out.append({
+            "id": f"{lang}-{len(out) + 1:04d}",
+            "split": "test" if position % 5 in TEST_POSITIONS else "dev",
+            "language": lang, "published_at": PUBLISHED, "text": row[1],
+            "source": {"kind": "invented", "ref": "written for harmattan (gold/generic/README.md)",
+                       "url": None, "attribution": None},
+            "events": [event(sub, row)],
+        })  # fmt: skip
     return out
 
 
