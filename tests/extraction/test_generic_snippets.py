@@ -53,6 +53,25 @@ CASES = [
     ("Fighters ransacked the warehouses of an aid agency in El Fasher.", "Looting/property destruction"),
     ("The junta declared a state of emergency in Ouagadougou.", "Other"),
     ("Kenya recalled its ambassador from Mogadishu in protest at the remarks.", "Other"),
+    # headline and indirect wording
+    ("Two killed as police fire on crowd in Kisumu", "Excessive force against protesters"),
+    (
+        "Un manifestant a succombé à des tirs de la police lors d'une marche à Labé.",
+        "Excessive force against protesters",
+    ),
+    ("Rioters torch tax office in Mbale after trader's death", "Violent demonstration"),
+    ("Mechanic beaten to death by a crowd in Jinja", "Mob violence"),
+    ("Jets hit insurgent camps in the Sambisa forest, air force says", "Air/drone strike"),
+    ("Town of Gwoza back under government control, army says", "Government regains territory"),
+    (
+        "The town of Marte came under the control of insurgents after soldiers pulled out.",
+        "Non-state actor overtakes territory",
+    ),
+    ("Les belligérants ont paraphé un accord de cessation des hostilités à Kampala.", "Agreement"),
+    ("Opposition leader held by police in Lusaka", "Arrests"),
+    ("Army opens new outpost near the border to protect herders", "Headquarters or base established"),
+    ("L'explosion d'une grenade a blessé trois clients d'un bar de Goma.", "Grenade"),
+    ("Le Tchad a fermé ses frontières avec le Soudan.", "Other"),
 ]
 
 
