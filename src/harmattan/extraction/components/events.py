@@ -236,8 +236,9 @@ class EventDetector(Component):
             if m.kind == "country":
                 actor_id = f"{str(m.value).lower()}-state"
                 actor = self.resources.actor(actor_id)
-                if actor is not None:
-                    out.append(Participant(m, actor_id, _name(actor, actor_id), _inter(actor), "state"))
+                # a state outside the region pack ("Kenya recalled its ambassador") still acts as a state
+                name, inter = (_name(actor, actor_id), _inter(actor)) if actor is not None else (m.text, 1)
+                out.append(Participant(m, actor_id, name, inter, "state"))
         return out
 
     def _actor_role(self, actor: Any) -> str:
