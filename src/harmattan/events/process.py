@@ -17,6 +17,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -78,45 +79,39 @@ def pending_documents(db: Database, pipeline_version: str, limit: int | None = N
         return store.pending_documents(conn, pipeline_version, limit)
 
 
-def _json_safe(value: Any) -> Any:
-    return json.loads(
-        json.dumps(value, default=lambda v: v.isoformat() if hasattr(v, "isoformat") else str(v))
-    )
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+#: The Event attributes stored as report columns, in ``store.REPORT_COLUMNS`` order (after the 4 keys).
+_STORED = tuple(store.REPORT_COLUMNS[4:-1])
+_VALUES = attrgetter(*_STORED)
+_DATE, _TACTICS = _STORED.index("event_date"), _STORED.index("tactics")
+_HISTORICAL, _CONFIDENCE = _STORED.index("historical"), _STORED.index("confidence")
 
 
 def report_rows(
     document_id: int, content_hash: str, events: Sequence[Event], version: str
-) -> tuple[list[dict[str, Any]], list[list[dict[str, Any]]]]:
-    """Event records as ``event_reports`` rows and their ``report_evidence`` rows."""
+) -> tuple[list[tuple[Any, ...]], list[list[tuple[Any, ...]]]]:
+    """Event records as ``event_reports`` tuples (``store.REPORT_COLUMNS``) and their evidence tuples.
+
+    Built as plain SQL values (ISO dates, JSON text) straight from the records: at a million
+    reports, per-row dicts and per-column conversions cost more than the database itself.
+    """
     rows, evidence = [], []
+    prefix = content_hash[:16]
     for ordinal, event in enumerate(events):
-        row = {
-            name: getattr(event, name)
-            for name in store.REPORT_FIELDS
-            if name not in ("pipeline_version", "extras")
-        }
-        row.update(
-            report_key=f"{content_hash[:16]}:{ordinal}/{version}",
-            document_id=document_id,
-            pipeline_version=version,
-            ordinal=ordinal,
-            tactics="; ".join(event.tactics) or None,
-            historical=bool(event.historical),
-            confidence=float(event.confidence or 0.0),
-            extras=_json_safe(event.extras) if event.extras else None,
-        )
-        rows.append(row)
+        values = list(_VALUES(event))
+        date = values[_DATE]
+        values[_DATE] = date.isoformat() if date is not None else None
+        values[_TACTICS] = "; ".join(event.tactics) or None
+        values[_HISTORICAL] = bool(values[_HISTORICAL])
+        values[_CONFIDENCE] = float(values[_CONFIDENCE] or 0.0)
+        extras = json.dumps(event.extras, default=_jsonable) if event.extras else None
+        rows.append((f"{prefix}:{ordinal}/{version}", document_id, version, ordinal, *values, extras))
         evidence.append(
             [
-                {
-                    "field": ev.field,
-                    "document_id": document_id,
-                    "sentence": ev.sentence,
-                    "start_char": ev.start,
-                    "end_char": ev.end,
-                    "text": ev.text,
-                    "rule": ev.rule or "",
-                }
+                (ev.field, document_id, ev.sentence, ev.start, ev.end, ev.text, ev.rule or "")
                 for ev in event.evidence
             ]
         )

@@ -9,18 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import (
-    JSON,
     ColumnElement,
     Connection,
-    Date,
-    DateTime,
     Select,
-    Table,
     and_,
     delete,
     exists,
@@ -30,6 +26,7 @@ from sqlalchemy import (
     update,
 )
 
+from harmattan.store import bulk
 from harmattan.store.schema import documents, sources
 from harmattan.store.schema_events import (
     claims,
@@ -60,44 +57,6 @@ REPORT_FIELDS: tuple[str, ...] = tuple(
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def _sqlite_datetime(value: dt.datetime) -> str:
-    # SQLAlchemy's SQLite storage format, so that reads through Core agree with rows written here.
-    return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f") if value.tzinfo else str(value)
-
-
-def _converter(column_type: Any, sqlite: bool) -> Callable[[Any], Any] | None:
-    if isinstance(column_type, JSON):
-        return json.dumps
-    if not sqlite:
-        return None
-    if isinstance(column_type, DateTime):
-        return _sqlite_datetime
-    if isinstance(column_type, Date):
-        return dt.date.isoformat
-    return None
-
-
-def bulk_insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], chunk: int = 20_000) -> None:
-    """Insert rows through the driver's executemany: Core's per-row overhead is most of the cost at scale."""
-    if not rows:
-        return
-    columns = list(rows[0])
-    sqlite = conn.dialect.name == "sqlite"
-    converters = [(i, f) for i, c in enumerate(columns) if (f := _converter(table.c[c].type, sqlite))]
-    names = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join("?" if sqlite else "%s" for _ in columns)
-    sql = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"
-    for start in range(0, len(rows), chunk):
-        params = []
-        for row in rows[start : start + chunk]:
-            values = [row.get(c) for c in columns]
-            for i, convert in converters:
-                if values[i] is not None:
-                    values[i] = convert(values[i])
-            params.append(tuple(values))
-        conn.exec_driver_sql(sql, params)  # type: ignore[arg-type]
 
 
 # -- extraction runs and reports ------------------------------------------------
@@ -180,72 +139,69 @@ def content_hashes(conn: Connection, document_ids: Sequence[int]) -> dict[int, s
     return {int(r[0]): str(r[1]) for r in rows}
 
 
-def replace_reports(
-    conn: Connection,
-    batch: Sequence[tuple[int, str, Sequence[dict[str, Any]], Sequence[Sequence[dict[str, Any]]]]],
-) -> int:
-    """Store reports of several documents: ``(document_id, version, report rows, evidence rows per report)``.
+#: Column order of the tuples :func:`harmattan.events.process.report_rows` builds (``id`` is added here).
+REPORT_COLUMNS: tuple[str, ...] = ("report_key", "document_id", "pipeline_version", "ordinal",
+                                   *(f for f in REPORT_FIELDS if f not in ("pipeline_version", "extras")),
+                                   "extras")  # fmt: skip
+EVIDENCE_COLUMNS: tuple[str, ...] = (
+    "field", "document_id", "sentence", "start_char", "end_char", "text", "rule",
+)  # fmt: skip
+#: One document's reports: ``(document_id, pipeline_version, report tuples, evidence tuples per report)``.
+ReportBatch = Sequence[tuple[int, str, Sequence[tuple[Any, ...]], Sequence[Sequence[tuple[Any, ...]]]]]
+
+
+def _in_ids(conn: Connection, column: str) -> str:
+    """``column IN (the ids of one parameter)``: one prepared statement whatever the number of ids."""
+    if bulk.is_sqlite(conn):
+        return f"{column} IN (SELECT value FROM json_each(?))"
+    return f"{column} = ANY(%s)"
+
+
+def _ids_param(conn: Connection, ids: Sequence[int]) -> Any:
+    return json.dumps(list(ids)) if bulk.is_sqlite(conn) else list(ids)
+
+
+def replace_reports(conn: Connection, batch: ReportBatch) -> int:
+    """Store reports of several documents through the bulk path; returns how many reports.
 
     Idempotent: a document's earlier reports for that version are deleted first,
     and the ``processed_documents`` marker is written in the same transaction.
     """
     if not batch:
         return 0
-    now = utcnow()
+    bulk.prepare_sqlite(conn)
+    mark = "?" if bulk.is_sqlite(conn) else "%s"
     by_version: dict[str, list[int]] = {}
     for document_id, version, _, _ in batch:
         by_version.setdefault(version, []).append(document_id)
     for version, ids in by_version.items():  # one statement per version, not per document
-        for table in (event_reports, processed_documents):
-            conn.execute(
-                delete(table).where(table.c.pipeline_version == version, table.c.document_id.in_(ids))
-            )
+        for table in ("event_reports", "processed_documents"):
+            sql = f"DELETE FROM {table} WHERE pipeline_version = {mark} AND {_in_ids(conn, 'document_id')}"
+            conn.exec_driver_sql(sql, (version, _ids_param(conn, ids)))
     doc_ids = [b[0] for b in batch]
-    conn.execute(
-        update(processed_documents)
-        .where(processed_documents.c.document_id.in_(doc_ids))
-        .values(is_current=False)
-    )
-    bulk_insert(
+    sql = f"UPDATE processed_documents SET is_current = {mark} WHERE {_in_ids(conn, 'document_id')}"
+    conn.exec_driver_sql(sql, (False, _ids_param(conn, doc_ids)))
+    now = bulk.timestamp(conn, utcnow())
+    bulk.insert_tuples(
         conn,
         processed_documents,
-        [
-            {
-                "document_id": d,
-                "pipeline_version": v,
-                "is_current": True,
-                "reports": len(r),
-                "processed_at": now,
-            }
-            for d, v, r, _ in batch
-        ],
+        ("document_id", "pipeline_version", "is_current", "reports", "processed_at"),
+        [(d, v, True, len(r), now) for d, v, r, _ in batch],
     )
-    report_rows = [row for _, _, rows, _ in batch for row in rows]
-    if not report_rows:
+    n = sum(len(r) for _, _, r, _ in batch)
+    if not n:
         return 0
-    bulk_insert(conn, event_reports, report_rows)
-    ids = _report_ids(conn, [row["report_key"] for row in report_rows])
-    evidence_rows = [
-        {**ev, "report_id": report_id}
-        for report_id, evs in zip(ids, (e for _, _, _, per in batch for e in per), strict=True)
-        for ev in evs
-    ]
-    bulk_insert(conn, report_evidence, evidence_rows)
-    return len(report_rows)
-
-
-def _report_ids(conn: Connection, keys: Sequence[str]) -> list[int]:
-    """Ids of just-inserted reports, in the order of ``keys`` (by the unique report key)."""
-    found: dict[str, int] = {}
-    for start in range(0, len(keys), 5000):
-        chunk = list(keys[start : start + 5000])
-        rows = conn.execute(
-            select(event_reports.c.report_key, event_reports.c.id).where(
-                event_reports.c.report_key.in_(chunk)
-            )
-        )
-        found.update((str(k), int(i)) for k, i in rows)
-    return [found[k] for k in keys]
+    new_ids = iter(bulk.reserve_ids(conn, event_reports, n))
+    reports: list[tuple[Any, ...]] = []
+    evidence: list[tuple[Any, ...]] = []
+    for _, _, rows, per_report in batch:
+        for row, evs in zip(rows, per_report, strict=True):
+            report_id = next(new_ids)
+            reports.append((report_id, *row))
+            evidence.extend((report_id, *ev) for ev in evs)
+    bulk.insert_tuples(conn, event_reports, ("id", *REPORT_COLUMNS), reports)
+    bulk.insert_tuples(conn, report_evidence, ("report_id", *EVIDENCE_COLUMNS), evidence)
+    return n
 
 
 # -- fusion input and output ------------------------------------------------------
@@ -332,7 +288,7 @@ def replace_fused(conn: Connection, run_id: int, batch: FusedBatch, counts: dict
         (merge_log, batch.log),
         (event_vocab, batch.vocab),
     ):
-        bulk_insert(conn, table, rows)
+        bulk.insert_dicts(conn, table, rows)
     conn.execute(
         update(fusion_runs)
         .where(fusion_runs.c.id == run_id)
