@@ -1,15 +1,19 @@
 """Benchmark of the events store: load rate, fusion time, filtered-query latency (SQLite and PostgreSQL).
 
     python bench/store.py --n 1000000 --fusion-n 100000            # SQLite in a temp folder
-    python bench/store.py --n 200000 --pg postgresql://postgres@127.0.0.1/postgres
+    python bench/store.py --n 1000000 --db postgresql://postgres@127.0.0.1:5432/harmattan_bench
 
 - load: event reports stored with their provenance (2 evidence rows each, the processed
-  marker of their document) through the path ``harmattan process`` uses; documents are
-  inserted before and not timed;
-- fusion: ``fuse()`` of ``--fusion-n`` reports (about 2.4 reports per occurrence);
+  marker of their document) through the path ``harmattan process`` uses, in transactions
+  of ``--batch`` documents; documents are generated and inserted in chunks before each
+  chunk's load, which alone is timed (wall and CPU);
+- fusion: ``fuse()`` of ``--fusion-n`` reports (about 2.4 reports per occurrence), in a
+  second database; then an incremental fusion after ``--fusion-new`` more reports;
 - queries: ``harmattan events`` filters (country, admin1, actor, type, tactic, dates, near)
   with a page of 100 rows, over N fused events (the load's reports, one event each).
-Goals (issue 6): load >= 50k events/s on SQLite; p95 < 50 ms; fusion of 100k < 60 s.
+``--db postgresql://.../NAME`` creates NAME and NAME_fusion (refusing if they exist) and
+drops them afterwards. Goals (issue 6): load >= 50k events/s on SQLite; p95 < 50 ms;
+fusion of 100k < 60 s.
 """
 
 from __future__ import annotations
@@ -20,62 +24,67 @@ import random
 import statistics
 import tempfile
 import time
-import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, insert, text
+from sqlalchemy import create_engine, text
 from synth import ARMED, KINDS, PLACES, Document, generate  # bench/ is on sys.path when run as a script
 
 from harmattan.events.fusion import actor_rows, fuse, vocabulary
 from harmattan.events.process import report_rows
 from harmattan.events.query import EventFilter, find_events
 from harmattan.regions.text import fold
+from harmattan.store import bulk
 from harmattan.store import events as store
 from harmattan.store.database import Database, utcnow
 from harmattan.store.schema import documents
 
 VERSION = "bench-1"
+CHUNK = 50_000  # documents generated, inserted and loaded at a time: memory stays flat at 1M
+DOC_COLUMNS = ("id", "content_hash", "source_id", "published_at", "fetched_at", "origin", "title", "text",
+               "near_dup_of")  # fmt: skip
 
 
-def documents_for(n_reports: int, seed: int) -> list[Document]:
-    return list(islice(generate(n_reports, seed), n_reports))
+@dataclass
+class Clock:
+    """Wall and CPU seconds of the timed parts only."""
+
+    wall: float = 0.0
+    cpu: float = 0.0
 
 
-def insert_documents(db: Database, docs: list[Document]) -> list[int]:
-    """Documents first (not timed): ids in order, syndicated copies linked like the near-dup detector does."""
+def chunks(n: int, seed: int, start: int = 0) -> Iterator[list[Document]]:
+    """The generator's documents ``start`` .. ``start + n``, CHUNK at a time."""
+    stream = islice(generate(start + n, seed), start, start + n)
+    while chunk := list(islice(stream, CHUNK)):
+        yield chunk
+
+
+def insert_documents(db: Database, docs: list[Document], ids: list[int], base: int = 0) -> None:
+    """Documents of a chunk (not timed), with syndicated copies linked like the near-dup detector does.
+
+    ``ids`` holds the ids of every document inserted so far (extended here), the first being the
+    generator's document ``base``: a copy names the generator index of its original, which may
+    sit in an earlier chunk (or before ``base``: then it is left unlinked).
+    """
     with db.engine.begin() as conn:
         source_id = db.ensure_source(conn, "bench")
-        now = utcnow()
-        for start in range(0, len(docs), 20_000):
-            chunk = docs[start : start + 20_000]
-            rows = [
-                {
-                    "content_hash": d.content_hash,
-                    "text": d.text,
-                    "published_at": d.published,
-                    "fetched_at": now,
-                    "origin": "bench",
-                    "source_id": source_id,
-                    "title": d.key,
-                }
-                for d in chunk
-            ]
-            conn.execute(insert(documents), rows)
-        ids = [int(r[0]) for r in conn.execute(text("SELECT id FROM documents ORDER BY id"))]
-        links = [(ids[i], ids[d.syndicated_of]) for i, d in enumerate(docs) if d.syndicated_of is not None]
-        for start in range(0, len(links), 20_000):
-            conn.execute(
-                text("UPDATE documents SET near_dup_of = :orig WHERE id = :copy"),
-                [{"copy": c, "orig": o} for c, o in links[start : start + 20_000]],
-            )
-    return ids
+        now = bulk.timestamp(conn, utcnow())
+        new = list(bulk.reserve_ids(conn, documents, len(docs)))
+        ids.extend(new)
+        rows = [
+            (new[i], d.content_hash, source_id, d.published.isoformat(), now, "bench", d.key, d.text,
+             ids[d.syndicated_of - base] if d.syndicated_of is not None and d.syndicated_of >= base else None)
+            for i, d in enumerate(docs)
+        ]  # fmt: skip
+        bulk.insert_tuples(conn, documents, DOC_COLUMNS, rows)
 
 
-def load(db: Database, docs: list[Document], ids: list[int], batch: int = 2000) -> tuple[float, float]:
-    """Store every document's reports; returns reports per second of wall-clock and of CPU time."""
+def load(db: Database, docs: list[Document], ids: list[int], clock: Clock, batch: int) -> int:
+    """Store every document's reports as ``harmattan process`` does (timed into ``clock``)."""
     started, cpu = time.perf_counter(), time.process_time()
     n = 0
     for start in range(0, len(docs), batch):
@@ -85,7 +94,19 @@ def load(db: Database, docs: list[Document], ids: list[int], batch: int = 2000) 
             work.append((doc_id, VERSION, rows, evidence))
         with db.engine.begin() as conn:
             n += store.replace_reports(conn, work)
-    return n / (time.perf_counter() - started), n / (time.process_time() - cpu)
+    clock.wall += time.perf_counter() - started
+    clock.cpu += time.process_time() - cpu
+    return n
+
+
+def fill(db: Database, n: int, seed: int, batch: int, start: int = 0) -> tuple[int, Clock]:
+    """Generate, insert and load ``n`` documents; returns reports stored and the load's clock."""
+    clock, ids, stored = Clock(), [], 0
+    for docs in chunks(n, seed, start):
+        first = len(ids)
+        insert_documents(db, docs, ids, start)
+        stored += load(db, docs, ids[first:], clock, batch)
+    return stored, clock
 
 
 def fusion_quality(db: Database) -> dict[str, Any]:
@@ -105,31 +126,43 @@ def fusion_quality(db: Database) -> dict[str, Any]:
 
 
 def singleton_events(db: Database) -> int:
-    """One fused event per stored report, through the fusion writer (for query timing at scale)."""
-    batch = store.FusedBatch()
-    with db.engine.connect() as conn:
-        for i, r in enumerate(store.current_reports(conn), start=1):
+    """One fused event per stored report, through the fusion writer in chunks (for query timing)."""
+    seen = store.FusedBatch()  # one row per distinct vocabulary entry, for ``vocabulary``
+    distinct: set[Any] = set()
+    n = 0
+    with db.engine.connect() as reader, db.engine.begin() as conn:
+        run_id = store.start_fusion_run(conn, "bench")
+        rows = reader.execution_options(stream_results=True, yield_per=CHUNK)
+        batch = store.FusedBatch()
+        for r in store.current_reports(rows):
+            n += 1
             fields = {k: r[k] for k in store.EVENT_COLUMNS if k in r}
-            batch.events.append(
-                {
-                    **fields,
-                    "id": i,
-                    "event_key": f"B{i:011d}",
-                    "status": "active",
-                    "n_reports": 1,
-                    "n_sources": 1,
-                    "sources": r["source_name"],
-                }
-            )
-            batch.actors.extend(actor_rows(i, fields))
+            batch.events.append({**fields, "id": n, "event_key": f"B{n:011d}", "status": "active",
+                                 "n_reports": 1, "n_sources": 1, "sources": r["source_name"]})  # fmt: skip
+            batch.actors.extend(actor_rows(n, fields))
             for tactic in (r["tactics"] or "").split("; "):
                 if tactic:
-                    batch.tactics.append({"event_id": i, "tactic": tactic, "event_date": r["event_date"]})
-    batch.vocab = vocabulary(batch)
-    with db.engine.begin() as conn:
-        run_id = store.start_fusion_run(conn, "bench")
-        store.replace_fused(conn, run_id, batch, {"events": len(batch.events)})
-    return len(batch.events)
+                    batch.tactics.append({"event_id": n, "tactic": tactic, "event_date": r["event_date"]})
+            if len(batch.events) >= CHUNK:
+                _flush(conn, batch, seen, distinct)
+                batch = store.FusedBatch()
+        _flush(conn, batch, seen, distinct)
+        store.insert_fused(conn, store.FusedBatch(vocab=vocabulary(seen)))
+        store.finish_fusion_run(conn, run_id, {"events": n})
+    return n
+
+
+def _flush(conn: Any, batch: store.FusedBatch, seen: store.FusedBatch, distinct: set[Any]) -> None:
+    store.insert_fused(conn, batch)
+    for kind, rows, key in (
+        ("e", batch.events, lambda r: (r.get("admin1"), r.get("event_type"), r.get("sub_event_type"))),
+        ("a", batch.actors, lambda r: (r["actor_key"], r["actor"])),
+        ("t", batch.tactics, lambda r: r["tactic"]),
+    ):
+        for row in rows:
+            if (kind, key(row)) not in distinct:
+                distinct.add((kind, key(row)))
+                {"e": seen.events, "a": seen.actors, "t": seen.tactics}[kind].append(row)
 
 
 def filters(rng: random.Random) -> Iterator[tuple[str, EventFilter]]:
@@ -171,75 +204,106 @@ def time_queries(db: Database, count: int, seed: int) -> dict[str, Any]:
     }
 
 
-def run(url: str, n: int, fusion_n: int, queries: int, seed: int) -> dict[str, Any]:
-    out: dict[str, Any] = {"backend": url.split(":", 1)[0], "n": n, "fusion_n": fusion_n}
-    fusion_db = Database(
-        url + "_fusion" if url.startswith("postgresql") else url.replace(".sqlite", "_fusion.sqlite")
-    )
-    if fusion_n:
-        fusion_db.upgrade()
-        docs = documents_for(fusion_n, seed + 1)
-        load(fusion_db, docs, insert_documents(fusion_db, docs))
-        cpu = time.process_time()
-        report = fuse(fusion_db)
-        out["fusion"] = {
-            "reports": report.reports,
-            "events": report.events,
-            "seconds": report.seconds,
-            "cpu_seconds": round(time.process_time() - cpu, 1),
-            **fusion_quality(fusion_db),
-        }
-    fusion_db.close()
+def run(url: str, fusion_url: str, args: argparse.Namespace) -> dict[str, Any]:
+    out: dict[str, Any] = {"backend": url.split(":", 1)[0], "n": args.n, "fusion_n": args.fusion_n}
+    if args.fusion_n:
+        out["fusion"] = run_fusion(Database(fusion_url), args)
     db = Database(url)
     db.upgrade()
-    docs = documents_for(n, seed)
-    started = time.perf_counter()
-    ids = insert_documents(db, docs)
-    out["documents_per_s"] = round(len(docs) / (time.perf_counter() - started))
-    wall, cpu = load(db, docs, ids)
-    out["load_reports_per_s"] = round(wall)
-    out["load_reports_per_cpu_s"] = round(cpu)
-    del docs
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
+    stored, clock = fill(db, args.n, args.seed, args.batch)
+    out["reports_loaded"] = stored
+    out["load_reports_per_s"] = round(stored / clock.wall)
+    out["load_reports_per_cpu_s"] = round(stored / clock.cpu)
+    out["load_seconds"] = {"wall": round(clock.wall, 1), "cpu": round(clock.cpu, 1)}
+    out["generate_insert_load_seconds"] = _since(started, cpu)
+    started, cpu = time.perf_counter(), time.process_time()
     out["events"] = singleton_events(db)
-    out["fused_write_events_per_s"] = round(out["events"] / (time.perf_counter() - started))
-    out.update(time_queries(db, queries, seed))
+    out["singleton_events_seconds"] = _since(started, cpu)
+    out.update(time_queries(db, args.queries, args.seed))
     db.close()
     return out
+
+
+def run_fusion(db: Database, args: argparse.Namespace) -> dict[str, Any]:
+    """Full fusion of ``--fusion-n`` reports, then the incremental one after ``--fusion-new`` more."""
+    db.upgrade()
+    fill(db, args.fusion_n, args.seed + 1, args.batch)
+    cpu = time.process_time()
+    report = fuse(db)
+    out: dict[str, Any] = {
+        "reports": report.reports,
+        "events": report.events,
+        "seconds": report.seconds,
+        "cpu_seconds": round(time.process_time() - cpu, 1),
+        **fusion_quality(db),
+    }
+    if args.fusion_new:
+        fill(db, args.fusion_new, args.seed + 1, args.batch, start=args.fusion_n)
+        cpu = time.process_time()
+        again = fuse(db)
+        out["incremental"] = {
+            "new_reports": args.fusion_new,
+            "events": again.events,
+            "seconds": again.seconds,
+            "cpu_seconds": round(time.process_time() - cpu, 1),
+        }
+    db.close()
+    return out
+
+
+def _since(started: float, cpu: float) -> dict[str, float]:
+    return {"wall": round(time.perf_counter() - started, 1), "cpu": round(time.process_time() - cpu, 1)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="events store benchmark")
     parser.add_argument("--n", type=int, default=1_000_000, help="event reports to load and query")
     parser.add_argument("--fusion-n", type=int, default=100_000, help="reports to fuse (0: skip)")
+    parser.add_argument("--fusion-new", type=int, default=1_000, help="reports added for incremental fusion")
+    parser.add_argument("--batch", type=int, default=20_000, help="documents per load transaction")
     parser.add_argument("--queries", type=int, default=400)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
-        "--pg", help="PostgreSQL admin URL: run there (in throw-away databases) instead of SQLite"
-    )
+        "--db", help="postgresql://USER@HOST:PORT/NAME: run there in databases NAME and NAME_fusion, "
+        "created and dropped here (default: SQLite in a temporary folder)"
+    )  # fmt: skip
     args = parser.parse_args()
-    if args.pg:
-        admin = create_engine(
-            args.pg.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT"
-        )
-        name = f"harmattan_bench_{uuid.uuid4().hex[:8]}"
-        with admin.connect() as conn:
-            for db in (name, name + "_fusion"):
-                conn.execute(text(f'CREATE DATABASE "{db}"'))
-        base = args.pg.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://")
-        try:
-            result = run(f"{base}/{name}", args.n, args.fusion_n, args.queries, args.seed)
-        finally:
-            with admin.connect() as conn:
-                for db in (name, name + "_fusion"):
-                    conn.execute(text(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)'))
+    started, cpu = time.perf_counter(), time.process_time()
+    if args.db:
+        result = run_postgresql(args.db, args)
     else:
         with tempfile.TemporaryDirectory() as tmp:
             result = run(
-                f"sqlite:///{Path(tmp) / 'bench.sqlite'}", args.n, args.fusion_n, args.queries, args.seed
+                f"sqlite:///{Path(tmp) / 'bench.sqlite'}", f"sqlite:///{Path(tmp) / 'fusion.sqlite'}", args
             )
+    result["total_seconds"] = _since(started, cpu)
     for key, value in result.items():
         print(f"{key}: {value}")
+
+
+def run_postgresql(url: str, args: argparse.Namespace) -> dict[str, Any]:
+    url = url.replace("postgresql://", "postgresql+psycopg://", 1)
+    base, name = url.rsplit("/", 1)
+    if not name:
+        raise SystemExit("--db wants a database name: postgresql://USER@HOST:PORT/NAME")
+    admin = create_engine(f"{base}/postgres", isolation_level="AUTOCOMMIT")
+    names = (name, name + "_fusion")
+    with admin.connect() as conn:
+        taken = [
+            n for n in names if conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": n})
+        ]
+        if taken:
+            raise SystemExit(f"database {', '.join(taken)} already exists: not touching it")
+        for db in names:
+            conn.execute(text(f'CREATE DATABASE "{db}"'))
+    try:
+        return run(f"{base}/{name}", f"{base}/{name}_fusion", args)
+    finally:
+        with admin.connect() as conn:
+            for db in names:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)'))
+        admin.dispose()
 
 
 if __name__ == "__main__":

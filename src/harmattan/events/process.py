@@ -17,7 +17,6 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from operator import attrgetter
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -83,36 +82,30 @@ def _jsonable(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-#: The Event attributes stored as report columns, in ``store.REPORT_COLUMNS`` order (after the 4 keys).
-_STORED = tuple(store.REPORT_COLUMNS[4:-1])
-_VALUES = attrgetter(*_STORED)
-_DATE, _TACTICS = _STORED.index("event_date"), _STORED.index("tactics")
-_HISTORICAL, _CONFIDENCE = _STORED.index("historical"), _STORED.index("confidence")
-
-
 def report_rows(
     document_id: int, content_hash: str, events: Sequence[Event], version: str
 ) -> tuple[list[tuple[Any, ...]], list[list[tuple[Any, ...]]]]:
-    """Event records as ``event_reports`` tuples (``store.REPORT_COLUMNS``) and their evidence tuples.
+    """Event records as ``event_reports`` tuples (``store.REPORT_COLUMNS`` order) and their evidence tuples.
 
-    Built as plain SQL values (ISO dates, JSON text) straight from the records: at a million
-    reports, per-row dicts and per-column conversions cost more than the database itself.
+    Built as plain SQL values (ISO dates, JSON text) by one explicit tuple per record: at a
+    million reports, per-row dicts and per-column conversion loops cost as much as the database.
     """
     rows, evidence = [], []
     prefix = content_hash[:16]
-    for ordinal, event in enumerate(events):
-        values = list(_VALUES(event))
-        date = values[_DATE]
-        values[_DATE] = date.isoformat() if date is not None else None
-        values[_TACTICS] = "; ".join(event.tactics) or None
-        values[_HISTORICAL] = bool(values[_HISTORICAL])
-        values[_CONFIDENCE] = float(values[_CONFIDENCE] or 0.0)
-        extras = json.dumps(event.extras, default=_jsonable) if event.extras else None
-        rows.append((f"{prefix}:{ordinal}/{version}", document_id, version, ordinal, *values, extras))
+    for ordinal, e in enumerate(events):
+        date = e.event_date
+        rows.append((
+            f"{prefix}:{ordinal}/{version}", document_id, version, ordinal,
+            date.isoformat() if date is not None else None, e.date_precision, e.event_type,
+            e.sub_event_type, e.actor1, e.actor1_id, e.assoc_actor_1, e.inter1, e.actor2, e.actor2_id,
+            e.assoc_actor_2, e.inter2, e.country, e.admin1, e.admin2, e.location, e.latitude, e.longitude,
+            e.geo_precision, e.fatalities, "; ".join(e.tactics) or None, e.plover_type, bool(e.historical),
+            float(e.confidence or 0.0), json.dumps(e.extras, default=_jsonable) if e.extras else None,
+        ))  # fmt: skip
         evidence.append(
             [
                 (ev.field, document_id, ev.sentence, ev.start, ev.end, ev.text, ev.rule or "")
-                for ev in event.evidence
+                for ev in e.evidence
             ]
         )
     return rows, evidence

@@ -279,6 +279,13 @@ def replace_fused(conn: Connection, run_id: int, batch: FusedBatch, counts: dict
     for table in (claims, event_members, event_actors, event_tactics, merge_log, event_vocab):
         conn.execute(delete(table))
     conn.execute(delete(events))
+    insert_fused(conn, batch)
+    finish_fusion_run(conn, run_id, counts)
+
+
+def insert_fused(conn: Connection, batch: FusedBatch) -> None:
+    """Add a batch's rows (events with their ids set) through the bulk path."""
+    bulk.prepare_sqlite(conn)
     for table, rows in (
         (events, batch.events),
         (event_members, batch.members),
@@ -289,6 +296,9 @@ def replace_fused(conn: Connection, run_id: int, batch: FusedBatch, counts: dict
         (event_vocab, batch.vocab),
     ):
         bulk.insert_dicts(conn, table, rows)
+
+
+def finish_fusion_run(conn: Connection, run_id: int, counts: dict[str, int]) -> None:
     conn.execute(
         update(fusion_runs)
         .where(fusion_runs.c.id == run_id)
