@@ -205,9 +205,9 @@ def replace_reports(conn: Connection, batch: ReportBatch) -> int:
 
 
 # -- fusion input and output ------------------------------------------------------
-def current_reports(conn: Connection) -> Iterator[dict[str, Any]]:
+def current_reports_select() -> Select[Any]:
     """Every report of each document's current pipeline version, with its source unit and outlet."""
-    stmt = (
+    return (
         select(
             event_reports,
             func.coalesce(documents.c.near_dup_of, documents.c.id).label("source_unit"),
@@ -225,8 +225,12 @@ def current_reports(conn: Connection) -> Iterator[dict[str, Any]]:
         .join(documents, documents.c.id == event_reports.c.document_id)
         .outerjoin(sources, sources.c.id == documents.c.source_id)
         .where(processed_documents.c.is_current.is_(True))
-        .order_by(event_reports.c.event_date, event_reports.c.report_key)
     )
+
+
+def current_reports(conn: Connection) -> Iterator[dict[str, Any]]:
+    """Every current report (see :func:`current_reports_select`), by date and key."""
+    stmt = current_reports_select().order_by(event_reports.c.event_date, event_reports.c.report_key)
     for row in conn.execute(stmt):
         yield dict(row._mapping)
 
