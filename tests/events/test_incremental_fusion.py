@@ -1,6 +1,6 @@
 """Incremental fusion places again only the window after the earliest change, and ends as a full fusion.
 
-A seeded corpus of occurrences around three towns over two months, each reported 1-3 times with
+A seeded corpus of occurrences around three towns over four months, each reported 1-3 times with
 the usual disagreements (a day off, another toll, an unnamed actor, a place "near" a town), some
 undated, some syndicated copies. Part of it is processed and fused, then the rest (late news, a
 few late-arriving reports of earlier days, copies of earlier stories) or a re-processed document;
@@ -45,7 +45,7 @@ def occurrence_reports(rng: random.Random, n: int) -> list[tuple[int, dict[str, 
     """(day of the occurrence, @event fields, index of the document it copies) per document."""
     out: list[tuple[int, dict[str, Any], int | None]] = []
     for _ in range(n):
-        day = rng.randrange(60)
+        day = rng.randrange(120)
         country, admin1, lat, lon = rng.choice(TOWNS)
         etype, sub, tactics = rng.choice(KINDS)
         for j in range(rng.choice((1, 1, 2, 3))):
@@ -67,18 +67,29 @@ def occurrence_reports(rng: random.Random, n: int) -> list[tuple[int, dict[str, 
 
 
 def corpus_files(folder: Path, seed: int) -> tuple[Path, Path, list[int | None]]:
-    """Two files: what came first (the first 40 days), and the rest plus some late reports of earlier days."""
+    """Two files: the first 80 days, then the rest with some late reports of days 70-80.
+
+    The widest fusion window is 31 days (month-precise dates): the early story is beyond it.
+    """
     rng = random.Random(seed)
-    docs = occurrence_reports(rng, 70)
-    late = {i for i, (day, _, _) in enumerate(docs) if day >= 40 or rng.random() < 0.1}
+    docs = occurrence_reports(rng, 120)
+    late = {i for i, (day, _, _) in enumerate(docs) if day >= 80 or (day >= 70 and rng.random() < 0.3)}
     order = [i for i in range(len(docs)) if i not in late] + sorted(late)
     records = [
         {"title": f"doc-{i}", "source": f"outlet-{i % 7}", "language": "en", "published_at": "2024-05-01",
          "text": f"Report {i} of an occurrence.\n" + event_line(**docs[i][1])}
         for i in order
     ]  # fmt: skip
-    first = write_corpus(folder / "first", records[: len(docs) - len(late)])
-    rest = write_corpus(folder / "rest", records[len(docs) - len(late) :])
+    # A late, undated copy of an early story: only its syndication ties it to events long before.
+    early = min((i for i in order[:10] if docs[i][1]["event_date"]), key=lambda i: docs[i][0])
+    for date in (None,):
+        docs.append((docs[early][0], {**docs[early][1], "event_date": date, "fatalities": 99}, early))
+        text = f"Copy {len(docs)} of report {early}.\n" + event_line(**docs[-1][1])
+        records.append({"title": f"doc-{len(docs) - 1}", "source": "copier", "language": "en",
+                        "published_at": "2024-05-01", "text": text})  # fmt: skip
+    n_first = len(order) - len(late)
+    first = write_corpus(folder / "first", records[:n_first])
+    rest = write_corpus(folder / "rest", records[n_first:])
     return first, rest, [docs[i][2] for i in range(len(docs))]
 
 
@@ -165,12 +176,12 @@ def test_a_reprocessed_document_refuses_its_window_like_a_full_fusion(
     with database.engine.connect() as conn:
         doc_id, version = conn.execute(
             select(event_reports.c.document_id, event_reports.c.pipeline_version)
-            .where(event_reports.c.event_date >= START + dt.timedelta(days=30))
+            .where(event_reports.c.event_date >= START + dt.timedelta(days=70))
             .order_by(event_reports.c.report_key)
             .limit(1)
         ).one()
     moved = Event(
-        event_date=START + dt.timedelta(days=50), event_type="Battles", sub_event_type="Armed clash",
+        event_date=START + dt.timedelta(days=100), event_type="Battles", sub_event_type="Armed clash",
         country="ML", admin1="Gao", location="Gao", latitude=16.27, longitude=-0.04, geo_precision=1,
         actor1="JNIM", actor1_id="jnim", confidence=0.5,
     )  # fmt: skip
