@@ -347,6 +347,7 @@ class EventQuery:
     keys: list[str] = field(default_factory=list)
     include_rejected: bool = False
     limit: int | None = None
+    offset: int = 0
     newest_first: bool = True
 
 
@@ -403,6 +404,8 @@ def event_select(q: EventQuery) -> Select[Any]:
     stmt = stmt.where(*where).order_by(order, events.c.event_key)
     if q.limit is not None:
         stmt = stmt.limit(q.limit)
+    if q.offset:
+        stmt = stmt.offset(q.offset)
     return stmt
 
 
