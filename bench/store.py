@@ -87,12 +87,14 @@ def load(db: Database, docs: list[Document], ids: list[int], clock: Clock, batch
     started, cpu = time.perf_counter(), time.process_time()
     n = 0
     for start in range(0, len(docs), batch):
-        work = []
-        for doc, doc_id in zip(docs[start : start + batch], ids[start : start + batch], strict=True):
-            rows, evidence = report_rows(doc_id, doc.content_hash, doc.reports, VERSION)
-            work.append((doc_id, VERSION, rows, evidence))
-        with db.engine.begin() as conn:
-            n += store.replace_reports(conn, work)
+        with bulk.paused_gc():  # as harmattan process does: a batch is built and written with no collection
+            work = []
+            for doc, doc_id in zip(docs[start : start + batch], ids[start : start + batch], strict=True):
+                rows, evidence = report_rows(doc_id, doc.content_hash, doc.reports, VERSION)
+                work.append((doc_id, VERSION, rows, evidence))
+            with db.engine.begin() as conn:
+                n += store.replace_reports(conn, work)
+            del work, rows, evidence  # freed while the collector is paused: nothing left for it to walk
     clock.wall += time.perf_counter() - started
     clock.cpu += time.process_time() - cpu
     return n

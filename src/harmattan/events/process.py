@@ -23,6 +23,7 @@ from typing import Any, Protocol
 from harmattan.events.fusion import FusionReport, fuse
 from harmattan.records import Event
 from harmattan.settings import Settings
+from harmattan.store import bulk
 from harmattan.store import events as store
 from harmattan.store.database import Database
 
@@ -240,16 +241,20 @@ def _commit(
 ) -> None:
     if not batch:
         return
-    stored = []
-    for doc_id, events, error in batch:
-        if events is None:
-            report.errors.append((doc_id, error or "failed"))
-            continue
-        rows, evidence = report_rows(doc_id, hashes.pop(doc_id), events, version)
-        stored.append((doc_id, version, rows, evidence))
-    with db.engine.begin() as conn:
-        report.reports += store.replace_reports(conn, stored)
+    # Rows are many small containers, none cyclic: built and written with the collector paused,
+    # and freed before it resumes (see bulk.paused_gc).
+    with bulk.paused_gc():
+        stored = []
         for doc_id, events, error in batch:
             if events is None:
-                store.record_extraction_error(conn, report.run_id, doc_id, error or "failed")
-    report.documents += len(stored)
+                report.errors.append((doc_id, error or "failed"))
+                continue
+            rows, evidence = report_rows(doc_id, hashes.pop(doc_id), events, version)
+            stored.append((doc_id, version, rows, evidence))
+        with db.engine.begin() as conn:
+            report.reports += store.replace_reports(conn, stored)
+            for doc_id, events, error in batch:
+                if events is None:
+                    store.record_extraction_error(conn, report.run_id, doc_id, error or "failed")
+        report.documents += len(stored)
+        del stored

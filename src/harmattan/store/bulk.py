@@ -14,8 +14,10 @@ values of Core-shaped dict rows for callers that have them.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from operator import itemgetter
 from typing import Any
 
@@ -25,6 +27,24 @@ from sqlalchemy import JSON, Connection, Date, DateTime, Table
 #: report-key index is written in random order, and at a million rows SQLite's default 2 MiB cache
 #: turns every insert into page reads (measured: 29k -> 55k rows/s at 1M reports).
 SQLITE_BULK_CACHE_KIB = 131_072
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building and writing a batch of rows.
+
+    A batch allocates hundreds of thousands of tuples and lists, none of them cyclic; each
+    allocation burst triggers collections that walk every live object of the process (the
+    documents, the extractor's data). Measured at 1M reports: 29 -> 22 CPU seconds.
+    Refcounting still frees everything; the collector resumes (if it was on) on exit.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def is_sqlite(conn: Connection) -> bool:
@@ -53,6 +73,20 @@ def reserve_ids(conn: Connection, table: Table, n: int) -> Sequence[int]:
         return range(start, start + n)
     sql = f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id')) FROM generate_series(1, %(n)s)"
     return [int(r[0]) for r in conn.exec_driver_sql(sql, {"n": n})]
+
+
+def sync_sequence(conn: Connection, table: Table) -> None:
+    """After rows were written with ids chosen by the caller, move PostgreSQL's sequence past them.
+
+    (SQLite needs nothing: its next id is always the largest plus one.) Call it in the
+    transaction that wrote them; only one writer writes such rows (a fusion) at a time.
+    """
+    if not is_sqlite(conn):
+        name = table.name
+        conn.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+            f"(SELECT COALESCE(MAX(id), 0) FROM {name}) + 1, false)"
+        )
 
 
 def insert_tuples(

@@ -171,16 +171,23 @@ def replace_reports(conn: Connection, batch: ReportBatch) -> int:
         return 0
     bulk.prepare_sqlite(conn)
     mark = "?" if bulk.is_sqlite(conn) else "%s"
+    doc_ids = [b[0] for b in batch]
+    # Reports exist only beside their document's marker (written together, here): retiring the
+    # markers finds the documents processed before, and only those have old rows to delete.
+    # A write first, so that the transaction holds SQLite's write lock before it reads anything.
+    retire = (
+        f"UPDATE processed_documents SET is_current = {mark} "
+        f"WHERE {_in_ids(conn, 'document_id')} RETURNING document_id"
+    )
+    seen = {int(r[0]) for r in conn.exec_driver_sql(retire, (False, _ids_param(conn, doc_ids)))}
     by_version: dict[str, list[int]] = {}
     for document_id, version, _, _ in batch:
-        by_version.setdefault(version, []).append(document_id)
+        if document_id in seen:
+            by_version.setdefault(version, []).append(document_id)
     for version, ids in by_version.items():  # one statement per version, not per document
         for table in ("event_reports", "processed_documents"):
             sql = f"DELETE FROM {table} WHERE pipeline_version = {mark} AND {_in_ids(conn, 'document_id')}"
             conn.exec_driver_sql(sql, (version, _ids_param(conn, ids)))
-    doc_ids = [b[0] for b in batch]
-    sql = f"UPDATE processed_documents SET is_current = {mark} WHERE {_in_ids(conn, 'document_id')}"
-    conn.exec_driver_sql(sql, (False, _ids_param(conn, doc_ids)))
     now = bulk.timestamp(conn, utcnow())
     bulk.insert_tuples(
         conn,
@@ -191,16 +198,16 @@ def replace_reports(conn: Connection, batch: ReportBatch) -> int:
     n = sum(len(r) for _, _, r, _ in batch)
     if not n:
         return 0
-    new_ids = iter(bulk.reserve_ids(conn, event_reports, n))
-    reports: list[tuple[Any, ...]] = []
-    evidence: list[tuple[Any, ...]] = []
-    for _, _, rows, per_report in batch:
-        for row, evs in zip(rows, per_report, strict=True):
-            report_id = next(new_ids)
-            reports.append((report_id, *row))
-            evidence.extend((report_id, *ev) for ev in evs)
-    bulk.insert_tuples(conn, event_reports, ("id", *REPORT_COLUMNS), reports)
-    bulk.insert_tuples(conn, report_evidence, ("report_id", *EVIDENCE_COLUMNS), evidence)
+    new_ids = bulk.reserve_ids(conn, event_reports, n)
+    with bulk.paused_gc():
+        # Comprehensions over flat lists: a million reports is a million of each step.
+        rows = [row for _, _, per_doc, _ in batch for row in per_doc]
+        per_report_evidence = [e for _, _, _, per_doc in batch for e in per_doc]
+        reports = [(i, *row) for i, row in zip(new_ids, rows, strict=True)]
+        evidence = [(i, *ev) for i, evs in zip(new_ids, per_report_evidence, strict=True) for ev in evs]
+        bulk.insert_tuples(conn, event_reports, ("id", *REPORT_COLUMNS), reports)
+        bulk.insert_tuples(conn, report_evidence, ("report_id", *EVIDENCE_COLUMNS), evidence)
+        del rows, per_report_evidence, reports, evidence
     return n
 
 
@@ -300,6 +307,8 @@ def insert_fused(conn: Connection, batch: FusedBatch) -> None:
         (event_vocab, batch.vocab),
     ):
         bulk.insert_dicts(conn, table, rows)
+    if batch.events:
+        bulk.sync_sequence(conn, events)
 
 
 def finish_fusion_run(conn: Connection, run_id: int, counts: dict[str, int]) -> None:
