@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from events_replay import event_line
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from conftest import run, write_corpus
 from harmattan.documents.ingest import ingest
@@ -93,22 +93,26 @@ def corpus_files(folder: Path, seed: int) -> tuple[Path, Path, list[int | None]]
     return first, rest, [docs[i][2] for i in range(len(docs))]
 
 
-def ingest_all(db: Database, settings: Settings, tmp_path: Path, seed: int) -> int:
-    """Both files ingested (the first first), syndicated copies linked; returns the first file's size."""
-    first, rest, copies = corpus_files(tmp_path, seed)
-    ingest([first], db, settings, "test")
-    ingest([rest], db, settings, "test")
+def ingest_file(db: Database, settings: Settings, path: Path, copies: list[int | None]) -> None:
+    """Ingest a file and link its copies as the detector would (the newer document to the older)."""
+    with db.engine.connect() as conn:
+        before = conn.scalar(select(func.coalesce(func.max(documents.c.id), 0)))
+    ingest([path], db, settings, "test")
     with db.engine.begin() as conn:
-        conn.execute(update(documents).values(near_dup_of=None))
+        conn.execute(update(documents).where(documents.c.id > before).values(near_dup_of=None))
         ids = {row.title: row.id for row in conn.execute(select(documents.c.id, documents.c.title))}
         for i, original in enumerate(copies):
-            if original is not None:
-                conn.execute(
-                    update(documents)
-                    .where(documents.c.id == ids[f"doc-{i}"])
-                    .values(near_dup_of=ids[f"doc-{original}"])
-                )
-    return sum(1 for _ in first.open(encoding="utf-8"))
+            pair = (ids.get(f"doc-{i}"), ids.get(f"doc-{original}"))
+            if original is None or None in pair or max(pair) <= before:  # type: ignore[operator]
+                continue
+            copy, of = sorted(pair, reverse=True) if min(pair) <= before else pair  # type: ignore[type-var]
+            conn.execute(update(documents).where(documents.c.id == copy).values(near_dup_of=of))
+
+
+def ingest_all(db: Database, settings: Settings, tmp_path: Path, seed: int) -> None:
+    first, rest, copies = corpus_files(tmp_path, seed)
+    ingest_file(db, settings, first, copies)
+    ingest_file(db, settings, rest, copies)
 
 
 def fused_state(db: Database) -> dict[str, Any]:
@@ -154,8 +158,10 @@ def vocabulary_of(db: Database) -> set[tuple[str, str, str]]:
 def test_new_reports_fuse_incrementally_into_what_a_full_fusion_gives(
     database: Database, settings: Settings, tmp_path: Path
 ) -> None:
-    first = ingest_all(database, settings, tmp_path, seed=11)
-    assert run(database, settings, limit=first).fusion is not None  # the first fusion is a full one
+    first, rest, copies = corpus_files(tmp_path, seed=11)
+    ingest_file(database, settings, first, copies)
+    assert run(database, settings).fusion is not None  # the first fusion is a full one
+    ingest_file(database, settings, rest, copies)  # news, with copies of earlier stories among it
     later = run(database, settings).fusion
     assert later is not None and later.incremental
     assert 0 < later.replayed < later.reports  # only the window after the earliest new report
@@ -191,3 +197,15 @@ def test_a_reprocessed_document_refuses_its_window_like_a_full_fusion(
     incremental = fused_state(database)
     fuse(database, force=True)
     assert fused_state(database) == incremental
+
+
+def test_an_old_document_linked_as_a_copy_makes_the_fusion_full(
+    database: Database, settings: Settings, tmp_path: Path
+) -> None:
+    ingest_all(database, settings, tmp_path, seed=5)
+    run(database, settings)
+    with database.engine.begin() as conn:  # what the detector does when it links two old documents
+        a, b = conn.execute(select(documents.c.id).order_by(documents.c.id).limit(2)).scalars()
+        conn.execute(update(documents).where(documents.c.id == b).values(near_dup_of=a))
+    again = fuse(database)
+    assert not again.skipped and not again.incremental

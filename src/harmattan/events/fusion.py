@@ -55,7 +55,7 @@ def fuse(
 ) -> FusionReport:
     """Bring the events up to date with the current reports, unless nothing changed since the last fusion.
 
-    When only reports changed (no new correction, no new syndication link), the fusion is
+    When no correction changed (nor the syndication links of documents already fused), it is
     incremental (:mod:`harmattan.events.incremental`): only the reports dated from the earliest
     change on are placed again, against the stored events of their window, with the events a
     full fusion would give. ``force`` re-fuses everything.
@@ -74,7 +74,7 @@ def fuse(
     with db.engine.begin() as conn:
         run_id = store.start_fusion_run(conn, token)
         report = None
-        if incremental and not force and last is not None and inc.same_inputs_but_reports(last, token):
+        if incremental and not force and last is not None and inc.same_corrections(last, token):
             report = inc.refuse_window(conn, run_id, rules, last)
         if report is None:
             report = fuse_all(conn, run_id, rules)

@@ -13,9 +13,10 @@ window after ``D`` (for news, the last days).
 
 It declines (and :func:`harmattan.events.fusion.fuse` re-fuses everything) when
 analysts' corrections anchor on any report involved, since a merge or a split can
-join events across any distance; when corrections or syndication links changed
-(``same_inputs_but_reports``); and if a stored event it would replace is not
-wholly loaded (a safeguard that should never fire).
+join events across any distance; when corrections changed (``same_corrections``);
+when a document already fused was linked to another as a syndicated copy since
+(new documents' links are what new reports bring, and are fine); and if a stored
+event it would replace is not wholly loaded (a safeguard that should never fire).
 """
 
 from __future__ import annotations
@@ -36,10 +37,10 @@ if TYPE_CHECKING:  # the store speaks SQL; this stage only passes its connection
     from sqlalchemy import Connection
 
 
-def same_inputs_but_reports(last: dict[str, Any], token: str) -> bool:
-    """Whether only the reports changed since ``last`` (corrections and syndication links did not)."""
-    before = str(last.get("state_token") or "").split(";")[1:]
-    return bool(before) and before == token.split(";")[1:]
+def same_corrections(last: dict[str, Any], token: str) -> bool:
+    """Whether the corrections are those ``last`` saw (the ``corr=`` part of the state token)."""
+    before = [p for p in str(last.get("state_token") or "").split(";") if p.startswith("corr=")]
+    return bool(before) and before == [p for p in token.split(";") if p.startswith("corr=")]
 
 
 def refuse_window(
@@ -52,6 +53,8 @@ def refuse_window(
     starts = [earliest] if earliest is not None else []
     starts.extend(d - widest for d in stale.values() if d is not None)
     start = min(starts) if starts else dt.date.max  # nothing dated changed: the undated only
+    if state.units_changed(conn):  # an old document newly linked as a copy: units reach anywhere
+        return None
     corrections = store.list_corrections(conn)
     if stale and corrections:  # a re-processed document may move an anchor: let a full fusion judge
         return None

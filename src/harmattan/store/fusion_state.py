@@ -86,6 +86,19 @@ def stale_events(conn: Connection) -> dict[int, dt.date | None]:
     return out
 
 
+def units_changed(conn: Connection) -> bool:
+    """Whether a fused report's document was linked to (or unlinked from) another since it was fused."""
+    unit = func.coalesce(documents.c.near_dup_of, documents.c.id)
+    stmt = (
+        select(event_members.c.report_id)
+        .join(event_reports, event_reports.c.id == event_members.c.report_id)
+        .join(documents, documents.c.id == event_reports.c.document_id)
+        .where(event_members.c.source_unit != unit)
+        .limit(1)
+    )
+    return conn.execute(stmt).first() is not None
+
+
 def _with_membership() -> Any:
     return (
         current_reports_select()
