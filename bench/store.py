@@ -37,7 +37,7 @@ from harmattan.events.fusion import fuse, vocabulary
 from harmattan.events.process import report_rows
 from harmattan.events.query import EventFilter, find_events
 from harmattan.regions.text import fold
-from harmattan.store import bulk
+from harmattan.store import bulk, schema_events
 from harmattan.store import events as store
 from harmattan.store.database import Database, utcnow
 from harmattan.store.schema import documents
@@ -176,6 +176,9 @@ def singleton_events(db: Database) -> int:
         store.insert_fused(conn, store.FusedBatch(vocab=vocabulary(seen)))
         n = int(conn.scalar(text("SELECT COUNT(*) FROM events")) or 0)
         store.finish_fusion_run(conn, run_id, {"events": n})
+        # As a full fusion does (and autovacuum would, a minute later).
+        bulk.refresh_statistics(conn, [schema_events.events, schema_events.event_actors,
+                                       schema_events.event_tactics, schema_events.event_vocab])  # fmt: skip
     return n
 
 

@@ -143,6 +143,7 @@ def replace_fused(conn: Connection, run_id: int, batch: FusedBatch, counts: dict
         conn.execute(delete(table))
     conn.execute(delete(events))
     insert_fused(conn, batch)
+    bulk.refresh_statistics(conn, (events, event_members, claims, event_actors, event_tactics, event_vocab))
     finish_fusion_run(conn, run_id, counts)
 
 
