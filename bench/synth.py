@@ -18,6 +18,8 @@ import random
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import accumulate
 from typing import Any
 
 from harmattan.records import Event, Evidence
@@ -76,6 +78,9 @@ KINDS = [  # (weight, event_type, sub_event_type, tactics, target)
     (5, "Strategic developments", "Looting/property destruction", ["looting", "arson"], "civilians"),
     (5, "Battles", "Non-state actor overtakes territory", ["siege/blockade"], "state"),
 ]
+# Cumulative weights, computed once: the generator draws from them a million times.
+KIND_WEIGHTS = list(accumulate(k[0] for k in KINDS))
+OUTLET_COUNT_WEIGHTS = list(accumulate((30, 25, 20, 15, 10)))
 OUTLETS = [
     "RFI",
     "Studio Tamani",
@@ -105,14 +110,14 @@ class Document:
     reports: list[Event] = field(default_factory=list)
     syndicated_of: int | None = None  # index of the document it copies
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
         return hashlib.sha256(self.text.encode()).hexdigest()
 
 
 def _truth(rng: random.Random, start: dt.date, days: int) -> dict[str, Any]:
     country, admin1, admin2, location, lat, lon = rng.choice(PLACES)
-    _, etype, sub, tactics, target = rng.choices(KINDS, weights=[k[0] for k in KINDS])[0]
+    _, etype, sub, tactics, target = rng.choices(KINDS, cum_weights=KIND_WEIGHTS)[0]
     armed = rng.choice(ARMED)
     state = (*STATE[country], 1)
     if target == "civilians":
@@ -199,7 +204,7 @@ def generate(
     n = 0
     for i in range(n_events):
         truth = _truth(rng, start, days)
-        for j in range(rng.choices((1, 2, 3, 4, 5), weights=(30, 25, 20, 15, 10))[0]):
+        for j in range(rng.choices((1, 2, 3, 4, 5), cum_weights=OUTLET_COUNT_WEIGHTS)[0]):
             key = f"s{seed}-{i}-{j}"
             event = _report(rng, truth, key)
             text = event.evidence[0].text + f" ({key})"

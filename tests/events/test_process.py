@@ -119,3 +119,37 @@ def test_event_line_round_trip() -> None:
     )
     assert [(e.event_type, e.fatalities, e.document_id) for e in events] == [("Battles", 3, "7")]
     assert events[0].evidence[0].start == 2
+
+
+def test_bulk_written_reports_read_back_field_by_field(processed: Database) -> None:
+    """The tuples of the bulk path land in the right columns, typed as Core reads them, on both backends."""
+    import datetime as dt
+
+    event = Event(
+        event_date=dt.date(2024, 2, 29), date_precision=2, event_type="Battles", sub_event_type="Armed clash",
+        actor1="JNIM", actor1_id="jnim", assoc_actor_1="Katiba Macina", inter1=2,
+        actor2="Military Forces of Mali", actor2_id="ml-military", assoc_actor_2="Africa Corps", inter2=1,
+        country="ML", admin1="Mopti", admin2="Djenné", location="Djenné", latitude=13.906, longitude=-4.553,
+        geo_precision=2, fatalities=7, tactics=["ambush", "IED"], plover_type=None, historical=True,
+        confidence=0.75, extras={"wounded": 3, "on": dt.date(2024, 3, 1)},
+        evidence=[Evidence("location", "1", 2, 10, 16, "Djenné", "place"),
+                  Evidence("actor1", "1", 1, 0, 4, "JNIM")],
+    )  # fmt: skip
+    store_reports(processed, 1, [event], "bulk-1")
+    with processed.engine.connect() as conn:
+        row = conn.execute(select(event_reports).where(event_reports.c.pipeline_version == "bulk-1")).one()
+        evidence = conn.execute(
+            select(report_evidence)
+            .where(report_evidence.c.report_id == row.id)
+            .order_by(report_evidence.c.id)
+        ).all()
+    stored = row._mapping
+    for name in ("event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor1_id",
+                 "assoc_actor_1", "inter1", "actor2", "actor2_id", "assoc_actor_2", "inter2", "country",
+                 "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "fatalities",
+                 "plover_type", "historical", "confidence"):  # fmt: skip
+        assert stored[name] == getattr(event, name), name
+    assert stored["tactics"] == "ambush; IED" and stored["extras"] == {"wounded": 3, "on": "2024-03-01"}
+    assert stored["report_key"].endswith(":0/bulk-1") and stored["ordinal"] == 0
+    spans = [(e.field, e.sentence, e.start_char, e.end_char, e.text, e.rule, e.document_id) for e in evidence]
+    assert spans == [("location", 2, 10, 16, "Djenné", "place", 1), ("actor1", 1, 0, 4, "JNIM", "", 1)]

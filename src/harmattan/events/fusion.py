@@ -16,15 +16,17 @@ import hashlib
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from harmattan.events import corrections as corr
 from harmattan.events.claims import claim_rows, fuse_fields, split_list
-from harmattan.events.rules import FusionRules, Report, compare, fold, load_rules
+from harmattan.events.cluster import Link, cluster
+from harmattan.events.rules import FusionRules, Report, fold, load_rules
 from harmattan.store import events as store
 from harmattan.store.database import Database
 
-NEAR_MISS_LIMIT = 5  # per report: enough to explain, not enough to bloat the log
+if TYPE_CHECKING:  # the store speaks SQL; this stage only passes its connections along
+    from sqlalchemy import Connection
 
 
 @dataclass
@@ -37,114 +39,9 @@ class FusionReport:
     run_id: int | None = None
     corrections_applied: int = 0
     corrections_unresolved: int = 0
-
-
-@dataclass
-class Link:
-    how: str
-    score: float | None = None
-    reason: str | None = None
-    matched: int | None = None
-
-
-Cell = tuple[int, int] | None
-#: Grid cells of one degree (about 110 km) for blocking: wider than the largest merge distance
-#: (50 km), so every pair within reach is in the same or a neighbouring cell.
-CELL_DEGREES = 1.0
-NEIGHBOURS = tuple((di, dj) for di in (-1, 0, 1) for dj in (-1, 0, 1))
-
-
-def cell_of(report: Report, rules: FusionRules) -> Cell:
-    """The report's grid cell; none for reports placed by region only (compared by admin1 instead)."""
-    lat, lon = report.fields.get("latitude"), report.fields.get("longitude")
-    if lat is None or lon is None or report.geo not in rules.distance_km:
-        return None
-    return (int(lat // CELL_DEGREES), int(lon // CELL_DEGREES))
-
-
-class Blocks:
-    """Events indexed by (country, day) and grid cell, for the candidates of a report."""
-
-    def __init__(self) -> None:
-        self.by_day: dict[tuple[str | None, int], dict[Cell, list[int]]] = {}
-
-    def add(self, country: str | None, day: int, cell: Cell, event: int) -> None:
-        self.by_day.setdefault((country, day), {}).setdefault(cell, []).append(event)
-
-    def candidates(self, country: str | None, days: range, cell: Cell, out: set[int]) -> None:
-        for d in days:
-            cells = self.by_day.get((country, d))
-            if not cells:
-                continue
-            if cell is None:  # placed by region only: everything that day in the country
-                for events in cells.values():
-                    out.update(events)
-                continue
-            out.update(cells.get(None, ()))
-            for di, dj in NEIGHBOURS:
-                out.update(cells.get((cell[0] + di, cell[1] + dj), ()))
-
-
-def cluster(
-    reports: Sequence[Report], rules: FusionRules
-) -> tuple[list[list[int]], dict[int, Link], list[dict[str, Any]]]:
-    """Group reports (indices) into events; also how each joined and the near misses."""
-    clusters: list[list[int]] = []
-    links: dict[int, Link] = {}
-    misses: list[dict[str, Any]] = []
-    narrow, wide = Blocks(), Blocks()
-    widest = rules.widest_window
-    units: dict[int, set[int]] = {}  # source unit -> events holding one of its reports
-    for i, report in enumerate(reports):
-        day, country, own = report.day, report.fields.get("country"), report.window
-        cell = cell_of(report, rules)
-        candidates: set[int] = set(units.get(report.source_unit, ()))
-        if day is not None:
-            narrow.candidates(country, range(day - own, day + 1), cell, candidates)
-            if wide.by_day:  # imprecise (week/month) reports are rare: skip the long look-back if none
-                wide.candidates(country, range(day - widest, day + 1), cell, candidates)
-        best: tuple[float, int] | None = None
-        for c in sorted(candidates):
-            verdicts = []
-            members = clusters[c]
-            if day is None:  # an undated report is judged against its syndicated copies only
-                members = [m for m in members if reports[m].source_unit == report.source_unit]
-            for m in members:  # complete link: every member must agree; stop at the first that does not
-                verdict = compare(report, reports[m], rules)
-                if not verdict.same:
-                    if verdict.partial >= rules.near_miss_score and len(misses) < NEAR_MISS_LIMIT * len(
-                        reports
-                    ):
-                        misses.append(_miss(report, reports[m], verdict.partial, verdict.reason))
-                    break
-                verdicts.append((verdict, m))
-            else:
-                score = sum(v.score for v, _ in verdicts) / len(verdicts)
-                top = max(verdicts, key=lambda vm: (vm[0].score, -vm[1]))
-                if best is None or score > best[0]:
-                    best = (score, c)
-                    links[i] = Link("auto", round(score, 4), top[0].reason, top[1])
-        if best is None:
-            clusters.append([i])
-            links[i] = Link("seed")
-            target = len(clusters) - 1
-        else:
-            target = best[1]
-            clusters[target].append(i)
-        units.setdefault(report.source_unit, set()).add(target)
-        if day is not None:
-            (narrow if own <= 1 else wide).add(country, day, cell, target)
-    return clusters, links, misses
-
-
-def _miss(a: Report, b: Report, score: float, reason: str) -> dict[str, Any]:
-    return {
-        "action": "kept-apart",
-        "report_id": a.id,
-        "other_report_id": b.id,
-        "score": score,
-        "reason": reason,
-    }
+    #: Incremental fusion: how many reports were placed again (the window), else 0.
+    replayed: int = 0
+    incremental: bool = False
 
 
 def event_key(members: Sequence[Report]) -> str:
@@ -153,8 +50,18 @@ def event_key(members: Sequence[Report]) -> str:
     return "E" + hashlib.sha1(anchor.encode()).hexdigest()[:11]
 
 
-def fuse(db: Database, force: bool = False, rules: FusionRules | None = None) -> FusionReport:
-    """Re-fuse every current report into events, unless nothing changed since the last fusion."""
+def fuse(
+    db: Database, force: bool = False, rules: FusionRules | None = None, incremental: bool = True
+) -> FusionReport:
+    """Bring the events up to date with the current reports, unless nothing changed since the last fusion.
+
+    When no correction changed (nor the syndication links of documents already fused), it is
+    incremental (:mod:`harmattan.events.incremental`): only the reports dated from the earliest
+    change on are placed again, against the stored events of their window, with the events a
+    full fusion would give. ``force`` re-fuses everything.
+    """
+    from harmattan.events import incremental as inc
+
     rules = rules or load_rules()
     started = time.perf_counter()
     with db.engine.connect() as conn:
@@ -166,38 +73,52 @@ def fuse(db: Database, force: bool = False, rules: FusionRules | None = None) ->
         )
     with db.engine.begin() as conn:
         run_id = store.start_fusion_run(conn, token)
-        reports = [Report.from_row(row, rules) for row in store.current_reports(conn)]
-        # Dated reports first, undated ones (joined through their syndicated copies) last; sorted here,
-        # not by SQL, because NULL order and string collation differ between SQLite and PostgreSQL.
-        reports.sort(key=lambda r: (r.day is None, r.day or 0, r.key))
-        clusters, links, misses = cluster(reports, rules)
-        applied = corr.apply(store.list_corrections(conn), reports, clusters)
-        position = {r.id: i for i, r in enumerate(reports)}
-        for report_id, (how, label) in applied.analyst_links.items():
-            links[position[report_id]] = Link(how, None, label, None)
-        batch, keys = build(reports, clusters, links, applied, run_id)
-        batch.log = [{**m, "fusion_run_id": run_id} for m in misses]
-        report = FusionReport(
-            reports=len(reports),
-            events=len(batch.events),
-            merges=sum(1 for m in batch.members if m["how"] != "seed"),
-            run_id=run_id,
-            corrections_applied=sum(1 for s, _ in applied.states.values() if s == "applied"),
-            corrections_unresolved=sum(1 for s, _ in applied.states.values() if s != "applied"),
-        )
-        counts = {k: getattr(report, k) for k in ("reports", "events", "merges")}
-        counts["corrections_applied"] = report.corrections_applied
-        counts["corrections_unresolved"] = report.corrections_unresolved
-        store.replace_fused(conn, run_id, batch, counts)
-        store.mark_corrections(
-            conn,
-            {
-                cid: (state, keys.get(c) if c is not None else None)
-                for cid, (state, c) in applied.states.items()
-            },
-        )
+        report = None
+        if incremental and not force and last is not None and inc.same_corrections(last, token):
+            report = inc.refuse_window(conn, run_id, rules, last)
+        if report is None:
+            report = fuse_all(conn, run_id, rules)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
+
+
+def fuse_all(conn: Connection, run_id: int, rules: FusionRules) -> FusionReport:
+    """Re-fuse every current report and rewrite the whole fused layer (inside the caller's transaction)."""
+    reports = [Report.from_row(row, rules) for row in store.current_reports(conn)]
+    # Dated reports first, undated ones (joined through their syndicated copies) last; sorted here,
+    # not by SQL, because NULL order and string collation differ between SQLite and PostgreSQL.
+    reports.sort(key=placement_order)
+    clusters, links, misses = cluster(reports, rules)
+    applied = corr.apply(store.list_corrections(conn), reports, clusters)
+    position = {r.id: i for i, r in enumerate(reports)}
+    for report_id, (how, label) in applied.analyst_links.items():
+        links[position[report_id]] = Link(how, None, label, None)
+    batch, keys = build(reports, clusters, links, applied, run_id)
+    batch.log = [{**m, "fusion_run_id": run_id} for m in misses]
+    report = FusionReport(
+        reports=len(reports),
+        events=len(batch.events),
+        merges=sum(1 for m in batch.members if m["how"] != "seed"),
+        run_id=run_id,
+        corrections_applied=sum(1 for s, _ in applied.states.values() if s == "applied"),
+        corrections_unresolved=sum(1 for s, _ in applied.states.values() if s != "applied"),
+    )
+    store.replace_fused(conn, run_id, batch, counts_of(report))
+    store.mark_corrections(
+        conn,
+        {cid: (state, keys.get(c) if c is not None else None) for cid, (state, c) in applied.states.items()},
+    )
+    return report
+
+
+def placement_order(report: Report) -> tuple[bool, int, str]:
+    return (report.day is None, report.day or 0, report.key)
+
+
+def counts_of(report: FusionReport) -> dict[str, int]:
+    """The ``fusion_runs`` counts of a fusion."""
+    names = ("reports", "events", "merges", "corrections_applied", "corrections_unresolved")
+    return {k: getattr(report, k) for k in names}
 
 
 def build(
@@ -206,14 +127,15 @@ def build(
     links: dict[int, Link],
     applied: corr.Applied,
     run_id: int,
+    ids: Sequence[int] | None = None,
 ) -> tuple[store.FusedBatch, dict[int, str]]:
-    """Rows of the fused layer; ids are 1..n in event-key order so equal inputs give equal tables."""
+    """Rows of the fused layer; ids (1..n unless given) in event-key order: equal inputs, equal tables."""
     live = [(c, [reports[i] for i in members]) for c, members in enumerate(clusters) if members]
     keyed = sorted(((event_key(ms), c, ms) for c, ms in live), key=lambda t: t[0])
     batch = store.FusedBatch()
     keys: dict[int, str] = {}
     position = {r.id: i for i, r in enumerate(reports)}
-    for event_id, (key, c, members) in enumerate(keyed, start=1):
+    for event_id, (key, c, members) in zip(ids or range(1, len(keyed) + 1), keyed, strict=True):
         keys[c] = key
         fields = fuse_fields(members)
         batch.claims.extend(claim_rows(event_id, members, fields))

@@ -23,6 +23,7 @@ from typing import Any, Protocol
 from harmattan.events.fusion import FusionReport, fuse
 from harmattan.records import Event
 from harmattan.settings import Settings
+from harmattan.store import bulk
 from harmattan.store import events as store
 from harmattan.store.database import Database
 
@@ -78,46 +79,34 @@ def pending_documents(db: Database, pipeline_version: str, limit: int | None = N
         return store.pending_documents(conn, pipeline_version, limit)
 
 
-def _json_safe(value: Any) -> Any:
-    return json.loads(
-        json.dumps(value, default=lambda v: v.isoformat() if hasattr(v, "isoformat") else str(v))
-    )
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def report_rows(
     document_id: int, content_hash: str, events: Sequence[Event], version: str
-) -> tuple[list[dict[str, Any]], list[list[dict[str, Any]]]]:
-    """Event records as ``event_reports`` rows and their ``report_evidence`` rows."""
+) -> tuple[list[tuple[Any, ...]], list[list[tuple[Any, ...]]]]:
+    """Event records as ``event_reports`` tuples (``store.REPORT_COLUMNS`` order) and their evidence tuples.
+
+    Built as plain SQL values (ISO dates, JSON text) by one explicit tuple per record: at a
+    million reports, per-row dicts and per-column conversion loops cost as much as the database.
+    """
     rows, evidence = [], []
-    for ordinal, event in enumerate(events):
-        row = {
-            name: getattr(event, name)
-            for name in store.REPORT_FIELDS
-            if name not in ("pipeline_version", "extras")
-        }
-        row.update(
-            report_key=f"{content_hash[:16]}:{ordinal}/{version}",
-            document_id=document_id,
-            pipeline_version=version,
-            ordinal=ordinal,
-            tactics="; ".join(event.tactics) or None,
-            historical=bool(event.historical),
-            confidence=float(event.confidence or 0.0),
-            extras=_json_safe(event.extras) if event.extras else None,
-        )
-        rows.append(row)
+    prefix = content_hash[:16]
+    for ordinal, e in enumerate(events):
+        date = e.event_date
+        rows.append((
+            f"{prefix}:{ordinal}/{version}", document_id, version, ordinal,
+            date.isoformat() if date is not None else None, e.date_precision, e.event_type,
+            e.sub_event_type, e.actor1, e.actor1_id, e.assoc_actor_1, e.inter1, e.actor2, e.actor2_id,
+            e.assoc_actor_2, e.inter2, e.country, e.admin1, e.admin2, e.location, e.latitude, e.longitude,
+            e.geo_precision, e.fatalities, "; ".join(e.tactics) or None, e.plover_type, bool(e.historical),
+            float(e.confidence or 0.0), json.dumps(e.extras, default=_jsonable) if e.extras else None,
+        ))  # fmt: skip
         evidence.append(
             [
-                {
-                    "field": ev.field,
-                    "document_id": document_id,
-                    "sentence": ev.sentence,
-                    "start_char": ev.start,
-                    "end_char": ev.end,
-                    "text": ev.text,
-                    "rule": ev.rule or "",
-                }
-                for ev in event.evidence
+                (ev.field, document_id, ev.sentence, ev.start, ev.end, ev.text, ev.rule or "")
+                for ev in e.evidence
             ]
         )
     return rows, evidence
@@ -252,16 +241,20 @@ def _commit(
 ) -> None:
     if not batch:
         return
-    stored = []
-    for doc_id, events, error in batch:
-        if events is None:
-            report.errors.append((doc_id, error or "failed"))
-            continue
-        rows, evidence = report_rows(doc_id, hashes.pop(doc_id), events, version)
-        stored.append((doc_id, version, rows, evidence))
-    with db.engine.begin() as conn:
-        report.reports += store.replace_reports(conn, stored)
+    # Rows are many small containers, none cyclic: built and written with the collector paused,
+    # and freed before it resumes (see bulk.paused_gc).
+    with bulk.paused_gc():
+        stored = []
         for doc_id, events, error in batch:
             if events is None:
-                store.record_extraction_error(conn, report.run_id, doc_id, error or "failed")
-    report.documents += len(stored)
+                report.errors.append((doc_id, error or "failed"))
+                continue
+            rows, evidence = report_rows(doc_id, hashes.pop(doc_id), events, version)
+            stored.append((doc_id, version, rows, evidence))
+        with db.engine.begin() as conn:
+            report.reports += store.replace_reports(conn, stored)
+            for doc_id, events, error in batch:
+                if events is None:
+                    store.record_extraction_error(conn, report.run_id, doc_id, error or "failed")
+        report.documents += len(stored)
+        del stored

@@ -146,18 +146,31 @@ def to_query(db: Database, f: EventFilter, pack_name: str | None = None) -> stor
 def find_events(db: Database, f: EventFilter, pack_name: str | None = None) -> list[dict[str, Any]]:
     """Fused events matching ``f``, newest first, as plain dicts."""
     q = to_query(db, f, pack_name)
-    with db.engine.connect() as conn:
+    with db.engine.connect() as conn:  # one transaction: the pages of a --near query agree
+        if not f.near:
+            return store.query_events(conn, q)
+        return _near(conn, q, f.near, f.limit)
+
+
+def _near(conn: Any, q: store.EventQuery, near: tuple[float, float, float], limit: int | None) -> list[Any]:
+    """Events of the bounding box inside the circle, read a page at a time until ``limit`` are found.
+
+    The circle covers about 79% of its box: a page of twice the limit is usually enough, where
+    reading the whole box (every event near a town over the dates asked) took 100 ms at 1M events.
+    """
+    lat, lon, km = near
+    out: list[dict[str, Any]] = []
+    q.limit = None if limit is None else max(2 * limit, 50)
+    while True:
         rows = store.query_events(conn, q)
-    if f.near:
-        lat, lon, km = f.near
-        rows = [
+        out.extend(
             r
             for r in rows
             if r["latitude"] is not None and haversine_km(lat, lon, r["latitude"], r["longitude"]) <= km
-        ]
-        if f.limit is not None:
-            rows = rows[: f.limit]
-    return rows
+        )
+        if limit is None or len(out) >= limit or q.limit is None or len(rows) < q.limit:
+            return out if limit is None else out[:limit]
+        q.offset += q.limit
 
 
 def with_sources(db: Database, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -8,28 +8,23 @@ indexes of :mod:`harmattan.store.schema_events`.
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import (
-    JSON,
     ColumnElement,
     Connection,
-    Date,
-    DateTime,
     Select,
-    Table,
     and_,
     delete,
-    exists,
     func,
     insert,
     select,
     update,
 )
 
+from harmattan.store import bulk, reports
 from harmattan.store.schema import documents, sources
 from harmattan.store.schema_events import (
     claims,
@@ -40,8 +35,6 @@ from harmattan.store.schema_events import (
     event_tactics,
     event_vocab,
     events,
-    extraction_errors,
-    extraction_runs,
     fusion_runs,
     merge_log,
     processed_documents,
@@ -49,209 +42,31 @@ from harmattan.store.schema_events import (
     snapshots,
 )
 
+# The writing side of `process` lives in store/reports.py; its names stay importable from here.
+EVIDENCE_COLUMNS = reports.EVIDENCE_COLUMNS
+REPORT_COLUMNS = reports.REPORT_COLUMNS
+REPORT_FIELDS = reports.REPORT_FIELDS
+ReportBatch = reports.ReportBatch
+close_stale_runs = reports.close_stale_runs
+content_hashes = reports.content_hashes
+count_pending = reports.count_pending
+finish_extraction_run = reports.finish_extraction_run
+pending_documents = reports.pending_documents
+record_extraction_error = reports.record_extraction_error
+replace_reports = reports.replace_reports
+start_extraction_run = reports.start_extraction_run
+utcnow = reports.utcnow
+
 #: The fused-event columns, in export order (ACLED-shaped first).
 EVENT_COLUMNS: tuple[str, ...] = tuple(
     c.name for c in events.columns if c.name not in ("id", "fusion_run_id")
 )
-REPORT_FIELDS: tuple[str, ...] = tuple(
-    c.name for c in event_reports.columns if c.name not in ("id", "report_key", "document_id", "ordinal")
-)
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _sqlite_datetime(value: dt.datetime) -> str:
-    # SQLAlchemy's SQLite storage format, so that reads through Core agree with rows written here.
-    return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f") if value.tzinfo else str(value)
-
-
-def _converter(column_type: Any, sqlite: bool) -> Callable[[Any], Any] | None:
-    if isinstance(column_type, JSON):
-        return json.dumps
-    if not sqlite:
-        return None
-    if isinstance(column_type, DateTime):
-        return _sqlite_datetime
-    if isinstance(column_type, Date):
-        return dt.date.isoformat
-    return None
-
-
-def bulk_insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], chunk: int = 20_000) -> None:
-    """Insert rows through the driver's executemany: Core's per-row overhead is most of the cost at scale."""
-    if not rows:
-        return
-    columns = list(rows[0])
-    sqlite = conn.dialect.name == "sqlite"
-    converters = [(i, f) for i, c in enumerate(columns) if (f := _converter(table.c[c].type, sqlite))]
-    names = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join("?" if sqlite else "%s" for _ in columns)
-    sql = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"
-    for start in range(0, len(rows), chunk):
-        params = []
-        for row in rows[start : start + chunk]:
-            values = [row.get(c) for c in columns]
-            for i, convert in converters:
-                if values[i] is not None:
-                    values[i] = convert(values[i])
-            params.append(tuple(values))
-        conn.exec_driver_sql(sql, params)  # type: ignore[arg-type]
-
-
-# -- extraction runs and reports ------------------------------------------------
-def start_extraction_run(conn: Connection, pipeline_version: str, workers: int) -> int:
-    result = conn.execute(
-        insert(extraction_runs).values(
-            pipeline_version=pipeline_version, started_at=utcnow(), workers=workers
-        )
-    )
-    return int(result.inserted_primary_key[0])  # type: ignore[index]
-
-
-def finish_extraction_run(
-    conn: Connection, run_id: int, status: str, documents_done: int, reports: int, errors: int
-) -> None:
-    conn.execute(
-        update(extraction_runs)
-        .where(extraction_runs.c.id == run_id)
-        .values(finished_at=utcnow(), status=status, documents=documents_done, reports=reports, errors=errors)
-    )
-
-
-def close_stale_runs(conn: Connection) -> int:
-    """Mark runs left 'running' by a killed process as interrupted."""
-    result = conn.execute(
-        update(extraction_runs).where(extraction_runs.c.status == "running").values(status="interrupted")
-    )
-    conn.execute(update(fusion_runs).where(fusion_runs.c.status == "running").values(status="interrupted"))
-    return int(result.rowcount or 0)
-
-
-def record_extraction_error(conn: Connection, run_id: int, document_id: int, message: str) -> None:
-    conn.execute(
-        insert(extraction_errors).values(
-            run_id=run_id, document_id=document_id, message=message, created_at=utcnow()
-        )
-    )
-
-
-def pending_documents(
-    conn: Connection, pipeline_version: str, limit: int | None = None, after_id: int = 0
-) -> list[dict[str, Any]]:
-    """Documents not yet processed by ``pipeline_version``, in id order."""
-    done = exists().where(
-        and_(
-            processed_documents.c.document_id == documents.c.id,
-            processed_documents.c.pipeline_version == pipeline_version,
-        )
-    )
-    stmt = (
-        select(
-            documents.c.id,
-            documents.c.content_hash,
-            documents.c.text,
-            documents.c.published_at,
-            documents.c.language,
-        )
-        .where(~done, documents.c.id > after_id)
-        .order_by(documents.c.id)
-    )
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    return [dict(row._mapping) for row in conn.execute(stmt)]
-
-
-def count_pending(conn: Connection, pipeline_version: str) -> int:
-    done = exists().where(
-        and_(
-            processed_documents.c.document_id == documents.c.id,
-            processed_documents.c.pipeline_version == pipeline_version,
-        )
-    )
-    return int(conn.scalar(select(func.count()).select_from(documents).where(~done)) or 0)
-
-
-def content_hashes(conn: Connection, document_ids: Sequence[int]) -> dict[int, str]:
-    rows = conn.execute(
-        select(documents.c.id, documents.c.content_hash).where(documents.c.id.in_(list(document_ids)))
-    )
-    return {int(r[0]): str(r[1]) for r in rows}
-
-
-def replace_reports(
-    conn: Connection,
-    batch: Sequence[tuple[int, str, Sequence[dict[str, Any]], Sequence[Sequence[dict[str, Any]]]]],
-) -> int:
-    """Store reports of several documents: ``(document_id, version, report rows, evidence rows per report)``.
-
-    Idempotent: a document's earlier reports for that version are deleted first,
-    and the ``processed_documents`` marker is written in the same transaction.
-    """
-    if not batch:
-        return 0
-    now = utcnow()
-    by_version: dict[str, list[int]] = {}
-    for document_id, version, _, _ in batch:
-        by_version.setdefault(version, []).append(document_id)
-    for version, ids in by_version.items():  # one statement per version, not per document
-        for table in (event_reports, processed_documents):
-            conn.execute(
-                delete(table).where(table.c.pipeline_version == version, table.c.document_id.in_(ids))
-            )
-    doc_ids = [b[0] for b in batch]
-    conn.execute(
-        update(processed_documents)
-        .where(processed_documents.c.document_id.in_(doc_ids))
-        .values(is_current=False)
-    )
-    bulk_insert(
-        conn,
-        processed_documents,
-        [
-            {
-                "document_id": d,
-                "pipeline_version": v,
-                "is_current": True,
-                "reports": len(r),
-                "processed_at": now,
-            }
-            for d, v, r, _ in batch
-        ],
-    )
-    report_rows = [row for _, _, rows, _ in batch for row in rows]
-    if not report_rows:
-        return 0
-    bulk_insert(conn, event_reports, report_rows)
-    ids = _report_ids(conn, [row["report_key"] for row in report_rows])
-    evidence_rows = [
-        {**ev, "report_id": report_id}
-        for report_id, evs in zip(ids, (e for _, _, _, per in batch for e in per), strict=True)
-        for ev in evs
-    ]
-    bulk_insert(conn, report_evidence, evidence_rows)
-    return len(report_rows)
-
-
-def _report_ids(conn: Connection, keys: Sequence[str]) -> list[int]:
-    """Ids of just-inserted reports, in the order of ``keys`` (by the unique report key)."""
-    found: dict[str, int] = {}
-    for start in range(0, len(keys), 5000):
-        chunk = list(keys[start : start + 5000])
-        rows = conn.execute(
-            select(event_reports.c.report_key, event_reports.c.id).where(
-                event_reports.c.report_key.in_(chunk)
-            )
-        )
-        found.update((str(k), int(i)) for k, i in rows)
-    return [found[k] for k in keys]
 
 
 # -- fusion input and output ------------------------------------------------------
-def current_reports(conn: Connection) -> Iterator[dict[str, Any]]:
+def current_reports_select() -> Select[Any]:
     """Every report of each document's current pipeline version, with its source unit and outlet."""
-    stmt = (
+    return (
         select(
             event_reports,
             func.coalesce(documents.c.near_dup_of, documents.c.id).label("source_unit"),
@@ -269,8 +84,12 @@ def current_reports(conn: Connection) -> Iterator[dict[str, Any]]:
         .join(documents, documents.c.id == event_reports.c.document_id)
         .outerjoin(sources, sources.c.id == documents.c.source_id)
         .where(processed_documents.c.is_current.is_(True))
-        .order_by(event_reports.c.event_date, event_reports.c.report_key)
     )
+
+
+def current_reports(conn: Connection) -> Iterator[dict[str, Any]]:
+    """Every current report (see :func:`current_reports_select`), by date and key."""
+    stmt = current_reports_select().order_by(event_reports.c.event_date, event_reports.c.report_key)
     for row in conn.execute(stmt):
         yield dict(row._mapping)
 
@@ -278,7 +97,7 @@ def current_reports(conn: Connection) -> Iterator[dict[str, Any]]:
 def fusion_state_token(conn: Connection) -> str:
     """A cheap fingerprint of everything fusion reads; equal tokens mean nothing to redo."""
     # Times, not ids: SQLite reuses the ids of deleted rows; a new processing time never repeats.
-    reports = conn.execute(
+    docs = conn.execute(
         select(func.count(), func.max(processed_documents.c.processed_at)).where(
             processed_documents.c.is_current.is_(True)
         )
@@ -287,7 +106,7 @@ def fusion_state_token(conn: Connection) -> str:
     dups = conn.execute(
         select(func.count(), func.sum(documents.c.near_dup_of)).where(documents.c.near_dup_of.is_not(None))
     ).one()
-    return f"docs={reports[0]}/{reports[1]};corr={corr[0]}/{corr[1]};dups={dups[0]}/{dups[1]}"
+    return f"docs={docs[0]}/{docs[1]};corr={corr[0]}/{corr[1]};dups={dups[0]}/{dups[1]}"
 
 
 def last_fusion(conn: Connection) -> dict[str, Any] | None:
@@ -323,6 +142,14 @@ def replace_fused(conn: Connection, run_id: int, batch: FusedBatch, counts: dict
     for table in (claims, event_members, event_actors, event_tactics, merge_log, event_vocab):
         conn.execute(delete(table))
     conn.execute(delete(events))
+    insert_fused(conn, batch)
+    bulk.refresh_statistics(conn, (events, event_members, claims, event_actors, event_tactics, event_vocab))
+    finish_fusion_run(conn, run_id, counts)
+
+
+def insert_fused(conn: Connection, batch: FusedBatch) -> None:
+    """Add a batch's rows (events with their ids set) through the bulk path."""
+    bulk.prepare_sqlite(conn)
     for table, rows in (
         (events, batch.events),
         (event_members, batch.members),
@@ -332,7 +159,12 @@ def replace_fused(conn: Connection, run_id: int, batch: FusedBatch, counts: dict
         (merge_log, batch.log),
         (event_vocab, batch.vocab),
     ):
-        bulk_insert(conn, table, rows)
+        bulk.insert_dicts(conn, table, rows)
+    if batch.events:
+        bulk.sync_sequence(conn, events)
+
+
+def finish_fusion_run(conn: Connection, run_id: int, counts: dict[str, int]) -> None:
     conn.execute(
         update(fusion_runs)
         .where(fusion_runs.c.id == run_id)
@@ -377,6 +209,7 @@ class EventQuery:
     keys: list[str] = field(default_factory=list)
     include_rejected: bool = False
     limit: int | None = None
+    offset: int = 0
     newest_first: bool = True
 
 
@@ -433,6 +266,8 @@ def event_select(q: EventQuery) -> Select[Any]:
     stmt = stmt.where(*where).order_by(order, events.c.event_key)
     if q.limit is not None:
         stmt = stmt.limit(q.limit)
+    if q.offset:
+        stmt = stmt.offset(q.offset)
     return stmt
 
 

@@ -571,11 +571,7 @@ def _named_over_generic(parts: list[Participant]) -> list[Participant]:
     for p in parts:
         if p.mention.kind == "term" and p.role in ("militia", "armed"):
             twin = next(
-                (
-                    q
-                    for q in named
-                    if q.role == p.role and _adjacent(p.mention, q.mention)
-                ),
+                (q for q in named if q.role == p.role and _adjacent(p.mention, q.mention)),
                 None,
             )
             if twin is not None:
