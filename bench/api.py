@@ -39,7 +39,7 @@ import psutil
 from synth import ARMED, KINDS, PLACES
 
 from harmattan.store.database import Database
-from store import documents_for, insert_documents, load, singleton_events  # bench/ is on sys.path
+from store import BATCH, fill, singleton_events  # bench/ is on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 Request = Callable[[random.Random], str]
@@ -49,9 +49,7 @@ def build(path: Path, n: int, seed: int) -> None:
     db = Database(f"sqlite:///{path}")
     db.upgrade()
     started = time.perf_counter()
-    docs = documents_for(n, seed)
-    load(db, docs, insert_documents(db, docs))
-    del docs
+    fill(db, n, seed, BATCH)
     events = singleton_events(db)
     db.close()
     print(f"built {events:,} events in {time.perf_counter() - started:.0f} s ({path})", flush=True)

@@ -44,6 +44,8 @@ from harmattan.store.schema import documents
 
 VERSION = "bench-1"
 CHUNK = 50_000  # documents generated, inserted and loaded at a time: memory stays flat at 1M
+#: documents per load transaction
+BATCH = 20_000
 DOC_COLUMNS = ("id", "content_hash", "source_id", "published_at", "fetched_at", "origin", "title", "text",
                "near_dup_of")  # fmt: skip
 
@@ -280,7 +282,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1_000_000, help="event reports to load and query")
     parser.add_argument("--fusion-n", type=int, default=100_000, help="reports to fuse (0: skip)")
     parser.add_argument("--fusion-new", type=int, default=1_000, help="reports added for incremental fusion")
-    parser.add_argument("--batch", type=int, default=20_000, help="documents per load transaction")
+    parser.add_argument("--batch", type=int, default=BATCH, help="documents per load transaction")
     parser.add_argument("--queries", type=int, default=400)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
