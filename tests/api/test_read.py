@@ -19,7 +19,7 @@ def keys(client: TestClient, query: str = "") -> list[str]:
 def test_health_reports_schema_and_events(client: TestClient) -> None:
     body = client.get("/api/health").json()
     assert body["status"] == "ok"
-    assert body["schema_current"] == body["schema_head"] == "0005"
+    assert body["schema_current"] == body["schema_head"] == "0006"
     assert body["events"] == 5  # two Ménaka reports fused into one event
 
 

@@ -1,6 +1,10 @@
-from sqlalchemy import inspect
+import datetime as dt
+
+from sqlalchemy import insert, inspect
 
 from harmattan.store.database import Database
+from harmattan.store.schema import documents
+from harmattan.store.schema_events import event_reports
 
 TABLES = {"sources", "documents", "ingest_runs", "ingest_errors", "ingested_files"}
 
@@ -25,4 +29,42 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path) -> None:
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    db.close()
+
+
+def _count(db: Database, table: str) -> int:
+    with db.engine.connect() as conn:
+        return int(conn.exec_driver_sql(f"SELECT COUNT(*) FROM {table}").scalar() or 0)
+
+
+def test_report_identity_migration_keeps_every_row(db_url: str) -> None:
+    """0006 rebuilds event_reports on SQLite: its evidence and the views must come through whole."""
+    db = Database(db_url)
+    db.upgrade("0005")
+    now = dt.datetime(2024, 1, 2, tzinfo=dt.UTC)
+    with db.engine.begin() as conn:
+        doc = conn.execute(
+            insert(documents).values(content_hash="abc", fetched_at=now, text="Gao.", origin="test")
+        ).inserted_primary_key[0]
+        for ordinal in range(3):
+            conn.execute(
+                insert(event_reports).values(
+                    report_key=f"abc:{ordinal}/v1", document_id=doc, pipeline_version="v1", ordinal=ordinal
+                )
+            )
+        conn.exec_driver_sql(
+            "INSERT INTO report_evidence (report_id, field, sentence, start_char, end_char, text, rule) "
+            "SELECT id, 'location', 0, 0, 4, 'Gao.', '' FROM event_reports"
+        )
+    db.upgrade()
+    counts = (_count(db, "event_reports"), _count(db, "report_evidence"), _count(db, "v_report_evidence"))
+    assert counts == (3, 3, 3)
+    names = {c["name"] for c in inspect(db.engine).get_unique_constraints("event_reports")}
+    assert "uq_event_reports_doc_version_ordinal" in names and "uq_event_reports_report_key" not in names
+    db.downgrade("0005")
+    assert (_count(db, "event_reports"), _count(db, "report_evidence")) == (3, 3)
+    db.upgrade()
+    if db_url.startswith("sqlite"):
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     db.close()

@@ -110,13 +110,17 @@ event_reports = Table(
     "event_reports",
     metadata,
     Column("id", PK, primary_key=True, autoincrement=True),
-    Column("report_key", String(120), nullable=False, unique=True),
+    # the portable id of a report (content-hash prefix, ordinal, version); unique because the (document,
+    # version, ordinal) below is, and left unindexed: an index on it made bulk inserts random (0006)
+    Column("report_key", String(120), nullable=False),
     Column("document_id", PK, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("pipeline_version", String(64), nullable=False),
     Column("ordinal", Integer, nullable=False),
     *event_columns(),
     Column("extras", JSON),
-    Index("ix_event_reports_doc_version", "document_id", "pipeline_version"),
+    UniqueConstraint(
+        "document_id", "pipeline_version", "ordinal", name="uq_event_reports_doc_version_ordinal"
+    ),
 )
 
 report_evidence = Table(
