@@ -15,9 +15,10 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from harmattan.regions.gazetteer import curated, features, supplement
 from harmattan.regions.gazetteer.geonames import spellings
@@ -141,24 +142,7 @@ def _read_tsv(path: Path) -> dict[str, RowTuple]:
 
 def _merge_curated(rows: dict[str, RowTuple], index: Index, places_dir: Path) -> None:
     data = curated.read(places_dir / "curated.yaml")
-    ids: set[str] = set()
-    for where, entry in curated.places(data):
-        problems = curated.check_entry(where, entry)
-        if problems:
-            index.problems.extend(problems)
-            continue
-        pid = str(entry["id"])
-        if pid in rows:
-            index.problems.append(f"{where}: id {pid} is used twice")
-            continue
-        feature = str(entry["feature"])
-        names = spellings(str(entry["name"]), *(str(n) for n in entry.get("names") or ()))
-        rows[pid] = (
-            pid, str(entry["name"]), str(entry["country"]), entry.get("admin1"), entry.get("admin2"),
-            float(entry["latitude"]), float(entry["longitude"]), feature, int(entry.get("population") or 0),
-            features.kind_of(feature), names,
-        )  # fmt: skip
-        ids.add(pid)
+    ids = _add_entries(rows, index, curated.places(data), curated.check_entry)
     for alias in curated.aliases(data):
         row = rows.get(alias.id)
         if row is None:
@@ -175,9 +159,20 @@ def _merge_curated(rows: dict[str, RowTuple], index: Index, places_dir: Path) ->
 def _merge_supplement(rows: dict[str, RowTuple], index: Index, places_dir: Path) -> None:
     data = supplement.read(places_dir / supplement.FILE)
     index.problems.extend(supplement.file_problems(data, places_dir / "SOURCES.md"))
+    added = _add_entries(rows, index, supplement.places(data), supplement.check_entry)
+    index.supplement_ids = frozenset(added)
+
+
+def _add_entries(
+    rows: dict[str, RowTuple],
+    index: Index,
+    entries: Iterable[tuple[str, dict[str, Any]]],
+    check: Callable[[str, dict[str, Any]], list[str]],
+) -> set[str]:
+    """Add hand-made or derived place entries as rows; their problems go to ``index.problems``."""
     ids: set[str] = set()
-    for where, entry in supplement.places(data):
-        problems = supplement.check_entry(where, entry)
+    for where, entry in entries:
+        problems = check(where, entry)
         if problems:
             index.problems.extend(problems)
             continue
@@ -189,10 +184,11 @@ def _merge_supplement(rows: dict[str, RowTuple], index: Index, places_dir: Path)
         names = spellings(str(entry["name"]), *(str(n) for n in entry.get("names") or ()))
         rows[pid] = (
             pid, str(entry["name"]), str(entry["country"]), entry.get("admin1"), entry.get("admin2"),
-            float(entry["latitude"]), float(entry["longitude"]), feature, 0, features.kind_of(feature), names,
+            float(entry["latitude"]), float(entry["longitude"]), feature, int(entry.get("population") or 0),
+            features.kind_of(feature), names,
         )  # fmt: skip
         ids.add(pid)
-    index.supplement_ids = frozenset(ids)
+    return ids
 
 
 def build_index(places_dir: Path, spelling: Spelling, supplements: bool = True) -> Index:
