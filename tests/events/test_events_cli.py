@@ -91,3 +91,16 @@ def test_bad_input_is_a_clear_error(loaded: Database) -> None:
     assert result.exit_code == 2 and "LAT,LON,KM" in result.output
     result = runner.invoke(app, ["process", "--extractor", "no_such_module:X", "--db", loaded.url])
     assert result.exit_code == 2 and "cannot load extractor" in result.output
+
+
+def test_the_fusion_line_says_whether_the_fusion_was_incremental() -> None:
+    from harmattan.events.fusion import FusionReport
+    from harmattan.views.cli.common import fusion_line
+
+    full = FusionReport(reports=95, events=89, merges=6, seconds=0.02)
+    assert fusion_line(full) == (
+        "fusion: 95 reports -> 89 events (6 merges; 0.02s); corrections applied 0, unresolved 0"
+    )
+    window = FusionReport(reports=96, events=90, merges=6, seconds=0.01, incremental=True, replayed=4)
+    assert "0.01s, incremental: 4 reports placed again" in fusion_line(window)
+    assert "unchanged since last fusion" in fusion_line(FusionReport(skipped=True))

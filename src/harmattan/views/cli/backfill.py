@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from harmattan.views.cli.common import console, err_console, interactive, load_settings, open_database
+from harmattan.views.cli.common import (
+    console,
+    err_console,
+    fusion_line,
+    interactive,
+    load_settings,
+    open_database,
+)
 
 if TYPE_CHECKING:
     from harmattan.runners.backfill import BackfillReport
@@ -87,7 +94,4 @@ def _print(report: BackfillReport) -> None:
         highlight=False,
     )
     if report.fusion is not None:
-        f = report.fusion
-        console.print(
-            f"fusion: {f.reports} reports -> {f.events} events ({f.merges} merges)", highlight=False
-        )
+        console.print(fusion_line(report.fusion), highlight=False)

@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 
 from harmattan.settings import Settings, get_settings
 from harmattan.store.database import Database
+
+if TYPE_CHECKING:
+    from harmattan.events.fusion import FusionReport
 
 console = Console(soft_wrap=True)
 err_console = Console(stderr=True, soft_wrap=True)
@@ -43,3 +47,17 @@ def date_option(value: str | None, option: str) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from None
+
+
+def fusion_line(f: FusionReport) -> str:
+    """One line on a fusion: counts, and whether it was incremental (and how much it placed again)."""
+    if f.skipped:
+        how = "unchanged since last fusion"
+    elif f.incremental:
+        how = f"{f.seconds:.2f}s, incremental: {f.replayed} reports placed again"
+    else:
+        how = f"{f.seconds:.2f}s"
+    return (
+        f"fusion: {f.reports} reports -> {f.events} events ({f.merges} merges; {how}); "
+        f"corrections applied {f.corrections_applied}, unresolved {f.corrections_unresolved}"
+    )

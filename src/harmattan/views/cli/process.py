@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from harmattan.views.cli.common import console, err_console, interactive, load_settings, open_database
+from harmattan.views.cli.common import (
+    console,
+    err_console,
+    fusion_line,
+    interactive,
+    load_settings,
+    open_database,
+)
 
 if TYPE_CHECKING:
     from harmattan.events.process import ProcessReport
@@ -49,13 +56,7 @@ def register(app: typer.Typer) -> None:
             highlight=False,
         )
         if report.fusion is not None:
-            f = report.fusion
-            state = "unchanged since last fusion" if f.skipped else f"{f.seconds:.2f}s"
-            console.print(
-                f"fusion: {f.reports} reports -> {f.events} events ({f.merges} merges; {state}); "
-                f"corrections applied {f.corrections_applied}, unresolved {f.corrections_unresolved}",
-                highlight=False,
-            )
+            console.print(fusion_line(report.fusion), highlight=False)
         if report.errors:
             raise typer.Exit(1)
 
