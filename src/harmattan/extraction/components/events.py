@@ -137,7 +137,7 @@ class EventDetector(Component):
             cand = self._candidate(doc, sent.index, mentions)
             if cand is not None:
                 candidates.extend(split_tolls(doc, cand))
-                candidates.extend(self._companions(cand))
+                candidates.extend(self._companions(doc, cand))
         doc.user_data["candidates"] = candidates
         return doc
 
@@ -431,7 +431,7 @@ class EventDetector(Component):
                 else "unidentified-armed-group"
             )
 
-    def _companions(self, cand: Candidate) -> list[Candidate]:
+    def _companions(self, doc: Doc, cand: Candidate) -> list[Candidate]:
         out: list[Candidate] = []
         for rule in self.companion_rules:
             cue = next((c for c in cand.cues if c.value == rule["cue"]), None)
@@ -439,7 +439,14 @@ class EventDetector(Component):
                 continue
             if cand.rule.get("sub_event_type") == rule["sub_event_type"]:
                 continue
-            twin = replace(cand, rule=rule, trigger=cue, counts={}, tactics=[], plover=None, companion=True)
+            if _REPORTED_ACT.search(doc.folded[max(0, cue.start - 40) : cue.start]):
+                continue  # "accused of rape", "documents killings, rapes and lootings": no act told here
+            # the victims of the rapes are the civilians of the place (build.py's default), not the
+            # main event's target
+            twin = replace(
+                cand, rule=rule, trigger=cue, counts={}, tactics=[], plover=None, companion=True,
+                actor2=None, assoc2=[],
+            )  # fmt: skip
             out.append(twin)
         return out
 
@@ -493,6 +500,10 @@ class EventDetector(Component):
         return None
 
 
+_REPORTED_ACT = re.compile(
+    r"\b(?:accused|accusations?|allegations?|alleged(?:ly)?|suspected|accuses?|accusee?s?|soupconnee?s?|"
+    r"documents?|reports?)\b(?:\s+\w+){0,3}\s*$"
+)
 _SUPPORT_BY = re.compile(
     r"\b(?:backed|supported|assisted|accompanied|helped|aided|appuye\w*|soutenu\w*|accompagne\w*|aide\w*|"
     r"epaule\w*|abandonne\w*|abandoned)\s+(?:by|par)\b"
@@ -721,8 +732,16 @@ def _pick(doc: Doc, before: list[Mention], after: list[Mention]) -> list[Mention
 
 
 def _coordinated(doc: Doc, first: Mention, second: Mention) -> bool:
+    """ "un militaire et 7", "eight people in Sagho and seven": the second figure right after "and"/"et"
+    (not "killed 12 terrorists and arrested 4 suspects")."""
     gap = doc.folded[first.end : second.start]
-    return len(gap) < 40 and bool(re.search(r"\b(and|et)\b", gap))
+    return len(gap) < 40 and bool(_AND_BEFORE.search(gap))
+
+
+_AND_BEFORE = re.compile(
+    r"\b(?:and|et)\s+"
+    r"(?:(?:at least|au moins|about|some|more than|plus de|environ|nearly|quelque|des|les|the|de|d)\s+)*$"
+)
 
 
 def _role_at(n: Mention, mentions: list[Mention]) -> str:

@@ -252,7 +252,13 @@ def _countries_hint(doc: Doc) -> list[str]:
     return seen
 
 
-_APPOSITION = re.compile(r"^\s*(?:,|\()\s*(?:(?:in|au|en|dans)\s+)?(?:[a-z]+\s+){0,4}$")
+_APPOSITION = re.compile(
+    r"^\s*(?:,|\()\s*(?:(?:in|au|en|dans)\s+)?"
+    # "Koro, near the border with Burkina Faso" says where it is not
+    r"(?!.*\b(?:near|close|border|borders|frontier|from|towards?|road|route|km|pres|proche|frontiere|vers|"
+    r"de la)\b)"
+    r"(?:[a-z]+\s+){0,4}$"
+)
 
 
 def _country_after(doc: Doc, end: int, countries: list[str], named: list[Mention]) -> list[str]:

@@ -63,6 +63,11 @@ def _each_at(
     return pairs if len({id(p) for _, p in pairs}) == len(pairs) else []
 
 
+_PARALLEL = re.compile(
+    r"\s*(?:(?:and|et|puis|then)\s+)?(?:(?:in|at|near|on|a|au|aux|dans|pres de|le|la|the)\s+)*"
+)
+
+
 def _by_day(doc: Doc, cand: Candidate, places: list[Mention]) -> list[Candidate]:
     """Places and days that alternate ("vendredi dans Kidal, samedi dans Gao", "near Yorsala on Friday and
     near Bourzanga on Saturday"): one event per place on its day. A figure for all of them is a total, not
@@ -74,6 +79,10 @@ def _by_day(doc: Doc, cand: Candidate, places: list[Mention]) -> list[Candidate]
     if any(a.kind == b.kind for a, b in pairwise(told)):
         return [cand]
     pairs = [(told[i], told[i + 1]) for i in range(0, len(told), 2)]
+    # only a parallel list ("vendredi dans Kidal, samedi dans Gao et dimanche dans Tombouctou"), not an
+    # itinerary ("left Kaya on Monday and was ambushed near Dori on Tuesday")
+    if not all(_PARALLEL.fullmatch(doc.folded, a[1].end, b[0].start) for a, b in pairwise(pairs)):
+        return [cand]
     kept = {k: v for k, v in cand.counts.items() if k != "killed"}
     return [
         replace(cand, counts=kept if i == 0 else {}, place=_of(pair, "place"), date=_of(pair, "date"))
