@@ -38,3 +38,10 @@ def test_a_country_across_a_border_does_not_place_a_town(extractor: Extractor) -
     text = "Jihadists attacked Koro, near the border with Burkina Faso, killing 5 Malian soldiers."
     (ev,) = extractor.extract(text, published=DAY)
     assert (ev.location, ev.country) == ("Koro", "ML")
+
+
+def test_weekdays_told_in_sequence_follow_each_other(extractor: Extractor) -> None:
+    text = "Les rebelles sont entrés vendredi dans Kidal, samedi dans Gao et dimanche dans Tombouctou."
+    events = extractor.extract(text, published=DAY)  # a Friday
+    days = sorted((e.event_date for e in events), key=str)
+    assert [d.isoformat() for d in days if d] == ["2024-05-03", "2024-05-04", "2024-05-05"]

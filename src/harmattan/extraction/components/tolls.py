@@ -4,6 +4,7 @@ several days ("entered Kidal on Friday, Gao on Saturday and Timbuktu on Sunday")
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 from itertools import pairwise
@@ -84,10 +85,23 @@ def _by_day(doc: Doc, cand: Candidate, places: list[Mention]) -> list[Candidate]
     if not all(_PARALLEL.fullmatch(doc.folded, a[1].end, b[0].start) for a, b in pairwise(pairs)):
         return [cand]
     kept = {k: v for k, v in cand.counts.items() if k != "killed"}
+    days = _in_order([_of(pair, "date") for pair in pairs])
     return [
-        replace(cand, counts=kept if i == 0 else {}, place=_of(pair, "place"), date=_of(pair, "date"))
-        for i, pair in enumerate(pairs)
+        replace(cand, counts=kept if i == 0 else {}, place=_of(pair, "place"), date=day)
+        for i, (pair, day) in enumerate(zip(pairs, days, strict=True))
     ]
+
+
+def _in_order(days: list[Mention]) -> list[Mention]:
+    """Weekdays told in sequence follow each other: "vendredi ..., samedi ..., dimanche" published on a
+    Friday is the week before's Friday, then Saturday and Sunday, not today then the past weekend."""
+    out = list(days)
+    for i in range(len(out) - 2, -1, -1):
+        later = out[i + 1].value[0]
+        while out[i].value[0] > later:
+            date, precision = out[i].value
+            out[i] = replace(out[i], value=(date - dt.timedelta(days=7), precision))
+    return out
 
 
 def _of(pair: tuple[Mention, Mention], kind: str) -> Mention:
