@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pytest
 from sqlalchemy import insert, inspect
 
 from harmattan.store.database import Database
@@ -66,5 +67,29 @@ def test_report_identity_migration_keeps_every_row(db_url: str) -> None:
     db.upgrade()
     if db_url.startswith("sqlite"):
         with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    db.close()
+
+
+def test_a_failed_migration_leaves_the_previous_schema_whole(db_url: str) -> None:
+    """Two reports at one (document, version, ordinal) make 0006 fail: nothing of it may remain."""
+    db = Database(db_url)
+    db.upgrade("0005")
+    now = dt.datetime(2024, 1, 2, tzinfo=dt.UTC)
+    with db.engine.begin() as conn:
+        doc = conn.execute(
+            insert(documents).values(content_hash="abc", fetched_at=now, text="Gao.", origin="test")
+        ).inserted_primary_key[0]
+        for key in ("abc:0/v1", "abc:0/v1-copy"):
+            row = {"report_key": key, "document_id": doc, "pipeline_version": "v1", "ordinal": 0}
+            conn.execute(insert(event_reports).values(**row))
+    with pytest.raises(Exception, match=r"(?i)unique|duplicate"):
+        db.upgrade()
+    assert db.status().current == "0005"
+    tables = set(inspect(db.engine).get_table_names())
+    assert not any(t.startswith("_alembic_tmp") for t in tables)
+    assert {"v_report_evidence", "v_claims", "v_event_sources"} <= set(inspect(db.engine).get_view_names())
+    if db_url.startswith("sqlite"):
+        with db.engine.connect() as conn:  # the application's connections keep their foreign keys
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     db.close()

@@ -78,6 +78,7 @@ class LocalRunner:
         result = warm()
         # Objects loaded so far live as long as the workers: out of the collector's sight, its passes
         # in the workers do not write to (and so copy) every page they share with this process.
+        gc.collect()  # nothing cyclic left to keep forever
         gc.freeze()
         for future in [self.pool.submit(_nothing, n) for n in range(self.workers)]:
             future.result()
