@@ -209,3 +209,35 @@ def test_an_old_document_linked_as_a_copy_makes_the_fusion_full(
         conn.execute(update(documents).where(documents.c.id == b).values(near_dup_of=a))
     again = fuse(database)
     assert not again.skipped and not again.incremental
+
+
+def test_incremental_fusion_drops_spellings_no_event_uses(
+    database: Database, settings: Settings, tmp_path: Path
+) -> None:
+    """A report processed again twice: its first names leave the vocabulary, as in a full fusion."""
+    ingest_all(database, settings, tmp_path, seed=5)
+    run(database, settings)
+    with database.engine.connect() as conn:
+        doc_id, version = conn.execute(
+            select(event_reports.c.document_id, event_reports.c.pipeline_version)
+            .where(event_reports.c.event_date >= START + dt.timedelta(days=70))
+            .order_by(event_reports.c.report_key)
+            .limit(1)
+        ).one()
+
+    def report(admin1: str, actor: str) -> Event:
+        return Event(
+            event_date=START + dt.timedelta(days=100), event_type="Battles", sub_event_type="Armed clash",
+            country="ML", admin1=admin1, location=admin1, latitude=16.27, longitude=-0.04, geo_precision=1,
+            actor1=actor, actor1_id=actor.lower(), confidence=0.5,
+        )  # fmt: skip
+
+    store_reports(database, doc_id, [report("Zzyzxland", "Zzyzx Brigade")], version)
+    assert fuse(database).incremental
+    assert ("admin1", "zzyzxland", "Zzyzxland") in vocabulary_of(database)
+    store_reports(database, doc_id, [report("Gao", "JNIM")], version)
+    assert fuse(database).incremental
+    words = vocabulary_of(database)
+    assert not {w for w in words if "zzyzx" in w[1]}
+    fuse(database, force=True)
+    assert vocabulary_of(database) == words

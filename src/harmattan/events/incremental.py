@@ -154,6 +154,7 @@ def _write(
     known = state.stored_vocabulary(conn)
     batch.vocab = [v for v in vocabulary(batch) if (v["kind"], v["value_fold"], v["value"]) not in known]
     store.insert_fused(conn, batch)
+    state.delete_unused_vocabulary(conn)
     members, events, merges = state.totals(conn)
     report = FusionReport(
         reports=members,

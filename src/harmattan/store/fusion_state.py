@@ -186,3 +186,22 @@ def stored_vocabulary(conn: Connection) -> set[tuple[str, str, str]]:
 
 def reserve_event_ids(conn: Connection, n: int) -> list[int]:
     return list(bulk.reserve_ids(conn, events, n))
+
+
+def delete_unused_vocabulary(conn: Connection) -> None:
+    """Spellings no stored event uses any more (its events were replaced by an incremental fusion).
+
+    A full fusion rebuilds the vocabulary; an incremental one only adds to it, so this removes what
+    the replaced events alone used: admin1, types and tactics by value, actors by key.
+    """
+    from harmattan.store.schema_events import event_actors, event_tactics, event_vocab
+
+    v = event_vocab.c
+    used = {
+        kind: select(events.c.id).where(events.c[kind] == v.value).exists()
+        for kind in ("admin1", "event_type", "sub_event_type")
+    }
+    used["tactic"] = select(event_tactics.c.event_id).where(event_tactics.c.tactic == v.value).exists()
+    used["actor"] = select(event_actors.c.event_id).where(event_actors.c.actor_key == v.value).exists()
+    for kind, exists in used.items():
+        conn.execute(delete(event_vocab).where(and_(v.kind == kind, ~exists)))
