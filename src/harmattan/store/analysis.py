@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
+from harmattan.store.database import utcnow
 from harmattan.store.schema_analysis import alert_runs, alert_seen, alerts, analysis_cache, novelty_keys
 from harmattan.store.schema_events import events, fusion_runs
 
@@ -41,10 +42,6 @@ FRAME_COLUMNS: tuple[str, ...] = (
     "plover_type",
 )
 _BATCH = 900  # stays under SQLite's bound-parameter limit
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:

@@ -25,6 +25,7 @@ from sqlalchemy import (
 )
 
 from harmattan.store import bulk, reports
+from harmattan.store.database import utcnow
 from harmattan.store.schema import documents, sources
 from harmattan.store.schema_events import (
     claims,
@@ -55,7 +56,6 @@ pending_documents = reports.pending_documents
 record_extraction_error = reports.record_extraction_error
 replace_reports = reports.replace_reports
 start_extraction_run = reports.start_extraction_run
-utcnow = reports.utcnow
 
 #: The fused-event columns, in export order (ACLED-shaped first).
 EVENT_COLUMNS: tuple[str, ...] = tuple(

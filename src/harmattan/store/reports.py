@@ -7,7 +7,6 @@ leaves all of a batch or none of it.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, exists, func, insert, select, update
 
 from harmattan.store import bulk
+from harmattan.store.database import utcnow
 from harmattan.store.schema import documents
 from harmattan.store.schema_events import (
     event_reports,
@@ -28,10 +28,6 @@ from harmattan.store.schema_events import (
 REPORT_FIELDS: tuple[str, ...] = tuple(
     c.name for c in event_reports.columns if c.name not in ("id", "report_key", "document_id", "ordinal")
 )
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 # -- extraction runs and reports ------------------------------------------------

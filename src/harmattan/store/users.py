@@ -11,15 +11,12 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
 
+from harmattan.store.database import utcnow
 from harmattan.store.schema_users import ROLES, api_tokens, sessions, users
 
 
 class UserError(ValueError):
     """An account operation that cannot be done (unknown user, duplicate name, bad role)."""
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
