@@ -37,7 +37,7 @@ from harmattan.events.fusion import fuse, vocabulary
 from harmattan.events.process import report_rows
 from harmattan.events.query import EventFilter, find_events
 from harmattan.regions.text import fold
-from harmattan.store import bulk, schema_events
+from harmattan.store import bulk, reports, schema_events
 from harmattan.store import events as store
 from harmattan.store.database import Database, utcnow
 from harmattan.store.schema import documents
@@ -95,7 +95,7 @@ def load(db: Database, docs: list[Document], ids: list[int], clock: Clock, batch
                 rows, evidence = report_rows(doc_id, doc.content_hash, doc.reports, VERSION)
                 work.append((doc_id, VERSION, rows, evidence))
             with db.engine.begin() as conn:
-                n += store.replace_reports(conn, work)
+                n += reports.replace_reports(conn, work)
             del work, rows, evidence  # freed while the collector is paused: nothing left for it to walk
     clock.wall += time.perf_counter() - started
     clock.cpu += time.process_time() - cpu
@@ -135,7 +135,7 @@ def singleton_events(db: Database) -> int:
     its key), tactics and the vocabulary; no members or claims. SQL rather than the fusion
     writer because a million Python rows would cost minutes the benchmark does not measure.
     """
-    cols = ", ".join(f for f in store.REPORT_FIELDS if f not in ("pipeline_version", "extras"))
+    cols = ", ".join(f for f in reports.REPORT_FIELDS if f not in ("pipeline_version", "extras"))
     picked = ", ".join(f"r.{c}" for c in cols.split(", "))
     with db.engine.begin() as conn:
         run_id = store.start_fusion_run(conn, "bench")

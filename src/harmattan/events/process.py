@@ -23,8 +23,7 @@ from typing import Any, Protocol
 from harmattan.events.fusion import FusionReport, fuse
 from harmattan.records import Event
 from harmattan.settings import Settings
-from harmattan.store import bulk
-from harmattan.store import events as store
+from harmattan.store import bulk, reports
 from harmattan.store.database import Database
 
 DEFAULT_EXTRACTOR = "harmattan.extraction:Extractor"
@@ -76,7 +75,7 @@ def pipeline_version(extractor: object | None = None) -> str:
 def pending_documents(db: Database, pipeline_version: str, limit: int | None = None) -> list[dict[str, Any]]:
     """Documents (id, content_hash, text, published_at, language) not yet processed by this version."""
     with db.engine.connect() as conn:
-        return store.pending_documents(conn, pipeline_version, limit)
+        return reports.pending_documents(conn, pipeline_version, limit)
 
 
 def _jsonable(value: Any) -> Any:
@@ -86,7 +85,7 @@ def _jsonable(value: Any) -> Any:
 def report_rows(
     document_id: int, content_hash: str, events: Sequence[Event], version: str
 ) -> tuple[list[tuple[Any, ...]], list[list[tuple[Any, ...]]]]:
-    """Event records as ``event_reports`` tuples (``store.REPORT_COLUMNS`` order) and their evidence tuples.
+    """Event records as ``event_reports`` tuples (``reports.REPORT_COLUMNS`` order) and their evidence tuples.
 
     Built as plain SQL values (ISO dates, JSON text) by one explicit tuple per record: at a
     million reports, per-row dicts and per-column conversion loops cost as much as the database.
@@ -115,9 +114,9 @@ def report_rows(
 def store_reports(db: Database, document_id: int, events: Sequence[Event], pipeline_version: str) -> int:
     """Store one document's reports for a version, replacing any stored before; returns how many."""
     with db.engine.begin() as conn:
-        content_hash = store.content_hashes(conn, [document_id])[document_id]
+        content_hash = reports.content_hashes(conn, [document_id])[document_id]
         rows, evidence = report_rows(document_id, content_hash, events, pipeline_version)
-        return store.replace_reports(conn, [(document_id, pipeline_version, rows, evidence)])
+        return reports.replace_reports(conn, [(document_id, pipeline_version, rows, evidence)])
 
 
 # -- workers -------------------------------------------------------------------------
@@ -170,7 +169,7 @@ def _documents(db: Database, version: str, limit: int | None) -> Iterator[dict[s
     while left is None or left > 0:
         page = 500 if left is None else min(500, left)
         with db.engine.connect() as conn:
-            rows = store.pending_documents(conn, version, page, after_id=after)
+            rows = reports.pending_documents(conn, version, page, after_id=after)
         if not rows:
             return
         yield from rows
@@ -195,9 +194,9 @@ def process(
     extractor = extractor if extractor is not None else load_extractor(extractor_spec)
     version = pipeline_version(extractor)
     with db.engine.begin() as conn:
-        store.close_stale_runs(conn)
-        run_id = store.start_extraction_run(conn, version, workers)
-        pending = store.count_pending(conn, version)
+        reports.close_stale_runs(conn)
+        run_id = reports.start_extraction_run(conn, version, workers)
+        pending = reports.count_pending(conn, version)
     report = ProcessReport(run_id=run_id, pipeline_version=version, pending=pending)
     total = pending if limit is None else min(pending, limit)
     status = "failed"
@@ -226,7 +225,7 @@ def process(
         status = "completed" if not report.errors else "completed_with_errors"
     finally:
         with db.engine.begin() as conn:
-            store.finish_extraction_run(
+            reports.finish_extraction_run(
                 conn, run_id, status, report.documents, report.reports, len(report.errors)
             )
     return report
@@ -252,9 +251,9 @@ def _commit(
             rows, evidence = report_rows(doc_id, hashes.pop(doc_id), events, version)
             stored.append((doc_id, version, rows, evidence))
         with db.engine.begin() as conn:
-            report.reports += store.replace_reports(conn, stored)
+            report.reports += reports.replace_reports(conn, stored)
             for doc_id, events, error in batch:
                 if events is None:
-                    store.record_extraction_error(conn, report.run_id, doc_id, error or "failed")
+                    reports.record_extraction_error(conn, report.run_id, doc_id, error or "failed")
         report.documents += len(stored)
         del stored

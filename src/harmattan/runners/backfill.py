@@ -41,7 +41,7 @@ from harmattan.runners.tasks import (
 )
 from harmattan.runners.timing import PhaseClock
 from harmattan.settings import Settings
-from harmattan.store import events as event_store
+from harmattan.store import reports
 from harmattan.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -195,9 +195,9 @@ def _extract_all(
 ) -> None:
     version, clock = report.pipeline_version, report.clock
     with db.engine.begin() as conn:
-        event_store.close_stale_runs(conn)
-        run_id = event_store.start_extraction_run(conn, version, runner.workers)
-        report.pending = event_store.count_pending(conn, version)
+        reports.close_stale_runs(conn)
+        run_id = reports.start_extraction_run(conn, version, runner.workers)
+        report.pending = reports.count_pending(conn, version)
     total = report.pending if limit is None else min(limit, report.pending)
     status = "failed"
     started = time.perf_counter()
@@ -224,7 +224,7 @@ def _extract_all(
     finally:
         report.extract_s = time.perf_counter() - started
         with db.engine.begin() as conn:
-            event_store.finish_extraction_run(
+            reports.finish_extraction_run(
                 conn, run_id, status, report.documents, report.reports, len(report.errors)
             )
 
@@ -235,7 +235,7 @@ def _tasks(db: Database, version: str, spec: str, limit: int | None, chunk: int)
     while left is None or left > 0:
         size = PAGE_DOCUMENTS if left is None else min(PAGE_DOCUMENTS, left)
         with db.engine.connect() as conn:
-            page = event_store.pending_documents(conn, version, size, after_id=after)
+            page = reports.pending_documents(conn, version, size, after_id=after)
         if not page:
             return
         for start in range(0, len(page), chunk):
@@ -257,9 +257,9 @@ def _commit(
         else:
             stored.append((outcome.document_id, version, outcome.rows, outcome.evidence))
     with db.engine.begin() as conn:
-        report.reports += event_store.replace_reports(conn, stored)
+        report.reports += reports.replace_reports(conn, stored)
         for doc_id, message in failed:
             log.error("document %d: extraction failed: %s", doc_id, message)
-            event_store.record_extraction_error(conn, run_id, doc_id, message)
+            reports.record_extraction_error(conn, run_id, doc_id, message)
     report.documents += len(stored)
     report.errors.extend(failed)

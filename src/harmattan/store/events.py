@@ -24,7 +24,7 @@ from sqlalchemy import (
     update,
 )
 
-from harmattan.store import bulk, reports
+from harmattan.store import bulk
 from harmattan.store.database import utcnow
 from harmattan.store.schema import documents, sources
 from harmattan.store.schema_events import (
@@ -42,20 +42,6 @@ from harmattan.store.schema_events import (
     report_evidence,
     snapshots,
 )
-
-# The writing side of `process` lives in store/reports.py; its names stay importable from here.
-EVIDENCE_COLUMNS = reports.EVIDENCE_COLUMNS
-REPORT_COLUMNS = reports.REPORT_COLUMNS
-REPORT_FIELDS = reports.REPORT_FIELDS
-ReportBatch = reports.ReportBatch
-close_stale_runs = reports.close_stale_runs
-content_hashes = reports.content_hashes
-count_pending = reports.count_pending
-finish_extraction_run = reports.finish_extraction_run
-pending_documents = reports.pending_documents
-record_extraction_error = reports.record_extraction_error
-replace_reports = reports.replace_reports
-start_extraction_run = reports.start_extraction_run
 
 #: The fused-event columns, in export order (ACLED-shaped first).
 EVENT_COLUMNS: tuple[str, ...] = tuple(

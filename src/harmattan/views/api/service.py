@@ -18,7 +18,7 @@ from typing import Any
 from fastapi import HTTPException, Query, Request, Response
 
 from harmattan.events import export, query
-from harmattan.store import browse
+from harmattan.store import browse, reports
 from harmattan.store import events as store_events
 from harmattan.store.database import Database
 from harmattan.store.events import EVENT_COLUMNS, EventQuery
@@ -281,7 +281,7 @@ def _report(member: dict[str, Any], evidence: list[dict[str, Any]], texts: dict[
         if ev["report_id"] == member["id"]:
             spans[(ev["start_char"], ev["end_char"])].append(ev["field"])
     text = texts.get(member["document_id"], "")
-    names = [n for n in store_events.REPORT_FIELDS if n != "extras"]
+    names = [n for n in reports.REPORT_FIELDS if n != "extras"]
     fields = {name: export._plain(member.get(name)) for name in names}
     return {
         "report_key": member["report_key"], "document_id": member["document_id"],
