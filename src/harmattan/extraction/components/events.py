@@ -767,14 +767,10 @@ _SOURCE_AFTER = re.compile(
     r"^\s*(?:said|says|say|announced|reported|claimed|told|a annonce|annonce|affirme|indique|a indique|"
     r"a affirme|precise|rapporte)\b"
 )
-_SOURCE_BEFORE = re.compile(
-    r"\b(?:selon|according to|d apres|annonce|indique|precise|affirme|rapporte|said|says)\s+"
-    r"(?:(?:l|la|le|les|the|des|du)\s+)*$"
-)
+_ARTICLES_TO_END = r"\s+(?:(?:l|la|le|les|the|des|du)\s+)*$"
+_SOURCE_PREPOSITION = re.compile(r"\b(?:selon|according to|d apres)" + _ARTICLES_TO_END)
 # "..., said the army" reports; "HRW said soldiers executed them" does not: the verb must follow a clause
-_REPORTING_VERB = re.compile(
-    r"(?:annonce|indique|precise|affirme|rapporte|said|says)\s+(?:(?:l|la|le|les|the|des|du)\s+)*$"
-)
+_REPORTING_VERB = re.compile(r"\b(?:annonce|indique|precise|affirme|rapporte|said|says)" + _ARTICLES_TO_END)
 _CLAUSE_END = re.compile(r"[,»\"”]\s*(?:a\s+|ont\s+)?$")
 
 
@@ -783,11 +779,10 @@ def _is_source(doc: Doc, m: Mention) -> bool:
     if _SOURCE_AFTER.match(doc.folded[m.end : m.end + 20]):
         return True
     before = doc.folded[max(0, m.start - 25) : m.start]
-    found = _SOURCE_BEFORE.search(before)
-    if found is None:
-        return False
+    if _SOURCE_PREPOSITION.search(before):
+        return True  # "selon l'armée", "according to the army"
     verb = _REPORTING_VERB.search(before)
     if verb is None:
-        return True  # "selon l'armée", "according to the army"
+        return False
     start = m.start - len(before) + verb.start()
     return bool(_CLAUSE_END.search(doc.clean[max(0, start - 6) : start]))
