@@ -159,11 +159,9 @@ def insert_dicts(conn: Connection, table: Table, rows: Sequence[dict[str, Any]],
         params: list[Sequence[Any]] = []
         for row in rows[start : start + chunk]:
             try:
-                values = getter(row)
+                values = (getter(row),) if single else getter(row)  # one column: itemgetter gives the value
             except KeyError:  # a row without some optional column: NULL
                 values = tuple(row.get(c) for c in columns)
-            if single:
-                values = (values,)
             if converters:
                 values = list(values)
                 for i, convert in converters:
