@@ -134,7 +134,7 @@ class EventDetector(Component):
             if not sent.has_cue:
                 continue
             mentions = sorted(by_sentence.get(sent.index, []), key=lambda m: m.start)
-            cand = self._candidate(doc, sent.index, mentions)
+            cand = self.candidate(doc, sent.index, mentions)
             if cand is not None:
                 candidates.extend(split_tolls(doc, cand))
                 candidates.extend(self._companions(doc, cand))
@@ -151,7 +151,11 @@ class EventDetector(Component):
                 alias = m.rule.removeprefix("actor-alias:")
                 m.value = self.resources.resolve_alias(alias, str(m.value), doc.published, doc.country)
 
-    def _candidate(self, doc: Doc, index: int, mentions: list[Mention]) -> Candidate | None:
+    def candidate(
+        self, doc: Doc, index: int, mentions: list[Mention], rule: dict[str, Any] | None = None
+    ) -> Candidate | None:
+        """The event one sentence tells, or None; ``rule`` imposes the type (a trained model's) and skips
+        the test that the cues are strong enough to make an event."""
         cues = [m for m in mentions if m.kind == "cue"]
         names = {str(c.value) for c in cues}
         first = next(
@@ -164,9 +168,14 @@ class EventDetector(Component):
             cues = [c for c in cues if str(c.value) in names]
         political = not names & self.violent
         parts = self._participants(doc, mentions, political)
-        if not names & self.strong and not (names and parts):
+        if rule is None and not names & self.strong and not (names and parts):
             return None
-        if political and names <= {n for n in names if n.startswith("plover_")} and not _has_state(parts):
+        if (
+            rule is None
+            and political
+            and names <= {n for n in names if n.startswith("plover_")}
+            and not _has_state(parts)
+        ):
             return None
         counts = self._counts(doc, mentions, cues)
         for p in parts:
@@ -186,7 +195,7 @@ class EventDetector(Component):
         cand = Candidate(index, cues, {}, cues[0], counts=counts)
         cand.claimant = next((p.actor_id for p in [*self._last_sources, *parts] if p.role == "state"), None)
         self._roles(doc, cand, parts, names)
-        rule = self._classify(_main_movement(names, cues), cand)
+        rule = rule or self._classify(_main_movement(names, cues), cand)
         if rule is None:
             return None
         cand.rule = rule
@@ -607,7 +616,7 @@ _OF_UNIT = re.compile(r"\s+(?:of|de|du|des)\s+(?:(?:the|la|l)\s+)?(?:operation|f
 def _subject(doc: Doc, sentence_start: int, p: Participant) -> bool:
     """The party opens the sentence: a few words at most before it, no clause break."""
     lead = doc.clean[sentence_start : p.mention.start]
-    return len(lead.split()) <= 8 and not any(ch in lead for ch in ",;:«\"")
+    return len(lead.split()) <= 8 and not any(ch in lead for ch in ',;:«"')
 
 
 def _unit_of(doc: Doc, parts: list[Participant]) -> list[Participant]:

@@ -125,8 +125,12 @@ class PlaceMentions(Component):
                 doc.folded[start:end] in self.resources.common_place_words
             )
             level = 1 if m.kind == "ctx_admin1" else 2
-            area = None if generic else self.resources.admin_area(
-                doc.folded[start:end], countries[0] if countries else None, level
+            area = (
+                None
+                if generic
+                else self.resources.admin_area(
+                    doc.folded[start:end], countries[0] if countries else None, level
+                )
             )
             if area is not None:
                 ref = PlaceRef(area, _area_precision(area), m.kind)
@@ -230,6 +234,8 @@ def _area_precision(place: Any) -> int:
 
 
 _FR_ARTICLE = re.compile(r"\b(?:dans|de|a|vers|pour)\s+(?:le|la|l)\s*$|\b(?:du|au)\s+$")
+
+
 def _article_before(doc: Doc, start: int) -> bool:
     """French puts an article before a province or a region, never before a town: "dans le Soum"."""
     return bool(_FR_ARTICLE.search(doc.folded[max(0, start - 12) : start]))
@@ -333,8 +339,10 @@ def _person_name(doc: Doc, start: int) -> bool:
     if _fold_word(words[-1]).strip(".") in _titles():
         return True
     given = words[-2:]
-    return len(given) == 2 and all(w[:1].isupper() and w.isalpha() for w in given) and (
-        len(words) < 3 or not words[-3][:1].isupper() or _fold_word(words[-3]).strip(".") in _titles()
+    return (
+        len(given) == 2
+        and all(w[:1].isupper() and w.isalpha() for w in given)
+        and (len(words) < 3 or not words[-3][:1].isupper() or _fold_word(words[-3]).strip(".") in _titles())
     )
 
 

@@ -1,0 +1,146 @@
+"""The trained sub-event model in the pipeline: it finds the event a report's lead tells in words the
+cue lists lack, and may re-type an event that only a catch-all rule typed.
+
+The rules stay first: the model is asked only where they found nothing, or where the rule that fired is
+one of ``retype_rules`` (catch-alls such as "someone was killed"), and it must clear a probability bar.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Any, ClassVar
+
+import numpy as np
+
+from harmattan.extraction.components.events import Candidate, EventDetector
+from harmattan.extraction.doc import Doc, Mention
+from harmattan.extraction.lexicon import load_taxonomy
+from harmattan.extraction.models.subevent import NO_EVENT, SubEventModel
+from harmattan.extraction.pipeline import Component, register
+
+_WORD = re.compile(r"[a-z]+")
+DEFAULT_MODEL = "subevent.json.gz"
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(name: str = DEFAULT_MODEL) -> SubEventModel:
+    """The packaged model (a file name in ``harmattan.extraction.models``) or a model file path."""
+    path = Path(name)
+    if not path.is_file():
+        packaged = importlib_resources.files("harmattan.extraction.models").joinpath(name)
+        if not packaged.is_file():
+            raise FileNotFoundError(
+                f"sub-event model {name!r} not found; build it with `harmattan train subevent`"
+            )
+        path = Path(str(packaged))
+    return SubEventModel.load(path)
+
+
+@register
+class SubEventClassifier(Component):
+    name = "classify"
+    requires = ("candidates",)
+    provides = ("candidates",)
+    defaults: ClassVar[dict[str, Any]] = {
+        "model": DEFAULT_MODEL,
+        # the least probability for an event the rules did not find (the lead sentences only)
+        "detect": 0.3,
+        "lead_sentences": 2,
+        # rules whose type the model may revise, and the least probability to do so
+        "retype_rules": ["*"],
+        "retype": 0.4,
+        # ... and only when the model gives the rule's own type less than this
+        "keep": 0.1,
+        # rules whose event the model may drop when it is this sure that the sentence tells none
+        "veto_rules": [],
+        "veto": 0.9,
+    }
+
+    def __init__(self, resources: Any = None, **settings: Any) -> None:
+        super().__init__(resources, **settings)
+        self.model = load_model(str(self.settings["model"]))
+        self.types = sub_event_types()
+        self.cue_of: dict[str, str] = load_taxonomy("rules")["model_cues"]
+        self.detector = EventDetector(resources)
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates: list[Candidate] = doc.user_data.get("candidates", [])
+        retype, veto = _rule_set(self.settings["retype_rules"]), _rule_set(self.settings["veto_rules"])
+        kept = []
+        for cand in candidates:
+            name = str(cand.rule.get("name"))
+            if cand.companion:  # a second act told beside the main one: its rule, not the sentence, types it
+                kept.append(cand)
+                continue
+            if name in retype or name in veto or "*" in retype or "*" in veto:
+                proba = self.model.proba(self._sentence_text(doc, cand.sentence))
+                label = max(proba, key=proba.__getitem__)
+                p = proba[label]
+                if label == NO_EVENT and (name in veto or "*" in veto) and p >= float(self.settings["veto"]):
+                    continue
+                if (name in retype or "*" in retype) and label not in (NO_EVENT, cand.rule["sub_event_type"]):
+                    own = proba.get(cand.rule["sub_event_type"], 0.0)
+                    if p >= float(self.settings["retype"]) and own < float(self.settings["keep"]):
+                        cand.rule = self._rule(label, p, cand.rule)
+            kept.append(cand)
+        candidates = doc.user_data["candidates"] = kept
+        if not candidates and doc.sentences:
+            found = self._detect(doc)
+            if found is not None:
+                doc.user_data["candidates"] = [found]
+        return doc
+
+    def _sentence_text(self, doc: Doc, index: int) -> str:
+        sent = doc.sentences[index]
+        return doc.text[sent.start : sent.end]
+
+    def _detect(self, doc: Doc) -> Candidate | None:
+        lead = doc.sentences[: int(self.settings["lead_sentences"])]
+        texts = [doc.text[s.start : s.end] for s in lead]
+        proba = self.model.predict_proba(texts)
+        none = self.model.classes.index(NO_EVENT)
+        proba[:, none] = 0.0
+        i, j = np.unravel_index(int(proba.argmax()), proba.shape)
+        p, label = float(proba[i, j]), self.model.classes[int(j)]
+        if p < float(self.settings["detect"]):
+            return None
+        index = lead[int(i)].index
+        trigger = self._trigger(doc, index, label)
+        mentions = sorted([*(m for m in doc.mentions if m.sentence == index), trigger], key=lambda m: m.start)
+        return self.detector.candidate(doc, index, mentions, self._rule(label, p, None))
+
+    def _trigger(self, doc: Doc, index: int, label: str) -> Mention:
+        """The word that weighs most for the label: the evidence span, and where the role rules look."""
+        sent = doc.sentences[index]
+        weights = self.model.weights(label)
+        best = max(
+            _WORD.finditer(doc.folded, sent.start, sent.end),
+            key=lambda w: weights.get(w.group(), 0.0),
+            default=None,
+        )
+        start, end = (best.start(), best.end()) if best else (sent.start, sent.end)
+        return Mention(
+            "cue", start, end, doc.text[start:end], self.cue_of[label], index, f"model:subevent:{label}"
+        )
+
+    def _rule(self, label: str, p: float, was: dict[str, Any] | None) -> dict[str, Any]:
+        rule = {
+            "name": f"model(p={p:.2f})" + (f" over {was['name']}" if was else ""),
+            "event_type": self.types[label],
+            "sub_event_type": label,
+        }
+        return {**(was or {}), **rule}
+
+
+def _rule_set(names: Any) -> frozenset[str]:
+    return frozenset([names] if isinstance(names, str) else names)
+
+
+@functools.lru_cache(maxsize=1)
+def sub_event_types() -> dict[str, str]:
+    """Sub-event type -> event type, from the classification rules (every type appears there)."""
+    rules = load_taxonomy("rules")["rules"]
+    return {r["sub_event_type"]: r["event_type"] for r in rules}

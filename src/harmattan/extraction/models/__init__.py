@@ -1,0 +1,1 @@
+"""Trained models of the extraction pipeline (fit by `harmattan train`, loaded offline)."""

@@ -1,0 +1,95 @@
+"""The trained sub-event model inside the pipeline: it finds events worded outside the cue lists, re-types
+a rule's event only when sure, and leaves the rules alone otherwise (pipeline config switches it off)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from harmattan.extraction import Extractor
+from harmattan.extraction.pipeline import default_config
+
+DAY = dt.date(2024, 3, 9)
+
+
+def _without_model() -> dict[str, Any]:
+    cfg = default_config()
+    cfg["pipeline"] = [c for c in cfg["pipeline"] if not (isinstance(c, dict) and "classify" in c)]
+    return cfg
+
+
+@pytest.fixture(scope="module")
+def rules_only(extractor: Extractor) -> Extractor:
+    return Extractor(pack=extractor.pack, config=_without_model())
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        ("Mali: troops and JNIM fighters trade fire for hours near Boni, army admits losses", "Armed clash"),
+        ("Coalition jets pound rebel positions near Marib overnight", "Air/drone strike"),
+        ("Villagers lynch two suspected cattle thieves in Jharkhand", "Mob violence"),
+        (
+            "Plusieurs milliers d'agriculteurs ont convergé mardi vers Toulouse avec leurs tracteurs pour "
+            "dénoncer la hausse des charges, dans le calme, selon la préfecture.",
+            "Peaceful protest",
+        ),
+    ],
+)
+def test_the_model_finds_events_the_cue_lists_miss(
+    extractor: Extractor, rules_only: Extractor, text: str, sub_event: str
+) -> None:
+    assert rules_only.extract(text, published=DAY) == []
+    events = extractor.extract(text, published=DAY)
+    assert [e.sub_event_type for e in events] == [sub_event]
+    ev = next(e for e in events[0].evidence if e.field == "sub_event_type")
+    assert ev.rule.startswith("rule:model(p=")
+    assert ev.text and ev.text in text  # the word that weighed most for the label, with its span
+    assert text[ev.start : ev.end] == ev.text
+
+
+def test_the_model_types_the_event_the_rules_only_called_an_attack(
+    extractor: Extractor, rules_only: Extractor
+) -> None:
+    text = (
+        "A woman detonated explosives strapped to her body at the entrance of a fish market in Konduga on "
+        "Saturday evening, killing at least 12 people, a leader of the local civilian militia said."
+    )
+    assert [e.sub_event_type for e in rules_only.extract(text, published=DAY)] == ["Attack"]
+    events = extractor.extract(text, published=DAY)
+    typed = [(e.event_type, e.sub_event_type) for e in events]
+    assert typed == [("Explosions/Remote violence", "Suicide bomb")]
+    ev = next(e for e in events[0].evidence if e.field == "sub_event_type")
+    assert " over attack-" in ev.rule  # the evidence says the model overruled which rule
+    assert events[0].location == "Konduga"  # place and toll still come from the rules
+    assert events[0].fatalities == 12
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fuel prices rose again this month in Bamako, traders said.",
+        "Niger's football team beat Benin 2-0 in Niamey on Sunday.",
+        "The president will travel to Abuja next week for a regional summit.",
+    ],
+)
+def test_no_event_is_made_up_from_ordinary_news(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, published=DAY) == []
+
+
+def test_a_rule_the_model_gives_some_chance_is_kept(extractor: Extractor) -> None:
+    # the model leans to a violent demonstration here, but gives the rule's intervention more than `keep`
+    text = "La police a utilisé des canons à eau contre des manifestants à Dakar."
+    assert [e.sub_event_type for e in extractor.extract(text, published=DAY)] == ["Protest with intervention"]
+
+
+def test_an_unknown_model_file_is_a_clear_error(extractor: Extractor) -> None:
+    cfg = default_config()
+    cfg["pipeline"] = [
+        {"classify": {"model": "no-such-model.json.gz"}} if isinstance(c, dict) and "classify" in c else c
+        for c in cfg["pipeline"]
+    ]
+    with pytest.raises(FileNotFoundError, match="harmattan train subevent"):
+        Extractor(pack=extractor.pack, config=cfg).extract("Gunmen attacked Boni.", published=DAY)
