@@ -76,7 +76,7 @@ class SubEventClassifier(Component):
                 kept.append(cand)
                 continue
             if name in retype or name in veto or "*" in retype or "*" in veto:
-                proba = self.model.proba(self._sentence_text(doc, cand.sentence))
+                proba = self._proba(doc, cand.sentence)
                 label = max(proba, key=proba.__getitem__)
                 p = proba[label]
                 if label == NO_EVENT and (name in veto or "*" in veto) and p >= float(self.settings["veto"]):
@@ -93,9 +93,13 @@ class SubEventClassifier(Component):
                 doc.user_data["candidates"] = [found]
         return doc
 
-    def _sentence_text(self, doc: Doc, index: int) -> str:
-        sent = doc.sentences[index]
-        return doc.text[sent.start : sent.end]
+    def _proba(self, doc: Doc, index: int) -> dict[str, float]:
+        """The model's labels for one sentence (asked once, however many candidates the sentence holds)."""
+        cache: dict[int, dict[str, float]] = doc.user_data.setdefault("subevent_proba", {})
+        if index not in cache:
+            sent = doc.sentences[index]
+            cache[index] = self.model.proba(doc.text[sent.start : sent.end])
+        return cache[index]
 
     def _detect(self, doc: Doc) -> Candidate | None:
         lead = doc.sentences[: int(self.settings["lead_sentences"])]

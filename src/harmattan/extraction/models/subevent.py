@@ -83,10 +83,22 @@ class SubEventModel:
         return np.vstack(rows) if rows else np.zeros((0, len(self.vocabulary)))
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
-        scores = self.transform(texts) @ self.coef.T + self.intercept
-        scores -= scores.max(axis=1, keepdims=True)
-        exp = np.exp(scores)
-        return np.asarray(exp / exp.sum(axis=1, keepdims=True))
+        return np.vstack([self._proba(t) for t in texts]) if texts else np.zeros((0, len(self.classes)))
+
+    def _proba(self, text: str) -> np.ndarray:
+        # sparse: a sentence has a few dozen of the model's thousands of features
+        coef_t = self.__dict__.get("_coef_t")
+        if coef_t is None:
+            coef_t = self.__dict__["_coef_t"] = np.ascontiguousarray(self.coef.T)
+        counts = Counter(j for j in map(self.vocabulary.get, features(text)) if j is not None)
+        scores = self.intercept.copy()
+        if counts:
+            idx = np.fromiter(counts, dtype=np.intp, count=len(counts))
+            tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
+            values = tf * self.idf[idx]
+            scores += (values / np.linalg.norm(values)) @ coef_t[idx]
+        exp = np.exp(scores - scores.max())
+        return np.asarray(exp / exp.sum())
 
     def predict(self, texts: Sequence[str]) -> list[str]:
         return [self.classes[i] for i in self.predict_proba(texts).argmax(axis=1)]
