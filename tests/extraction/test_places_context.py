@@ -91,3 +91,30 @@ def test_a_night_from_one_day_to_the_next_is_dated_by_its_first_day(extractor: E
     text = "Dans la nuit de vendredi à samedi, des hommes armés ont tué 12 civils à Déou."
     e = _one(extractor, text)  # published Tuesday 20 August 2019
     assert e.event_date == dt.date(2019, 8, 16)
+
+
+def test_the_part_of_the_country_a_report_names_tells_homonyms_apart(extractor: Extractor) -> None:
+    # two Burkina villages answer to "Boungou": one in Tapoa (east), one (a variant spelling) in Nahouri
+    east = "A roadside bomb struck an army vehicle near Boungou, in the east of Burkina Faso, killing five."
+    assert (_one(extractor, east).admin2 or "").endswith("Tapoa")
+    fr = "Burkina : cinq soldats tués par un engin explosif près de Boungou, dans l'est du pays."
+    assert (_one(extractor, fr).admin2 or "").endswith("Tapoa")
+
+
+def test_direction_words_are_read_with_their_country() -> None:
+    from harmattan.extraction.components.places import _directions
+    from harmattan.extraction.pipeline import make_doc
+
+    def parts(text: str) -> dict[str, list[str]]:
+        doc = make_doc(text, DAY)
+        extractor = Extractor()
+        for comp in extractor.pipeline().components:
+            if comp.name == "places":
+                break
+            doc = comp(doc)
+        return _directions(doc)
+
+    assert parts("Gunmen killed 12 in north-eastern Nigeria") == {"NG": ["NE"]}
+    assert parts("Attaque dans le nord du Burkina Faso") == {"BF": ["N"]}
+    assert parts("Des soldats tués dans l'est du Burkina") == {"BF": ["E"]}
+    assert parts("Le Niger est un pays sahélien.") == {}  # the verb, not the east

@@ -106,6 +106,8 @@ class SubEventClassifier(Component):
         texts = [doc.text[s.start : s.end] for s in lead]
         proba = self.model.predict_proba(texts)
         none = self.model.classes.index(NO_EVENT)
+        # the model's best guess for the sentence must be an event, and a likely one
+        proba[proba.argmax(axis=1) == none] = 0.0
         proba[:, none] = 0.0
         i, j = np.unravel_index(int(proba.argmax()), proba.shape)
         p, label = float(proba[i, j]), self.model.classes[int(j)]

@@ -47,6 +47,7 @@ class PlaceMentions(Component):
         after = {m.start: m.kind for m in doc.mentions if m.kind in ("ctx_admin1", "ctx_admin2")}
         min_pop = int(load_taxonomy("places")["min_population_bare"])
         countries = _countries_hint(doc)
+        directions = _directions(doc)
         pending = []
         kept = resolve_overlaps(hits)
         persons = {doc.folded[h.start : h.end] for h in kept if _person_name(doc, h.start)}
@@ -81,7 +82,7 @@ class PlaceMentions(Component):
                 hit.entry.value,
                 doc.folded[hit.start : hit.end],
                 context,
-                (_country_after(doc, hit.end, countries, country_mentions), areas),
+                (_country_after(doc, hit.end, countries, country_mentions), areas, directions),
                 min_pop,
                 hit.start,
                 hit.end,
@@ -163,12 +164,12 @@ class PlaceMentions(Component):
         ids: tuple[str, ...],
         folded: str,
         context: str | None,
-        hints: tuple[list[str], set[str]],
+        hints: tuple[list[str], set[str], dict[str, list[str]]],
         min_pop: int,
         start: int,
         end: int,
     ) -> PlaceRef | None:
-        countries, areas = hints
+        countries, areas, directions = hints
         if context == "ctx_area":
             country = countries[0] if countries else None
             # "le Soum", "l'Oudalan": the province (second level) first, then the region
@@ -192,15 +193,17 @@ class PlaceMentions(Component):
             if not areas_named:
                 # "Madjoari department", "commune de Tin-Akoff": a district the gazetteer lacks is named
                 # after its seat; the event is somewhere in it
-                seat = max(candidates, key=lambda p: _score(p, countries, areas), default=None)
+                seat = max(
+                    candidates, key=lambda p: _score(p, countries, areas, directions, folded), default=None
+                )
                 ok = seat is not None and (not countries or seat.country in countries)
                 return PlaceRef(seat, 2, context or "") if ok else None
             candidates = areas_named
-            area = max(candidates, key=lambda p: _score(p, countries, areas))
+            area = max(candidates, key=lambda p: _score(p, countries, areas, directions, folded))
             return PlaceRef(area, _area_precision(area), context or "")
         if not candidates:
             return None
-        best = max(candidates, key=lambda p: _score(p, countries, areas))
+        best = max(candidates, key=lambda p: _score(p, countries, areas, directions, folded))
         if countries and best.country not in countries and not context:
             return None
         populous = int(best.population or 0) >= min_pop or best.feature in ("P.PPLA", "P.PPLC", "P.PPLA2")
@@ -216,13 +219,81 @@ class PlaceMentions(Component):
         return PlaceRef(best, precision, context or "")
 
 
-def _score(place: Any, countries: list[str], areas: set[str]) -> tuple[int, int, int, int, int]:
+def _score(
+    place: Any,
+    countries: list[str],
+    areas: set[str],
+    directions: dict[str, list[str]] | None = None,
+    name: str | None = None,
+) -> tuple[int, int, int, int, int, int, int]:
+    """Homonyms ranked: in the report's countries, in an area it named, in the part of the country it
+    named, a town, its rank, named by its own name rather than a variant, its population."""
     in_country = 0
     if place.country in countries:
         in_country = len(countries) - countries.index(place.country)
     in_area = 1 if place.admin2 in areas or place.admin1 in areas else 0
     populated = 1 if place.kind == "populated" else 0
-    return (in_country, in_area, populated, _FEATURE_RANK.get(place.feature, 0), int(place.population or 0))
+    return (
+        in_country,
+        in_area,
+        _in_direction(place, (directions or {}).get(str(place.country), [])),
+        populated,
+        _FEATURE_RANK.get(place.feature, 0),
+        int(name is not None and fold(str(place.name)) == name),
+        int(place.population or 0),
+    )
+
+
+# "northern Burkina Faso", "dans le nord-est du Burkina", "in the east of the country": the part of a
+# country a report names. French "est" only after "l'" or another point, never the verb.
+_POINT = (
+    r"(?:north|south|nord|sud)(?:\s*(?:east|west|est|ouest))?(?:ern)?|(?:east|west)(?:ern)?|ouest|l\s+est"
+)
+_DIRECTION_BEFORE = re.compile(rf"\b({_POINT})\s+(?:of\s+|du\s+|de\s+la\s+|de\s+l\s+|de\s+)?(?:the\s+)?$")
+_DIRECTION_COUNTRY = re.compile(rf"\b({_POINT})\s+(?:of\s+the\s+country|du\s+pays)\b")
+_AXES = {
+    "north": "N",
+    "nord": "N",
+    "south": "S",
+    "sud": "S",
+    "east": "E",
+    "est": "E",
+    "west": "W",
+    "ouest": "W",
+}
+
+
+def _directions(doc: Doc) -> dict[str, list[str]]:
+    """Each country's parts the report names, as axis strings ("N", "NE"...)."""
+    out: dict[str, list[str]] = {}
+    for m in doc.of_kind("country"):
+        found = _DIRECTION_BEFORE.search(doc.folded[max(0, m.start - 30) : m.start])
+        if found:
+            out.setdefault(str(m.value), []).append(_axes(found.group(1)))
+    if doc.country:
+        for found in _DIRECTION_COUNTRY.finditer(doc.folded):
+            out.setdefault(doc.country, []).append(_axes(found.group(1)))
+    return out
+
+
+def _axes(point: str) -> str:
+    return "".join(_AXES[w] for w in re.findall(r"north|nord|south|sud|east|est|west|ouest", point))
+
+
+def _in_direction(place: Any, axes: list[str]) -> int:
+    """1 when the place lies in a part of its country the report names (populated-place extents)."""
+    box = _extents().get(str(place.country))
+    if not axes or box is None or place.latitude is None:
+        return 0
+    lat = (float(place.latitude) - box[0]) / ((box[1] - box[0]) or 1.0)
+    lon = (float(place.longitude) - box[2]) / ((box[3] - box[2]) or 1.0)
+    side = {"N": lat >= 0.5, "S": lat < 0.5, "E": lon >= 0.5, "W": lon < 0.5}
+    return int(any(all(side[a] for a in ax) for ax in axes if ax))
+
+
+@lru_cache(maxsize=1)
+def _extents() -> dict[str, list[float]]:
+    return {str(k): [float(x) for x in v] for k, v in load_taxonomy("countries").get("extents", {}).items()}
 
 
 def _area_precision(place: Any) -> int:
