@@ -21,6 +21,9 @@ PUB = dt.date(2021, 1, 6)  # a Wednesday
         ("Fin décembre, des hommes armés ont tué trois civils à Djibo.", dt.date(2020, 12, 28), 3),
         ("Le 2 janvier, des hommes armés ont tué trois civils à Djibo.", dt.date(2021, 1, 2), 1),
         ("On December 30, gunmen killed three civilians in Djibo.", dt.date(2020, 12, 30), 1),
+        # a month with its year is that year's, even in a digest titled after the publication's month
+        ("Burkina Faso DECEMBER 2019: gunmen killed three civilians in Djibo.", dt.date(2019, 12, 15), 3),
+        ("In March, gunmen killed three civilians in Djibo.", dt.date(2020, 3, 15), 3),
     ],
 )
 def test_relative_dates(extractor: Extractor, text: str, expected: dt.date, precision: int) -> None:

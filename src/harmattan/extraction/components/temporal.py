@@ -127,12 +127,16 @@ class DateMentions(Component):
                     (self._part_ends[w.start - g] for g in range(5) if w.start - g in self._part_ends), None
                 )
                 month = int(w.value)
-                year = pub.year if month <= pub.month else pub.year - 1
+                named = _YEAR_AFTER.match(doc.folded, w.end)
+                end = named.end(1) if named else w.end
+                # "OCTOBER 2019" says its year; a bare month is the last one up to the publication
+                year = int(named.group(1)) if named else pub.year if month <= pub.month else pub.year - 1
                 day = min(part or 15, calendar.monthrange(year, month)[1])
-                out += _mention(doc, w.start, w.end, dt.date(year, month, day), 3, f"date:month:{w.text}")
+                out += _mention(doc, w.start, end, dt.date(year, month, day), 3, f"date:month:{w.text}")
         return out
 
 
+_YEAR_AFTER = re.compile(r"\s+((?:19|20)\d\d)\b")
 _MONTH_WORD_BEFORE = re.compile(r"\b(?:in|of|early|late|mid|since)\s+$")
 _PAST_AFTER = re.compile(r"\s+(dernier|derniere|passe)\b")
 _PAST_BEFORE = re.compile(r"\b(last|past)\s+$")
