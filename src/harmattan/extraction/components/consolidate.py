@@ -228,7 +228,9 @@ def _inherit(doc: Doc, clusters: list[Cluster]) -> None:
     first_place = next(
         (m for m in doc.mentions if m.kind == "place" and m.value.precision < 3), None
     ) or next((m for m in doc.mentions if m.kind == "place"), None)
-    first_date = next((m for m in sorted(doc.of_kind("date"), key=lambda m: m.start)), None)
+    # a month named elsewhere ("Mali – Sahel: November 2017 violent incidents", a digest's title) does not
+    # date an event its own sentence leaves undated: the publication date is the closer guess
+    first_date = next((m for m in sorted(doc.of_kind("date"), key=lambda m: m.start) if m.value[1] < 3), None)
     for cl in clusters:
         if cl.place is None and first_place is not None and (len(clusters) == 1 or first_place.sentence == 0):
             cl.place = (first_place.value, first_place)
