@@ -102,3 +102,10 @@ def test_unsupported_language(extractor: Extractor) -> None:
 def test_sentence_without_trigger_gives_no_event(extractor: Extractor) -> None:
     text = "The central bank of West African States kept its rates unchanged in Dakar on Tuesday."
     assert extractor.extract(text, published=PUB) == []
+
+
+def test_a_month_in_another_line_does_not_date_an_undated_event(extractor: Extractor) -> None:
+    # a digest's title names the month; the headline's event is dated by the publication
+    text = "Two dead in coordinated raids in northern Burkina Faso\nBurkina Faso NOVEMBER 2020"
+    (event,) = extractor.extract(text, published=dt.date(2020, 12, 2))
+    assert (event.event_date, event.date_precision) == (dt.date(2020, 12, 2), 1)
