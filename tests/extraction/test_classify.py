@@ -93,3 +93,21 @@ def test_an_unknown_model_file_is_a_clear_error(extractor: Extractor) -> None:
     ]
     with pytest.raises(FileNotFoundError, match="harmattan train subevent"):
         Extractor(pack=extractor.pack, config=cfg).extract("Gunmen attacked Boni.", published=DAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods triggered by three days of torrential rain have killed at least 47 people in Niamey.",
+        "Les inondations qui frappent Mopti ont fait neuf morts par noyade, selon la protection civile.",
+        "A bus carrying pilgrims overturned near Kayes on Sunday, killing 11 passengers.",
+        "Un incendie accidentel a détruit une partie du grand marché de Ouagadougou, sans faire de victime.",
+    ],
+)
+def test_deaths_no_one_inflicted_are_no_event(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, published=DAY) == []
+
+
+def test_violence_during_a_disaster_is_still_an_event(extractor: Extractor) -> None:
+    text = "Gunmen attacked a camp for flood victims near Mopti on Sunday, killing five people."
+    assert [e.event_type for e in extractor.extract(text, published=DAY)] == ["Violence against civilians"]

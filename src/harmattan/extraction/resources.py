@@ -128,9 +128,12 @@ class Resources:
 
 
 def _taxonomy_entries() -> Iterator[Entry]:
-    for cue, section in load_taxonomy("triggers")["cues"].items():
+    triggers = load_taxonomy("triggers")
+    for cue, section in triggers["cues"].items():
         for lang, term in lang_terms(section):
             yield entry("cue", cue, lang, term)
+    for lang, term in lang_terms(triggers.get("non_violent_causes", {})):
+        yield entry("disaster", None, lang, term)
     for spec in load_taxonomy("actor_terms")["terms"]:
         value = (spec["role"], spec["id"], int(spec["inter"]), spec.get("country"))
         for lang in ("en", "fr"):

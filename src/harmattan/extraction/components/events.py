@@ -47,6 +47,8 @@ _PREP_AFTER = re.compile(
 )
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|ete|furent|sont|est)\b")
 _LEAD_POLITICAL = frozenset({"plover_sanction", "plover_reject", "plover_threaten", "plover_demand", "coup"})
+# cues that tell what happened to people or things, not who did it
+_OUTCOMES = frozenset({"kill", "wound", "destroy", "burn", "massacre"})
 _ACTIVE_STATE_CUES = frozenset(
     {"airstrike", "drone", "drone_strike", "neutralise", "regain", "arrest", "intervention"}
 )
@@ -168,6 +170,8 @@ class EventDetector(Component):
             cues = [c for c in cues if str(c.value) in names]
         political = not names & self.violent
         parts = self._participants(doc, mentions, political)
+        if rule is None and _natural(names, parts, mentions):
+            return None  # "floods killed 47 people", "les inondations qui frappent Mopti": no one did it
         if rule is None and not names & self.strong and not (names and parts):
             return None
         if (
@@ -517,6 +521,16 @@ _SUPPORT_BY = re.compile(
     r"\b(?:backed|supported|assisted|accompanied|helped|aided|appuye\w*|soutenu\w*|accompagne\w*|aide\w*|"
     r"epaule\w*|abandonne\w*|abandoned)\s+(?:by|par)\b"
 )
+
+
+def _natural(names: set[str], parts: list[Participant], mentions: list[Mention]) -> bool:
+    """Deaths or damage from a flood, a fire, a crash: a cause is named, no armed party, and the cues
+    only tell the outcome (or "hit", "strike", which floods do too)."""
+    return (
+        names <= _OUTCOMES | {"attack"}
+        and any(m.kind == "disaster" for m in mentions)
+        and not any(p.role in ("armed", "militia", "state", "vdp") for p in parts)
+    )
 
 
 def _agent_by(doc: Doc, p: Participant, cues: list[Mention]) -> bool:
