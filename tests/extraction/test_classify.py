@@ -111,3 +111,12 @@ def test_deaths_no_one_inflicted_are_no_event(extractor: Extractor, text: str) -
 def test_violence_during_a_disaster_is_still_an_event(extractor: Extractor) -> None:
     text = "Gunmen attacked a camp for flood victims near Mopti on Sunday, killing five people."
     assert [e.event_type for e in extractor.extract(text, published=DAY)] == ["Violence against civilians"]
+
+
+def test_a_sentence_counting_its_dead_is_not_re_typed_as_a_strategic_development(
+    extractor: Extractor,
+) -> None:
+    # the model reads "base" as a base established; the rules' armed clash with 13 dead stands
+    text = "Burkina Faso : 13 terroristes tués en une semaine, une base détruite (armée)."
+    events = extractor.extract(text, published=DAY)
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 13)]

@@ -83,7 +83,8 @@ class SubEventClassifier(Component):
                     continue
                 if (name in retype or "*" in retype) and label not in (NO_EVENT, cand.rule["sub_event_type"]):
                     own = proba.get(cand.rule["sub_event_type"], 0.0)
-                    if p >= float(self.settings["retype"]) and own < float(self.settings["keep"]):
+                    sure = p >= float(self.settings["retype"]) and own < float(self.settings["keep"])
+                    if sure and not (_deadly(cand) and self.types[label] in _BLOODLESS_TYPES):
                         cand.rule = self._rule(label, p, cand.rule)
             kept.append(cand)
         candidates = doc.user_data["candidates"] = kept
@@ -139,6 +140,15 @@ class SubEventClassifier(Component):
             "sub_event_type": label,
         }
         return {**(was or {}), **rule}
+
+
+# a sentence that counts its dead does not tell a strategic development ("13 terrorists killed, a base
+# destroyed" is no base established)
+_BLOODLESS_TYPES = frozenset({"Strategic developments"})
+
+
+def _deadly(cand: Candidate) -> bool:
+    return any(n > 0 for n, _, _ in cand.counts.get("killed", []))
 
 
 def _rule_set(names: Any) -> frozenset[str]:
