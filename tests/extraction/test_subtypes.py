@@ -79,3 +79,19 @@ def test_places_on_several_days_in_one_sentence_are_several_events(extractor: Ex
         ("2012-04-01", "Tombouctou", "mnla"),
     ]
     assert {e.sub_event_type for e in events} == {"Non-state actor overtakes territory"}
+
+
+def test_a_place_captured_is_taken_and_people_captured_are_arrested(extractor: Extractor) -> None:
+    assert _types(extractor, "Les jihadistes ont capturé la ville de Ménaka samedi.") == [
+        ("Battles", "Non-state actor overtakes territory")
+    ]
+    assert _types(extractor, "Soldiers captured three JNIM fighters near Boni on Saturday.") == [
+        ("Strategic developments", "Arrests")
+    ]
+
+
+def test_a_crowd_taking_the_law_into_its_hands_and_a_drone_brought_down(extractor: Extractor) -> None:
+    text = "Residents took the law into their own hands and stoned two suspected thieves in Kaya on Sunday."
+    assert _types(extractor, text) == [("Riots", "Mob violence")]
+    text = "An army drone was brought down near Anefis on Monday by rebel anti-aircraft fire."
+    assert _types(extractor, text) == [("Strategic developments", "Disrupted weapons use")]

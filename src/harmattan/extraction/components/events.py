@@ -158,7 +158,8 @@ class EventDetector(Component):
     ) -> Candidate | None:
         """The event one sentence tells, or None; ``rule`` imposes the type (a trained model's) and skips
         the test that the cues are strong enough to make an event."""
-        cues = [m for m in mentions if m.kind == "cue"]
+        cues = [_captured_place(doc, m, mentions) if m.kind == "cue" else m for m in mentions]
+        cues = [m for m in cues if m.kind == "cue"]
         names = {str(c.value) for c in cues}
         first = next(
             (str(c.value) for c in cues if str(c.value) in self.violent or str(c.value) in _LEAD_POLITICAL),
@@ -521,6 +522,21 @@ _SUPPORT_BY = re.compile(
     r"\b(?:backed|supported|assisted|accompanied|helped|aided|appuye\w*|soutenu\w*|accompagne\w*|aide\w*|"
     r"epaule\w*|abandonne\w*|abandoned)\s+(?:by|par)\b"
 )
+
+
+_TAKEN_OBJECT = re.compile(
+    r"\s+(?:(?:the|la|le|l|les)\s+)?(?:(?:town|city|village|locality|ville|localite|commune)\s+(?:of|de|d)\s+)?$"
+)
+
+
+def _captured_place(doc: Doc, cue: Mention, mentions: list[Mention]) -> Mention:
+    """ "captured Boulkessi", "a capturé la ville de Ménaka": a place captured is taken, not arrested."""
+    if cue.value != "arrest" or not doc.folded[cue.start : cue.end].startswith("captur"):
+        return cue
+    place = next((m for m in mentions if m.kind == "place" and m.start >= cue.end), None)
+    if place is None or not _TAKEN_OBJECT.fullmatch(" " + doc.folded[cue.end : place.start]):
+        return cue
+    return replace(cue, value="overtake", rule=f"{cue.rule}:place-taken")
 
 
 def _natural(names: set[str], parts: list[Participant], mentions: list[Mention]) -> bool:
