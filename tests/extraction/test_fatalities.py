@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from harmattan.extraction import Extractor
 
 DAY = dt.date(2021, 6, 7)
@@ -74,3 +76,17 @@ def test_figures_chained_after_the_verb_add_up(extractor: Extractor) -> None:
     # a noun after the verb does not say who died
     text = "15 killed in two 'terrorist' raids. Gunmen killed 15 villagers in Djibo."
     assert _fatalities(extractor, text) == 15
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("One dead in attack on Burkina's third largest city", 1),
+        ("Un mort et deux blessés dans une attaque à Djibo", 1),
+        ("Police commissioner killed in Burkina Faso attack", 1),
+        ("Burkina : un commissaire de police tué dans le nord-ouest", 1),
+    ],
+)
+def test_one_dead_told_by_a_word_or_a_singular_noun(extractor: Extractor, text: str, dead: int) -> None:
+    events = extractor.extract(text, published=dt.date(2020, 3, 1))
+    assert [e.fatalities for e in events] == [dead]

@@ -269,7 +269,15 @@ class EventDetector(Component):
             for m in mentions
             if m.kind in ("number", "vague") and not _unit_follows(doc, m, self.resources.non_person_units)
         ]
-        numbers = [n for n in numbers if n.rule != "number:words-weak" or _person_follows(doc, n, mentions)]
+        # "one" counts when a person or the casualty word follows: "one villager", "One dead in attack"
+        cas_starts = {c.start for c in cues if str(c.value) in _CASUALTY}
+        numbers = [
+            n
+            for n in numbers
+            if n.rule != "number:words-weak"
+            or _person_follows(doc, n, mentions)
+            or any(n.end < s <= n.end + 2 for s in cas_starts)
+        ]
         dates = [(m.start, m.end) for m in mentions if m.kind == "date"]
         numbers = [n for n in numbers if not any(s <= n.start < e for s, e in dates)]
         # "53 morts, dont 49 gendarmes": a part of a figure already counted
@@ -299,7 +307,7 @@ class EventDetector(Component):
                 and n.start not in used
                 and not any(cue.end <= o.start < n.start for o in cas if o is not cue)
             ]
-            picked = _pick(doc, before, after)
+            picked = _pick(doc, before, after, cue)
             if picked and picked[0].start >= cue.end:
                 # "killed eight people in Sagho and seven in Toékodogo": figures chained after the verb
                 for n in numbers:
@@ -749,8 +757,11 @@ def _person_follows(doc: Doc, n: Mention, mentions: list[Mention]) -> bool:
     return any(m.kind in ("term", "actor") and 0 <= m.start - n.end <= 2 for m in mentions)
 
 
-def _pick(doc: Doc, before: list[Mention], after: list[Mention]) -> list[Mention]:
+def _pick(doc: Doc, before: list[Mention], after: list[Mention], cue: Mention) -> list[Mention]:
     strong = [n for n in before if n.rule != "number:words-weak"]
+    # "Un mort et deux blessés", "One dead": the word right before the casualty word is its figure
+    if not strong and before and cue.start - before[-1].end <= 2:
+        return before[-1:]
     if not strong and after:
         return after[:1]  # "members of a group killed a man": the one after the verb is the victim
     if not before:

@@ -31,6 +31,11 @@ def _subject() -> re.Pattern[str]:
     return re.compile(rf"\W*{_DET}\s+(?:\w+\s+)?({_nouns()})\b")
 
 
+@lru_cache(maxsize=1)
+def _right_before() -> re.Pattern[str]:
+    return re.compile(rf"\b({_nouns()})\s+$")
+
+
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|has been|had been|a ete|avait ete|aurait ete)\s+(?:\w+\s+)?$")
 
 
@@ -41,7 +46,9 @@ def one_victim(doc: Doc, cue: Mention) -> Mention | None:
         return _mention(doc, cue, after.start(1), after.end(1))
     sent = doc.sentences[cue.sentence]
     if not _PASSIVE_BEFORE.search(doc.folded, max(sent.start, cue.start - 30), cue.start):
-        return None
+        # a headline's bare participle: "Police commissioner killed in ...", "un commissaire de police tué"
+        right_before = _right_before().search(doc.folded, max(sent.start, cue.start - 40), cue.start)
+        return _mention(doc, cue, right_before.start(1), right_before.end(1)) if right_before else None
     subject = _subject().match(doc.folded, sent.start, cue.start)
     return _mention(doc, cue, subject.start(1), subject.end(1)) if subject else None
 
