@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from harmattan.extraction import Extractor
 
 DAY = dt.date(2022, 4, 5)
@@ -95,3 +97,26 @@ def test_a_crowd_taking_the_law_into_its_hands_and_a_drone_brought_down(extracto
     assert _types(extractor, text) == [("Riots", "Mob violence")]
     text = "An army drone was brought down near Anefis on Monday by rebel anti-aircraft fire."
     assert _types(extractor, text) == [("Strategic developments", "Disrupted weapons use")]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        ("Haïti : des gangs s'emparent de la commune de Saut-d'Eau", "Non-state actor overtakes territory"),
+        (
+            "L'hôpital de Mirebalais a été mis à sac dans la nuit par des membres de gangs.",
+            "Looting/property destruction",
+        ),
+        (
+            "Plusieurs centaines de militaires se sont mutinés mercredi au camp Katindo de Goma.",
+            "Change to group/activity",
+        ),
+        (
+            "Le 5 avril 2024, des insurgés ont établi un campement près de Quissanga.",
+            "Headquarters or base established",
+        ),
+        ("A prisoner exchange was concluded between the rebels and the government in Geneva.", "Agreement"),
+    ],
+)
+def test_wordings_of_less_frequent_kinds(extractor: Extractor, text: str, sub_event: str) -> None:
+    assert sub_event in [s for _, s in _types(extractor, text)]

@@ -230,7 +230,7 @@ class EventDetector(Component):
                 out.append(Participant(m, actor_id, _name(actor, actor_id), _inter(actor) or inter, role))
         out = _unit_of(doc, _named_over_generic(out))
         if political and not any(p.role == "state" for p in out):
-            out.extend(self._countries_as_states(mentions))
+            out.extend(self._countries_as_states(doc, mentions))
         if political:
             # "Mali's junta", "Niger's military rulers": the named institution, not the country, acts
             bodies = {(p.actor_id or "")[:3] for p in out if p.mention.kind == "term" and p.role == "state"}
@@ -243,11 +243,12 @@ class EventDetector(Component):
             out = [p for p in out if p not in sources]
         return out
 
-    def _countries_as_states(self, mentions: list[Mention]) -> list[Participant]:
-        """In diplomacy a country name stands for its state ("Algeria recalled its ambassador")."""
+    def _countries_as_states(self, doc: Doc, mentions: list[Mention]) -> list[Participant]:
+        """In diplomacy a country name stands for its state ("Algeria recalled its ambassador"); a
+        headline's "Haïti :" only says where the news is from."""
         out: list[Participant] = []
         for m in mentions:
-            if m.kind == "country":
+            if m.kind == "country" and not _HEADLINE_LABEL.match(doc.text, m.end):
                 actor_id = f"{str(m.value).lower()}-state"
                 actor = self.resources.actor(actor_id)
                 # a state outside the region pack ("Kenya recalled its ambassador") still acts as a state
@@ -407,7 +408,7 @@ class EventDetector(Component):
             others = [p for p in parts if p.role == "state" and (p.actor_id or "")[:3] != home]
             others = others or [
                 p
-                for p in self._countries_as_states(doc.of_kind("country", cand.sentence))
+                for p in self._countries_as_states(doc, doc.of_kind("country", cand.sentence))
                 if (p.actor_id or "")[:3] != home
             ]
         # the counted dead are the target ("Fourteen civilians were killed when gunmen attacked...")
@@ -545,6 +546,9 @@ def _captured_place(doc: Doc, cue: Mention, mentions: list[Mention]) -> Mention:
     if place is None or not _TAKEN_OBJECT.fullmatch(" " + doc.folded[cue.end : place.start]):
         return cue
     return replace(cue, value="overtake", rule=f"{cue.rule}:place-taken")
+
+
+_HEADLINE_LABEL = re.compile(r"\s*:")
 
 
 def _natural(names: set[str], parts: list[Participant], mentions: list[Mention]) -> bool:
