@@ -120,3 +120,10 @@ def test_a_sentence_counting_its_dead_is_not_re_typed_as_a_strategic_development
     text = "Burkina Faso : 13 terroristes tués en une semaine, une base détruite (armée)."
     events = extractor.extract(text, published=DAY)
     assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 13)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Burkina Faso:\n#Burkina Faso:", "Burkina Faso / #Breaking #BurkinaFaso / JNIM"]
+)
+def test_label_lines_and_hashtags_make_no_event(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, published=DAY) == []

@@ -49,9 +49,11 @@ class SubEventClassifier(Component):
         # the least probability for an event the rules did not find (the lead sentences only)
         "detect": 0.3,
         "lead_sentences": 2,
+        "never_detect": ["Other"],
+        "detect_min_words": 5,
         # rules whose type the model may revise, and the least probability to do so
         "retype_rules": ["*"],
-        "retype": 0.4,
+        "retype": 0.5,
         # ... and only when the model gives the rule's own type less than this
         "keep": 0.1,
         # rules whose event the model may drop when it is this sure that the sentence tells none
@@ -110,6 +112,13 @@ class SubEventClassifier(Component):
         # the model's best guess for the sentence must be an event, and a likely one
         proba[proba.argmax(axis=1) == none] = 0.0
         proba[:, none] = 0.0
+        # the residual type alone is no finding; nor is a label line ("Burkina Faso:", "#Mali")
+        proba[:, [self.model.classes.index(lab) for lab in self.settings["never_detect"]]] = 0.0
+        short = [
+            len(_WORD.findall(doc.folded, s.start, s.end)) < int(self.settings["detect_min_words"])
+            for s in lead
+        ]
+        proba[np.array(short, dtype=bool)] = 0.0
         i, j = np.unravel_index(int(proba.argmax()), proba.shape)
         p, label = float(proba[i, j]), self.model.classes[int(j)]
         if p < float(self.settings["detect"]):
