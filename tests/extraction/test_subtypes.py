@@ -120,3 +120,13 @@ def test_a_crowd_taking_the_law_into_its_hands_and_a_drone_brought_down(extracto
 )
 def test_wordings_of_less_frequent_kinds(extractor: Extractor, text: str, sub_event: str) -> None:
     assert sub_event in [s for _, s in _types(extractor, text)]
+
+
+def test_an_event_told_as_similar_takes_the_kind_told_before(extractor: Extractor) -> None:
+    text = (
+        "Deux soldats français ont été tués samedi lorsque leur blindé a sauté sur un engin explosif "
+        "improvisé près de Ménaka. Lundi dernier, trois autres militaires français avaient péri dans des "
+        "circonstances similaires près d'Hombori."
+    )
+    kinds = [s for _, s in _types(extractor, text)]
+    assert kinds == ["Remote explosive/landmine/IED", "Remote explosive/landmine/IED"]

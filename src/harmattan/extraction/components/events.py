@@ -137,6 +137,8 @@ class EventDetector(Component):
                 continue
             mentions = sorted(by_sentence.get(sent.index, []), key=lambda m: m.start)
             cand = self.candidate(doc, sent.index, mentions)
+            if cand is not None and candidates and _SIMILAR.search(doc.folded, sent.start, sent.end):
+                _like(cand, candidates[-1])
             if cand is not None:
                 candidates.extend(split_tolls(doc, cand))
                 candidates.extend(self._companions(doc, cand))
@@ -546,6 +548,24 @@ def _captured_place(doc: Doc, cue: Mention, mentions: list[Mention]) -> Mention:
     if place is None or not _TAKEN_OBJECT.fullmatch(" " + doc.folded[cue.end : place.start]):
         return cue
     return replace(cue, value="overtake", rule=f"{cue.rule}:place-taken")
+
+
+# "trois autres militaires avaient péri dans des circonstances similaires": the kind told before
+_SIMILAR = re.compile(
+    r"\b(?:(?:in|under)\s+(?:similar|the\s+same)\s+(?:circumstances|conditions|way|manner)|(?:a|an)\s+similar\s+"
+    r"(?:attack|incident|blast|explosion|ambush)|dans\s+des\s+circonstances\s+(?:similaires|identiques|analogues)|"
+    r"de\s+la\s+meme\s+(?:maniere|facon)|(?:une?|d\s+une?)\s+(?:attaque|explosion|embuscade|incident)\s+similaire)\b"
+)
+_CATCH_ALL = frozenset(
+    {"attack-unknown-target", "attack-armed", "attack-civilians", "state-attack-unknown-target"}
+)
+
+
+def _like(cand: Candidate, before: Candidate) -> None:
+    """An event told as "similar" to the one before takes its kind when its own cues only say "killed"."""
+    if cand.rule.get("name") in _CATCH_ALL and before.rule.get("name") not in _CATCH_ALL:
+        cand.rule = before.rule
+        cand.tactics = cand.tactics or list(before.tactics)
 
 
 _HEADLINE_LABEL = re.compile(r"\s*:")
