@@ -118,3 +118,11 @@ def test_direction_words_are_read_with_their_country() -> None:
     assert parts("Attaque dans le nord du Burkina Faso") == {"BF": ["N"]}
     assert parts("Des soldats tués dans l'est du Burkina") == {"BF": ["E"]}
     assert parts("Le Niger est un pays sahélien.") == {}  # the verb, not the east
+
+
+def test_a_headline_label_gives_way_to_the_town_the_sentence_names(extractor: Extractor) -> None:
+    e = _one(extractor, "Diffa : 26 soldats tués dans l'attaque de Bosso par Boko Haram.")
+    assert (e.location, e.admin1) == ("Bosso", "Diffa")
+    # a label town still beats a region named beside it
+    e = _one(extractor, "Toéni (Boucle du Mouhoun): more than 90 terrorists killed during an army operation")
+    assert e.location == "Toéni"
