@@ -127,7 +127,7 @@ class SubEventModel:
             # rounded so that the file is small and the same on every machine's last float bits
             "idf": [round(float(v), 6) for v in self.idf],
             "intercept": [round(float(v), 6) for v in self.intercept],
-            "coef": [[round(float(v), 5) for v in row] for row in self.coef],
+            "coef": [[round(float(v), 4) for v in row] for row in self.coef],
         }
 
     @classmethod
