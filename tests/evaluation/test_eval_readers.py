@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -137,4 +138,25 @@ def test_ucdp_bad_row_names_its_id(fixtures: Path, tmp_path: Path) -> None:
     path = tmp_path / "ucdp_bad.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(GoldFormatError, match="row id '1001'"):
+        read_gold(path)
+
+
+def test_labelled_snippets_reader(tmp_path: Path) -> None:
+    rows = [
+        {"id": "s-1", "language": "en", "text": "Gunmen stormed a post in Boni.", "event_type": "Battles",
+         "sub_event_type": "Armed clash", "style": "lead"},
+        {"id": "s-2", "language": "fr", "text": "Le prix du mil a encore augmenté.", "event_type": None,
+         "sub_event_type": None, "style": "lead"},
+    ]  # fmt: skip
+    path = tmp_path / "snippets.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert detect_format(path) == "snippets"
+    clash, none = read_gold(path)
+    assert clash.events[0].event.event_type == "Battles" and clash.events[0].fields == {
+        "event_type",
+        "sub_event_type",
+    }
+    assert none.events == [] and none.exhaustive and none.language == "fr"  # a prediction is a false alarm
+    path.write_text(json.dumps({**rows[0], "sub_event_type": "Skirmish"}) + "\n", encoding="utf-8")
+    with pytest.raises(GoldFormatError, match="unknown sub_event_type 'Skirmish'"):
         read_gold(path)

@@ -10,6 +10,7 @@ from harmattan.evaluation.gold import GoldPassage
 from harmattan.evaluation.readers.case2021 import read_case2021
 from harmattan.evaluation.readers.jsonl import GoldFormatError, read_jsonl
 from harmattan.evaluation.readers.plover import cameo_to_plover, read_petrarch, read_plover
+from harmattan.evaluation.readers.snippets import is_snippet_row, read_snippets
 from harmattan.evaluation.readers.ucdp import read_ucdp
 
 READERS: dict[str, Callable[[Path], Iterator[GoldPassage]]] = {
@@ -18,6 +19,7 @@ READERS: dict[str, Callable[[Path], Iterator[GoldPassage]]] = {
     "plover": read_plover,
     "petrarch": read_petrarch,
     "case2021": read_case2021,
+    "snippets": read_snippets,
 }
 
 __all__ = ["READERS", "GoldFormatError", "cameo_to_plover", "detect_format", "filter_passages", "read_gold"]
@@ -32,7 +34,7 @@ def detect_format(path: Path) -> str:
     if head.startswith("["):
         return "plover"
     if head.startswith("{") or suffix == ".jsonl":
-        return "jsonl"
+        return "snippets" if is_snippet_row(head.split("\n", 1)[0]) else "jsonl"
     first_line = head.split("\n", 1)[0]
     if "type_of_violence" in first_line and "source_headline" in first_line:
         return "ucdp"
