@@ -134,3 +134,10 @@ def test_the_sentence_subject_acts_in_a_political_event(extractor: Extractor) ->
     text = "Les derniers soldats de la force Barkhane ont quitté lundi le Mali."
     (ev,) = extractor.extract(text, published=dt.date(2022, 8, 16))
     assert ev.actor1_id == "barkhane"
+
+
+def test_a_name_means_what_it_meant_on_the_event_day(extractor: Extractor) -> None:
+    # published the day after Wagner's exit ("Wagner" then meant the Africa Corps), about the day before
+    text = "The Wagner Group said on Friday it was leaving Mali, declaring its 'mission accomplished'."
+    (event,) = extractor.extract(text, published=dt.date(2025, 6, 7))
+    assert (event.event_date, event.actor1_id) == (dt.date(2025, 6, 6), "wagner-group")

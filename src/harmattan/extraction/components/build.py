@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from typing import Any
 
 from harmattan.extraction.components.events import Candidate, Participant
@@ -181,7 +182,7 @@ def _actors(
     src = next((c for c in cl.members if c.actor1 is not None or c.default_actor1), head)
     a1 = src.actor1
     if a1 is not None:
-        _set_actor(doc, ev, evidence, 1, a1)
+        _set_actor(doc, ev, evidence, 1, a1, res)
         ev.assoc_actor_1 = _assoc(src.assoc1)
     elif src.default_actor1:
         actor_id = src.default_actor1.replace("{cc}", (country or "").lower())
@@ -207,7 +208,7 @@ def _actors(
         None,
     )
     if src2 is not None and src2.actor2 is not None:
-        _set_actor(doc, ev, evidence, 2, src2.actor2)
+        _set_actor(doc, ev, evidence, 2, src2.actor2, res)
         ev.assoc_actor_2 = _assoc(src2.assoc2)
     elif ev.event_type == "Violence against civilians" and country:
         _set_default(
@@ -253,7 +254,7 @@ def _attribute(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any)
     actor = res.actor(str(found.value))
     part = Participant(found, str(found.value), str(actor.name), int(actor.inter), "armed")
     evidence[:] = [e for e in evidence if e.field not in ("actor1", "actor1_id", "inter1")]
-    _set_actor(doc, ev, evidence, 1, part)
+    _set_actor(doc, ev, evidence, 1, part, res)
 
 
 def _claimable(doc: Doc, res: Any) -> list[Mention]:
@@ -331,12 +332,34 @@ def _crowd_default(
     )
 
 
-def _set_actor(doc: Doc, ev: Event, evidence: list[Evidence], n: int, p: Participant) -> None:
+def _set_actor(
+    doc: Doc, ev: Event, evidence: list[Evidence], n: int, p: Participant, res: Any = None
+) -> None:
+    p = _on_event_date(doc, ev, p, res)
     setattr(ev, f"actor{n}", p.name)
     setattr(ev, f"actor{n}_id", p.actor_id)
     setattr(ev, f"inter{n}", p.inter)
     for f in (f"actor{n}", f"actor{n}_id", f"inter{n}"):
         evidence.append(_ev(doc, f, p.mention, p.mention.rule))
+
+
+def _on_event_date(doc: Doc, ev: Event, p: Participant, res: Any) -> Participant:
+    """A name read on the publication date means, for an event of an earlier day, what it meant then
+    ("The Wagner Group said on Friday it was leaving", published on Saturday, the day Wagner became the
+    Africa Corps)."""
+    rule = p.mention.rule
+    if res is None or ev.event_date in (None, doc.published) or not rule.startswith("actor-alias:"):
+        return p
+    actor_id = res.resolve_alias(
+        rule.removeprefix("actor-alias:"), str(p.actor_id), ev.event_date, doc.country
+    )
+    actor = res.actor(actor_id) if actor_id != p.actor_id else None
+    if actor is None:
+        return p
+    inter = getattr(actor, "inter", None)
+    return replace(
+        p, actor_id=actor_id, name=str(actor.name), inter=int(inter) if inter is not None else p.inter
+    )
 
 
 def _set_default(
