@@ -141,3 +141,12 @@ def test_a_name_means_what_it_meant_on_the_event_day(extractor: Extractor) -> No
     text = "The Wagner Group said on Friday it was leaving Mali, declaring its 'mission accomplished'."
     (event,) = extractor.extract(text, published=dt.date(2025, 6, 7))
     assert (event.event_date, event.actor1_id) == (dt.date(2025, 6, 6), "wagner-group")
+
+
+def test_where_a_convoy_was_going_is_not_the_report_s_country(extractor: Extractor) -> None:
+    text = (
+        "A French military convoy headed for Niger was blocked for several days in Kaya, in Burkina Faso, "
+        "by protesters accusing France of failing to stop the jihadists."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2021, 11, 25))
+    assert (event.country, event.actor1_id) == ("BF", "protesters-bf")

@@ -95,6 +95,12 @@ class LexiconMentions(Component):
         return doc
 
 
+_TOWARDS = re.compile(
+    r"\b(?:headed|heading|bound|en route|on its way|on their way|destined)\s+(?:for|to)?\s*(?:the\s+)?$|"
+    r"\b(?:vers|a destination de|en direction de|en route pour)\s+(?:le\s+|la\s+|l\s+)?$"
+)
+
+
 def _document_country(doc: Doc) -> str | None:
     focus = set(load_taxonomy("countries")["focus"])
     counts: Counter[str] = Counter()
@@ -103,6 +109,8 @@ def _document_country(doc: Doc) -> str | None:
             near = doc.folded[max(0, m.start - 20) : m.end + 20]
             if "border" in near or "frontiere" in near:
                 continue  # "near the Malian border" says where it is not
+            if _TOWARDS.search(doc.folded[max(0, m.start - 25) : m.start]):
+                continue  # "a convoy headed for Niger", "en route vers le Mali": where it was going
             # the headline (first sentence) says what the report is about: weigh it more
             counts[str(m.value)] += 3 if m.sentence == 0 else 1
     return counts.most_common(1)[0][0] if counts else None
