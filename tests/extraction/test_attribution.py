@@ -150,3 +150,13 @@ def test_where_a_convoy_was_going_is_not_the_report_s_country(extractor: Extract
     )
     (event,) = extractor.extract(text, published=dt.date(2021, 11, 25))
     assert (event.country, event.actor1_id) == ("BF", "protesters-bf")
+
+
+def test_soldiers_who_were_arrested_are_not_the_arresting_party(extractor: Extractor) -> None:
+    text = "Quarante-neuf militaires ivoiriens ont été arrêtés dimanche à l'aéroport de Bamako."
+    (event,) = extractor.extract(text, published=dt.date(2022, 7, 12))
+    assert (event.sub_event_type, event.actor1_id, event.actor2_id) == ("Arrests", None, "ci-military")
+    # a verb of motion in the French past is no passive: the instructors arrived, they act
+    text = "Des instructeurs militaires russes de l'Africa Corps sont arrivés mercredi soir à Niamey."
+    events = extractor.extract(text, published=dt.date(2024, 4, 12))
+    assert all(e.actor2_id != "africa-corps" for e in events)

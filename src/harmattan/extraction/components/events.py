@@ -372,12 +372,26 @@ class EventDetector(Component):
                 and not obj
             ):
                 agent = first
-        if agent is None and not names & self.violent and _subject(doc, sent.start, parts[0]):
-            agent = parts[0]  # "Les derniers soldats de la force Barkhane ont quitté le Mali"
+        if (
+            agent is None
+            and not names & self.violent
+            and _subject(doc, sent.start, parts[0])
+            and not _passive_verb_after(doc, parts[0], cand.cues)
+        ):
+            # "Les derniers soldats de la force Barkhane ont quitté le Mali"; but "49 militaires ivoiriens
+            # ont été arrêtés" were the ones arrested
+            agent = parts[0]
         if agent is not None and agent.role == "state" and repelled:
             agent = None
         if agent is None and active:
-            agent = next((p for p in parts if p.role == "state" and not p.numbered), None)
+            agent = next(
+                (
+                    p
+                    for p in parts
+                    if p.role == "state" and not p.numbered and not _passive_verb_after(doc, p, cand.cues)
+                ),
+                None,
+            )
         counted = {p.actor_id for p in parts if p.numbered}
         for role in ("armed", "militia"):  # gunmen before a self-defence group that may be the target
             if agent is None:
@@ -569,6 +583,17 @@ def _like(cand: Candidate, before: Candidate) -> None:
 
 
 _HEADLINE_LABEL = re.compile(r"\s*:")
+
+
+# "ont été arrêtés", "had been detained"; not "sont arrivés" (a French past of motion) nor "was ending"
+_STRICT_PASSIVE = re.compile(r"\b(?:ete|been)\s*$|\b(?:was|were|is|are)\s+(?:\w+ly\s+)?$")
+
+
+def _passive_verb_after(doc: Doc, p: Participant, cues: list[Mention]) -> bool:
+    nxt = next((c for c in cues if c.start >= p.mention.end), None)
+    if nxt is None or doc.folded[nxt.start : nxt.end].split()[0].endswith("ing"):
+        return False  # "it was ending its accords": a progressive, not a passive
+    return bool(_STRICT_PASSIVE.search(doc.folded[p.mention.end : nxt.start]))
 
 
 def _natural(names: set[str], parts: list[Participant], mentions: list[Mention]) -> bool:
