@@ -160,3 +160,17 @@ def test_soldiers_who_were_arrested_are_not_the_arresting_party(extractor: Extra
     text = "Des instructeurs militaires russes de l'Africa Corps sont arrivés mercredi soir à Niamey."
     events = extractor.extract(text, published=dt.date(2024, 4, 12))
     assert all(e.actor2_id != "africa-corps" for e in events)
+
+
+def test_who_fired_and_who_executed(extractor: Extractor) -> None:
+    text = "Burkina : un homme tué suite à des tirs de sommation du détachement militaire à Banh"
+    (event,) = extractor.extract(text, published=dt.date(2017, 1, 15))
+    assert event.actor1_id == "bf-military"
+    # an English verb ending in -e is no French participle: the security forces executed the detainees
+    text = "Burkina Faso: Security Forces Allegedly Execute 31 Detainees"
+    (event,) = extractor.extract(text, published=dt.date(2020, 4, 20))
+    assert (event.event_type, event.actor1_id, event.fatalities) == (
+        "Violence against civilians",
+        "bf-military",
+        31,
+    )

@@ -610,6 +610,8 @@ def _agent_by(doc: Doc, p: Participant, cues: list[Mention]) -> bool:
     """ "killed on Monday by suspected jihadists": the party after "by" is the agent when the "by" belongs
     to the event's verb, not to "backed by" or "abandoned by"."""
     before = doc.folded[max(0, p.mention.start - 40) : p.mention.start]
+    if _FIRE_FROM.search(before):
+        return True  # "des tirs de sommation du détachement militaire", "gunfire from soldiers"
     if not _AGENT_BEFORE.search(before) or _SUPPORT_BY.search(before):
         return False
     if _PASSIVE.search(doc.folded[max(0, p.mention.start - 60) : p.mention.start]):
@@ -617,7 +619,11 @@ def _agent_by(doc: Doc, p: Participant, cues: list[Mention]) -> bool:
     return any(c.end <= p.mention.start and p.mention.start - c.end <= 45 for c in cues)
 
 
-_FR_PARTICIPLE = re.compile(r"(?:e|es|ee|ees|u|us|ue|ues)$")
+_FIRE_FROM = re.compile(
+    r"\b(?:tirs?|coups de feu|rafales?)\s+(?:\w+\s+){0,2}(?:du|des|de la|de l)\s+$|"
+    r"\b(?:fire|gunfire|shots|shooting)\s+(?:from|by)\s+(?:the\s+)?$"
+)
+_FR_PARTICIPLE = re.compile(r"(?:é|és|ée|ées|u|us|ue|ues)$")
 _FR_AUXILIARY = re.compile(
     r"\b(?:a|ont|avait|avaient|aurait|auraient|aura|auront|ayant|avoir|as|ai|avons|avez)\s+(?:\w+\s+)?$"
 )
@@ -626,7 +632,8 @@ _FR_AUXILIARY = re.compile(
 def _bare_participle(doc: Doc, cue: Mention) -> bool:
     """ "un militaire et 7 jihadistes tués": a French past participle with no auxiliary is passive, so the
     party before it is the one it happened to."""
-    surface = doc.folded[cue.start : cue.end]
+    surface = doc.text[cue.start : cue.end].lower()
+    # on the accented text: "exécutés" is a participle, the English "Execute" is not
     if cue.lang != "fr" or " " in surface or not _FR_PARTICIPLE.search(surface):
         return False
     return not _FR_AUXILIARY.search(doc.folded[max(0, cue.start - 30) : cue.start])
