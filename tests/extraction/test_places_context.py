@@ -126,3 +126,13 @@ def test_a_headline_label_gives_way_to_the_town_the_sentence_names(extractor: Ex
     # a label town still beats a region named beside it
     e = _one(extractor, "Toéni (Boucle du Mouhoun): more than 90 terrorists killed during an army operation")
     assert e.location == "Toéni"
+
+
+def test_a_village_the_gazetteer_knows_only_elsewhere_stays_in_the_area_the_report_names(
+    extractor: Extractor,
+) -> None:
+    # the gazetteer's two Oulfaré lie in Soum and Séno; the report puts this one in Namentenga
+    text = "Des soldats ont repoussé une attaque à Oulfaré, dans la province du Namentenga, samedi."
+    e = _one(extractor, text)
+    assert (e.location, e.admin1, e.geo_precision) == ("Oulfaré", "Centre-Nord", 2)
+    assert "Namentenga" in (e.admin2 or "")

@@ -4,6 +4,7 @@ and disambiguated by the document's country."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -104,6 +105,7 @@ class PlaceMentions(Component):
                     )
                 )
         found.extend(self._designated_areas(doc, found, countries))
+        found = _outside_named_area(doc, found)
         doc.mentions.extend(sorted(found, key=lambda m: m.start))
         if doc.country is None:
             named = [m.value.place.country for m in doc.mentions if m.kind == "place"]
@@ -294,6 +296,48 @@ def _in_direction(place: Any, axes: list[str]) -> int:
 @lru_cache(maxsize=1)
 def _extents() -> dict[str, list[float]]:
     return {str(k): [float(x) for x in v] for k, v in load_taxonomy("countries").get("extents", {}).items()}
+
+
+_APPOSED_AREA = re.compile(r"\s*,?\s*(?:(?:in|dans|au|en)\b|\()")
+
+
+def _outside_named_area(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """ "Oulfaré, dans la province du Namentenga" when no Oulfaré the gazetteer knows lies there: the
+    report knows better; the village keeps its name, in that area, at the area's point (precision 2)."""
+    areas = [m for m in found if m.value.place.kind in ("admin1", "admin2")]
+    if not areas:
+        return found
+    out: list[Mention] = []
+    for m in found:
+        ref = m.value
+        place = ref.place
+        area = next(
+            (
+                a
+                for a in areas
+                if a.sentence == m.sentence
+                and 0 < a.start - m.end <= 45
+                and _APPOSED_AREA.match(doc.folded, m.end)
+                and a.value.place.country == place.country
+            ),
+            None,
+        )
+        if area is None or place.kind in ("admin1", "admin2") or ref.precision != 1:
+            out.append(m)
+            continue
+        where = area.value.place
+        if where.name in (place.admin1, place.admin2):
+            out.append(m)
+            continue
+        admin1, admin2 = (where.admin1, where.name) if where.kind == "admin2" else (where.name, None)
+        twin = dataclasses.replace(
+            where, id=f"{where.id}/{fold(m.text)}", name=m.text, kind="populated", feature="P.PPL",
+            population=0, names=(m.text,), admin1=admin1, admin2=admin2,
+        )  # fmt: skip
+        out.append(
+            dataclasses.replace(m, value=PlaceRef(twin, 2, "in-named-area"), rule=f"{m.rule}:in-{where.id}")
+        )
+    return out
 
 
 def _area_precision(place: Any) -> int:
