@@ -66,25 +66,32 @@ class SubEventClassifier(Component):
         self.model = load_model(str(self.settings["model"]))
         self.types = sub_event_types()
         self.cue_of: dict[str, str] = load_taxonomy("rules")["model_cues"]
+        self.index = {label: i for i, label in enumerate(self.model.classes)}
         self.detector = EventDetector(resources)
 
     def __call__(self, doc: Doc) -> Doc:
         candidates: list[Candidate] = doc.user_data.get("candidates", [])
         retype, veto = _rule_set(self.settings["retype_rules"]), _rule_set(self.settings["veto_rules"])
+        asked = [
+            c
+            for c in candidates
+            # a second act told beside the main one (a companion): its rule, not the sentence, types it
+            if not c.companion and ({str(c.rule.get("name")), "*"} & (retype | veto))
+        ]
+        rows = self._probas(doc, sorted({c.sentence for c in asked}))
+        asked_ids = {id(c) for c in asked}  # by identity: comparing dataclasses field by field is slow
         kept = []
         for cand in candidates:
             name = str(cand.rule.get("name"))
-            if cand.companion:  # a second act told beside the main one: its rule, not the sentence, types it
-                kept.append(cand)
-                continue
-            if name in retype or name in veto or "*" in retype or "*" in veto:
-                proba = self._proba(doc, cand.sentence)
-                label = max(proba, key=proba.__getitem__)
-                p = proba[label]
+            if id(cand) in asked_ids:
+                row = rows[cand.sentence]
+                j = int(row.argmax())
+                label, p = self.model.classes[j], float(row[j])
                 if label == NO_EVENT and (name in veto or "*" in veto) and p >= float(self.settings["veto"]):
                     continue
-                if (name in retype or "*" in retype) and label not in (NO_EVENT, cand.rule["sub_event_type"]):
-                    own = proba.get(cand.rule["sub_event_type"], 0.0)
+                own_type = cand.rule["sub_event_type"]
+                if (name in retype or "*" in retype) and label not in (NO_EVENT, own_type):
+                    own = float(row[self.index[own_type]]) if own_type in self.index else 0.0
                     sure = p >= float(self.settings["retype"]) and own < float(self.settings["keep"])
                     if sure and not (_deadly(cand) and self.types[label] in _BLOODLESS_TYPES):
                         cand.rule = self._rule(label, p, cand.rule)
@@ -96,18 +103,17 @@ class SubEventClassifier(Component):
                 doc.user_data["candidates"] = [found]
         return doc
 
-    def _proba(self, doc: Doc, index: int) -> dict[str, float]:
-        """The model's labels for one sentence (asked once, however many candidates the sentence holds)."""
-        cache: dict[int, dict[str, float]] = doc.user_data.setdefault("subevent_proba", {})
-        if index not in cache:
-            sent = doc.sentences[index]
-            cache[index] = self.model.proba(doc.text[sent.start : sent.end])
-        return cache[index]
+    def _probas(self, doc: Doc, indexes: list[int]) -> dict[int, np.ndarray]:
+        """The model's label probabilities for these sentences, asked in one batch (once per sentence,
+        however many candidates it holds)."""
+        if not indexes:
+            return {}
+        texts = [doc.folded[doc.sentences[i].start : doc.sentences[i].end] for i in indexes]
+        return dict(zip(indexes, self.model.predict_proba(texts, folded=True), strict=True))
 
     def _detect(self, doc: Doc) -> Candidate | None:
         lead = doc.sentences[: int(self.settings["lead_sentences"])]
-        texts = [doc.text[s.start : s.end] for s in lead]
-        proba = self.model.predict_proba(texts)
+        proba = self.model.predict_proba([doc.folded[s.start : s.end] for s in lead], folded=True)
         none = self.model.classes.index(NO_EVENT)
         # the model's best guess for the sentence must be an event, and a likely one
         proba[proba.argmax(axis=1) == none] = 0.0
