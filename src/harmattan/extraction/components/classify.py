@@ -51,6 +51,9 @@ class SubEventClassifier(Component):
         "lead_sentences": 2,
         "never_detect": ["Other"],
         "detect_min_words": 5,
+        # the model reads the report's first sentences only: the news is told there, and the rest of a
+        # long report (background, reactions) is left to the rules at no cost
+        "max_sentence": 12,
         # rules whose type the model may revise, and the least probability to do so
         "retype_rules": ["*"],
         "retype": 0.5,
@@ -76,7 +79,9 @@ class SubEventClassifier(Component):
             c
             for c in candidates
             # a second act told beside the main one (a companion): its rule, not the sentence, types it
-            if not c.companion and ({str(c.rule.get("name")), "*"} & (retype | veto))
+            if not c.companion
+            and c.sentence < int(self.settings["max_sentence"])
+            and ({str(c.rule.get("name")), "*"} & (retype | veto))
         ]
         rows = self._probas(doc, sorted({c.sentence for c in asked}))
         asked_ids = {id(c) for c in asked}  # by identity: comparing dataclasses field by field is slow
