@@ -85,6 +85,8 @@ def test_figures_chained_after_the_verb_add_up(extractor: Extractor) -> None:
         ("Un mort et deux blessés dans une attaque à Djibo", 1),
         ("Police commissioner killed in Burkina Faso attack", 1),
         ("Burkina : un commissaire de police tué dans le nord-ouest", 1),
+        # "un bilan" is a toll, not one dead
+        ("Quatre soldats ont été tués près d'Inékar, un bilan qui n'a pas pu être vérifié.", 4),
     ],
 )
 def test_one_dead_told_by_a_word_or_a_singular_noun(extractor: Extractor, text: str, dead: int) -> None:

@@ -47,6 +47,8 @@ _PREP_AFTER = re.compile(
 )
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|ete|furent|sont|est)\b")
 _LEAD_POLITICAL = frozenset({"plover_sanction", "plover_reject", "plover_threaten", "plover_demand", "coup"})
+# a casualty word a figure counts directly ("one dead", "un mort"), not "un bilan", "a toll"
+_COUNTED_WORD = re.compile(r"dead|killed|died|wounded|injured|mort|morts|tue|tues|tuee|tuees|blesse|blesses")
 # cues that tell what happened to people or things, not who did it
 _OUTCOMES = frozenset({"kill", "wound", "destroy", "burn", "massacre"})
 _ACTIVE_STATE_CUES = frozenset(
@@ -273,7 +275,11 @@ class EventDetector(Component):
             if m.kind in ("number", "vague") and not _unit_follows(doc, m, self.resources.non_person_units)
         ]
         # "one" counts when a person or the casualty word follows: "one villager", "One dead in attack"
-        cas_starts = {c.start for c in cues if str(c.value) in _CASUALTY}
+        cas_starts = {
+            c.start
+            for c in cues
+            if str(c.value) in _CASUALTY and _COUNTED_WORD.fullmatch(doc.folded[c.start : c.end])
+        }
         numbers = [
             n
             for n in numbers
