@@ -9,6 +9,14 @@ from typing import Any
 
 from harmattan.extraction.components.singular import one_before, one_victim
 from harmattan.extraction.components.tolls import split_tolls
+from harmattan.extraction.components.wording import (
+    HEADLINE_LABEL,
+    SIMILAR,
+    captured_place,
+    like_before,
+    natural_cause,
+    passive_after,
+)
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import load_taxonomy
 from harmattan.extraction.pipeline import Component, register
@@ -49,8 +57,6 @@ _PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|ete|furent|sont|est)\b")
 _LEAD_POLITICAL = frozenset({"plover_sanction", "plover_reject", "plover_threaten", "plover_demand", "coup"})
 # a casualty word a figure counts directly ("one dead", "un mort"), not "un bilan", "a toll"
 _COUNTED_WORD = re.compile(r"dead|killed|died|wounded|injured|mort|morts|tue|tues|tuee|tuees|blesse|blesses")
-# cues that tell what happened to people or things, not who did it
-_OUTCOMES = frozenset({"kill", "wound", "destroy", "burn", "massacre"})
 _ACTIVE_STATE_CUES = frozenset(
     {"airstrike", "drone", "drone_strike", "neutralise", "regain", "arrest", "intervention"}
 )
@@ -139,8 +145,8 @@ class EventDetector(Component):
                 continue
             mentions = sorted(by_sentence.get(sent.index, []), key=lambda m: m.start)
             cand = self.candidate(doc, sent.index, mentions)
-            if cand is not None and candidates and _SIMILAR.search(doc.folded, sent.start, sent.end):
-                _like(cand, candidates[-1])
+            if cand is not None and candidates and SIMILAR.search(doc.folded, sent.start, sent.end):
+                like_before(cand, candidates[-1])
             if cand is not None:
                 candidates.extend(split_tolls(doc, cand))
                 candidates.extend(self._companions(doc, cand))
@@ -162,7 +168,7 @@ class EventDetector(Component):
     ) -> Candidate | None:
         """The event one sentence tells, or None; ``rule`` imposes the type (a trained model's) and skips
         the test that the cues are strong enough to make an event."""
-        cues = [_captured_place(doc, m, mentions) if m.kind == "cue" else m for m in mentions]
+        cues = [captured_place(doc, m, mentions) if m.kind == "cue" else m for m in mentions]
         cues = [m for m in cues if m.kind == "cue"]
         names = {str(c.value) for c in cues}
         first = next(
@@ -175,7 +181,7 @@ class EventDetector(Component):
             cues = [c for c in cues if str(c.value) in names]
         political = not names & self.violent
         parts = self._participants(doc, mentions, political)
-        if rule is None and _natural(names, parts, mentions):
+        if rule is None and natural_cause(names, parts, mentions):
             return None  # "floods killed 47 people", "les inondations qui frappent Mopti": no one did it
         if rule is None and not names & self.strong and not (names and parts):
             return None
@@ -252,7 +258,7 @@ class EventDetector(Component):
         headline's "Haïti :" only says where the news is from."""
         out: list[Participant] = []
         for m in mentions:
-            if m.kind == "country" and not _HEADLINE_LABEL.match(doc.text, m.end):
+            if m.kind == "country" and not HEADLINE_LABEL.match(doc.text, m.end):
                 actor_id = f"{str(m.value).lower()}-state"
                 actor = self.resources.actor(actor_id)
                 # a state outside the region pack ("Kenya recalled its ambassador") still acts as a state
@@ -382,7 +388,7 @@ class EventDetector(Component):
             agent is None
             and not names & self.violent
             and _subject(doc, sent.start, parts[0])
-            and not _passive_verb_after(doc, parts[0], cand.cues)
+            and not passive_after(doc, parts[0], cand.cues)
         ):
             # "Les derniers soldats de la force Barkhane ont quitté le Mali"; but "49 militaires ivoiriens
             # ont été arrêtés" were the ones arrested
@@ -394,7 +400,7 @@ class EventDetector(Component):
                 (
                     p
                     for p in parts
-                    if p.role == "state" and not p.numbered and not _passive_verb_after(doc, p, cand.cues)
+                    if p.role == "state" and not p.numbered and not passive_after(doc, p, cand.cues)
                 ),
                 None,
             )
@@ -553,63 +559,6 @@ _SUPPORT_BY = re.compile(
     r"\b(?:backed|supported|assisted|accompanied|helped|aided|appuye\w*|soutenu\w*|accompagne\w*|aide\w*|"
     r"epaule\w*|abandonne\w*|abandoned)\s+(?:by|par)\b"
 )
-
-
-_TAKEN_OBJECT = re.compile(
-    r"\s+(?:(?:the|la|le|l|les)\s+)?(?:(?:town|city|village|locality|ville|localite|commune)\s+(?:of|de|d)\s+)?$"
-)
-
-
-def _captured_place(doc: Doc, cue: Mention, mentions: list[Mention]) -> Mention:
-    """ "captured Boulkessi", "a capturé la ville de Ménaka": a place captured is taken, not arrested."""
-    if cue.value != "arrest" or not doc.folded[cue.start : cue.end].startswith("captur"):
-        return cue
-    place = next((m for m in mentions if m.kind == "place" and m.start >= cue.end), None)
-    if place is None or not _TAKEN_OBJECT.fullmatch(" " + doc.folded[cue.end : place.start]):
-        return cue
-    return replace(cue, value="overtake", rule=f"{cue.rule}:place-taken")
-
-
-# "trois autres militaires avaient péri dans des circonstances similaires": the kind told before
-_SIMILAR = re.compile(
-    r"\b(?:(?:in|under)\s+(?:similar|the\s+same)\s+(?:circumstances|conditions|way|manner)|(?:a|an)\s+similar\s+"
-    r"(?:attack|incident|blast|explosion|ambush)|dans\s+des\s+circonstances\s+(?:similaires|identiques|analogues)|"
-    r"de\s+la\s+meme\s+(?:maniere|facon)|(?:une?|d\s+une?)\s+(?:attaque|explosion|embuscade|incident)\s+similaire)\b"
-)
-_CATCH_ALL = frozenset(
-    {"attack-unknown-target", "attack-armed", "attack-civilians", "state-attack-unknown-target"}
-)
-
-
-def _like(cand: Candidate, before: Candidate) -> None:
-    """An event told as "similar" to the one before takes its kind when its own cues only say "killed"."""
-    if cand.rule.get("name") in _CATCH_ALL and before.rule.get("name") not in _CATCH_ALL:
-        cand.rule = before.rule
-        cand.tactics = cand.tactics or list(before.tactics)
-
-
-_HEADLINE_LABEL = re.compile(r"\s*:")
-
-
-# "ont été arrêtés", "had been detained"; not "sont arrivés" (a French past of motion) nor "was ending"
-_STRICT_PASSIVE = re.compile(r"\b(?:ete|been)\s*$|\b(?:was|were|is|are)\s+(?:\w+ly\s+)?$")
-
-
-def _passive_verb_after(doc: Doc, p: Participant, cues: list[Mention]) -> bool:
-    nxt = next((c for c in cues if c.start >= p.mention.end), None)
-    if nxt is None or doc.folded[nxt.start : nxt.end].split()[0].endswith("ing"):
-        return False  # "it was ending its accords": a progressive, not a passive
-    return bool(_STRICT_PASSIVE.search(doc.folded[p.mention.end : nxt.start]))
-
-
-def _natural(names: set[str], parts: list[Participant], mentions: list[Mention]) -> bool:
-    """Deaths or damage from a flood, a fire, a crash: a cause is named, no armed party, and the cues
-    only tell the outcome (or "hit", "strike", which floods do too)."""
-    return (
-        names <= _OUTCOMES | {"attack"}
-        and any(m.kind == "disaster" for m in mentions)
-        and not any(p.role in ("armed", "militia", "state", "vdp") for p in parts)
-    )
 
 
 def _agent_by(doc: Doc, p: Participant, cues: list[Mention]) -> bool:

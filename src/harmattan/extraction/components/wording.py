@@ -1,0 +1,74 @@
+"""How a sentence's wording changes what its cues say: a place captured is taken, a flood kills with no
+one to blame, an event "in similar circumstances" is of the kind told before, a passive marks the party
+acted upon, a headline's "Country :" only says where the news is from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from harmattan.extraction.doc import Doc, Mention
+
+if TYPE_CHECKING:  # the event detector's records; imported by it, so only for the annotations
+    from harmattan.extraction.components.events import Candidate, Participant
+
+# cues that tell what happened to people or things, not who did it
+OUTCOMES = frozenset({"kill", "wound", "destroy", "burn", "massacre"})
+
+_TAKEN_OBJECT = re.compile(
+    r"\s+(?:(?:the|la|le|l|les)\s+)?(?:(?:town|city|village|locality|ville|localite|commune)\s+(?:of|de|d)\s+)?$"
+)
+
+
+def captured_place(doc: Doc, cue: Mention, mentions: list[Mention]) -> Mention:
+    """ "captured Boulkessi", "a capturé la ville de Ménaka": a place captured is taken, not arrested."""
+    if cue.value != "arrest" or not doc.folded[cue.start : cue.end].startswith("captur"):
+        return cue
+    place = next((m for m in mentions if m.kind == "place" and m.start >= cue.end), None)
+    if place is None or not _TAKEN_OBJECT.fullmatch(" " + doc.folded[cue.end : place.start]):
+        return cue
+    return replace(cue, value="overtake", rule=f"{cue.rule}:place-taken")
+
+
+# "trois autres militaires avaient péri dans des circonstances similaires": the kind told before
+SIMILAR = re.compile(
+    r"\b(?:(?:in|under)\s+(?:similar|the\s+same)\s+(?:circumstances|conditions|way|manner)|(?:a|an)\s+similar\s+"
+    r"(?:attack|incident|blast|explosion|ambush)|dans\s+des\s+circonstances\s+(?:similaires|identiques|analogues)|"
+    r"de\s+la\s+meme\s+(?:maniere|facon)|(?:une?|d\s+une?)\s+(?:attaque|explosion|embuscade|incident)\s+similaire)\b"
+)
+_CATCH_ALL = frozenset(
+    {"attack-unknown-target", "attack-armed", "attack-civilians", "state-attack-unknown-target"}
+)
+
+
+def like_before(cand: Candidate, before: Candidate) -> None:
+    """An event told as "similar" to the one before takes its kind when its own cues only say "killed"."""
+    if cand.rule.get("name") in _CATCH_ALL and before.rule.get("name") not in _CATCH_ALL:
+        cand.rule = before.rule
+        cand.tactics = cand.tactics or list(before.tactics)
+
+
+HEADLINE_LABEL = re.compile(r"\s*:")
+
+
+# "ont été arrêtés", "had been detained"; not "sont arrivés" (a French past of motion) nor "was ending"
+_STRICT_PASSIVE = re.compile(r"\b(?:ete|been)\s*$|\b(?:was|were|is|are)\s+(?:\w+ly\s+)?$")
+
+
+def passive_after(doc: Doc, p: Participant, cues: list[Mention]) -> bool:
+    """Whether the party is the subject of a passive verb (the next cue): the one acted upon."""
+    nxt = next((c for c in cues if c.start >= p.mention.end), None)
+    if nxt is None or doc.folded[nxt.start : nxt.end].split()[0].endswith("ing"):
+        return False  # "it was ending its accords": a progressive, not a passive
+    return bool(_STRICT_PASSIVE.search(doc.folded[p.mention.end : nxt.start]))
+
+
+def natural_cause(names: set[str], parts: list[Participant], mentions: list[Mention]) -> bool:
+    """Deaths or damage from a flood, a fire, a crash: a cause is named, no armed party, and the cues
+    only tell the outcome (or "hit", "strike", which floods do too)."""
+    return (
+        names <= OUTCOMES | {"attack"}
+        and any(m.kind == "disaster" for m in mentions)
+        and not any(p.role in ("armed", "militia", "state", "vdp") for p in parts)
+    )
