@@ -54,17 +54,16 @@ def test_the_model_types_the_event_the_rules_only_called_an_attack(
     extractor: Extractor, rules_only: Extractor
 ) -> None:
     text = (
-        "A woman detonated explosives strapped to her body at the entrance of a fish market in Konduga on "
-        "Saturday evening, killing at least 12 people, a leader of the local civilian militia said."
+        "Un charretier et ses deux enfants ont perdu la vie dimanche près de Dapaong, dans le nord du Togo, "
+        "lorsque leur charrette a roulé sur un engin enfoui dans la piste."
     )
     assert [e.sub_event_type for e in rules_only.extract(text, published=DAY)] == ["Attack"]
     events = extractor.extract(text, published=DAY)
     typed = [(e.event_type, e.sub_event_type) for e in events]
-    assert typed == [("Explosions/Remote violence", "Suicide bomb")]
+    assert typed == [("Explosions/Remote violence", "Remote explosive/landmine/IED")]
     ev = next(e for e in events[0].evidence if e.field == "sub_event_type")
     assert " over attack-" in ev.rule  # the evidence says the model overruled which rule
-    assert events[0].location == "Konduga"  # place and toll still come from the rules
-    assert events[0].fatalities == 12
+    assert events[0].location == "Dapaong"  # place and toll still come from the rules
 
 
 @pytest.mark.parametrize(

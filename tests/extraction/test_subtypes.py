@@ -135,3 +135,28 @@ def test_an_event_told_as_similar_takes_the_kind_told_before(extractor: Extracto
 def test_ending_an_agreement_is_no_agreement(extractor: Extractor) -> None:
     text = "Mali's junta announced on Thursday the immediate end of the 2015 Algiers peace agreement."
     assert _types(extractor, text) == [("Strategic developments", "Other")]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        (
+            "On 2 May 2023, soldiers seized a cache of rifles and ammunition near Sollé.",
+            "Disrupted weapons use",
+        ),
+        (
+            "Russian forces dropped munitions containing chloropicrin on Ukrainian positions.",
+            "Chemical weapon",
+        ),
+        (
+            "Several rockets fired from the hills landed inside the Kidal camp on Sunday.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "The formation of a new armed coalition uniting two factions was announced in Cauca.",
+            "Change to group/activity",
+        ),
+    ],
+)
+def test_more_generic_wordings(extractor: Extractor, text: str, sub_event: str) -> None:
+    assert sub_event in [s for _, s in _types(extractor, text)]
