@@ -11,10 +11,9 @@ import gzip
 import hashlib
 import itertools
 import json
-import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -70,19 +69,6 @@ class SubEventModel:
         return self
 
     # -- prediction --------------------------------------------------------------------------------
-    def transform(self, texts: Iterable[str]) -> np.ndarray:
-        """TF-IDF rows exactly as scikit-learn's vectoriser made them in ``fit`` (sublinear tf, l2)."""
-        rows = []
-        for text in texts:
-            row = np.zeros(len(self.vocabulary))
-            for term, n in Counter(features(text)).items():
-                j = self.vocabulary.get(term)
-                if j is not None:
-                    row[j] = (1.0 + math.log(n)) * self.idf[j]
-            norm = float(np.linalg.norm(row))
-            rows.append(row / norm if norm else row)
-        return np.vstack(rows) if rows else np.zeros((0, len(self.vocabulary)))
-
     def predict_proba(self, texts: Sequence[str], folded: bool = False) -> np.ndarray:
         """One row of label probabilities per text, computed sparsely and in one pass for all of them (a
         sentence has a few dozen of the model's thousands of features)."""
@@ -115,10 +101,6 @@ class SubEventModel:
 
     def predict(self, texts: Sequence[str]) -> list[str]:
         return [self.classes[i] for i in self.predict_proba(texts).argmax(axis=1)]
-
-    def proba(self, text: str, folded: bool = False) -> dict[str, float]:
-        """Each label's probability for one text (``folded``: see :func:`features`)."""
-        return dict(zip(self.classes, (float(p) for p in self.predict_proba([text], folded)[0]), strict=True))
 
     def weights(self, label: str) -> dict[str, float]:
         """Each single word's weight for ``label`` (which word of a sentence speaks most for it)."""
