@@ -1,8 +1,9 @@
 """The trained sub-event model in the pipeline: it finds the event a report's lead tells in words the
-cue lists lack, and may re-type an event that only a catch-all rule typed.
+cue lists lack, and may re-type an event a rule typed.
 
-The rules stay first: the model is asked only where they found nothing, or where the rule that fired is
-one of ``retype_rules`` (catch-alls such as "someone was killed"), and it must clear a probability bar.
+The rules stay first: the model makes an event only where they found none, and re-types a rule's event
+(any rule named in ``retype_rules``; by default all) only when it is sure of another type and gives the
+rule's own type little chance.
 """
 
 from __future__ import annotations

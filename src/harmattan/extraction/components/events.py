@@ -168,8 +168,7 @@ class EventDetector(Component):
     ) -> Candidate | None:
         """The event one sentence tells, or None; ``rule`` imposes the type (a trained model's) and skips
         the test that the cues are strong enough to make an event."""
-        cues = [captured_place(doc, m, mentions) if m.kind == "cue" else m for m in mentions]
-        cues = [m for m in cues if m.kind == "cue"]
+        cues = [captured_place(doc, m, mentions) for m in mentions if m.kind == "cue"]
         names = {str(c.value) for c in cues}
         first = next(
             (str(c.value) for c in cues if str(c.value) in self.violent or str(c.value) in _LEAD_POLITICAL),
