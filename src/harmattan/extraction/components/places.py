@@ -298,7 +298,8 @@ def _extents() -> dict[str, list[float]]:
     return {str(k): [float(x) for x in v] for k, v in load_taxonomy("countries").get("extents", {}).items()}
 
 
-_APPOSED_AREA = re.compile(r"\s*,?\s*(?:(?:in|dans|au|en)\b|\()")
+# on the folded text, where commas and brackets are spaces already
+_APPOSED_AREA = re.compile(r"\s*(?:in|dans|au|en)\b")
 
 
 def _outside_named_area(doc: Doc, found: list[Mention]) -> list[Mention]:
@@ -311,18 +312,24 @@ def _outside_named_area(doc: Doc, found: list[Mention]) -> list[Mention]:
     for m in found:
         ref = m.value
         place = ref.place
+        if (
+            place.kind in ("admin1", "admin2")
+            or ref.precision != 1
+            or not _APPOSED_AREA.match(doc.folded, m.end)
+        ):
+            out.append(m)
+            continue
         area = next(
             (
                 a
                 for a in areas
                 if a.sentence == m.sentence
                 and 0 < a.start - m.end <= 45
-                and _APPOSED_AREA.match(doc.folded, m.end)
                 and a.value.place.country == place.country
             ),
             None,
         )
-        if area is None or place.kind in ("admin1", "admin2") or ref.precision != 1:
+        if area is None:
             out.append(m)
             continue
         where = area.value.place
