@@ -5,7 +5,7 @@ import itertools
 import pytest
 
 from harmattan.evaluation import Canon, GoldEvent, admin_key, haversine_km, match_events
-from harmattan.evaluation.metrics import LabelF1, SetF1, within_fraction
+from harmattan.evaluation.metrics import LabelF1, SetF1, label_scores, within_fraction
 from harmattan.records import Event
 
 
@@ -101,3 +101,10 @@ def test_current_admin_names_of_a_gold_place() -> None:
     # Gold says Sahel/Soum (GeoNames 2020); the pack's current names must name the same area.
     assert admin1 is not None and admin2 is not None
     assert canon.current_admins("Djibo", "BF", 11.0, 1.0) == (None, None)  # no Djibo within 10 km
+
+
+def test_label_scores_count_accuracy_macro_f1_and_confusions() -> None:
+    s = label_scores(["a", "a", "b", "none"], ["a", "b", "b", "none"])
+    assert s.accuracy == 0.75
+    assert s.per_label == {"a": pytest.approx(2 / 3), "b": pytest.approx(2 / 3), "none": 1.0}
+    assert s.confusions == [("a", "b", 1)]

@@ -17,7 +17,6 @@ from harmattan.extraction.models.training import (
     default_model_path,
     default_training_files,
     read_snippets,
-    score,
     train_subevent,
 )
 
@@ -98,13 +97,6 @@ ROW = {
 def test_bad_training_data_is_refused_with_its_line(tmp_path: Path, rows: list[object], message: str) -> None:
     with pytest.raises(TrainingDataError, match=message):
         read_snippets([_write(tmp_path, rows)], set(sub_event_types()))
-
-
-def test_score_counts_accuracy_macro_f1_and_confusions() -> None:
-    s = score(["a", "a", "b", "none"], ["a", "b", "b", "none"])
-    assert s.accuracy == 0.75
-    assert s.per_label == {"a": pytest.approx(2 / 3), "b": pytest.approx(2 / 3), "none": 1.0}
-    assert s.confusions == [("a", "b", 1)]
 
 
 def test_shipped_training_data_covers_every_sub_event_type_in_both_languages() -> None:

@@ -7,6 +7,7 @@ scikit-learn's metrics but incremental; ``result()`` returns plain floats (None 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -102,6 +103,34 @@ class SetF1:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
+
+
+@dataclass
+class LabelScores:
+    """One label per item (a classifier's output): accuracy, macro-F1 over the labels gold uses, each of
+    those labels' F1, and the confusions, most frequent first."""
+
+    n: int
+    accuracy: float
+    macro_f1: float
+    per_label: dict[str, float] = field(default_factory=dict)
+    confusions: list[tuple[str, str, int]] = field(default_factory=list)
+
+
+def label_scores(gold: Sequence[str], predicted: Sequence[str]) -> LabelScores:
+    counts = LabelF1()
+    for g, p in zip(gold, predicted, strict=True):
+        counts.pair(g, p)
+    f1s = counts.per_label()
+    present = sorted(set(gold))
+    confusions = Counter((g, p) for g, p in zip(gold, predicted, strict=True) if g != p)
+    return LabelScores(
+        n=len(gold),
+        accuracy=sum(1 for g, p in zip(gold, predicted, strict=True) if g == p) / max(1, len(gold)),
+        macro_f1=sum(f1s[label] for label in present) / max(1, len(present)),
+        per_label={label: f1s[label] for label in present},
+        confusions=[(g, p, c) for (g, p), c in confusions.most_common()],
+    )
 
 
 def within_fraction(gold: int, predicted: int | None, fraction: float = 0.2) -> bool:

@@ -9,9 +9,7 @@ makes from the shipped data.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Any
@@ -67,36 +65,6 @@ def label_of(row: dict[str, Any]) -> str:
     return str(row["sub_event_type"]) if row["sub_event_type"] is not None else NO_EVENT
 
 
-@dataclass
-class Scores:
-    """Accuracy, macro-F1 over the labels present, and the confusions, of predictions against gold."""
-
-    n: int
-    accuracy: float
-    macro_f1: float
-    per_label: dict[str, float] = field(default_factory=dict)
-    confusions: list[tuple[str, str, int]] = field(default_factory=list)
-
-
-def score(gold: Sequence[str], predicted: Sequence[str]) -> Scores:
-    labels = sorted(set(gold) | set(predicted))
-    f1: dict[str, float] = {}
-    for lab in labels:
-        tp = sum(1 for g, p in zip(gold, predicted, strict=True) if g == p == lab)
-        fp = sum(1 for g, p in zip(gold, predicted, strict=True) if p == lab and g != lab)
-        fn = sum(1 for g, p in zip(gold, predicted, strict=True) if g == lab and p != lab)
-        f1[lab] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-    present = [lab for lab in labels if lab in set(gold)]
-    confusions = Counter((g, p) for g, p in zip(gold, predicted, strict=True) if g != p)
-    return Scores(
-        n=len(gold),
-        accuracy=sum(1 for g, p in zip(gold, predicted, strict=True) if g == p) / max(1, len(gold)),
-        macro_f1=sum(f1[lab] for lab in present) / max(1, len(present)),
-        per_label={lab: f1[lab] for lab in present},
-        confusions=[(g, p, c) for (g, p), c in confusions.most_common()],
-    )
-
-
 def train_subevent(
     paths: Sequence[Path] | None = None, valid_types: set[str] | None = None, **settings: Any
 ) -> SubEventModel:
@@ -104,7 +72,3 @@ def train_subevent(
     if not rows:
         raise TrainingDataError("no training snippets found")
     return SubEventModel(**settings).fit([r["text"] for r in rows], [label_of(r) for r in rows])
-
-
-def evaluate_subevent(model: SubEventModel, rows: Sequence[dict[str, Any]]) -> Scores:
-    return score([label_of(r) for r in rows], model.predict([r["text"] for r in rows]))

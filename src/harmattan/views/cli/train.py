@@ -27,12 +27,13 @@ def subevent(
     min_df: int = typer.Option(2, "--min-df", help="Drop n-grams seen in fewer training texts."),
 ) -> None:
     """Fit the sub-event classifier (word n-grams, TF-IDF, logistic regression) and write its artifact."""
+    from harmattan.evaluation.metrics import label_scores
     from harmattan.extraction.components.classify import sub_event_types
     from harmattan.extraction.models.training import (
         TrainingDataError,
         default_model_path,
         default_training_files,
-        evaluate_subevent,
+        label_of,
         read_snippets,
         train_subevent,
     )
@@ -51,7 +52,7 @@ def subevent(
     typer.echo(f"trained on {texts} snippets from {len(files)} file(s), {labels} labels")
     typer.echo(f"{len(model.vocabulary)} features; wrote {target} (content sha256 {digest[:16]})")
     if held:
-        s = evaluate_subevent(model, held)
+        s = label_scores([label_of(r) for r in held], model.predict([r["text"] for r in held]))
         typer.echo(f"validation: {s.n} snippets, accuracy {s.accuracy:.3f}, macro-F1 {s.macro_f1:.3f}")
         for gold, predicted, count in s.confusions[:10]:
             typer.echo(f"  {count:3d}  {gold} -> {predicted}")
