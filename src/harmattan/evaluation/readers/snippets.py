@@ -9,8 +9,10 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from harmattan.evaluation.gold import GoldEvent, GoldPassage, event_type_of
+from harmattan.evaluation.gold import GoldEvent, GoldPassage, event_type_of, ontology
 from harmattan.evaluation.readers.jsonl import GoldFormatError
+from harmattan.extraction.models.training import TrainingDataError
+from harmattan.extraction.models.training import read_snippets as read_training_snippets
 from harmattan.records import Event
 
 _FIELDS = frozenset({"event_type", "sub_event_type"})
@@ -26,30 +28,27 @@ def is_snippet_row(first_line: str) -> bool:
 
 
 def read_snippets(path: Path) -> Iterator[GoldPassage]:
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                sub = row["sub_event_type"]
-                text = str(row["text"])
-            except (ValueError, KeyError, TypeError) as exc:
-                raise GoldFormatError(f"{path}:{number}: {exc}") from exc
-            if sub is not None and event_type_of(sub) is None:
-                raise GoldFormatError(f"{path}:{number}: unknown sub_event_type {sub!r}")
-            events = (
-                []
-                if sub is None
-                else [GoldEvent(Event(event_type=event_type_of(sub), sub_event_type=sub), _FIELDS)]
-            )
-            yield GoldPassage(
-                id=str(row.get("id") or f"{path.stem}-{number}"),
-                text=text,
-                published=None,
-                language=row.get("language"),
-                events=events,
-                format="snippets",
-                scope="acled",
-                meta={"style": row.get("style")},
-            )
+    """The snippets as gold passages, read and checked by the trainer's own reader (exact keys, known
+    labels, no duplicate text), so a gold file and a training file are one format."""
+    labels = {sub for subs in ontology()["event_types"].values() for sub in subs}
+    try:
+        rows = read_training_snippets([path], labels)
+    except TrainingDataError as exc:
+        raise GoldFormatError(f"{path.parent}/{exc}") from exc
+    for number, row in enumerate(rows, 1):
+        sub = row["sub_event_type"]
+        events = (
+            []
+            if sub is None
+            else [GoldEvent(Event(event_type=event_type_of(sub), sub_event_type=sub), _FIELDS)]
+        )
+        yield GoldPassage(
+            id=str(row.get("id") or f"{path.stem}-{number}"),
+            text=str(row["text"]),
+            published=None,
+            language=row.get("language"),
+            events=events,
+            format="snippets",
+            scope="acled",
+            meta={"style": row.get("style")},
+        )
