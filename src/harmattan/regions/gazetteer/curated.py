@@ -63,6 +63,23 @@ def aliases(data: dict[str, Any]) -> Iterator[CuratedAlias]:
         )
 
 
+def point_problems(
+    where: str, entry: dict[str, Any], feature: re.Pattern[str], example: str
+) -> tuple[list[str], bool]:
+    """A place entry's coordinates (numbers, on Earth) and GeoNames feature code, as problems; the flag
+    says the coordinates are not numbers, after which nothing else is worth checking."""
+    try:
+        lat, lon = float(entry["latitude"]), float(entry["longitude"])
+    except (TypeError, ValueError):
+        return [f"{where}: latitude/longitude must be numbers"], True
+    problems = []
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        problems.append(f"{where}: coordinates ({lat}, {lon}) are not on Earth")
+    if not feature.match(str(entry["feature"])):
+        problems.append(f"{where}: feature must be a GeoNames class.code like 'P.PPL' or '{example}'")
+    return problems, False
+
+
 def check_entry(where: str, entry: dict[str, Any]) -> list[str]:
     """Problems with one curated place entry (empty when it is fine)."""
     problems = [f"{where}: missing '{key}'" for key in REQUIRED if entry.get(key) in (None, "")]
@@ -74,14 +91,10 @@ def check_entry(where: str, entry: dict[str, Any]) -> list[str]:
         problems.append(f"{where}: id country part does not match country {entry['country']}")
     if not re.fullmatch(r"[A-Z]{2}", str(entry["country"])):
         problems.append(f"{where}: country must be an ISO2 code like 'BJ'")
-    try:
-        lat, lon = float(entry["latitude"]), float(entry["longitude"])
-    except (TypeError, ValueError):
-        return [*problems, f"{where}: latitude/longitude must be numbers"]
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        problems.append(f"{where}: coordinates ({lat}, {lon}) are not on Earth")
-    if not _FEATURE.match(str(entry["feature"])):
-        problems.append(f"{where}: feature must be a GeoNames class.code like 'P.PPL' or 'L.PRK'")
+    point, broken = point_problems(where, entry, _FEATURE, "L.PRK")
+    problems += point
+    if broken:
+        return problems
     source = str(entry["source"])
     if not (source.startswith(("http://", "https://", "gn:")) or len(source) >= 12):
         problems.append(f"{where}: source must be a URL, a GeoNames id (gn:...) or a full citation")

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from harmattan.regions.gazetteer.curated import point_problems
+
 FILE = "ucdp_places.yaml"
 ATTRIBUTION = "UCDP Georeferenced Event Dataset (GED), Uppsala Conflict Data Program, CC BY 4.0"
 
@@ -67,14 +69,10 @@ def check_entry(where: str, entry: dict[str, Any]) -> list[str]:
         problems.append(f"{where}: id must look like 'ucdp:bf-tiemboulo' (ucdp:, country code, slug)")
     elif pid[5:7] != country.lower():
         problems.append(f"{where}: id country part does not match country {country}")
-    try:
-        lat, lon = float(entry["latitude"]), float(entry["longitude"])
-    except (TypeError, ValueError):
-        return [*problems, f"{where}: latitude/longitude must be numbers"]
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        problems.append(f"{where}: coordinates ({lat}, {lon}) are not on Earth")
-    if not _FEATURE.match(str(entry["feature"])):
-        problems.append(f"{where}: feature must be a GeoNames class.code like 'P.PPL' or 'S.CMP'")
+    point, broken = point_problems(where, entry, _FEATURE, "S.CMP")
+    problems += point
+    if broken:
+        return problems
     if entry["precision"] != 1:
         problems.append(f"{where}: precision must be 1 (UCDP where_prec 1, the exact place)")
     if not _SOURCE.match(str(entry["source"])):
