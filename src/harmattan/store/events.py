@@ -50,6 +50,14 @@ EVENT_COLUMNS: tuple[str, ...] = tuple(
 
 
 # -- fusion input and output ------------------------------------------------------
+# a report joined to its document's extraction run (processed_documents), whose is_current says
+# whether the report still stands
+REPORT_RUN = and_(
+    processed_documents.c.document_id == event_reports.c.document_id,
+    processed_documents.c.pipeline_version == event_reports.c.pipeline_version,
+)
+
+
 def current_reports_select() -> Select[Any]:
     """Every report of each document's current pipeline version, with its source unit and outlet."""
     return (
@@ -62,10 +70,7 @@ def current_reports_select() -> Select[Any]:
         )
         .join(
             processed_documents,
-            and_(
-                processed_documents.c.document_id == event_reports.c.document_id,
-                processed_documents.c.pipeline_version == event_reports.c.pipeline_version,
-            ),
+            REPORT_RUN,
         )
         .join(documents, documents.c.id == event_reports.c.document_id)
         .outerjoin(sources, sources.c.id == documents.c.source_id)
@@ -324,10 +329,7 @@ def reports_of_documents(conn: Connection, content_hashes_: Sequence[str]) -> li
         .join(documents, documents.c.id == event_reports.c.document_id)
         .join(
             processed_documents,
-            and_(
-                processed_documents.c.document_id == event_reports.c.document_id,
-                processed_documents.c.pipeline_version == event_reports.c.pipeline_version,
-            ),
+            REPORT_RUN,
         )
         .outerjoin(event_members, event_members.c.report_id == event_reports.c.id)
         .where(

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, case, delete, func, or_, select
 
 from harmattan.store import bulk
-from harmattan.store.events import current_reports_select
+from harmattan.store.events import REPORT_RUN, current_reports_select
 from harmattan.store.schema import documents
 from harmattan.store.schema_events import event_members, event_reports, events, merge_log, processed_documents
 
@@ -52,10 +52,7 @@ def stale_events(conn: Connection) -> dict[int, dt.date | None]:
         .join(event_reports, event_reports.c.id == event_members.c.report_id)
         .join(
             processed_documents,
-            and_(
-                processed_documents.c.document_id == event_reports.c.document_id,
-                processed_documents.c.pipeline_version == event_reports.c.pipeline_version,
-            ),
+            REPORT_RUN,
         )
         .where(processed_documents.c.is_current.is_(False))
         .distinct()
