@@ -11,6 +11,7 @@ import functools
 from collections.abc import Iterator
 from typing import Any
 
+from harmattan.extraction.doc import Mention
 from harmattan.extraction.lexicon import Entry, Scanner, entry, fold_term, lang_terms, load_taxonomy
 
 _BY_PACK: dict[int, Resources] = {}
@@ -112,6 +113,13 @@ class Resources:
         found = self.pack.actors.resolve(text, date, country)
         return str(found.id) if found is not None else actor_id
 
+    def resolve_mention(self, m: Mention, actor_id: str, date: dt.date | None, country: str | None) -> str:
+        """What an actor mention names on ``date`` in ``country``: its alias resolved again (the rule
+        records the alias it was read by); ``actor_id`` when it was not read by an alias."""
+        if not m.rule.startswith(ALIAS_RULE):
+            return actor_id
+        return self.resolve_alias(m.rule.removeprefix(ALIAS_RULE), actor_id, date, country)
+
     @functools.lru_cache(maxsize=4096)  # noqa: B019
     def generic(self, term: str, template: str, country: str | None, date: dt.date | None) -> str | None:
         """The actor id of a generic noun ("soldiers" in Mali -> ml-military)."""
@@ -125,6 +133,10 @@ class Resources:
                 return None
             return template.replace("{cc}", country.lower())
         return template
+
+
+#: the rule of an actor mention read by one of the pack's aliases ("actor-alias:<the alias>")
+ALIAS_RULE = "actor-alias:"
 
 
 def _taxonomy_entries() -> Iterator[Entry]:

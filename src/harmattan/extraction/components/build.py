@@ -347,12 +347,9 @@ def _on_event_date(doc: Doc, ev: Event, p: Participant, res: Any) -> Participant
     """A name read on the publication date means, for an event of an earlier day, what it meant then
     ("The Wagner Group said on Friday it was leaving", published on Saturday, the day Wagner became the
     Africa Corps)."""
-    rule = p.mention.rule
-    if res is None or ev.event_date in (None, doc.published) or not rule.startswith("actor-alias:"):
+    if res is None or ev.event_date in (None, doc.published):
         return p
-    actor_id = res.resolve_alias(
-        rule.removeprefix("actor-alias:"), str(p.actor_id), ev.event_date, doc.country
-    )
+    actor_id = res.resolve_mention(p.mention, str(p.actor_id), ev.event_date, doc.country)
     actor = res.actor(actor_id) if actor_id != p.actor_id else None
     if actor is None:
         return p

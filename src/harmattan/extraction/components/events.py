@@ -159,9 +159,8 @@ class EventDetector(Component):
         if doc.country is None:
             return
         for m in doc.mentions:
-            if m.kind == "actor" and m.rule.startswith("actor-alias:"):
-                alias = m.rule.removeprefix("actor-alias:")
-                m.value = self.resources.resolve_alias(alias, str(m.value), doc.published, doc.country)
+            if m.kind == "actor":
+                m.value = self.resources.resolve_mention(m, str(m.value), doc.published, doc.country)
 
     def candidate(
         self, doc: Doc, index: int, mentions: list[Mention], rule: dict[str, Any] | None = None

@@ -9,6 +9,7 @@ from collections import Counter
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import Hit, capital_follows, load_taxonomy, resolve_overlaps
 from harmattan.extraction.pipeline import Component, register
+from harmattan.extraction.resources import ALIAS_RULE
 
 # Kinds that compete for the same words: within a group the longest match wins.
 _GROUPS = {
@@ -138,7 +139,7 @@ class ActorMentions(Component):
                     doc.text[hit.start : hit.end],
                     resolved,
                     doc.sentence_of(hit.start),
-                    f"actor-alias:{text}",
+                    f"{ALIAS_RULE}{text}",
                 )
             )
         _drop_shadowed(doc)
