@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from harmattan.extraction.components.events import Candidate, Participant
+from harmattan.extraction.components.places import headline_place
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import load_taxonomy
 from harmattan.extraction.pipeline import Component, register
@@ -130,22 +131,14 @@ def _nearest_place(doc: Doc, cand: Candidate) -> tuple[Any, Mention] | None:
             # "around Kain, Banh and Bomboro": a list's homonym abroad loses to the report's country
             doc.country is not None and m.value.place.country != doc.country,
             m.value.place.kind in ("admin1", "admin2"),
-            # "Diffa : 26 soldats tués dans l'attaque de Bosso": of two towns, the label names the area
-            _label(doc, m),
+            # "Diffa : 26 soldats tués dans l'attaque de Bosso": of two towns, the headline's label names
+            # the area
+            headline_place(doc, m.start, m.end),
             m.value.precision,
             abs(m.start - cand.trigger.start),
         ),
     )
     return best.value, best
-
-
-_LABEL_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?:")
-
-
-def _label(doc: Doc, m: Mention) -> bool:
-    """A place that opens its sentence as a label ("Diffa :", "Loroum: ...", "Touronata (North Burkina):")."""
-    sent = doc.sentences[m.sentence]
-    return not doc.text[sent.start : m.start].strip() and bool(_LABEL_AFTER.match(doc.text, m.end))
 
 
 @register

@@ -53,7 +53,7 @@ class PlaceMentions(Component):
         kept = resolve_overlaps(hits)
         persons = {doc.folded[h.start : h.end] for h in kept if _person_name(doc, h.start)}
         for hit in kept:
-            headline = _headline_place(doc, hit.start, hit.end)
+            headline = headline_place(doc, hit.start, hit.end)
             if not headline and _dateline(doc, hit.start, hit.end):
                 continue
             if doc.folded[hit.start : hit.end] in persons and (
@@ -427,7 +427,7 @@ def _dateline(doc: Doc, start: int, end: int) -> bool:
 _HEADLINE_PLACE = re.compile(r"^\s*(?:\([^()\n]{1,40}\)\s*)?:")
 
 
-def _headline_place(doc: Doc, start: int, end: int) -> bool:
+def headline_place(doc: Doc, start: int, end: int) -> bool:
     """ "Touronata (North Burkina): three people shot dead", "Loroum : neuf personnes tuées": a headline
     that opens with the place it is about."""
     line_start = max(doc.clean.rfind("\n", 0, start), doc.clean.rfind(". ", 0, start) + 1) + 1
