@@ -45,6 +45,16 @@ def test_repelled_attack_makes_the_army_the_target(extractor: Extractor) -> None
     assert e.actor2_id == "ml-military"
 
 
+def test_attackers_killed_while_repelled_are_not_the_target(extractor: Extractor) -> None:
+    text = (
+        "Samedi, un détachement militaire a repoussé une attaque à Kaya : une dizaine d'assaillants "
+        "ont été tués, selon l'armée."
+    )
+    e = _one(extractor, text)
+    assert (e.actor1_id, e.actor2_id) == ("unidentified-armed-group", "bf-military")
+    assert e.fatalities == 10
+
+
 def test_ambushed_soldiers_are_the_target_despite_a_neutralised_claim(extractor: Extractor) -> None:
     text = (
         "Mali : douze soldats ont été tués mardi dans une embuscade près de Boni, a annoncé l'armée, "

@@ -442,7 +442,9 @@ class EventDetector(Component):
         victims = sorted(
             others,
             key=lambda p: (
-                not (p.killed or (repelled and p.role == "state")),
+                # "l'armée a repoussé une attaque : dix assaillants tués": the dead attackers are not the target
+                not (repelled and p.role == "state"),
+                not p.killed,
                 not p.numbered,
                 {"gov": 0, "civ": 1, "armed": 2}.get(_SIDE.get(p.role, ""), 3),
                 not (p.actor_id or "").startswith(home),  # the country's own forces before foreign ones
