@@ -48,6 +48,12 @@ def test_coordinated_victims_in_a_headline_are_all_counted(extractor: Extractor)
     assert ev.actor1_id == "unidentified-armed-group"
 
 
+def test_groups_of_dead_listed_with_commas_add_up(extractor: Extractor) -> None:
+    assert _fatalities(extractor, "17 Jihadists, Five Defense Volunteers Killed in Burkina Attacks") == 22
+    # a figure that counts no one is not a group of dead
+    assert _fatalities(extractor, "2 attacks, 5 soldiers killed in Burkina") == 5
+
+
 def test_a_single_victim_after_a_figure_is_added(extractor: Extractor) -> None:
     assert _fatalities(extractor, "Mali : quatre assaillants et un gendarme tués près de Douentza.") == 5
     # "a" only introduces the group here: six were killed

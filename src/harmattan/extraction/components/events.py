@@ -320,7 +320,7 @@ class EventDetector(Component):
                 and n.start not in used
                 and not any(cue.end <= o.start < n.start for o in cas if o is not cue)
             ]
-            picked = _pick(doc, before, after, cue)
+            picked = _pick(doc, before, after, cue, persons)
             if picked and picked[0].start >= cue.end:
                 # "killed eight people in Sagho and seven in Toékodogo": figures chained after the verb
                 for n in numbers:
@@ -768,7 +768,9 @@ def _person_follows(doc: Doc, n: Mention, mentions: list[Mention]) -> bool:
     return any(m.kind in ("term", "actor") and 0 <= m.start - n.end <= 2 for m in mentions)
 
 
-def _pick(doc: Doc, before: list[Mention], after: list[Mention], cue: Mention) -> list[Mention]:
+def _pick(
+    doc: Doc, before: list[Mention], after: list[Mention], cue: Mention, persons: list[Mention]
+) -> list[Mention]:
     strong = [n for n in before if n.rule != "number:words-weak"]
     # "Un mort et deux blessés", "One dead": the word right before the casualty word is its figure
     if not strong and before and cue.start - before[-1].end <= 2:
@@ -782,7 +784,7 @@ def _pick(doc: Doc, before: list[Mention], after: list[Mention], cue: Mention) -
     last = (strong or before)[-1]
     picked = [last]
     for n in reversed([b for b in before if b.end <= last.start]):
-        if not _coordinated(doc, n, picked[0]):
+        if not (_coordinated(doc, n, picked[0]) or _listed(doc, n, picked[0], persons)):
             break
         picked.insert(0, n)
     for n in [b for b in before if b.start >= last.end]:
@@ -798,6 +800,15 @@ def _coordinated(doc: Doc, first: Mention, second: Mention) -> bool:
     gap = doc.folded[first.end : second.start]
     return len(gap) < 40 and bool(_AND_BEFORE.search(gap))
 
+
+def _listed(doc: Doc, first: Mention, second: Mention, persons: list[Mention]) -> bool:
+    """ "17 Jihadists, Five Defense Volunteers Killed": a headline lists the groups of dead with commas
+    (but "2 attacks, 5 killed" counts no one in the first figure)."""
+    gap = doc.text[first.end : second.start]  # the folded text has no commas
+    return bool(_LIST_GAP.match(gap)) and _person_follows(doc, first, persons)
+
+
+_LIST_GAP = re.compile(r"^\s*[\w'-]+(?:\s+[\w'-]+){0,2}\s*,\s*$")
 
 _AND_BEFORE = re.compile(
     r"\b(?:and|et)\s+"
