@@ -48,6 +48,25 @@ def test_coordinated_victims_in_a_headline_are_all_counted(extractor: Extractor)
     assert ev.actor1_id == "unidentified-armed-group"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death toll from Saturday's attack on a police post in Burkina Faso has risen to 15, officials "
+        "said. Eleven police officers were initially reported killed.",
+        "Le bilan de l'attaque de samedi contre un poste de police à Djibo est passé à 15 morts. Onze "
+        "policiers avaient été tués selon un premier bilan.",
+        "Burkina Faso says 11 police officers killed in ambush. Police death toll from militant attack in "
+        "Burkina Faso rises to 15.",
+    ],
+)
+def test_an_updated_toll_replaces_the_first_one(extractor: Extractor, text: str) -> None:
+    events = extractor.extract(text, published=DAY)
+    assert len(events) == 1, events
+    assert events[0].fatalities == 15
+    # the party before "death toll" is the one counted, not the attacker
+    assert (events[0].actor1_id, events[0].actor2_id) == ("unidentified-armed-group", "bf-police")
+
+
 def test_groups_of_dead_listed_with_commas_add_up(extractor: Extractor) -> None:
     assert _fatalities(extractor, "17 Jihadists, Five Defense Volunteers Killed in Burkina Attacks") == 22
     # a figure that counts no one is not a group of dead

@@ -317,6 +317,7 @@ class EventDetector(Component):
                 for n in numbers
                 if n.start >= cue.end
                 and n.start - cue.end <= 35
+                and not (n.rule == "number:words-weak" and _TOLL_WORD.fullmatch(doc.folded[cue.start : cue.end]))
                 and n.start not in used
                 and not any(cue.end <= o.start < n.start for o in cas if o is not cue)
             ]
@@ -348,6 +349,7 @@ class EventDetector(Component):
                 extra = one_before(doc, cue, n) if kind == "killed" and n.start >= cue.end else None
                 if extra is not None:  # "the imam and three others": one more in the same group
                     counts[kind].append((1, victim, extra))
+        _mark_updates(doc, numbers, used, counts)
         if not counts.get("killed") and any(m.kind == "nocas" for m in mentions):
             zero = next(m for m in mentions if m.kind == "nocas")
             counts["killed"] = [(0, "any", zero)]
@@ -379,6 +381,7 @@ class EventDetector(Component):
                 and first.role != "civilian"
                 and not _PASSIVE.search(gap)
                 and not (str(next_cue.value) in self.violent and _bare_participle(doc, next_cue))
+                and not _TOLL_WORD.fullmatch(doc.folded[next_cue.start : next_cue.end])  # "Police death toll"
                 and not obj
             ):
                 agent = first
@@ -766,6 +769,38 @@ def _unit_follows(doc: Doc, n: Mention, units: frozenset[str]) -> bool:
 
 def _person_follows(doc: Doc, n: Mention, mentions: list[Mention]) -> bool:
     return any(m.kind in ("term", "actor") and 0 <= m.start - n.end <= 2 for m in mentions)
+
+
+def _mark_updates(
+    doc: Doc, numbers: list[Mention], used: set[int], counts: dict[str, list[tuple[int, str, Mention]]]
+) -> None:
+    """ "The death toll has risen to 15", "nouveau bilan : 15 morts": an updated toll is the count of the
+    event, whatever earlier figures said (the victim group "update")."""
+    killed = counts.setdefault("killed", [])
+    for n in numbers:
+        lo = max(0, n.start - 140)
+        stops = [m.end() for m in _SENTENCE_STOP.finditer(doc.text, lo, n.start)]
+        if not _TOLL_UPDATE.search(doc.folded[stops[-1] if stops else lo : n.start]):
+            continue
+        picked = [i for i, (_, _, m) in enumerate(killed) if m is n]
+        if picked:
+            for i in picked:
+                killed[i] = (killed[i][0], "update", n)
+        elif n.start not in used and n.kind == "number":
+            used.add(n.start)
+            killed.append((int(n.value), "update", n))
+    if not killed:
+        del counts["killed"]
+
+
+_SENTENCE_STOP = re.compile(r"[.!?;]\s")
+_TOLL_WORD = re.compile(r"(?:death\s+)?toll|bilan")
+_TOLL_UPDATE = re.compile(
+    r"(?:\b(?:toll|bilan)\b(?:\s+\S+){0,14}?\s+(?:(?:has|have|had)\s+)?"
+    r"(?:risen|rose|rises|climbed|climbs|increased|jumped|reached|passe|alourdi|grimpe|atteint)"
+    r"|\b(?:new|latest|updated|revised)\s+(?:death\s+)?toll|\b(?:nouveau|dernier)\s+bilan)"
+    r"(?:\s+(?:to|of|at|a|de|desormais|now|au moins|at least|est|is|fait etat|stands))*\s*$"
+)
 
 
 def _pick(
