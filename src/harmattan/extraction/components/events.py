@@ -317,7 +317,7 @@ class EventDetector(Component):
                 for n in numbers
                 if n.start >= cue.end
                 and n.start - cue.end <= 35
-                and not (n.rule == "number:words-weak" and _TOLL_WORD.fullmatch(doc.folded[cue.start : cue.end]))
+                and not (n.rule == "number:words-weak" and _is_toll(doc, cue))
                 and n.start not in used
                 and not any(cue.end <= o.start < n.start for o in cas if o is not cue)
             ]
@@ -381,7 +381,7 @@ class EventDetector(Component):
                 and first.role != "civilian"
                 and not _PASSIVE.search(gap)
                 and not (str(next_cue.value) in self.violent and _bare_participle(doc, next_cue))
-                and not _TOLL_WORD.fullmatch(doc.folded[next_cue.start : next_cue.end])  # "Police death toll"
+                and not _is_toll(doc, next_cue)  # "Police death toll": the police are counted
                 and not obj
             ):
                 agent = first
@@ -445,7 +445,7 @@ class EventDetector(Component):
         victims = sorted(
             others,
             key=lambda p: (
-                # "l'armée a repoussé une attaque : dix assaillants tués": the dead attackers are not the target
+                # "l'armée a repoussé une attaque : dix assaillants tués": dead attackers are not the target
                 not (repelled and p.role == "state"),
                 not p.killed,
                 not p.numbered,
@@ -791,6 +791,10 @@ def _mark_updates(
             killed.append((int(n.value), "update", n))
     if not killed:
         del counts["killed"]
+
+
+def _is_toll(doc: Doc, cue: Mention) -> bool:
+    return bool(_TOLL_WORD.fullmatch(doc.folded[cue.start : cue.end]))
 
 
 _SENTENCE_STOP = re.compile(r"[.!?;]\s")
