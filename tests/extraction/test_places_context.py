@@ -136,3 +136,17 @@ def test_a_village_the_gazetteer_knows_only_elsewhere_stays_in_the_area_the_repo
     e = _one(extractor, text)
     assert (e.location, e.admin1, e.geo_precision) == ("Oulfaré", "Centre-Nord", 2)
     assert "Namentenga" in (e.admin2 or "")
+
+
+def test_a_far_homonym_outside_the_reports_countries_is_not_the_place(extractor: Extractor) -> None:
+    # the gazetteer knows a Sèmè only in Senegal; the report is about Benin
+    text = "La police béninoise a arrêté mardi plusieurs ressortissants nigériens au terminal pétrolier de Sèmè."
+    e = _one(extractor, text)
+    assert e.country == "BJ"
+    assert e.latitude is None or e.latitude < 13.0
+
+
+def test_a_village_just_across_a_named_border_is_still_found(extractor: Extractor) -> None:
+    text = "Des hommes armés ont tué dimanche 20 civils à Tillia, près de la frontière malienne."
+    e = _one(extractor, text)
+    assert (e.location, e.country) == ("Tillia", "NE")

@@ -206,9 +206,12 @@ class PlaceMentions(Component):
         if not candidates:
             return None
         best = max(candidates, key=lambda p: _score(p, countries, areas, directions, folded))
-        if countries and best.country not in countries and not context:
-            return None
         populous = int(best.population or 0) >= min_pop or best.feature in ("P.PPLA", "P.PPLC", "P.PPLA2")
+        if countries and best.country not in countries:
+            # "au terminal de Sèmè" in a report on Benin: not a Senegalese hamlet of that name; a village
+            # in the region of a country the report names may be the place
+            if not context or not (populous or _near_countries(best, countries)):
+                return None
         if context is None and not populous and " " not in folded:
             return None
         area = best.kind in ("admin1", "admin2")
@@ -291,6 +294,21 @@ def _in_direction(place: Any, axes: list[str]) -> int:
     lon = (float(place.longitude) - box[2]) / ((box[3] - box[2]) or 1.0)
     side = {"N": lat >= 0.5, "S": lat < 0.5, "E": lon >= 0.5, "W": lon < 0.5}
     return int(any(all(side[a] for a in ax) for ax in axes if ax))
+
+
+def _near_countries(place: Any, countries: list[str], margin: float = 5.0) -> bool:
+    """Whether the place lies within five degrees (about 550 km) of the extent of most of a named country's
+    towns (a far homonym, such as a Senegalese Sèmè in a report on Benin, does not)."""
+    if place.latitude is None or place.longitude is None:
+        return False
+    lat, lon = float(place.latitude), float(place.longitude)
+    for country in countries:
+        box = _extents().get(country)
+        if box is None:
+            return True  # a country without an extent: nothing to rule the place out
+        if box[0] - margin <= lat <= box[1] + margin and box[2] - margin <= lon <= box[3] + margin:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
