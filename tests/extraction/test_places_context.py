@@ -140,7 +140,7 @@ def test_a_village_the_gazetteer_knows_only_elsewhere_stays_in_the_area_the_repo
 
 def test_a_far_homonym_outside_the_reports_countries_is_not_the_place(extractor: Extractor) -> None:
     # the gazetteer knows a Sèmè only in Senegal; the report is about Benin
-    text = "La police béninoise a arrêté mardi plusieurs ressortissants nigériens au terminal pétrolier de Sèmè."
+    text = "La police béninoise a arrêté mardi des ressortissants nigériens au terminal pétrolier de Sèmè."
     e = _one(extractor, text)
     assert e.country == "BJ"
     assert e.latitude is None or e.latitude < 13.0

@@ -207,11 +207,11 @@ class PlaceMentions(Component):
             return None
         best = max(candidates, key=lambda p: _score(p, countries, areas, directions, folded))
         populous = int(best.population or 0) >= min_pop or best.feature in ("P.PPLA", "P.PPLC", "P.PPLA2")
-        if countries and best.country not in countries:
-            # "au terminal de Sèmè" in a report on Benin: not a Senegalese hamlet of that name; a village
-            # in the region of a country the report names may be the place
-            if not context or not (populous or _near_countries(best, countries)):
-                return None
+        # "au terminal de Sèmè" in a report on Benin: not a Senegalese hamlet of that name; a village in the
+        # region of a country the report names may be the place
+        outside = bool(countries) and best.country not in countries
+        if outside and (not context or not (populous or _near_countries(best, countries))):
+            return None
         if context is None and not populous and " " not in folded:
             return None
         area = best.kind in ("admin1", "admin2")
