@@ -150,3 +150,11 @@ def test_a_village_just_across_a_named_border_is_still_found(extractor: Extracto
     text = "Des hommes armés ont tué dimanche 20 civils à Tillia, près de la frontière malienne."
     e = _one(extractor, text)
     assert (e.location, e.country) == ("Tillia", "NE")
+
+
+def test_a_name_before_a_site_noun_is_a_place(extractor: Extractor) -> None:
+    # an English noun modifier: the village before "military detachment", "massacre", "attack"
+    e = _one(extractor, "Burkina Faso: Thiou military detachment neutralizes a dozen terrorists")
+    assert (e.location, e.admin1, e.actor1_id) == ("Thiou", "Nord", "bf-military")
+    e = _one(extractor, "Namoungou attack: gunmen killed five villagers on Sunday, survivors say")
+    assert (e.location, e.admin1) == ("Namoungou", "Est")

@@ -30,6 +30,7 @@ _GROUPS = {
     "ctx_near": "ctx_near",
     "ctx_admin1": "ctx_admin",
     "ctx_admin2": "ctx_admin",
+    "ctx_site_after": "ctx_site",
 }
 
 

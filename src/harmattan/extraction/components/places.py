@@ -46,6 +46,8 @@ class PlaceMentions(Component):
         ctx_mentions = sorted((m for m in doc.mentions if m.kind in order), key=lambda m: order[m.kind])
         ctx = {m.end: m.kind for m in ctx_mentions}  # a stronger context word overrides a weaker one
         after = {m.start: m.kind for m in doc.mentions if m.kind in ("ctx_admin1", "ctx_admin2")}
+        # "the Thiou military detachment": the name before a site noun is introduced as by "in"
+        after.update({m.start: "ctx_before" for m in doc.mentions if m.kind == "ctx_site_after"})
         min_pop = int(load_taxonomy("places")["min_population_bare"])
         countries = _countries_hint(doc)
         directions = _directions(doc)
