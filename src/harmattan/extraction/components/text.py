@@ -82,9 +82,7 @@ class Language(Component):
         low = min(en, fr)
         # headlines are too short to tell ("Thiou military detachment neutralizes a dozen terrorists" has
         # one function word, French "a"): read them with both lexicons, as mixed texts
-        mixed = (
-            (short and best_n - low <= 1) or (low >= 3 and low / n >= self.min_share / 2) or (short and low >= 1)
-        )
+        mixed = (short and (best_n - low <= 1 or low >= 1)) or (low >= 3 and low / n >= self.min_share / 2)
         doc.langs = frozenset({"en", "fr"}) if mixed else frozenset({best})
         return doc
 
