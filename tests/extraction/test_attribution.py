@@ -184,3 +184,12 @@ def test_who_fired_and_who_executed(extractor: Extractor) -> None:
         "bf-military",
         31,
     )
+
+
+def test_a_shouted_french_article_is_not_the_un(extractor: Extractor) -> None:
+    text = (
+        "BARSALOGHO : UN KOGLWÉOGO TUÉ PAR DES HANI. Un membre du groupe d'autodéfense koglweogo a été "
+        "abattu mercredi à Barsalogho par des hommes armés non identifiés."
+    )
+    e = _one(extractor, text)
+    assert (e.actor1_id, e.actor2_id, e.fatalities) == ("unidentified-armed-group", "koglweogo", 1)

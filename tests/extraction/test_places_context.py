@@ -158,3 +158,17 @@ def test_a_name_before_a_site_noun_is_a_place(extractor: Extractor) -> None:
     assert (e.location, e.admin1, e.actor1_id) == ("Thiou", "Nord", "bf-military")
     e = _one(extractor, "Namoungou attack: gunmen killed five villagers on Sunday, survivors say")
     assert (e.location, e.admin1) == ("Namoungou", "Est")
+
+
+def test_the_country_across_a_named_border_is_not_the_places_country(extractor: Extractor) -> None:
+    text = (
+        "Quatre policiers ont été tués jeudi lors d'une attaque contre le commissariat de Barani, près de "
+        "la frontière malienne."
+    )
+    e = _one(extractor, text)
+    assert (e.location, e.country, e.admin1, e.actor2_id) == (
+        "Barani",
+        "BF",
+        "Boucle du Mouhoun",
+        "bf-police",
+    )

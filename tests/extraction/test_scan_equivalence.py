@@ -79,11 +79,36 @@ def _reference_scan(scanner: Scanner, text: str, folded: str, langs: frozenset[s
                     continue
                 if e.case == "exact" and text[start:end] != e.term.rstrip("*"):
                     continue
+                if e.case == "exact" and end - start <= 2 and _capitals_beside(text, start, end):
+                    continue
                 if e.kind in scanner._before_capital and not _capital_next(text, end):
                     continue
                 out.append(Hit(e, start, end))
             at = padded.find(pattern, at + 1)
     return out
+
+
+def _capitals_beside(text: str, start: int, end: int) -> bool:
+    """The word after or before (past spaces and punctuation) is three or more capital letters."""
+    after = text[end:].lstrip(" \t\n:,'’-").split(" ")[0]
+    before = text[max(0, start - 30) : start].rstrip(" \t\n:,'’-").split(" ")[-1]
+    return any(len(w) >= 3 and _all_caps_word(w) for w in (_letters(after, False), _letters(before, True)))
+
+
+def _letters(word: str, from_end: bool) -> str:
+    """The run of letters at the start (or end) of ``word`` that ends at a word boundary."""
+    if from_end:
+        return word if word.isalpha() else ""
+    run = ""
+    for ch in word:
+        if not ch.isalpha():
+            break
+        run += ch
+    return run
+
+
+def _all_caps_word(word: str) -> bool:
+    return word.isupper() and all("A" <= ch <= "Z" or "À" <= ch <= "Þ" for ch in word)
 
 
 def _capital_next(text: str, end: int) -> bool:

@@ -10,6 +10,7 @@ any case. A trailing ``*`` matches any word ending.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -132,10 +133,23 @@ class Scanner:
                             continue
                     elif text[start:o_end] != entry.term.rstrip("*"):
                         continue
+                    elif o_end - start <= 2 and _in_capitals(text, start, o_end):
+                        continue  # "UN KOGLWÉOGO TUÉ": a shouted headline's article, not the UN
                 if before_capital and entry.kind in before_capital and not capital_follows(text, o_end):
                     continue
                 found.append(Hit(entry, start, o_end))
         return found
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """Whether a word next to ``text[start:end]`` is in capitals too (a headline in capitals)."""
+    after = _CAPS_WORD.match(text, end)
+    before = _CAPS_WORD_BEFORE.search(text, max(0, start - 30), start)
+    return bool(after or before)
+
+
+_CAPS_WORD = re.compile(r"[\s:,'’-]+[A-ZÀ-ÖØ-Þ]{3,}\b")
+_CAPS_WORD_BEFORE = re.compile(r"\b[A-ZÀ-ÖØ-Þ]{3,}[\s:,'’-]+$")
 
 
 def capital_follows(text: str, end: int) -> bool:

@@ -103,13 +103,18 @@ _TOWARDS = re.compile(
 )
 
 
+def beside_border(doc: Doc, m: Mention) -> bool:
+    """ "near the Malian border", "près de la frontière nigérienne": the country is the other side."""
+    near = doc.folded[max(0, m.start - 20) : m.end + 20]
+    return "border" in near or "frontiere" in near
+
+
 def _document_country(doc: Doc) -> str | None:
     focus = set(load_taxonomy("countries")["focus"])
     counts: Counter[str] = Counter()
     for m in doc.mentions:
         if m.kind == "country" and m.value in focus:
-            near = doc.folded[max(0, m.start - 20) : m.end + 20]
-            if "border" in near or "frontiere" in near:
+            if beside_border(doc, m):
                 continue  # "near the Malian border" says where it is not
             if _TOWARDS.search(doc.folded[max(0, m.start - 25) : m.start]):
                 continue  # "a convoy headed for Niger", "en route vers le Mali": where it was going

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from harmattan.extraction.components.mentions import beside_border
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import load_taxonomy, resolve_overlaps
 from harmattan.extraction.pipeline import Component, register
@@ -95,6 +96,8 @@ class PlaceMentions(Component):
             if ref is not None:
                 if ref.place.kind in ("admin1", "admin2"):
                     areas.add(ref.place.name)
+                    if ref.place.country not in countries:  # "dans la région de Kidal": Mali, unnamed
+                        countries.append(str(ref.place.country))
                 found.append(
                     Mention(
                         "place",
@@ -395,7 +398,7 @@ def _countries_hint(doc: Doc) -> list[str]:
     if doc.country:
         seen.append(doc.country)
     for m in doc.mentions:
-        if m.kind == "country" and m.value not in seen:
+        if m.kind == "country" and m.value not in seen and not beside_border(doc, m):
             seen.append(str(m.value))
     return seen
 
