@@ -92,3 +92,24 @@ def test_multi_event_article(extractor: Extractor) -> None:
     civ = next(e for e in events if e.actor2_id == "civilians-ml")
     assert civ.fatalities == 12 and civ.event_date == dt.date(2020, 6, 7)
     _check_evidence(EN_MULTI, events)
+
+
+def test_a_separate_attack_the_same_day_is_another_event_on_that_day(extractor: Extractor) -> None:
+    text = (
+        "Suspected jihadists ambushed soldiers near Toulfé on Tuesday, leaving 13 dead, military officials "
+        "said. In a separate attack the same day, 12 people were killed."
+    )
+    events = extractor.extract(text, published=dt.date(2021, 7, 16))
+    day = dt.date(2021, 7, 13)
+    assert [(e.event_date, e.fatalities) for e in events] == [(day, 13), (day, 12)]
+    assert [ev.text for ev in events[1].evidence if ev.field == "event_date"] == ["the same day"]
+    _check_evidence(text, events)
+
+
+def test_le_lendemain_dates_the_next_event_a_day_later(extractor: Extractor) -> None:
+    text = (
+        "Des hommes armés ont tué cinq civils mardi à Djibo. Dans une autre attaque le lendemain, trois "
+        "gendarmes ont été tués."
+    )
+    events = extractor.extract(text, published=dt.date(2021, 7, 16))
+    assert [e.event_date for e in events] == [dt.date(2021, 7, 13), dt.date(2021, 7, 14)]

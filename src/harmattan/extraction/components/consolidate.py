@@ -154,7 +154,9 @@ class Consolidate(Component):
         merged: list[Cluster] = []
         for cl in doc.user_data.get("clusters", []):
             # only recent clusters: one occurrence is told in neighbouring sentences (and this stays linear)
-            target = next((m for m in reversed(merged[-4:]) if _compatible(m, cl)), None)
+            target = None
+            if not _told_apart(doc, cl):
+                target = next((m for m in reversed(merged[-4:]) if _compatible(m, cl)), None)
             if target is None:
                 merged.append(cl)
             else:
@@ -175,6 +177,21 @@ class Consolidate(Component):
                 )
             )
         return doc
+
+
+def _told_apart(doc: Doc, cl: Cluster) -> bool:
+    """ "In a separate attack the same day...", "Dans une autre attaque...": the report says this is
+    another occurrence, even with no place to tell the two apart."""
+    sent = doc.sentences[cl.head.sentence]
+    return bool(_ANOTHER.search(doc.folded, sent.start, sent.end))
+
+
+_ANOTHER = re.compile(
+    r"\b(?:in|during)\s+(?:a|an)\s+(?:separate|second|other|another|different)\s+(?:attack|incident|raid|ambush)|"
+    r"\banother\s+(?:attack|incident|raid|ambush)\b|"
+    r"\b(?:dans|lors d)\s+une\s+(?:autre|seconde|deuxieme)\s+(?:attaque|embuscade|incursion)|"
+    r"\bune\s+attaque\s+distincte\b|\bdans\s+une\s+attaque\s+separee\b"
+)
 
 
 def _kind(cand: Candidate) -> str:
@@ -235,12 +252,32 @@ def _inherit(doc: Doc, clusters: list[Cluster]) -> None:
     # a month named elsewhere ("Mali – Sahel: November 2017 violent incidents", a digest's title) does not
     # date an event its own sentence leaves undated: the publication date is the closer guess
     first_date = next((m for m in sorted(doc.of_kind("date"), key=lambda m: m.start) if m.value[1] < 3), None)
-    for cl in clusters:
+    for before, cl in zip([None, *clusters], clusters, strict=False):
+        undated = cl.date is None or cl.date[2] is None
+        if undated and before is not None and before.date is not None and before.date[2] is not None:
+            sent = doc.sentences[cl.head.sentence]
+            told = _SAME_DAY.search(doc.folded, sent.start, sent.end)
+            if told is not None:  # "In a separate attack the same day", "le lendemain"
+                date, precision, _ = before.date
+                day = date + dt.timedelta(days=int(told.group(2) is not None))
+                text = doc.text[told.start() : told.end()]
+                rule = "date:after-previous-event"
+                cl.date = (
+                    day,
+                    precision,
+                    Mention("date", told.start(), told.end(), text, (day, precision), cl.head.sentence, rule),
+                )
         if cl.place is None and first_place is not None and (len(clusters) == 1 or first_place.sentence == 0):
             cl.place = (first_place.value, first_place)
         if cl.date is None and first_date is not None and len(clusters) == 1:
             date, precision = first_date.value
             cl.date = (date, int(precision), first_date)
+
+
+_SAME_DAY = re.compile(
+    r"\b(?:(the same day|that same day|le meme jour|ce meme jour|le jour meme)|"
+    r"(the next day|the following day|le lendemain|le jour suivant))\b"
+)
 
 
 def participant_evidence(doc: Doc, field_name: str, p: Participant) -> Evidence:

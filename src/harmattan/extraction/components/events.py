@@ -44,7 +44,9 @@ _AGENT_BEFORE = re.compile(
 )
 _OBJECT_BEFORE = re.compile(
     r"\b(?:on|against|targeting|targeted|contre|visant|sur)\s+(?:(?:the|a|an|les|la|le|l|des|un|une|du|de|their|leurs|une)\s+)*"
-    r"(?:\w+\s+){0,2}$"
+    # "said on Monday that soldiers...": a day, or a clause that ends, is no object
+    r"(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+)\b)"
+    r"(?:(?!that\b|que\b|qu\b)\w+\s+){0,2}$"
 )
 _REPEL = re.compile(
     r"\b(?:repel\w*|repuls\w*|repouss\w*|fought off|beat back|came under|ont ete attaque\w*|a ete attaque\w*|"
@@ -879,7 +881,15 @@ _SOURCE_AFTER = re.compile(
     r"a affirme|precise|rapporte)\b"
 )
 _ARTICLES_TO_END = r"\s+(?:(?:l|la|le|les|the|des|du)\s+)*$"
-_SOURCE_PREPOSITION = re.compile(r"\b(?:selon|according to|d apres)" + _ARTICLES_TO_END)
+_SOURCE_PREPOSITION = re.compile(
+    r"\b(?:selon|according to|d apres)"
+    # "selon le porte-parole du gouvernement", "according to a spokesman for the army"
+    r"(?:\s+(?:(?:l|la|le|les|the|des|du|un|une|a|an|de|d|of|for)\s+)*"
+    r"(?:porte parole|spokesm[ae]n|spokesperson|spokeswoman|responsables?|officials?|sources?|communique|"
+    r"statement|ministre|minister|ministere|ministry|gouverneur|governor|representant|representative|"
+    r"officiers?|officers?|commandant|commander|chef|chief|membres?|members?)"
+    r"(?:\s+(?:de|d|of|for))?)?" + _ARTICLES_TO_END
+)
 # "..., said the army" reports; "HRW said soldiers executed them" does not: the verb must follow a clause
 _REPORTING_VERB = re.compile(r"\b(?:annonce|indique|precise|affirme|rapporte|said|says)" + _ARTICLES_TO_END)
 _CLAUSE_END = re.compile(r"[,»\"”]\s*(?:a\s+|ont\s+)?$")
@@ -890,7 +900,7 @@ def _is_source(doc: Doc, m: Mention) -> bool:
     if _SOURCE_AFTER.match(doc.folded[m.end : m.end + 20]):
         return True
     before = doc.folded[max(0, m.start - 25) : m.start]
-    if _SOURCE_PREPOSITION.search(before):
+    if _SOURCE_PREPOSITION.search(doc.folded[max(0, m.start - 60) : m.start]):
         return True  # "selon l'armée", "according to the army"
     verb = _REPORTING_VERB.search(before)
     if verb is None:
