@@ -126,3 +126,16 @@ def test_a_sentence_counting_its_dead_is_not_re_typed_as_a_strategic_development
 )
 def test_label_lines_and_hashtags_make_no_event(extractor: Extractor, text: str) -> None:
     assert extractor.extract(text, published=DAY) == []
+
+
+def test_a_battle_with_an_armed_target_is_not_re_typed_as_violence_against_civilians(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Soixante-neuf membres d'un groupe d'autodéfense, dont le maire de Bani Bangou, ont été tués mardi "
+        "dans une embuscade tendue par des hommes armés dans le département de Bani Bangou."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2021, 11, 4))
+    assert (event.event_type, event.actor2_id) == ("Battles", "self-defence-militia-ne")
+    # the figure opening the sentence is the subject of "ont été tués", past the "dont ..." aside
+    assert event.fatalities == 69

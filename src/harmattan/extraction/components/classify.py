@@ -99,7 +99,7 @@ class SubEventClassifier(Component):
                 if (name in retype or "*" in retype) and label not in (NO_EVENT, own_type):
                     own = float(row[self.index[own_type]]) if own_type in self.index else 0.0
                     sure = p >= float(self.settings["retype"]) and own < float(self.settings["keep"])
-                    if sure and not (_deadly(cand) and self.types[label] in _BLOODLESS_TYPES):
+                    if sure and not _contradicts(cand, self.types[label]):
                         cand.rule = self._rule(label, p, cand.rule)
             kept.append(cand)
         candidates = doc.user_data["candidates"] = kept
@@ -166,6 +166,22 @@ class SubEventClassifier(Component):
 # a sentence that counts its dead does not tell a strategic development ("13 terrorists killed, a base
 # destroyed" is no base established)
 _BLOODLESS_TYPES = frozenset({"Strategic developments"})
+
+
+def _contradicts(cand: Candidate, event_type: str) -> bool:
+    """What the rules found rules the model's type out: a sentence that counts its dead is no strategic
+    development, and a battle with an armed target is not violence against civilians (a self-defence group
+    killed in an ambush)."""
+    if _deadly(cand) and event_type in _BLOODLESS_TYPES:
+        return True
+    target = cand.actor2
+    battle = cand.rule.get("event_type") == "Battles"
+    return (
+        battle
+        and event_type == "Violence against civilians"
+        and target is not None
+        and target.role != "civilian"
+    )
 
 
 def _deadly(cand: Candidate) -> bool:

@@ -309,7 +309,7 @@ class EventDetector(Component):
                 n
                 for n in numbers
                 if n.end <= cue.start
-                and cue.start - n.end <= 70
+                and cue.start - n.end <= (140 if _subject_figure(doc, n, cue) else 70)
                 and (n.rule != "number:words-weak" or _weak_counts(doc.folded[n.end : cue.start]))
                 and n.start not in used
                 and not any(n.end <= o.start < cue.start for o in cas if o is not cue)
@@ -793,6 +793,16 @@ def _mark_updates(
             killed.append((int(n.value), "update", n))
     if not killed:
         del counts["killed"]
+
+
+def _subject_figure(doc: Doc, n: Mention, cue: Mention) -> bool:
+    """ "Soixante-neuf membres d'un groupe d'autodéfense, dont le maire, ont été tués": a figure opening the
+    sentence is the subject of a passive casualty verb, however long the phrase before it (not of an
+    active one: "Dozens of gunmen attacked the village, killing about 30")."""
+    sent = doc.sentences[n.sentence] if 0 <= n.sentence < len(doc.sentences) else None
+    if sent is None or doc.folded[sent.start : n.start].strip():
+        return False
+    return bool(_PASSIVE.search(doc.folded[max(n.end, cue.start - 12) : cue.start]))
 
 
 def _is_toll(doc: Doc, cue: Mention) -> bool:
