@@ -172,3 +172,9 @@ def test_the_country_across_a_named_border_is_not_the_places_country(extractor: 
         "Boucle du Mouhoun",
         "bf-police",
     )
+
+
+def test_a_village_area_in_a_province_is_near_the_village(extractor: Extractor) -> None:
+    text = "Clashes between soldiers and militants in the Korko area of Sanmatenga province left two dead."
+    e = _one(extractor, text)
+    assert (e.location, e.geo_precision, e.admin1) == ("Korko", 2, "Centre-Nord")

@@ -163,7 +163,7 @@ def _taxonomy_entries() -> Iterator[Entry]:
         yield entry("nocas", 0, lang, term)
     yield from _date_entries()
     places = load_taxonomy("places")
-    for kind in ("before", "near", "admin1", "admin2", "site_after"):
+    for kind in ("before", "near", "admin1", "admin2", "site_after", "near_after"):
         for lang, term in lang_terms(places[kind]):
             yield entry(f"ctx_{kind}", None, lang, term)
 

@@ -31,6 +31,7 @@ _GROUPS = {
     "ctx_admin1": "ctx_admin",
     "ctx_admin2": "ctx_admin",
     "ctx_site_after": "ctx_site",
+    "ctx_near_after": "ctx_site",
 }
 
 

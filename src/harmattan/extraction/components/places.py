@@ -49,6 +49,7 @@ class PlaceMentions(Component):
         after = {m.start: m.kind for m in doc.mentions if m.kind in ("ctx_admin1", "ctx_admin2")}
         # "the Thiou military detachment": the name before a site noun is introduced as by "in"
         after.update({m.start: "ctx_before" for m in doc.mentions if m.kind == "ctx_site_after"})
+        after.update({m.start: "ctx_near" for m in doc.mentions if m.kind == "ctx_near_after"})  # "X area"
         min_pop = int(load_taxonomy("places")["min_population_bare"])
         countries = _countries_hint(doc)
         directions = _directions(doc)
