@@ -193,3 +193,24 @@ def test_a_shouted_french_article_is_not_the_un(extractor: Extractor) -> None:
     )
     e = _one(extractor, text)
     assert (e.actor1_id, e.actor2_id, e.fatalities) == ("unidentified-armed-group", "koglweogo", 1)
+
+
+def test_a_ministry_acting_is_the_government_not_the_state(extractor: Extractor) -> None:
+    text = (
+        "Mali and Algeria trade diplomatic protests. Mali's foreign ministry summoned Algeria's ambassador "
+        "in Bamako on Wednesday over what it called unfriendly acts."
+    )
+    events = extractor.extract(text, published=dt.date(2023, 12, 22))
+    # "diplomatic protests" is no street protest; the ministry a later sentence names is the actor
+    assert [(e.event_type, e.actor1_id, e.actor2_id) for e in events] == [
+        ("Strategic developments", "ml-government", "dz-state")
+    ]
+
+
+def test_the_authorities_named_in_the_body_outrank_a_headline_country(extractor: Extractor) -> None:
+    text = (
+        "Burkina : trois diplomates français expulsés. Les autorités burkinabè ont déclaré jeudi persona "
+        "non grata trois diplomates de l'ambassade de France à Ouagadougou."
+    )
+    e = _one(extractor, text)
+    assert (e.actor1_id, e.actor2_id, e.plover_type) == ("bf-government", "fr-state", "SANCTION")

@@ -180,6 +180,7 @@ def _actors(
 ) -> None:
     # the first report of the occurrence says who did it (the typed head may be a later detail)
     src = next((c for c in cl.members if c.actor1 is not None or c.default_actor1), head)
+    src = _acting_body(cl, src)
     a1 = src.actor1
     if a1 is not None:
         _set_actor(doc, ev, evidence, 1, a1, res)
@@ -225,6 +226,18 @@ def _actors(
     _attribute(doc, cl, ev, evidence, res)
     if ev.actor2 is None:
         ev.inter2 = 0 if ev.actor1 is not None else None
+
+
+def _acting_body(cl: Any, src: Candidate) -> Candidate:
+    """ "Mali and Algeria trade protests. Mali's foreign ministry summoned...": the body a later sentence
+    names (a government, ministry, junta) says more than the country a headline names as a state."""
+    a1 = src.actor1
+    if a1 is None or not str(a1.actor_id or "").endswith("-state"):
+        return src
+    cc = str(a1.actor_id)[:3]
+    return next(
+        (c for c in cl.members if c.actor1 is not None and c.actor1.actor_id == f"{cc}government"), src
+    )
 
 
 _PARENT_AFTER = re.compile(r"^\s?(?:linked|affiliated|affiliate|allied|backed|aligned|lie|liee|affilie)\b")
