@@ -214,3 +214,30 @@ def test_the_authorities_named_in_the_body_outrank_a_headline_country(extractor:
     )
     e = _one(extractor, text)
     assert (e.actor1_id, e.actor2_id, e.plover_type) == ("bf-government", "fr-state", "SANCTION")
+
+
+def test_the_sides_a_clash_sets_against_each_other_keep_their_order(extractor: Extractor) -> None:
+    text = (
+        "Une vingtaine de morts dans un accrochage près de Yatako. Des affrontements ont opposé jeudi des "
+        "unités de l'armée à des hommes armés près du village de Yatako, faisant une vingtaine de morts."
+    )
+    e = _one(extractor, text)
+    assert (e.event_type, e.actor1_id, e.actor2_id) == ("Battles", "bf-military", "unidentified-armed-group")
+    e = _one(
+        extractor,
+        "Seven people were killed on Friday in fighting between the army and armed men around Torokoro.",
+    )
+    assert (e.event_type, e.actor1_id, e.actor2_id) == ("Battles", "bf-military", "unidentified-armed-group")
+    e = _one(extractor, "Clashes between JNIM and the Islamic State left 17 dead near Ménaka.")
+    assert (e.actor1_id, e.actor2_id) == ("jnim", "is-sahel")
+
+
+def test_escorted_by_and_blamed_by_name_no_doer(extractor: Extractor) -> None:
+    text = (
+        "Deux habitants du village de Takatami ont été tués dimanche par des individus armés. L'attaque est "
+        "attribuée par les autorités à l'État islamique au Sahel."
+    )
+    assert _one(extractor, text).actor1_id == "is-sahel"
+    text = "L'attaque menée dimanche contre un convoi escorté par des gendarmes près de Kantchari a fait sept morts."
+    e = _one(extractor, text)
+    assert (e.actor1_id, e.actor2_id) == ("unidentified-armed-group", "bf-gendarmerie")

@@ -178,8 +178,11 @@ def _at_capital(doc: Doc, ev: Event, evidence: list[Evidence], res: Any, country
 def _actors(
     doc: Doc, cl: Any, head: Candidate, ev: Event, evidence: list[Evidence], res: Any, country: str | None
 ) -> None:
-    # the first report of the occurrence says who did it (the typed head may be a later detail)
+    # the first report of the occurrence says who did it (the typed head may be a later detail), unless it
+    # only guesses and a later sentence's wording names the doer ("des affrontements ont opposé l'armée à")
     src = next((c for c in cl.members if c.actor1 is not None or c.default_actor1), head)
+    if src.actor1 is None:
+        src = next((c for c in cl.members if c.actor1 is not None and c.agent_told), src)
     src = _acting_body(cl, src)
     a1 = src.actor1
     if a1 is not None:

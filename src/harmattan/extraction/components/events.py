@@ -96,6 +96,8 @@ class Candidate:
     claimant: str | None = None
     #: a second act told in the main event's sentence (rules.yaml ``companions``): never merged with it
     companion: bool = False
+    #: actor1 is told by the wording itself ("killed by X", "between X and Y"), not guessed by position
+    agent_told: bool = False
     #: the place (and date) this candidate belongs to, when one sentence tells several occurrences
     place: Mention | None = None
     date: Mention | None = None
@@ -372,6 +374,13 @@ class EventDetector(Component):
                 cand.default_actor1 = "{cc}-military" if state_act else "unidentified-armed-group"
             return
         agent = next((p for p in parts if _agent_by(doc, p, cand.cues)), None)
+        cand.agent_told = agent is not None
+        pair = _opposed(doc, parts) if agent is None else None
+        opposed = pair[0] if pair else None
+        if opposed is not None:
+            # "fighting between the army and armed men", "des affrontements ont opposé l'armée à des
+            # hommes armés": the report names the sides in order; the first is actor1
+            agent, cand.agent_told = opposed, True
         if agent is None:
             first = parts[0]
             next_cue = next((c for c in cand.cues if c.start >= first.mention.end), None)
@@ -396,7 +405,7 @@ class EventDetector(Component):
             # "Les derniers soldats de la force Barkhane ont quitté le Mali"; but "49 militaires ivoiriens
             # ont été arrêtés" were the ones arrested
             agent = parts[0]
-        if agent is not None and agent.role == "state" and repelled:
+        if agent is not None and agent.role == "state" and repelled and agent is not opposed:
             agent = None
         if agent is None and active:
             agent = next(
@@ -432,7 +441,9 @@ class EventDetector(Component):
         ):
             agent = None  # "soldiers killed in an attack": the lone state party is the target
         side = _SIDE.get(agent.role) if agent else None
-        others = [p for p in parts if p is not agent and _SIDE.get(p.role) != side]
+        others = [
+            p for p in parts if p is not agent and (_SIDE.get(p.role) != side or (pair and p is pair[1]))
+        ]
         if not names & self.violent and agent is not None and agent.role == "state":
             # diplomacy: another country's state is the counterpart ("Mali expelled France's ambassador")
             home = (agent.actor_id or "")[:3]
@@ -447,6 +458,7 @@ class EventDetector(Component):
         victims = sorted(
             others,
             key=lambda p: (
+                not (pair is not None and p is pair[1]),  # the other side the report sets against actor1
                 # "l'armée a repoussé une attaque : dix assaillants tués": dead attackers are not the target
                 not (repelled and p.role == "state"),
                 not p.killed,
@@ -562,7 +574,9 @@ _REPORTED_ACT = re.compile(
 )
 _SUPPORT_BY = re.compile(
     r"\b(?:backed|supported|assisted|accompanied|helped|aided|appuye\w*|soutenu\w*|accompagne\w*|aide\w*|"
-    r"epaule\w*|abandonne\w*|abandoned)\s+(?:by|par)\b"
+    r"epaule\w*|abandonne\w*|abandoned|escorted|escorte\w*|protected|protege\w*|guarded|garde\w*|"
+    # "attribuée par les autorités à l'EIGS": the authorities blame, the group acted
+    r"attribu\w*|imput\w*|blamed|claimed|revendiqu\w*|reported|rapporte\w*|signale\w*)\s+(?:by|par)\b"
 )
 
 
@@ -793,6 +807,31 @@ def _mark_updates(
             killed.append((int(n.value), "update", n))
     if not killed:
         del counts["killed"]
+
+
+def _opposed(doc: Doc, parts: list[Participant]) -> tuple[Participant, Participant] | None:
+    """The two sides a sentence sets against each other, in its order ("between X and Y", "entre X et Y",
+    "opposé X à Y"): on opposite sides, or two different named groups ("between JNIM and IS Sahel")."""
+    for i, p in enumerate(parts[:-1]):
+        lead = _OPPOSED_BEFORE.search(doc.folded[max(0, p.mention.start - 40) : p.mention.start])
+        if lead is None:
+            continue
+        for q in parts[i + 1 :]:
+            link = doc.folded[p.mention.end : q.mention.start]
+            joiner = _OPPOSED_AND if lead.group(1) else _OPPOSED_TO
+            rivals = _SIDE.get(q.role) != _SIDE.get(p.role) or (
+                p.mention.kind == q.mention.kind == "actor" and p.actor_id != q.actor_id
+            )
+            if len(link) <= 40 and joiner.match(link) and rivals:
+                return p, q
+    return None
+
+
+_OPPOSED_BEFORE = re.compile(
+    r"(?:\b(between|entre)\s+|\boppos\w*\s+(?:\w+\s+)?)(?:(?:the|les|des|d|de|du|la|le|l|unites|elements)\s+)*$"
+)
+_OPPOSED_AND = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:and|et)\s+")
+_OPPOSED_TO = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:a|aux|au|with|avec)\s+")
 
 
 def _subject_figure(doc: Doc, n: Mention, cue: Mention) -> bool:
