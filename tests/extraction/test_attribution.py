@@ -238,6 +238,6 @@ def test_escorted_by_and_blamed_by_name_no_doer(extractor: Extractor) -> None:
         "attribuée par les autorités à l'État islamique au Sahel."
     )
     assert _one(extractor, text).actor1_id == "is-sahel"
-    text = "L'attaque menée dimanche contre un convoi escorté par des gendarmes près de Kantchari a fait sept morts."
+    text = "L'attaque de dimanche contre un convoi escorté par des gendarmes près de Kantchari: 7 morts."
     e = _one(extractor, text)
     assert (e.actor1_id, e.actor2_id) == ("unidentified-armed-group", "bf-gendarmerie")
