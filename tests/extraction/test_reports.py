@@ -113,3 +113,18 @@ def test_le_lendemain_dates_the_next_event_a_day_later(extractor: Extractor) -> 
     )
     events = extractor.extract(text, published=dt.date(2021, 7, 16))
     assert [e.event_date for e in events] == [dt.date(2021, 7, 13), dt.date(2021, 7, 14)]
+
+
+def test_looting_and_burning_told_around_a_killing_are_part_of_it(extractor: Extractor) -> None:
+    text = (
+        "Au moins 28 personnes ont été tuées samedi soir lors de l'attaque du village de Toumour, dans la "
+        "région de Diffa. Près de 800 habitations ont été incendiées par les assaillants."
+    )
+    events = extractor.extract(text, published=dt.date(2020, 12, 14))
+    assert [(e.event_type, e.fatalities) for e in events] == [("Violence against civilians", 28)]
+    assert "arson" in events[0].tactics
+    # without a killing, looting is an event of its own
+    alone = extractor.extract(
+        "Des bandits ont pillé des boutiques à Tsafe mardi.", published=dt.date(2023, 10, 12)
+    )
+    assert [e.sub_event_type for e in alone] == ["Looting/property destruction"]

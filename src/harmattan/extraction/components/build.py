@@ -91,6 +91,7 @@ def _best_typed(members: list[Candidate]) -> Candidate:
         and c.rule.get("_order", 0) < first.rule.get("_order", 0)
         # "Gunmen kill schoolgirl, kidnap teacher": the killing, not the abduction, types the event
         and not (lethal and c.rule["event_type"] == "Violence against civilians")
+        and c.rule["event_type"] != "Strategic developments"  # looting told with an attack is part of it
     ]
     # "Attack kills 53" then "gunmen attacked the gendarmerie post": the sentence that names a target
     targeted = [c for c in members[1:] if c.rule["name"] in ("attack-armed", "attack-civilians")]

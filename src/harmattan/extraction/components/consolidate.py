@@ -161,6 +161,7 @@ class Consolidate(Component):
                 merged.append(cl)
             else:
                 _absorb(doc, target, cl)
+        merged = _fold_side_acts(merged)
         _inherit(doc, merged)
         from harmattan.extraction.components.build import build_event
 
@@ -192,6 +193,36 @@ _ANOTHER = re.compile(
     r"\b(?:dans|lors d)\s+une\s+(?:autre|seconde|deuxieme)\s+(?:attaque|embuscade|incursion)|"
     r"\bune\s+attaque\s+distincte\b|\bdans\s+une\s+attaque\s+separee\b"
 )
+
+
+def _fold_side_acts(clusters: list[Cluster]) -> list[Cluster]:
+    """ "Huit civils ont été tués... Les assaillants ont également emporté du bétail", "près de 800
+    habitations incendiées": looting and burning told around an attack are part of it (its tactics), not a
+    strategic development of their own."""
+    violent = [c for c in clusters if _kind(c.head) == "violent" and c.historical is None and _lethal(c)]
+    out: list[Cluster] = []
+    for cl in clusters:
+        side = cl.head.rule.get("sub_event_type") == _SIDE_ACT and cl.historical is None
+        target = next((v for v in violent if _same_occurrence(v, cl)), None) if side and violent else None
+        if target is None:
+            out.append(cl)
+        else:
+            target.members.extend(cl.members)
+    return out
+
+
+_SIDE_ACT = "Looting/property destruction"
+
+
+def _lethal(cl: Cluster) -> bool:
+    return any(n > 0 for c in cl.members for n, _, _ in c.counts.get("killed", []))
+
+
+def _same_occurrence(a: Cluster, b: Cluster) -> bool:
+    if a.place and b.place and not _same_place(a.place[0].place, b.place[0].place):
+        return False
+    dated = a.date is not None and b.date is not None and a.date[2] is not None and b.date[2] is not None
+    return not (dated and a.date is not None and b.date is not None and abs((a.date[0] - b.date[0]).days) > 1)
 
 
 def _kind(cand: Candidate) -> str:
