@@ -12,6 +12,7 @@ from harmattan.extraction.components.tolls import split_tolls
 from harmattan.extraction.components.wording import (
     HEADLINE_LABEL,
     SIMILAR,
+    aggregate_toll,
     captured_place,
     like_before,
     natural_cause,
@@ -185,6 +186,11 @@ class EventDetector(Component):
         parts = self._participants(doc, mentions, political)
         if rule is None and natural_cause(names, parts, mentions):
             return None  # "floods killed 47 people", "les inondations qui frappent Mopti": no one did it
+        if rule is None and names & {"kill", "attack"} and aggregate_toll(doc, index, mentions):
+            return None  # "2 000 morts recensés en 2023": a yearly count
+        bare_mine = all(doc.folded[c.start : c.end] in ("mine", "mines") for c in cues)
+        if rule is None and names <= {"landmine"} and bare_mine and not parts:
+            return None  # "Mines : la production d'or en recul": a mine that harms no one is a mine
         if rule is None and not names & self.strong and not (names and parts):
             return None
         if (

@@ -72,3 +72,22 @@ def natural_cause(names: set[str], parts: list[Participant], mentions: list[Ment
         and any(m.kind == "disaster" for m in mentions)
         and not any(p.role in ("armed", "militia", "state", "vdp") for p in parts)
     )
+
+
+def aggregate_toll(doc: Doc, index: int, mentions: list[Mention]) -> bool:
+    """ "près de 2 000 morts recensés en 2023", "deaths from terrorism worldwide last year": a count over a
+    year or the world, told with no day and no town, is a statistic, not an event."""
+    sent = doc.sentences[index]
+    if not _AGGREGATE.search(doc.folded, sent.start, sent.end):
+        return False
+    day = any(m.kind == "date" and m.value[1] == 1 for m in mentions)
+    town = any(m.kind == "place" and m.value.place.kind == "populated" for m in mentions)
+    return not day and not town
+
+
+_AGGREGATE = re.compile(
+    r"\b(?:(?:in|en|during|durant|over|pour)\s+(?:19|20)\d\d|last year|this year|l an dernier|l an passe|"
+    r"l annee derniere|l annee passee|cette annee|depuis le debut de l annee|since the start of the year|"
+    r"so far this year|since january|depuis janvier|per year|par an|worldwide|dans le monde|au monde|"
+    r"terrorism index|for a (?:\w+ )?(?:consecutive )?year|most affected|le plus touche)\b"
+)
