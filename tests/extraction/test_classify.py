@@ -144,13 +144,13 @@ def test_a_battle_with_an_armed_target_is_not_re_typed_as_violence_against_civil
 @pytest.mark.parametrize(
     "text",
     [
-        "Selon le Global Terrorism Index 2024, le Burkina Faso est devenu le pays le plus touché au monde par "
-        "le terrorisme, avec près de 2 000 morts recensés en 2023.",
+        "Selon le Global Terrorism Index 2024, le Burkina Faso est devenu le pays le plus touché au monde "
+        "par le terrorisme, avec près de 2 000 morts recensés en 2023.",
         "The central Sahel accounted for more than half of all deaths from terrorism worldwide last year.",
         "La vague de chaleur qui frappe le Mali a coïncidé avec plus d'une centaine de décès enregistrés au "
         "CHU de Bamako.",
-        "Mines : la production d'or industrielle du Mali en recul. La production d'or des mines industrielles "
-        "maliennes a reculé l'an dernier.",
+        "Mines : la production d'or industrielle du Mali en recul. La production d'or des mines "
+        "industrielles maliennes a reculé l'an dernier.",
     ],
 )
 def test_statistics_heat_and_mining_are_no_events(extractor: Extractor, text: str) -> None:
