@@ -160,3 +160,19 @@ def test_ending_an_agreement_is_no_agreement(extractor: Extractor) -> None:
 )
 def test_more_generic_wordings(extractor: Extractor, text: str, sub_event: str) -> None:
     assert sub_event in [s for _, s in _types(extractor, text)]
+
+
+def test_a_ground_assault_with_suicide_vehicles_or_ieds_is_an_armed_clash(extractor: Extractor) -> None:
+    text = (
+        "Kati : le camp militaire visé par des kamikazes. Deux véhicules piégés conduits par des kamikazes ont "
+        "visé vendredi le camp de Kati, avant un échange de tirs. Le JNIM a revendiqué l'attaque."
+    )
+    (e,) = extractor.extract(text, published=dt.date(2022, 7, 23))
+    assert (e.sub_event_type, e.actor1_id, e.actor2_id) == ("Armed clash", "jnim", "ml-military")
+    assert {"VBIED", "suicide attack"} <= set(e.tactics)
+    text = (
+        "At least 29 Nigerien soldiers were killed on Monday near Tillabéri when their unit came under "
+        "attack by more than a hundred militants using improvised explosive devices."
+    )
+    (e,) = extractor.extract(text, published=dt.date(2023, 10, 3))
+    assert (e.sub_event_type, e.fatalities) == ("Armed clash", 29)

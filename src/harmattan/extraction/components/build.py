@@ -70,6 +70,7 @@ _GENERIC_RULES = frozenset({"attack-unknown-target", "attack-armed", "attack-civ
 
 
 _PROTEST_ESCALATION = ("protest", "protest-intervention", "excessive-force")
+_EXPLOSIVE_RULES = frozenset({"suicide-bomb", "remote-explosive"})
 
 
 def _best_typed(members: list[Candidate]) -> Candidate:
@@ -81,6 +82,10 @@ def _best_typed(members: list[Candidate]) -> Candidate:
             (c for c in members if c.rule["name"] in _PROTEST_ESCALATION),
             key=lambda c: _PROTEST_ESCALATION.index(c.rule["name"]),
         )
+    if first.rule["name"] in _EXPLOSIVE_RULES:
+        # "le camp visé par des kamikazes", then "avant un échange de tirs": a ground assault with suicide
+        # vehicles or IEDs is an armed clash (gold/GUIDE.md)
+        return next((c for c in members[1:] if c.rule["name"] == "ambush-or-clash"), first)
     if first.rule["name"] != "attack-unknown-target":
         return first
     lethal = "kill" in first.cue_names or "massacre" in first.cue_names

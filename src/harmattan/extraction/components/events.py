@@ -397,6 +397,7 @@ class EventDetector(Component):
                 and not first.numbered
                 and first.role != "civilian"
                 and not _PASSIVE.search(gap)
+                and not _PARTICIPLE_BY.search(gap)  # "le camp militaire visé par des kamikazes"
                 and not (str(next_cue.value) in self.violent and _bare_participle(doc, next_cue))
                 and not _is_toll(doc, next_cue)  # "Police death toll": the police are counted
                 and not obj
@@ -577,6 +578,9 @@ class EventDetector(Component):
 _REPORTED_ACT = re.compile(
     r"\b(?:accused|accusations?|allegations?|alleged(?:ly)?|suspected|accuses?|accusee?s?|soupconnee?s?|"
     r"documents?|reports?)\b(?:\s+\w+){0,3}\s*$"
+)
+_PARTICIPLE_BY = re.compile(
+    r"^\s*\w+(?:e|es|ee|ees|ed)\s+(?:par|by)(?:\s+(?:des|les|le|la|l|the|a|an|un|une))?\s*$"
 )
 _SUPPORT_BY = re.compile(
     r"\b(?:backed|supported|assisted|accompanied|helped|aided|appuye\w*|soutenu\w*|accompagne\w*|aide\w*|"
