@@ -164,8 +164,8 @@ def test_more_generic_wordings(extractor: Extractor, text: str, sub_event: str) 
 
 def test_a_ground_assault_with_suicide_vehicles_or_ieds_is_an_armed_clash(extractor: Extractor) -> None:
     text = (
-        "Kati : le camp militaire visé par des kamikazes. Deux véhicules piégés conduits par des kamikazes ont "
-        "visé vendredi le camp de Kati, avant un échange de tirs. Le JNIM a revendiqué l'attaque."
+        "Kati : le camp militaire visé par des kamikazes. Deux véhicules piégés conduits par des kamikazes "
+        "ont visé vendredi le camp de Kati, avant un échange de tirs. Le JNIM a revendiqué l'attaque."
     )
     (e,) = extractor.extract(text, published=dt.date(2022, 7, 23))
     assert (e.sub_event_type, e.actor1_id, e.actor2_id) == ("Armed clash", "jnim", "ml-military")
