@@ -128,3 +128,21 @@ def test_looting_and_burning_told_around_a_killing_are_part_of_it(extractor: Ext
         "Des bandits ont pillé des boutiques à Tsafe mardi.", published=dt.date(2023, 10, 12)
     )
     assert [e.sub_event_type for e in alone] == ["Looting/property destruction"]
+
+
+def test_a_village_placed_relative_to_a_town_is_the_place(extractor: Extractor) -> None:
+    text = (
+        "Sept personnes tuées à Djika. Le village de Djika, situé au sud-est d'Arbinda, a été le théâtre "
+        "vendredi d'une attaque meurtrière : des individus armés y ont tué sept personnes."
+    )
+    events = extractor.extract(text, published=dt.date(2019, 4, 21))
+    assert [(e.location, e.event_date, e.fatalities) for e in events] == [("Djika", dt.date(2019, 4, 19), 7)]
+
+
+def test_a_capital_standing_for_its_rulers_is_not_the_place(extractor: Extractor) -> None:
+    text = (
+        "Agadez : les Américains ont quitté la base 201. Les derniers militaires américains ont quitté lundi "
+        "la base aérienne 201 d'Agadez, achevant le retrait exigé par le régime de Niamey."
+    )
+    events = extractor.extract(text, published=dt.date(2024, 8, 6))
+    assert [(e.location, e.event_date) for e in events] == [("Agadez", dt.date(2024, 8, 5))]

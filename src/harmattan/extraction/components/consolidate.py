@@ -116,6 +116,11 @@ _DESTINATION = re.compile(
 )
 
 
+_RULERS_OF = re.compile(
+    r"\b(?:regime|junte|junta|autorites|authorities|pouvoir|rulers|dirigeants|leaders)\s+(?:de|d|in|of)\s+$"
+)
+
+
 def _nearest_place(doc: Doc, cand: Candidate) -> tuple[Any, Mention] | None:
     if cand.place is not None:
         return cand.place.value, cand.place
@@ -128,6 +133,8 @@ def _nearest_place(doc: Doc, cand: Candidate) -> tuple[Any, Mention] | None:
         places,
         key=lambda m: (
             bool(_DESTINATION.search(doc.folded[max(0, m.start - 30) : m.start])),
+            # "le retrait exigé par le régime de Niamey": a capital that stands for its rulers
+            bool(_RULERS_OF.search(doc.folded[max(0, m.start - 30) : m.start])),
             # "around Kain, Banh and Bomboro": a list's homonym abroad loses to the report's country
             doc.country is not None and m.value.place.country != doc.country,
             m.value.place.kind in ("admin1", "admin2"),
