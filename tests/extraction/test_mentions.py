@@ -24,6 +24,8 @@ PUB = dt.date(2021, 1, 6)  # a Wednesday
         # a month with its year is that year's, even in a digest titled after the publication's month
         ("Burkina Faso DECEMBER 2019: gunmen killed three civilians in Djibo.", dt.date(2019, 12, 15), 3),
         ("In March, gunmen killed three civilians in Djibo.", dt.date(2020, 3, 15), 3),
+        # a span of days: its first day, with a week's precision
+        ("Vingt civils ont été tués à Djibo entre le 1er et le 3 janvier.", dt.date(2021, 1, 1), 2),
     ],
 )
 def test_relative_dates(extractor: Extractor, text: str, expected: dt.date, precision: int) -> None:

@@ -35,7 +35,7 @@ def date_patterns(months: dict[str, int]) -> tuple[re.Pattern[str], re.Pattern[s
     return (
         # (\d(?<!\w.)\d?) is \b(\d{1,2}): a first digit that no word character precedes, then maybe another
         re.compile(
-            rf"(\d(?<!\w.)\d?){_ORD}(?:\s+(?:et|au|and|to)\s+\d{{1,2}}{_ORD}|\s+\d{{1,2}})?\s+({names})\b"
+            rf"(\d(?<!\w.)\d?){_ORD}(?:\s+(?:et|au|and|to)\s+(?:le\s+|the\s+)?\d{{1,2}}{_ORD}|\s+\d{{1,2}})?\s+({names})\b"
             rf"(?:\s+(\d{{4}}))?"
         ),
         re.compile(rf"(?=[{first}])\b({names})\s+(\d{{1,2}}){_ORD}\b(?:\s+(\d{{4}}))?"),
@@ -48,7 +48,8 @@ def reference_date_patterns(months: dict[str, int]) -> tuple[re.Pattern[str], ..
     names = "|".join(sorted(months, key=len, reverse=True))
     return (
         re.compile(
-            rf"\b(\d{{1,2}}){_ORD}(?:\s+(?:et|au|and|to)\s+\d{{1,2}}{_ORD}|\s+\d{{1,2}})?\s+({names})\b(?:\s+(\d{{4}}))?"
+            rf"\b(\d{{1,2}}){_ORD}(?:\s+(?:et|au|and|to)\s+(?:le\s+|the\s+)?\d{{1,2}}{_ORD}|\s+\d{{1,2}})?\s+({names})\b"
+            rf"(?:\s+(\d{{4}}))?"
         ),
         re.compile(rf"\b({names})\s+(\d{{1,2}}){_ORD}\b(?:\s+(\d{{4}}))?"),
         re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b"),
@@ -98,7 +99,9 @@ class DateMentions(Component):
         y = int(year) if year else _infer_year(doc.published, month, day)
         if y is None:
             return []
-        return _mention(doc, m.start(), m.end(), _safe_date(y, month, day), 1, rule)
+        # "entre le 1er et le 3 janvier", "du 18 au 24 octobre": the first day, with a week's precision
+        span = _SPAN.search(m.group(0)) is not None
+        return _mention(doc, m.start(), m.end(), _safe_date(y, month, day), 2 if span else 1, rule)
 
     def _from_words(self, doc: Doc, pub: dt.date | None, taken: list[tuple[int, int]]) -> list[Mention]:
         out: list[Mention] = []
@@ -136,6 +139,7 @@ class DateMentions(Component):
         return out
 
 
+_SPAN = re.compile(r"\s(?:et|au|and|to)\s")
 _YEAR_AFTER = re.compile(r"\s+((?:19|20)\d\d)\b")
 _MONTH_WORD_BEFORE = re.compile(r"\b(?:in|of|early|late|mid|since)\s+$")
 _PAST_AFTER = re.compile(r"\s+(dernier|derniere|passe)\b")
