@@ -73,6 +73,16 @@ def test_groups_of_dead_listed_with_commas_add_up(extractor: Extractor) -> None:
     assert _fatalities(extractor, "2 attacks, 5 soldiers killed in Burkina") == 5
 
 
+def test_one_group_named_two_ways_in_two_sentences_is_counted_once(extractor: Extractor) -> None:
+    text = (
+        "Trois soldats tués par l'explosion d'un engin artisanal. Trois militaires burkinabè ont été tués "
+        "samedi lorsque leur véhicule a sauté sur un engin explosif."
+    )
+    assert _fatalities(extractor, text) == 3
+    text = "Aribinda : trois Koglweogo tués. Trois membres d'un groupe d'autodéfense Koglweogo ont été tués mardi."
+    assert _fatalities(extractor, text) == 3
+
+
 def test_a_single_victim_after_a_figure_is_added(extractor: Extractor) -> None:
     assert _fatalities(extractor, "Mali : quatre assaillants et un gendarme tués près de Douentza.") == 5
     # "a" only introduces the group here: six were killed

@@ -274,6 +274,13 @@ class EventDetector(Component):
                 out.append(Participant(m, actor_id, name, inter, "state"))
         return out
 
+    def _group(self, victim: str) -> str:
+        """The victim group a figure counts, named actors by their role ("trois soldats" and "trois
+        militaires burkinabè" in the next sentence are one group, counted once)."""
+        if victim.startswith("actor:"):
+            return self._actor_role(self.resources.actor(victim[6:]))
+        return victim
+
     def _actor_role(self, actor: Any) -> str:
         if actor is None:
             return "armed"
@@ -347,11 +354,11 @@ class EventDetector(Component):
                 one = one_victim(doc, cue)
                 if one is not None and one.start not in used:
                     used.add(one.start)
-                    counts.setdefault(kind, []).append((1, _role_at(one, persons), one))
+                    counts.setdefault(kind, []).append((1, self._group(_role_at(one, persons)), one))
             first_role = None
             for n in picked:
                 used.add(n.start)
-                victim = _victim_role(n, persons, cas)
+                victim = self._group(_victim_role(n, persons, cas))
                 if victim == "any" and first_role is not None and n.start > cue.end:
                     victim = first_role  # "eight people in Sagho and seven in Toékodogo": seven people
                 first_role = first_role or victim
@@ -930,7 +937,7 @@ def _victim_role(n: Mention, mentions: list[Mention], cues: list[Mention] | None
             if cues and any(n.end <= c.start < m.start for c in cues):
                 break  # "15 killed in two 'terrorist' attacks": the noun after the verb is not the dead
             value = m.value
-            return str(value[0]) if isinstance(value, tuple) else "named"
+            return str(value[0]) if isinstance(value, tuple) else f"actor:{value}"
     return "any"
 
 
