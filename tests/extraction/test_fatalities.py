@@ -79,7 +79,7 @@ def test_one_group_named_two_ways_in_two_sentences_is_counted_once(extractor: Ex
         "samedi lorsque leur véhicule a sauté sur un engin explosif."
     )
     assert _fatalities(extractor, text) == 3
-    text = "Aribinda : trois Koglweogo tués. Trois membres d'un groupe d'autodéfense Koglweogo ont été tués mardi."
+    text = "Aribinda : trois Koglweogo tués. Trois membres du groupe Koglweogo ont été tués mardi."
     assert _fatalities(extractor, text) == 3
 
 
