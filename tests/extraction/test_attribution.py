@@ -241,3 +241,14 @@ def test_escorted_by_and_blamed_by_name_no_doer(extractor: Extractor) -> None:
     text = "L'attaque de dimanche contre un convoi escorté par des gendarmes près de Kantchari: 7 morts."
     e = _one(extractor, text)
     assert (e.actor1_id, e.actor2_id) == ("unidentified-armed-group", "bf-gendarmerie")
+
+
+def test_the_group_most_of_the_dead_belong_to_is_the_target(extractor: Extractor) -> None:
+    e = _one(extractor, "Au moins dix morts, dont sept VDP, dans une attaque dans la commune de Pensa.")
+    assert (e.event_type, e.actor1_id, e.actor2_id) == ("Battles", "unidentified-armed-group", "bf-vdp")
+    text = "Burkina : quatorze personnes, dont un VDP, ont été tuées vendredi dans l'attaque de Tadaryat."
+    e = _one(extractor, text)
+    assert (e.event_type, e.actor2_id) == ("Violence against civilians", "civilians-bf")
+    text = "Six personnes ont été tuées lundi dans une attaque contre un poste des forces de sécurité à Kaya."
+    e = _one(extractor, text)
+    assert (e.event_type, e.actor2_id) == ("Battles", "bf-military")

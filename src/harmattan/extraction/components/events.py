@@ -403,6 +403,7 @@ class EventDetector(Component):
                 next_cue is not None
                 and not first.numbered
                 and first.role != "civilian"
+                and not _among_dead(doc, first)
                 and not _PASSIVE.search(gap)
                 and not _PARTICIPLE_BY.search(gap)  # "le camp militaire visé par des kamikazes"
                 and not (str(next_cue.value) in self.violent and _bare_participle(doc, next_cue))
@@ -441,6 +442,7 @@ class EventDetector(Component):
                         if p.role == role
                         and not p.numbered
                         and not (p.mention.kind == "term" and p.actor_id in counted)
+                        and not _among_dead(doc, p)  # "dix morts, dont sept VDP"
                     ),
                     None,
                 )
@@ -473,6 +475,9 @@ class EventDetector(Component):
             others,
             key=lambda p: (
                 not (pair is not None and p is pair[1]),  # the other side the report sets against actor1
+                # "dix morts, dont sept VDP", "six personnes tuées dans une attaque contre un poste des forces
+                # de sécurité": the party named among the dead or as the attack's object, not "people"
+                _generic_people(doc, p) and any(_named_victim(doc, q, cand.counts) for q in others),
                 # "l'armée a repoussé une attaque : dix assaillants tués": dead attackers are not the target
                 not (repelled and p.role == "state"),
                 not p.killed,
@@ -849,6 +854,48 @@ _OPPOSED_BEFORE = re.compile(
 )
 _OPPOSED_AND = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:and|et)\s+")
 _OPPOSED_TO = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:a|aux|au|with|avec)\s+")
+
+
+def _generic_people(doc: Doc, p: Participant) -> bool:
+    return doc.folded[p.mention.start : p.mention.end] in _PEOPLE
+
+
+_PEOPLE = frozenset({"people", "persons", "personnes", "individus", "individuals"})
+
+
+def _among_dead(doc: Doc, p: Participant) -> bool:
+    return bool(_AMONG_DEAD.search(doc.folded[max(0, p.mention.start - 40) : p.mention.start]))
+
+
+def _named_victim(doc: Doc, p: Participant, counts: dict[str, list[tuple[int, str, Mention]]]) -> bool:
+    """The party most of the dead belong to ("dont sept VDP" of ten, "en majorité des VDP"; not "dont un
+    VDP" of fourteen), or the one object of the attack ("attaque contre un poste des forces de sécurité";
+    not "targeted the VDP post, homes and the market")."""
+    if _generic_people(doc, p):
+        return False
+    before = doc.folded[max(0, p.mention.start - 40) : p.mention.start]
+    among = _AMONG_DEAD.search(before)
+    if among is not None:
+        if among.group(1) in ("en majorite", "mostly", "majoritairement"):
+            return True
+        total = max((n for n, _, _ in counts.get("killed", [])), default=0)
+        at = p.mention.start - len(before) + among.start()
+        part = next((n for n, _, m in counts.get("killed", []) if m.start >= at), None)
+        if part is None:  # the part figure is not counted ("dont sept VDP"): read it here
+            digits = re.search(r"\d+", before[among.start() :])
+            part = int(digits.group(0)) if digits else None
+        return part is not None and total > 0 and 2 * part >= total
+    listed = _LIST_AFTER.match(doc.folded, p.mention.end)
+    # a bare "convoy" may be a civilian one: only an armed party named as such is the attack's object
+    vague = doc.folded[p.mention.start : p.mention.end] in ("convoy", "convoi", "convois", "convoys")
+    return bool(_OBJECT_BEFORE.search(before)) and not listed and not vague
+
+
+_AMONG_DEAD = re.compile(
+    r"\b(dont|including|among them|of whom|parmi eux|parmi lesquels|parmi lesquelles|en majorite|"
+    r"mostly|majoritairement)\s+(?:\w+\s+){0,2}$"
+)
+_LIST_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}(?:and|et)\s|\s*[,;]?\s+(?:homes|houses|habitations|maisons)\b")
 
 
 def _subject_figure(doc: Doc, n: Mention, cue: Mention) -> bool:
