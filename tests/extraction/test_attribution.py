@@ -252,3 +252,18 @@ def test_the_group_most_of_the_dead_belong_to_is_the_target(extractor: Extractor
     text = "Six personnes ont été tuées lundi dans une attaque contre un poste des forces de sécurité à Kaya."
     e = _one(extractor, text)
     assert (e.event_type, e.actor2_id) == ("Battles", "bf-military")
+
+
+def test_the_accused_party_is_the_doer(extractor: Extractor) -> None:
+    text = "Le MBDHP accuse l'armée d'avoir « abattu » des civils lors d'opérations menées le 4 mai à Djibo."
+    e = _one(extractor, text)
+    assert (e.event_type, e.actor1_id, e.actor2_id) == (
+        "Violence against civilians",
+        "bf-military",
+        "civilians-bf",
+    )
+    e = _one(
+        extractor,
+        "Residents of Torokoto, Burkina Faso, accuse security forces of killing 13 civilians on Thursday.",
+    )
+    assert (e.actor1_id, e.fatalities) == ("bf-military", 13)

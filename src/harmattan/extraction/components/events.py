@@ -387,6 +387,7 @@ class EventDetector(Component):
                 cand.default_actor1 = "{cc}-military" if state_act else "unidentified-armed-group"
             return
         agent = next((p for p in parts if _agent_by(doc, p, cand.cues)), None)
+        agent = agent or next((p for p in parts if _accused(doc, p)), None)
         cand.agent_told = agent is not None
         pair = _opposed(doc, parts) if agent is None else None
         opposed = pair[0] if pair else None
@@ -861,6 +862,23 @@ def _generic_people(doc: Doc, p: Participant) -> bool:
 
 
 _PEOPLE = frozenset({"people", "persons", "personnes", "individus", "individuals"})
+
+
+def _accused(doc: Doc, p: Participant) -> bool:
+    """ "accuse l'armée d'avoir abattu des civils", "accuse security forces of killing", "l'armée accusée
+    d'avoir abattu": the accused party is the one said to have done it."""
+    before = doc.folded[max(0, p.mention.start - 25) : p.mention.start]
+    after = doc.folded[p.mention.end : p.mention.end + 30]
+    return bool((_ACCUSE_BEFORE.search(before) and _OF_DOING.match(after)) or _ACCUSED_AFTER.match(after))
+
+
+_ACCUSE_BEFORE = re.compile(
+    r"\b(?:accuse|accuses|accused|accusent|accusant|blame|blamed|blames)\s+(?:(?:the|l|la|le|les|des|du)\s+)*$"
+)
+_OF_DOING = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:of|d avoir|de|d)\s")
+_ACCUSED_AFTER = re.compile(
+    r"^\s+(?:est\s+|sont\s+|was\s+|were\s+|is\s+|are\s+)?accuse\w*\s+(?:d avoir|of)\b"
+)
 
 
 def _among_dead(doc: Doc, p: Participant) -> bool:
