@@ -176,3 +176,13 @@ def test_a_ground_assault_with_suicide_vehicles_or_ieds_is_an_armed_clash(extrac
     )
     (e,) = extractor.extract(text, published=dt.date(2023, 10, 3))
     assert (e.sub_event_type, e.fatalities) == ("Armed clash", 29)
+
+
+def test_a_coup_in_which_ministers_are_detained_is_an_arrest_event(extractor: Extractor) -> None:
+    text = (
+        "Coup d'État au Mali. Des militaires mutins ont pris le contrôle du palais présidentiel dans la nuit "
+        "de mercredi à jeudi. Plusieurs ministres ont été arrêtés à Bamako."
+    )
+    (e,) = extractor.extract(text, published=dt.date(2012, 3, 22))
+    assert (e.sub_event_type, e.actor1_id, e.actor2_id) == ("Arrests", "ml-military", "ml-government")
+    assert e.event_date == dt.date(2012, 3, 21)

@@ -82,6 +82,9 @@ def _best_typed(members: list[Candidate]) -> Candidate:
             (c for c in members if c.rule["name"] in _PROTEST_ESCALATION),
             key=lambda c: _PROTEST_ESCALATION.index(c.rule["name"]),
         )
+    if first.rule["name"] == "coup":
+        # a coup in which leaders are detained is an arrest event (gold/GUIDE.md)
+        return next((c for c in members[1:] if c.rule["sub_event_type"] == "Arrests"), first)
     if first.rule["name"] in _EXPLOSIVE_RULES:
         # "le camp visé par des kamikazes", then "avant un échange de tirs": a ground assault with suicide
         # vehicles or IEDs is an armed clash (gold/GUIDE.md)

@@ -169,6 +169,7 @@ class Consolidate(Component):
             else:
                 _absorb(doc, target, cl)
         merged = _fold_side_acts(merged)
+        merged = _fold_coup_arrests(merged)
         _inherit(doc, merged)
         from harmattan.extraction.components.build import build_event
 
@@ -221,6 +222,28 @@ def _fold_side_acts(clusters: list[Cluster]) -> list[Cluster]:
 _SIDE_ACT = "Looting/property destruction"
 
 
+def _fold_coup_arrests(clusters: list[Cluster]) -> list[Cluster]:
+    """ "Des militaires mutins ont pris le pouvoir... Plusieurs ministres ont été arrêtés à Bamako": the
+    detentions are the coup's (gold/GUIDE.md: a coup in which leaders are detained is an arrest event)."""
+    coups = [c for c in clusters if c.head.rule.get("name") == "coup" and c.historical is None]
+    if not coups:
+        return clusters
+    out: list[Cluster] = []
+    for cl in clusters:
+        arrest = cl.head.rule.get("sub_event_type") == "Arrests" and cl.historical is None
+        target = next((c for c in coups if c is not cl and _same_days(c, cl)), None) if arrest else None
+        if target is None:
+            out.append(cl)
+        else:
+            target.members.extend(cl.members)
+    return out
+
+
+def _same_days(a: Cluster, b: Cluster) -> bool:
+    dated = a.date is not None and b.date is not None and a.date[2] is not None and b.date[2] is not None
+    return not (dated and a.date is not None and b.date is not None and abs((a.date[0] - b.date[0]).days) > 1)
+
+
 def _lethal(cl: Cluster) -> bool:
     return any(n > 0 for c in cl.members for n, _, _ in c.counts.get("killed", []))
 
@@ -228,8 +251,7 @@ def _lethal(cl: Cluster) -> bool:
 def _same_occurrence(a: Cluster, b: Cluster) -> bool:
     if a.place and b.place and not _same_place(a.place[0].place, b.place[0].place):
         return False
-    dated = a.date is not None and b.date is not None and a.date[2] is not None and b.date[2] is not None
-    return not (dated and a.date is not None and b.date is not None and abs((a.date[0] - b.date[0]).days) > 1)
+    return _same_days(a, b)
 
 
 def _kind(cand: Candidate) -> str:
