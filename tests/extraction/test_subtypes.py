@@ -186,3 +186,12 @@ def test_a_coup_in_which_ministers_are_detained_is_an_arrest_event(extractor: Ex
     (e,) = extractor.extract(text, published=dt.date(2012, 3, 22))
     assert (e.sub_event_type, e.actor1_id, e.actor2_id) == ("Arrests", "ml-military", "ml-government")
     assert e.event_date == dt.date(2012, 3, 21)
+
+
+def test_rioters_who_kill_are_rioters_not_an_armed_group(extractor: Extractor) -> None:
+    text = (
+        "Cinq personnes ont été tuées vendredi à Zinder lors de manifestations violentes au cours desquelles "
+        "des églises ont été incendiées."
+    )
+    (e,) = extractor.extract(text, published=dt.date(2015, 1, 18))
+    assert (e.event_type, e.actor1_id, e.fatalities) == ("Riots", "rioters-ne", 5)

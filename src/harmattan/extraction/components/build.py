@@ -341,8 +341,11 @@ def _crowd_default(
         ]
         ev.actor1 = ev.actor1_id = None
         ev.inter1 = None
-    if ev.actor1_id is not None and ev.inter1 not in (7, None):
+    guessed = any(e.field == "actor1_id" and e.rule == "default:unidentified-perpetrator" for e in evidence)
+    if ev.actor1_id is not None and ev.inter1 not in (7, None) and not guessed:
         return
+    if guessed and ev.sub_event_type == "Excessive force against protesters":
+        return  # the force that fired is actor1 (gold/GUIDE.md), unknown here
     evidence[:] = [e for e in evidence if e.field not in ("actor1", "actor1_id", "inter1")]
     _set_default(
         doc,
