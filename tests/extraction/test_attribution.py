@@ -267,3 +267,12 @@ def test_the_accused_party_is_the_doer(extractor: Extractor) -> None:
         "Residents of Torokoto, Burkina Faso, accuse security forces of killing 13 civilians on Thursday.",
     )
     assert (e.actor1_id, e.fatalities) == ("bf-military", 13)
+
+
+def test_a_country_opening_a_political_sentence_acts(extractor: Extractor) -> None:
+    text = (
+        "Le Mali a annoncé dimanche son retrait du G5 Sahel et de sa force conjointe, dénonçant le refus de "
+        "lui confier la présidence de l'organisation, a indiqué le gouvernement dans un communiqué."
+    )
+    e = _one(extractor, text, dt.date(2022, 5, 16))
+    assert (e.actor1_id, e.actor2_id) == ("ml-state", "g5-sahel")

@@ -251,7 +251,7 @@ class EventDetector(Component):
             out.extend(self._countries_as_states(doc, mentions))
         if political:
             # "Mali's junta", "Niger's military rulers": the named institution, not the country, acts
-            bodies = {(p.actor_id or "")[:3] for p in out if p.mention.kind == "term" and p.role == "state"}
+            bodies = [p for p in out if p.mention.kind == "term" and p.role == "state"]
             out = [p for p in out if not _country_beside_body(p, bodies)]
         # the reporting party ("..., a annoncé l'armée") is not a party to the event; it is remembered as
         # the claimant of any "neutralised" figure
@@ -750,9 +750,15 @@ def _adjacent(a: Mention, b: Mention) -> bool:
     return 0 <= b.start - a.end <= 3 or 0 <= a.start - b.end <= 3
 
 
-def _country_beside_body(p: Participant, bodies: set[str]) -> bool:
+def _country_beside_body(p: Participant, bodies: list[Participant]) -> bool:
+    """ "Mali's junta", "the junta in Bamako... Mali": the country named beside its own government (not
+    "Le Mali a annoncé son retrait..., a indiqué le gouvernement" far along the sentence)."""
     actor_id = p.actor_id or ""
-    return actor_id.endswith("-state") and actor_id[:3] in bodies
+    return actor_id.endswith("-state") and any(
+        (b.actor_id or "")[:3] == actor_id[:3]
+        and min(abs(b.mention.start - p.mention.end), abs(p.mention.start - b.mention.end)) <= 30
+        for b in bodies
+    )
 
 
 def _has_state(parts: list[Participant]) -> bool:
