@@ -178,3 +178,12 @@ def test_a_village_area_in_a_province_is_near_the_village(extractor: Extractor) 
     text = "Clashes between soldiers and militants in the Korko area of Sanmatenga province left two dead."
     e = _one(extractor, text)
     assert (e.location, e.geo_precision, e.admin1) == ("Korko", 2, "Centre-Nord")
+
+
+def test_the_towns_a_road_links_are_not_the_place(extractor: Extractor) -> None:
+    text = (
+        "Trois militaires ont été tués samedi lorsque leur véhicule a sauté sur un engin explosif près de "
+        "Kompiembiga, sur la route reliant Fada N'Gourma à Pama."
+    )
+    e = _one(extractor, text)
+    assert (e.location, e.geo_precision) == ("Kompiembiga", 2)

@@ -387,7 +387,11 @@ def _article_before(doc: Doc, start: int) -> bool:
     return bool(_FR_ARTICLE.search(doc.folded[max(0, start - 12) : start]))
 
 
-_BETWEEN = re.compile(r"\b(?:between|entre)\s+\S+(?:\s+\S+){0,2}\s+(?:and|et)\s*$")
+# "between Titabé and Ouro Sabou", "sur la route reliant Fada N'Gourma à Pama": the second end of a pair
+_BETWEEN = re.compile(
+    r"\b(?:between|entre)\s+\S+(?:\s+\S+){0,2}\s+(?:and|et)\s*$|"
+    r"\b(?:reliant|relie|linking|connecting|links|connects)\s+\S+(?:\s+\S+){0,2}\s+(?:and|et|a|to|with)\s*$"
+)
 
 
 def _between_pair(doc: Doc, start: int) -> bool:
