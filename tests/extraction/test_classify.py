@@ -160,3 +160,22 @@ def test_statistics_heat_and_mining_are_no_events(extractor: Extractor, text: st
 def test_a_dated_attack_in_a_year_count_is_still_an_event(extractor: Extractor) -> None:
     text = "Gunmen killed 12 villagers in Djibo on Sunday, the deadliest attack in 2023 so far."
     assert [e.fatalities for e in extractor.extract(text, published=DAY)] == [12]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 19 September 2022, a fire broke out in a textile warehouse in Dhaka; investigators blamed an "
+        "electrical fault. Six fatalities.",
+        "On 2 October 2023, health authorities declared a cholera outbreak in Maradi. 17 deaths recorded.",
+    ],
+)
+def test_a_toll_told_apart_from_its_disaster_is_no_event(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, published=DAY) == []
+
+
+def test_a_disaster_report_with_an_attack_keeps_the_attack(extractor: Extractor) -> None:
+    text = (
+        "Floods hit Mopti last week. On Sunday gunmen attacked a camp for flood victims, killing five people."
+    )
+    assert [e.fatalities for e in extractor.extract(text, published=DAY)] == [5]

@@ -14,6 +14,7 @@ from harmattan.extraction.components.wording import (
     SIMILAR,
     aggregate_toll,
     captured_place,
+    disaster_report,
     like_before,
     natural_cause,
     passive_after,
@@ -184,7 +185,7 @@ class EventDetector(Component):
             cues = [c for c in cues if str(c.value) in names]
         political = not names & self.violent
         parts = self._participants(doc, mentions, political)
-        if rule is None and natural_cause(names, parts, mentions):
+        if rule is None and (natural_cause(names, parts, mentions) or disaster_report(doc, names, parts)):
             return None  # "floods killed 47 people", "les inondations qui frappent Mopti": no one did it
         if rule is None and names & {"kill", "attack"} and aggregate_toll(doc, index, mentions):
             return None  # "2 000 morts recensés en 2023": a yearly count

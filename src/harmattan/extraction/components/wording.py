@@ -74,6 +74,20 @@ def natural_cause(names: set[str], parts: list[Participant], mentions: list[Ment
     )
 
 
+def disaster_report(doc: Doc, names: set[str], parts: list[Participant]) -> bool:
+    """ "A fire broke out in a warehouse... Six fatalities.", "a cholera outbreak... 17 deaths recorded": a
+    toll told apart from the disaster that caused it, in a report where no one attacks anyone."""
+    if not names <= OUTCOMES or any(p.role in ("armed", "militia", "vdp") for p in parts):
+        return False
+    found = doc.user_data.get("_disaster_report")
+    if found is None:
+        kinds = {m.kind for m in doc.mentions}
+        cues = {str(m.value) for m in doc.mentions if m.kind == "cue"}
+        found = "disaster" in kinds and cues <= OUTCOMES | {"plover_disapprove"}  # "investigators blamed"
+        doc.user_data["_disaster_report"] = found
+    return bool(found)
+
+
 def aggregate_toll(doc: Doc, index: int, mentions: list[Mention]) -> bool:
     """ "près de 2 000 morts recensés en 2023", "deaths from terrorism worldwide last year": a count over a
     year or the world, told with no day and no town, is a statistic, not an event."""
