@@ -195,3 +195,19 @@ def test_rioters_who_kill_are_rioters_not_an_armed_group(extractor: Extractor) -
     )
     (e,) = extractor.extract(text, published=dt.date(2015, 1, 18))
     assert (e.event_type, e.actor1_id, e.fatalities) == ("Riots", "rioters-ne", 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels captured Nyabibwe on Monday after the army withdrew.",
+        "Al-Fula, the capital of West Kordofan, was captured by the Rapid Support Forces on Monday.",
+    ],
+)
+def test_a_town_captured_is_taken_even_when_the_gazetteer_lacks_it(extractor: Extractor, text: str) -> None:
+    assert _types(extractor, text) == [("Battles", "Non-state actor overtakes territory")]
+
+
+def test_a_person_captured_is_arrested(extractor: Extractor) -> None:
+    text = "Soldiers captured Amadou Koufa's deputy near Mopti on Monday."
+    assert _types(extractor, text) == [("Strategic developments", "Arrests")]

@@ -26,9 +26,30 @@ def captured_place(doc: Doc, cue: Mention, mentions: list[Mention]) -> Mention:
     if cue.value != "arrest" or not doc.folded[cue.start : cue.end].startswith("captur"):
         return cue
     place = next((m for m in mentions if m.kind == "place" and m.start >= cue.end), None)
-    if place is None or not _TAKEN_OBJECT.fullmatch(" " + doc.folded[cue.end : place.start]):
+    taken = place is not None and _TAKEN_OBJECT.fullmatch(" " + doc.folded[cue.end : place.start])
+    if not (taken or _town_taken(doc, cue, mentions)):
         return cue
     return replace(cue, value="overtake", rule=f"{cue.rule}:place-taken")
+
+
+def _town_taken(doc: Doc, cue: Mention, mentions: list[Mention]) -> bool:
+    """A town the gazetteer does not know: "captured Nyabibwe", "the capital... was captured by"."""
+    after = _PROPER_AFTER.match(doc.text, cue.end)
+    if after is not None:
+        start = after.start(1)
+        return not any(m.start <= start < m.end for m in mentions if m.kind in ("actor", "term", "country"))
+    before = doc.folded[max(0, cue.start - 80) : cue.start]
+    return bool(_TOWN_PASSIVE.search(before))
+
+
+# a capitalised name, then a bracket, a comma, a full stop or a time or cause word (not "Koufa's deputy")
+_PROPER_AFTER = re.compile(
+    r"\s+(?:the\s+(?:town|city|village|locality|capital)\s+of\s+)?([A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+)?)"
+    r"(?=\s*[(,.;]|\s+(?:after|on|from|following|late|early|last|this|in|near)\b)"
+)
+_TOWN_PASSIVE = re.compile(
+    r"\b(?:town|city|village|capital|locality|ville|localite|cite|chef lieu)\b[^.]{0,60}\b(?:was|were|a ete|ont ete)\s+$"
+)
 
 
 # "trois autres militaires avaient péri dans des circonstances similaires": the kind told before
