@@ -48,7 +48,8 @@ _PROPER_AFTER = re.compile(
     r"(?=\s*[(,.;]|\s+(?:after|on|from|following|late|early|last|this|in|near)\b)"
 )
 _TOWN_PASSIVE = re.compile(
-    r"\b(?:town|city|village|capital|locality|ville|localite|cite|chef lieu)\b[^.]{0,60}\b(?:was|were|a ete|ont ete)\s+$"
+    r"\b(?:town|city|village|capital|locality|ville|localite|cite|chef lieu)\b[^.]{0,60}"
+    r"\b(?:was|were|a ete|ont ete)\s+$"
 )
 
 
