@@ -211,3 +211,11 @@ def test_a_town_captured_is_taken_even_when_the_gazetteer_lacks_it(extractor: Ex
 def test_a_person_captured_is_arrested(extractor: Extractor) -> None:
     text = "Soldiers captured Amadou Koufa's deputy near Mopti on Monday."
     assert _types(extractor, text) == [("Strategic developments", "Arrests")]
+
+
+def test_a_post_overrun_is_a_battle_a_town_overrun_is_territory(extractor: Extractor) -> None:
+    text = "Dozens of Malian soldiers were killed on Sunday when militants overran an army base in Dioura."
+    assert _types(extractor, text) == [("Battles", "Armed clash")]
+    assert _types(extractor, "JNIM militants overran the town of Boni in Mali on Monday.") == [
+        ("Battles", "Non-state actor overtakes territory")
+    ]

@@ -18,6 +18,7 @@ from harmattan.extraction.components.wording import (
     like_before,
     natural_cause,
     passive_after,
+    post_overrun,
 )
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import load_taxonomy
@@ -173,7 +174,7 @@ class EventDetector(Component):
     ) -> Candidate | None:
         """The event one sentence tells, or None; ``rule`` imposes the type (a trained model's) and skips
         the test that the cues are strong enough to make an event."""
-        cues = [captured_place(doc, m, mentions) for m in mentions if m.kind == "cue"]
+        cues = [post_overrun(doc, captured_place(doc, m, mentions)) for m in mentions if m.kind == "cue"]
         names = {str(c.value) for c in cues}
         first = next(
             (str(c.value) for c in cues if str(c.value) in self.violent or str(c.value) in _LEAD_POLITICAL),

@@ -32,6 +32,20 @@ def captured_place(doc: Doc, cue: Mention, mentions: list[Mention]) -> Mention:
     return replace(cue, value="overtake", rule=f"{cue.rule}:place-taken")
 
 
+def post_overrun(doc: Doc, cue: Mention) -> Mention:
+    """ "militants overran an army base", "se sont emparés du camp militaire": a post taken is a battle
+    (gold/GUIDE.md: only a town captured is territory overtaken)."""
+    if cue.value != "overtake" or not _POST_AFTER.match(doc.folded, cue.end):
+        return cue
+    return replace(cue, value="clash", rule=f"{cue.rule}:post-overrun")
+
+
+_POST_AFTER = re.compile(
+    r"\s+(?:(?:an|a|the|its|their|le|la|l|du|de|des|d|un|une)\s+){0,2}(?:\w+\s+)?"
+    r"(?:base|camp|post|outpost|position|positions|garrison|checkpoint|barracks|poste|caserne|avant poste)\b"
+)
+
+
 def _town_taken(doc: Doc, cue: Mention, mentions: list[Mention]) -> bool:
     """A town the gazetteer does not know: "captured Nyabibwe", "the capital... was captured by"."""
     after = _PROPER_AFTER.match(doc.text, cue.end)
