@@ -219,3 +219,21 @@ def test_a_post_overrun_is_a_battle_a_town_overrun_is_territory(extractor: Extra
     assert _types(extractor, "JNIM militants overran the town of Boni in Mali on Monday.") == [
         ("Battles", "Non-state actor overtakes territory")
     ]
+
+
+def test_excessive_force_is_done_by_the_force_that_fired(extractor: Extractor) -> None:
+    text = "Three people were killed in Gao on Tuesday when soldiers opened fire on young protesters."
+    (e,) = extractor.extract(text, published=dt.date(2022, 5, 17))
+    assert (e.sub_event_type, e.actor1_id, e.actor2_id) == (
+        "Excessive force against protesters",
+        "ml-military",
+        "protesters-ml",
+    )
+
+
+def test_a_foiled_coup_with_arrests_is_no_disrupted_weapons_use(extractor: Extractor) -> None:
+    text = (
+        "Le gouvernement malien a annoncé lundi avoir déjoué une tentative de coup d'État menée par un "
+        "groupuscule d'officiers. Les auteurs ont été arrêtés."
+    )
+    assert [e.sub_event_type for e in extractor.extract(text, published=dt.date(2022, 5, 17))] == ["Arrests"]

@@ -236,6 +236,9 @@ def _actors(
             "default:civilian-victims",
         )
     _attribute(doc, cl, ev, evidence, res)
+    excessive = ev.sub_event_type == "Excessive force against protesters"
+    if excessive and (ev.actor1_id or "").startswith("protesters") and ev.inter2 == 1:
+        _swap_actors(ev, evidence)  # "soldiers opened fire on protesters": the force is actor1 (the guide)
     if ev.actor2 is None:
         ev.inter2 = 0 if ev.actor1 is not None else None
 
@@ -314,22 +317,29 @@ def _claim_sentences(doc: Doc) -> set[int]:
     return found
 
 
+def _swap_actors(ev: Event, evidence: list[Evidence]) -> None:
+    ev.actor1, ev.actor2 = ev.actor2, ev.actor1
+    ev.actor1_id, ev.actor2_id = ev.actor2_id, ev.actor1_id
+    ev.inter1, ev.inter2 = ev.inter2, ev.inter1
+    for i, e in enumerate(evidence):
+        if e.field[:-1] in ("actor", "inter") or e.field in ("actor1_id", "actor2_id"):
+            swapped = e.field.replace("1", "#").replace("2", "1").replace("#", "2")
+            evidence[i] = Evidence(swapped, e.document, e.sentence, e.start, e.end, e.text, e.rule)
+
+
 def _crowd_default(
     doc: Doc, head: Candidate, ev: Event, evidence: list[Evidence], res: Any, country: str | None
 ) -> None:
     """Protests are by protesters and riots by rioters, even when the report says "people"."""
     crowd = {"Protests": "protesters", "Riots": "rioters"}.get(str(ev.event_type))
-    if crowd is None or not country or (ev.actor1_id or "").startswith(crowd):
+    excessive = ev.sub_event_type == "Excessive force against protesters"
+    if crowd is None or not country:
         return
-    if ev.inter1 == 1 and (ev.actor2_id or "").startswith(crowd):
+    if (ev.actor1_id or "").startswith(crowd):
+        return
+    if ev.inter1 == 1 and (ev.actor2_id or "").startswith(crowd) and not excessive:
         # "police dispersed protesters": the protest is the event, the police intervened in it
-        ev.actor1, ev.actor2 = ev.actor2, ev.actor1
-        ev.actor1_id, ev.actor2_id = ev.actor2_id, ev.actor1_id
-        ev.inter1, ev.inter2 = ev.inter2, ev.inter1
-        for i, e in enumerate(evidence):
-            if e.field[:-1] in ("actor", "inter") or e.field in ("actor1_id", "actor2_id"):
-                swapped = e.field.replace("1", "#").replace("2", "1").replace("#", "2")
-                evidence[i] = Evidence(swapped, e.document, e.sentence, e.start, e.end, e.text, e.rule)
+        _swap_actors(ev, evidence)
         return
     if ev.inter1 == 1 and ev.actor2_id is None:
         ev.actor2, ev.actor2_id, ev.inter2 = ev.actor1, ev.actor1_id, ev.inter1
@@ -344,8 +354,8 @@ def _crowd_default(
     guessed = any(e.field == "actor1_id" and e.rule == "default:unidentified-perpetrator" for e in evidence)
     if ev.actor1_id is not None and ev.inter1 not in (7, None) and not guessed:
         return
-    if guessed and ev.sub_event_type == "Excessive force against protesters":
-        return  # the force that fired is actor1 (gold/GUIDE.md), unknown here
+    if excessive and (guessed or ev.inter1 == 1):
+        return  # the force that fired is actor1 (gold/GUIDE.md)
     evidence[:] = [e for e in evidence if e.field not in ("actor1", "actor1_id", "inter1")]
     _set_default(
         doc,
