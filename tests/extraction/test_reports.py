@@ -146,3 +146,12 @@ def test_a_capital_standing_for_its_rulers_is_not_the_place(extractor: Extractor
     )
     events = extractor.extract(text, published=dt.date(2024, 8, 6))
     assert [(e.location, e.event_date) for e in events] == [("Agadez", dt.date(2024, 8, 5))]
+
+
+def test_a_headline_area_under_its_former_name_and_the_body_town_are_one_event(extractor: Extractor) -> None:
+    text = (
+        "Boucle du Mouhoun : deux soldats tués dans une embuscade. Deux militaires ont perdu la vie mardi "
+        "dans une embuscade tendue par des individus armés près de Barani, dans la province de la Kossi."
+    )
+    events = extractor.extract(text, published=dt.date(2020, 5, 20))
+    assert [(e.location, e.fatalities, e.event_date) for e in events] == [("Barani", 2, dt.date(2020, 5, 19))]

@@ -73,13 +73,6 @@ class FootprintChange:
     lost_cells: dict[str, list[str]]
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(a))
-
-
 def with_cells(frame: pl.DataFrame, resolution: int = H3_RESOLUTION) -> pl.DataFrame:
     """``frame`` plus an ``h3`` column (null where the event has no coordinates); kept if already there."""
     import h3

@@ -8,7 +8,7 @@ report.to_dict()["groups"]["all"]["fields"]["event_type"]
 
 from __future__ import annotations
 
-from harmattan.evaluation.canon import Canon, admin_key, haversine_km
+from harmattan.evaluation.canon import Canon, admin_key
 from harmattan.evaluation.evaluate import (
     EvalReport,
     ExtractorLike,
@@ -23,6 +23,7 @@ from harmattan.evaluation.matching import match_events
 from harmattan.evaluation.readers import GoldFormatError, cameo_to_plover, detect_format, read_gold
 from harmattan.evaluation.report import render_table, report_dict
 from harmattan.evaluation.validate import Problem, validate_gold_file
+from harmattan.regions.geo import haversine_km
 
 __all__ = [
     "SCORED_FIELDS",

@@ -9,22 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import math
 import re
 from typing import Any
 
 from harmattan.evaluation.gold import load_yaml, mapping_path
+from harmattan.regions.geo import haversine_km
 from harmattan.regions.text import fold
-
-EARTH_RADIUS_KM = 6371.0088
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
 
 
 @functools.lru_cache(maxsize=1)

@@ -13,9 +13,10 @@ from __future__ import annotations
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from harmattan.evaluation.canon import Canon, admin_key, haversine_km
+from harmattan.evaluation.canon import Canon, admin_key
 from harmattan.evaluation.gold import GoldEvent
 from harmattan.records import Event
+from harmattan.regions.geo import haversine_km
 
 _NOT_ALLOWED = -1.0e6
 

@@ -6,11 +6,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from harmattan.evaluation.canon import Canon, haversine_km
+from harmattan.evaluation.canon import Canon
 from harmattan.evaluation.gold import GoldEvent, GoldPassage, in_scope
 from harmattan.evaluation.matching import actor_ids, match_events
 from harmattan.evaluation.metrics import LabelF1, Rate, SetF1, ratio, within_fraction
 from harmattan.records import Event
+from harmattan.regions.geo import haversine_km
 
 LABEL_FIELDS = ("event_type", "sub_event_type", "plover_type")
 LOCATION_KM = 10.0

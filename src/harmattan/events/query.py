@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from harmattan.events.rules import haversine_km
+from harmattan.regions.geo import haversine_km
 from harmattan.regions.text import fold
 from harmattan.store import events as store
 from harmattan.store.database import Database

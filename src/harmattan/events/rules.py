@@ -8,7 +8,6 @@ pair apart (with the reason), otherwise a weighted score decides.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from harmattan.regions.geo import haversine_km
 from harmattan.regions.text import fold as _fold
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -137,13 +137,6 @@ def actor_keys(fields: dict[str, Any], rules: FusionRules) -> frozenset[str]:
             if folded and not folded.startswith(rules.generic_actor_prefixes):
                 keys.add(folded)
     return frozenset(keys)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dlat, dlon = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import load_taxonomy
 from harmattan.extraction.pipeline import Component, register
 from harmattan.records import Evidence
+from harmattan.regions.geo import haversine_km
 from harmattan.regions.text import fold
 
 _VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
@@ -280,9 +281,21 @@ def _same_place(p: Any, q: Any) -> bool:
     if p.id == q.id:
         return True
     # a region and a town inside it, or a district and a town inside it, are one place for merging
-    return bool({p.kind, q.kind} & {"admin1", "admin2"}) and (
-        p.name in (q.admin1, q.admin2) or q.name in (p.admin1, p.admin2)
-    )
+    areas = {p.kind, q.kind} & {"admin1", "admin2"}
+    if not areas:
+        return False
+    if p.name in (q.admin1, q.admin2) or q.name in (p.admin1, p.admin2):
+        return True
+    # a headline's area under a former name ("Boucle du Mouhoun :", "Loroum :") and a town of it: the
+    # gazetteer files towns under today's areas, so the area's seat being near the town has to do
+    reach = _AREA_REACH_KM["admin1" if "admin1" in areas else "admin2"]
+    if None in (p.latitude, q.latitude, p.longitude, q.longitude) or p.country != q.country:
+        return False
+    return haversine_km(float(p.latitude), float(p.longitude), float(q.latitude), float(q.longitude)) <= reach
+
+
+#: How far from its seat a town may lie and still be inside a region or a province (Sahel countries).
+_AREA_REACH_KM = {"admin1": 150.0, "admin2": 70.0}
 
 
 def _absorb(doc: Doc, target: Cluster, cl: Cluster) -> None:

@@ -35,6 +35,7 @@ import yaml
 from harmattan.regions.gazetteer import supplement
 from harmattan.regions.gazetteer.admin import AdminChanges, bare
 from harmattan.regions.gazetteer.ucdp_exclusions import ExclusionError, Exclusions, read_exclusions
+from harmattan.regions.geo import haversine_km as km
 from harmattan.regions.places import Gazetteer, Place
 from harmattan.regions.text import fold
 
@@ -88,15 +89,6 @@ def clean(original: str) -> tuple[str, tuple[str, ...], str]:
         main = " ".join(p for p in (aside.group(1), aside.group(3)) if p)
         return main, (aside.group(2).strip(),), feature
     return text, (), feature
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def read_rows(path: Path, countries: dict[str, str], counts: Counts) -> list[UcdpRow]:

@@ -204,7 +204,7 @@ def page(
 
 
 def _within(row: dict[str, Any], lat: float, lon: float, km: float) -> bool:
-    from harmattan.events.rules import haversine_km
+    from harmattan.regions.geo import haversine_km
 
     return haversine_km(lat, lon, row["latitude"], row["longitude"]) <= km
 
