@@ -83,6 +83,21 @@ def test_one_group_named_two_ways_in_two_sentences_is_counted_once(extractor: Ex
     assert _fatalities(extractor, text) == 3
 
 
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        (
+            "Le chef du village de Boulli, l'imam, un fils de l'imam et un volontaire ont été tués dimanche.",
+            4,
+        ),
+        ("Bam : un volontaire pour la défense de la patrie a été tué vendredi dans une attaque.", 1),
+        ("A member of the Volunteers for the Defence of the Homeland was killed on Tuesday in Koulouko.", 1),
+    ],
+)
+def test_single_persons_named_in_a_subject_count_one_each(extractor: Extractor, text: str, dead: int) -> None:
+    assert _fatalities(extractor, text) == dead
+
+
 def test_a_single_victim_after_a_figure_is_added(extractor: Extractor) -> None:
     assert _fatalities(extractor, "Mali : quatre assaillants et un gendarme tués près de Douentza.") == 5
     # "a" only introduces the group here: six were killed

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from harmattan.extraction.components.singular import one_before, one_victim
+from harmattan.extraction.components.singular import listed_victims, one_before, one_victim
 from harmattan.extraction.components.tolls import split_tolls
 from harmattan.extraction.components.wording import (
     HEADLINE_LABEL,
@@ -353,7 +353,11 @@ class EventDetector(Component):
                         picked.append(n)
             kind = _CASUALTY[str(cue.value)]
             if not picked and kind == "killed":
-                one = one_victim(doc, cue)
+                listed = [n for n in listed_victims(doc, cue) if n.start not in used]
+                for n in listed:  # "le chef du village, l'imam et un VDP ont été tués": one each, together
+                    used.add(n.start)
+                    counts.setdefault(kind, []).append((1, "listed", n))
+                one = None if listed else one_victim(doc, cue)
                 if one is not None and one.start not in used:
                     used.add(one.start)
                     counts.setdefault(kind, []).append((1, self._group(_role_at(one, persons)), one))

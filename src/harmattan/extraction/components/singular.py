@@ -31,6 +31,12 @@ def _subject() -> re.Pattern[str]:
     return re.compile(rf"\W*{_DET}\s+(?:\w+\s+)?({_nouns()})\b")
 
 
+def _subject_start(doc: Doc, start: int, end: int) -> int:
+    """Where the subject starts: after a headline label ("Bam : un volontaire ... a été tué")."""
+    label = _LABEL.match(doc.text, start, end)  # matches the empty string at worst
+    return start + (label.end() - label.start() if label else 0)
+
+
 @lru_cache(maxsize=1)
 def _right_before() -> re.Pattern[str]:
     return re.compile(rf"\b({_nouns()})\s+$")
@@ -49,8 +55,34 @@ def one_victim(doc: Doc, cue: Mention) -> Mention | None:
         # a headline's bare participle: "Police commissioner killed in ...", "un commissaire de police tué"
         right_before = _right_before().search(doc.folded, max(sent.start, cue.start - 40), cue.start)
         return _mention(doc, cue, right_before.start(1), right_before.end(1)) if right_before else None
-    subject = _subject().match(doc.folded, sent.start, cue.start)
+    subject = _subject().match(doc.folded, _subject_start(doc, sent.start, cue.start), cue.start)
     return _mention(doc, cue, subject.start(1), subject.end(1)) if subject else None
+
+
+def listed_victims(doc: Doc, cue: Mention) -> list[Mention]:
+    """ "Le chef du village, l'imam, un fils de l'imam et un VDP ont été tués": a subject listing single
+    persons before a plural passive counts one each (empty when the subject is not such a list)."""
+    sent = doc.sentences[cue.sentence]
+    aux = _PLURAL_PASSIVE_BEFORE.search(doc.folded, max(sent.start, cue.start - 30), cue.start)
+    if aux is None:
+        return []
+    start = _subject_start(doc, sent.start, aux.start())
+    subject = doc.text[start : aux.start()]
+    items = [i.strip() for i in _LIST_SPLIT.split(subject) if i.strip()]
+    if len(items) < 2 or any(not _SINGLE.match(fold(i)) for i in items):
+        return []
+    out, at = [], start
+    for item in items:
+        pos = doc.text.find(item, at)
+        at = pos + len(item)
+        out.append(_mention(doc, cue, pos, pos + len(item)))
+    return out
+
+
+_PLURAL_PASSIVE_BEFORE = re.compile(r"\b(?:were|have been|had been|ont ete|avaient ete|auraient ete)\s+$")
+_LABEL = re.compile(r"(?:[^\W\d][\w' -]{0,30}\s?:\s+)?")  # "Bam : ", "BURKINA: "
+_LIST_SPLIT = re.compile(r",\s*|\s+(?:et|and)\s+")
+_SINGLE = re.compile(r"(?:le|la|l |l'|un|une|son|sa|the|a|an|one|his|her|their)\s*\w")
 
 
 def one_before(doc: Doc, cue: Mention, number: Mention) -> Mention | None:
