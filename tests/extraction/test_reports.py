@@ -155,3 +155,17 @@ def test_a_headline_area_under_its_former_name_and_the_body_town_are_one_event(e
     )
     events = extractor.extract(text, published=dt.date(2020, 5, 20))
     assert [(e.location, e.fatalities, e.event_date) for e in events] == [("Barani", 2, dt.date(2020, 5, 19))]
+
+
+def test_where_people_fled_is_not_another_event(extractor: Extractor) -> None:
+    text = (
+        "Sept personnes ont été tuées dimanche à Bèiga lors d'une attaque menée par des hommes armés. "
+        "Plusieurs habitants ont été blessés et des dizaines de familles ont pris la route de Gorom-Gorom."
+    )
+    events = extractor.extract(text, published=dt.date(2020, 3, 3))
+    assert [(e.location, e.fatalities) for e in events] == [("Bèiga", 7)]
+
+
+def test_figures_of_speech_are_no_events(extractor: Extractor) -> None:
+    text = "Les compagnies étrangères jugent le nouveau code minier « une véritable bombe à retardement »."
+    assert extractor.extract(text, published=dt.date(2023, 8, 30)) == []

@@ -266,7 +266,8 @@ _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians
 def _attribute(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any) -> None:
     """A named armed group in the report ("gunmen from AQIM", "claimed by JNIM") replaces "unidentified";
     never a group the report counts among the victims, nor a parent that only qualifies another group."""
-    if ev.event_type not in _VIOLENT or ev.actor1_id not in (None, "unidentified-armed-group"):
+    acts = ev.event_type in _VIOLENT or ev.sub_event_type == "Looting/property destruction"
+    if not acts or ev.actor1_id not in (None, "unidentified-armed-group"):
         return
     named = [m for m in _claimable(doc, res) if m.value != ev.actor2_id]
     if not named:

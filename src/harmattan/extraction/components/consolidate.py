@@ -113,7 +113,8 @@ def _reporting_verbs() -> frozenset[str]:
 
 _DESTINATION = re.compile(
     r"\b(?:vers|towards?|bound for|headed for|heading for|heading to|en route (?:to|for)|en direction de|"
-    r"a destination de|fled to|fleeing to|evacuated to)\s+(?:(?:the|la|le|l)\s+)?$"
+    r"a destination de|fled to|fleeing to|evacuated to|pris la route de|fui vers|fuient vers|refugies a|"
+    r"took refuge in|sought refuge in|displaced to)\s+(?:(?:the|la|le|l)\s+)?$"
 )
 
 
@@ -125,15 +126,18 @@ _RULERS_OF = re.compile(
 def _nearest_place(doc: Doc, cand: Candidate) -> tuple[Any, Mention] | None:
     if cand.place is not None:
         return cand.place.value, cand.place
-    places = doc.of_kind("place", cand.sentence)
+    # where people were heading ("des familles ont pris la route de Gorom-Gorom") is no place of the event
+    places = [
+        m
+        for m in doc.of_kind("place", cand.sentence)
+        if not _DESTINATION.search(doc.folded[max(0, m.start - 30) : m.start])
+    ]
     if not places:
         return None
-    # where it happened beats where people were heading; a town beats a region; then the one nearest
-    # the trigger
+    # a town beats a region; then the one nearest the trigger
     best = min(
         places,
         key=lambda m: (
-            bool(_DESTINATION.search(doc.folded[max(0, m.start - 30) : m.start])),
             # "le retrait exigé par le régime de Niamey": a capital that stands for its rulers
             bool(_RULERS_OF.search(doc.folded[max(0, m.start - 30) : m.start])),
             # "around Kain, Banh and Bomboro": a list's homonym abroad loses to the report's country
