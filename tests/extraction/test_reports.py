@@ -169,3 +169,17 @@ def test_where_people_fled_is_not_another_event(extractor: Extractor) -> None:
 def test_figures_of_speech_are_no_events(extractor: Extractor) -> None:
     text = "Les compagnies étrangères jugent le nouveau code minier « une véritable bombe à retardement »."
     assert extractor.extract(text, published=dt.date(2023, 8, 30)) == []
+
+
+def test_an_act_dated_by_a_past_year_is_background(extractor: Extractor) -> None:
+    text = (
+        "Le tribunal militaire de Ouagadougou a condamné mercredi Blaise Compaoré à la prison à perpétuité "
+        "pour complicité dans l'assassinat de Thomas Sankara en 1987."
+    )
+    (e,) = extractor.extract(text, published=dt.date(2022, 4, 7))
+    assert (e.historical, e.event_date, e.date_precision) == (True, dt.date(1987, 1, 1), 3)
+
+
+def test_a_court_rejecting_appeals_is_no_political_event(extractor: Extractor) -> None:
+    text = "La Cour constitutionnelle du Niger a confirmé dimanche l'élection du président, rejetant les recours."
+    assert extractor.extract(text, published=dt.date(2021, 3, 22)) == []

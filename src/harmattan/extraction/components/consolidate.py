@@ -69,9 +69,31 @@ class Resolve(Component):
             )
             if cl.historical is None and old and cl.date is not None:
                 cl.historical = cl.date[2]
+            year = None if cl.historical else _past_year(doc, cand)
+            if year is not None:  # dated by its year, not by the report's "mercredi"
+                cl.historical = year
+                cl.date = (dt.date(int(year.value), 1, 1), 3, year)
             clusters.append(cl)
         doc.user_data["clusters"] = clusters
         return doc
+
+
+def _past_year(doc: Doc, cand: Candidate) -> Mention | None:
+    """ "pour complicité dans l'assassinat de Thomas Sankara en 1987", "the 2012 massacre": the act is
+    dated by a year at least two years before the report, so it is background."""
+    if doc.published is None:
+        return None
+    sent = doc.sentences[cand.sentence]
+    end = min(sent.end, cand.trigger.end + 60)
+    for found in _YEAR_OF_ACT.finditer(doc.folded, max(sent.start, cand.trigger.start - 12), end):
+        year = int(found.group(1) or found.group(2))
+        if year <= doc.published.year - 2:
+            start, stop = found.span(1) if found.group(1) else found.span(2)
+            return Mention("hist", start, stop, doc.text[start:stop], year, cand.sentence, "hist:past-year")
+    return None
+
+
+_YEAR_OF_ACT = re.compile(r"\b(?:en|in)\s+((?:19|20)\d\d)\b|\bthe\s+((?:19|20)\d\d)\s+\w+$")
 
 
 def _nearest_date(doc: Doc, cand: Candidate) -> tuple[dt.date, int, Mention | None] | None:
