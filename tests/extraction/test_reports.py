@@ -181,5 +181,5 @@ def test_an_act_dated_by_a_past_year_is_background(extractor: Extractor) -> None
 
 
 def test_a_court_rejecting_appeals_is_no_political_event(extractor: Extractor) -> None:
-    text = "La Cour constitutionnelle du Niger a confirmé dimanche l'élection du président, rejetant les recours."
+    text = "La Cour constitutionnelle du Niger a confirmé dimanche l'élection, rejetant les recours."
     assert extractor.extract(text, published=dt.date(2021, 3, 22)) == []
