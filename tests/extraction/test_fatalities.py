@@ -142,3 +142,14 @@ def test_figures_chained_after_the_verb_add_up(extractor: Extractor) -> None:
 def test_one_dead_told_by_a_word_or_a_singular_noun(extractor: Extractor, text: str, dead: int) -> None:
     events = extractor.extract(text, published=dt.date(2020, 3, 1))
     assert [e.fatalities for e in events] == [dead]
+
+
+def test_coordinated_attacks_on_a_list_of_towns_are_one_event_per_town(extractor: Extractor) -> None:
+    text = "Le JNIM a revendiqué les attaques menées mardi contre des camps à Kayes, Niono et Nioro du Sahel."
+    events = extractor.extract(text, published=DAY)
+    assert [e.location for e in events] == ["Kayes", "Niono", "Nioro du Sahel"]
+    assert {e.actor1_id for e in events} == {"jnim"}
+    # one attack on a town named with its region is one event
+    assert (
+        len(extractor.extract("Gunmen attacked Djibo, in Soum province, killing five.", published=DAY)) == 1
+    )

@@ -30,7 +30,8 @@ def split_tolls(doc: Doc, cand: Candidate) -> list[Candidate]:
     killed = sorted(cand.counts.get("killed", []), key=lambda f: f[2].start)
     pairs = _respective(doc, cand, killed, places) or _each_at(doc, killed, places) if len(killed) > 1 else []
     if not pairs:
-        return _by_day(doc, cand, places)
+        by_day = _by_day(doc, cand, places)
+        return by_day if len(by_day) > 1 else _by_place_list(doc, cand, places)
     out = []
     for i, (figure, place) in enumerate(pairs):
         counts = {**cand.counts, "killed": [figure]} if i == 0 else {"killed": [figure]}
@@ -90,6 +91,34 @@ def _by_day(doc: Doc, cand: Candidate, places: list[Mention]) -> list[Candidate]
         replace(cand, counts=kept if i == 0 else {}, place=_of(pair, "place"), date=day)
         for i, (pair, day) in enumerate(zip(pairs, days, strict=True))
     ]
+
+
+_SEVERAL_ATTACKS = re.compile(
+    r"\b(?:attaques|attacks|raids|simultan\w*|coordonn\w*|coordinated|series of|serie d)\b"
+)
+_LIST_GAP = re.compile(r"\s*(?:,|et|and|ainsi que)?\s*(?:(?:de|d|a|in|at)\s+)?")
+
+
+def _by_place_list(doc: Doc, cand: Candidate, places: list[Mention]) -> list[Candidate]:
+    """ "attaques coordonnées contre des camps à Kayes, Niono et Nioro du Sahel", "attacked simultaneously
+    the villages of Karou, Ouatagouna and Daoutegeft": several attacks on a list of towns are one event per
+    town; a toll for all of them is a total, so the split events carry none."""
+    sent = doc.sentences[cand.sentence]
+    if not _SEVERAL_ATTACKS.search(doc.folded, sent.start, sent.end):
+        return [cand]
+    towns = sorted(places, key=lambda m: m.start)
+    run = [towns[0]]
+    for a, b in pairwise(towns):
+        if _LIST_GAP.fullmatch(doc.clean, a.end, b.start):
+            run.append(b)
+        elif len(run) < 2:
+            run = [b]
+        else:
+            break
+    if len(run) < 2:
+        return [cand]
+    kept = {k: v for k, v in cand.counts.items() if k != "killed"}
+    return [replace(cand, counts=kept if i == 0 else {}, place=town) for i, town in enumerate(run)]
 
 
 def _in_order(days: list[Mention]) -> list[Mention]:
