@@ -276,3 +276,9 @@ def test_a_country_opening_a_political_sentence_acts(extractor: Extractor) -> No
     )
     e = _one(extractor, text, dt.date(2022, 5, 16))
     assert (e.actor1_id, e.actor2_id) == ("ml-state", "g5-sahel")
+
+
+def test_a_militia_told_in_the_passive_is_not_the_doer(extractor: Extractor) -> None:
+    text = "Soldiers and Volunteers for the Defence of the Homeland were ambushed near Bidi; two were killed."
+    e = _one(extractor, text, dt.date(2021, 3, 10))
+    assert (e.actor1_id, e.actor2_id) == ("unidentified-armed-group", "bf-military")

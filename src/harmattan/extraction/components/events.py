@@ -450,6 +450,7 @@ class EventDetector(Component):
                         and not p.numbered
                         and not (p.mention.kind == "term" and p.actor_id in counted)
                         and not _among_dead(doc, p)  # "dix morts, dont sept VDP"
+                        and not passive_after(doc, p, cand.cues)  # "soldiers and VDP were ambushed"
                     ),
                     None,
                 )
