@@ -166,14 +166,19 @@ class SubEventClassifier(Component):
 # a sentence that counts its dead does not tell a strategic development ("13 terrorists killed, a base
 # destroyed" is no base established)
 _BLOODLESS_TYPES = frozenset({"Strategic developments"})
+_LETHAL = frozenset({"kill", "massacre", "assassinate"})
+_CROWD_VIOLENCE = frozenset({"riot", "mob", "burn", "loot", "destroy", "attack", "clash"})
 
 
 def _contradicts(cand: Candidate, event_type: str) -> bool:
     """What the rules found rules the model's type out: a sentence that counts its dead is no strategic
-    development, and a battle with an armed target is not violence against civilians (a self-defence group
-    killed in an ambush)."""
-    if _deadly(cand) and event_type in _BLOODLESS_TYPES:
-        return True
+    development, a battle with an armed target is not violence against civilians (a self-defence group
+    killed in an ambush), and a protest is no riot unless the crowd's violence is told."""
+    if event_type in _BLOODLESS_TYPES and (_deadly(cand) or _lethal(cand)):
+        return True  # "Residents' accounts point to mass executions": killings, however counted
+    cues = {str(c.value) for c in cand.cues}
+    if event_type == "Riots" and not cues & _CROWD_VIOLENCE and cand.rule.get("event_type") == "Protests":
+        return True  # "water cannon against protesters": a riot needs the crowd's own violence told
     target = cand.actor2
     battle = cand.rule.get("event_type") == "Battles"
     return (
@@ -182,6 +187,14 @@ def _contradicts(cand: Candidate, event_type: str) -> bool:
         and target is not None
         and target.role != "civilian"
     )
+
+
+def _lethal(cand: Candidate) -> bool:
+    """A killing verb or noun ("executions", "massacre"), not an epithet ("a month after a deadly attack")."""
+    return any(str(c.value) in _LETHAL and not _EPITHET.fullmatch(c.text.lower()) for c in cand.cues)
+
+
+_EPITHET = re.compile(r"deadly|deadliest|meurtri\w*|fatal|mortel\w*|sanglant\w*|bloody")
 
 
 def _deadly(cand: Candidate) -> bool:
