@@ -282,3 +282,9 @@ def test_a_militia_told_in_the_passive_is_not_the_doer(extractor: Extractor) -> 
     text = "Soldiers and Volunteers for the Defence of the Homeland were ambushed near Bidi; two were killed."
     e = _one(extractor, text, dt.date(2021, 3, 10))
     assert (e.actor1_id, e.actor2_id) == ("unidentified-armed-group", "bf-military")
+
+
+def test_miners_attacked_are_civilians_with_the_group_associated(extractor: Extractor) -> None:
+    text = "Huit orpailleurs ont été tués lundi par des hommes armés sur un site d'orpaillage près de Djibo."
+    e = _one(extractor, text)
+    assert (e.actor2_id, e.assoc_actor_2, e.inter2) == ("civilians-bf", "Miners (Burkina Faso)", 7)

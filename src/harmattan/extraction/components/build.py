@@ -236,6 +236,7 @@ def _actors(
             "default:civilian-victims",
         )
     _attribute(doc, cl, ev, evidence, res)
+    _civilians_with_group(ev, res, country)
     excessive = ev.sub_event_type == "Excessive force against protesters"
     if excessive and (ev.actor1_id or "").startswith("protesters") and ev.inter2 == 1:
         _swap_actors(ev, evidence)  # "soldiers opened fire on protesters": the force is actor1 (the guide)
@@ -415,6 +416,22 @@ def _set_default(
     setattr(ev, f"inter{n}", int(actor.inter) if actor is not None and actor.inter is not None else inter)
     for f in (f"actor{n}", f"actor{n}_id", f"inter{n}"):
         evidence.append(doc.sentence_evidence(f, sentence, rule))
+
+
+def _civilians_with_group(ev: Event, res: Any, country: str | None) -> None:
+    """Miners, journalists, aid workers attacked are the civilians of the country, the group associated
+    (ACLED's convention and the gold guide's: "Civilians (Niger)" with "Aid Workers")."""
+    actor = res.actor(ev.actor2_id) if ev.actor2_id else None
+    if actor is None or getattr(actor, "kind", None) != "civilian_group" or not country:
+        return
+    if str(ev.actor2_id).startswith("civilians-"):
+        return
+    civilians = res.actor(f"civilians-{country.lower()}")
+    if civilians is None:
+        return
+    group = ev.actor2
+    ev.actor2, ev.actor2_id, ev.inter2 = str(civilians.name), str(civilians.id), int(civilians.inter or 7)
+    ev.assoc_actor_2 = "; ".join(n for n in (group, ev.assoc_actor_2) if n)
 
 
 def _assoc(parts: list[Participant]) -> str | None:
