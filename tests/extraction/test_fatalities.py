@@ -98,6 +98,15 @@ def test_single_persons_named_in_a_subject_count_one_each(extractor: Extractor, 
     assert _fatalities(extractor, text) == dead
 
 
+def test_a_figure_echoed_in_brackets_is_one_figure(extractor: Extractor) -> None:
+    assert (
+        _fatalities(
+            extractor, "Burkina : trois (03) soldats et deux (02) VDP tués dans une embuscade à Djibo"
+        )
+        == 5
+    )
+
+
 def test_a_single_victim_after_a_figure_is_added(extractor: Extractor) -> None:
     assert _fatalities(extractor, "Mali : quatre assaillants et un gendarme tués près de Douentza.") == 5
     # "a" only introduces the group here: six were killed

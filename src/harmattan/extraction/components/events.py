@@ -312,6 +312,7 @@ class EventDetector(Component):
         ]
         dates = [(m.start, m.end) for m in mentions if m.kind == "date"]
         numbers = [n for n in numbers if not any(s <= n.start < e for s, e in dates)]
+        numbers = _without_echoes(doc, numbers)
         # "53 morts, dont 49 gendarmes": a part of a figure already counted
         numbers = [
             n for n in numbers if not _SUBSET_BEFORE.search(doc.folded[max(0, n.start - 20) : n.start])
@@ -927,6 +928,24 @@ _AMONG_DEAD = re.compile(
     r"mostly|majoritairement)\s+(?:\w+\s+){0,2}$"
 )
 _LIST_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}(?:and|et)\s|\s*[,;]?\s+(?:homes|houses|habitations|maisons)\b")
+
+
+def _without_echoes(doc: Doc, numbers: list[Mention]) -> list[Mention]:
+    """ "trois (03) soldats et deux (02) VDP": the figure repeated in digits in brackets is one figure."""
+    out: list[Mention] = []
+    for n in numbers:
+        prev = out[-1] if out else None
+        echo = (
+            prev is not None
+            and prev.value == n.value
+            and _ECHO_GAP.fullmatch(doc.text, prev.end, n.start) is not None
+        )
+        if not echo:
+            out.append(n)
+    return out
+
+
+_ECHO_GAP = re.compile(r"\s*\(\s*")
 
 
 def _subject_figure(doc: Doc, n: Mention, cue: Mention) -> bool:
