@@ -288,3 +288,12 @@ def test_miners_attacked_are_civilians_with_the_group_associated(extractor: Extr
     text = "Huit orpailleurs ont été tués lundi par des hommes armés sur un site d'orpaillage près de Djibo."
     e = _one(extractor, text)
     assert (e.actor2_id, e.assoc_actor_2, e.inter2) == ("civilians-bf", "Miners (Burkina Faso)", 7)
+
+
+def test_the_forces_a_later_sentence_names_outrank_a_country_in_the_headline(extractor: Extractor) -> None:
+    text = (
+        "Agadez : les Américains ont quitté la base 201. Les derniers militaires américains ont quitté lundi "
+        "la base aérienne 201 d'Agadez, officiellement remise aux forces armées nigériennes."
+    )
+    e = _one(extractor, text, dt.date(2024, 8, 6))
+    assert (e.actor1_id, e.actor2_id) == ("us-africom", "ne-military")

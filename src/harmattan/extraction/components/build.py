@@ -246,13 +246,22 @@ def _actors(
 
 def _acting_body(cl: Any, src: Candidate) -> Candidate:
     """ "Mali and Algeria trade protests. Mali's foreign ministry summoned...": the body a later sentence
-    names (a government, ministry, junta) says more than the country a headline names as a state."""
+    names (a government, ministry, junta, its forces) says more than the country a headline names as a
+    state."""
     a1 = src.actor1
     if a1 is None or not str(a1.actor_id or "").endswith("-state"):
         return src
     cc = str(a1.actor_id)[:3]
+    # "Les États-Unis ont remis la base... les derniers militaires américains ont quitté": the forces too
     return next(
-        (c for c in cl.members if c.actor1 is not None and c.actor1.actor_id == f"{cc}government"), src
+        (
+            c
+            for c in cl.members
+            if c.actor1 is not None
+            and str(c.actor1.actor_id or "").startswith(cc)
+            and not str(c.actor1.actor_id).endswith("-state")
+        ),
+        src,
     )
 
 
