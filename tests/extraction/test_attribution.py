@@ -293,7 +293,7 @@ def test_miners_attacked_are_civilians_with_the_group_associated(extractor: Extr
 def test_the_forces_a_later_sentence_names_outrank_a_country_in_the_headline(extractor: Extractor) -> None:
     text = (
         "Agadez : les Américains ont quitté la base 201. Les derniers militaires américains ont quitté lundi "
-        "la base aérienne 201 d'Agadez, officiellement remise aux forces armées nigériennes."
+        "la base aérienne 201 d'Agadez, remise aux forces armées nigériennes, achevant leur retrait."
     )
     e = _one(extractor, text, dt.date(2024, 8, 6))
     assert (e.actor1_id, e.actor2_id) == ("us-africom", "ne-military")
