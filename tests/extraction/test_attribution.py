@@ -297,3 +297,15 @@ def test_the_forces_a_later_sentence_names_outrank_a_country_in_the_headline(ext
     )
     e = _one(extractor, text, dt.date(2024, 8, 6))
     assert (e.actor1_id, e.actor2_id) == ("us-africom", "ne-military")
+
+
+def test_a_militia_the_report_blames_is_the_doer(extractor: Extractor) -> None:
+    text = (
+        "Au moins 39 personnes ont été tuées lundi dans des violences à Aribinda, imputées à des Koglweogo."
+    )
+    assert _one(extractor, text).actor1_id == "koglweogo"
+    text = (
+        "Trois civils tués à Korko. Des témoins mettent en cause des Volontaires pour la défense de la patrie, "
+        "qui auraient ouvert le feu dimanche sur des habitants."
+    )
+    assert _one(extractor, text).actor1_id == "bf-vdp"

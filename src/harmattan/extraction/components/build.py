@@ -267,6 +267,10 @@ def _acting_body(cl: Any, src: Candidate) -> Candidate:
 
 _PARENT_AFTER = re.compile(r"^\s?(?:linked|affiliated|affiliate|allied|backed|aligned|lie|liee|affilie)\b")
 _CLAIM = re.compile(r"\b(?:claim\w*|revendiqu\w*)\b")
+_BLAMED_ON = re.compile(
+    r"\b(?:imput\w*|attribu\w*|blamed on|blamed|mis en cause|mettent en cause|met en cause)\s+"
+    r"(?:(?:a|aux|au|to|on|des|de|du|d|les|la|le|l|the|membres|members|of|groupes?|group|d autodefense)\s+){0,5}$"
+)
 # militias named in a report are mostly its victims ("VDP post attacked"); when they act, the roles
 # engine finds them as agents ("tuées par des membres d'un groupe d'autodéfense")
 _CLAIMING_KINDS = frozenset({"rebel_group", "islamist_group"})
@@ -303,7 +307,11 @@ def _claimable(doc: Doc, res: Any) -> list[Mention]:
         found = [
             m
             for m in doc.of_kind("actor")
-            if getattr(res.actor(str(m.value)), "kind", None) in _CLAIMING_KINDS
+            if (
+                getattr(res.actor(str(m.value)), "kind", None) in _CLAIMING_KINDS
+                # "violences imputées à des Koglweogo": a militia the report blames
+                or _BLAMED_ON.search(doc.folded[max(0, m.start - 60) : m.start])
+            )
             and not _PARENT_AFTER.match(doc.folded[m.end : m.end + 16])
         ]
         doc.user_data["_claimable"] = found

@@ -887,9 +887,13 @@ def _accused(doc: Doc, p: Participant) -> bool:
 
 
 _ACCUSE_BEFORE = re.compile(
-    r"\b(?:accuse|accuses|accused|accusent|accusant|blame|blamed|blames)\s+(?:(?:the|l|la|le|les|des|du)\s+)*$"
+    r"\b(?:accuse|accuses|accused|accusent|accusant|blame|blamed|blames|mettent en cause|met en cause|"
+    r"mis en cause|pointent du doigt)\s+(?:(?:the|l|la|le|les|des|du)\s+)*$"
 )
-_OF_DOING = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:of|d avoir|de|d)\s")
+# "accuse X of killing", "accuse X d'avoir tué", "mettent en cause des VDP, qui auraient ouvert le feu"
+_OF_DOING = re.compile(
+    r"^\s+(?:\w+\s+){0,2}?(?:of|d avoir|de|d)\s|^\s*(?:\w+\s+){0,3}?qui\s+(?:auraient|aurait|ont|a|avaient)\b"
+)
 _ACCUSED_AFTER = re.compile(
     r"^\s+(?:est\s+|sont\s+|was\s+|were\s+|is\s+|are\s+)?accuse\w*\s+(?:d avoir|of)\b"
 )
