@@ -305,7 +305,7 @@ def test_a_militia_the_report_blames_is_the_doer(extractor: Extractor) -> None:
     )
     assert _one(extractor, text).actor1_id == "koglweogo"
     text = (
-        "Trois civils tués à Korko. Des témoins mettent en cause des Volontaires pour la défense de la patrie, "
-        "qui auraient ouvert le feu dimanche sur des habitants."
+        "Trois civils tués à Korko. Des témoins mettent en cause des Volontaires pour la défense de la "
+        "patrie, qui auraient ouvert le feu dimanche sur des habitants."
     )
     assert _one(extractor, text).actor1_id == "bf-vdp"

@@ -269,7 +269,8 @@ _PARENT_AFTER = re.compile(r"^\s?(?:linked|affiliated|affiliate|allied|backed|al
 _CLAIM = re.compile(r"\b(?:claim\w*|revendiqu\w*)\b")
 _BLAMED_ON = re.compile(
     r"\b(?:imput\w*|attribu\w*|blamed on|blamed|mis en cause|mettent en cause|met en cause)\s+"
-    r"(?:(?:a|aux|au|to|on|des|de|du|d|les|la|le|l|the|membres|members|of|groupes?|group|d autodefense)\s+){0,5}$"
+    r"(?:(?:a|aux|au|to|on|des|de|du|d|les|la|le|l|the|membres|members|of|groupes?|group|d autodefense)"
+    r"\s+){0,5}$"
 )
 # militias named in a report are mostly its victims ("VDP post attacked"); when they act, the roles
 # engine finds them as agents ("tuées par des membres d'un groupe d'autodéfense")
