@@ -309,3 +309,13 @@ def test_a_militia_the_report_blames_is_the_doer(extractor: Extractor) -> None:
         "patrie, qui auraient ouvert le feu dimanche sur des habitants."
     )
     assert _one(extractor, text).actor1_id == "bf-vdp"
+
+
+def test_a_merger_is_done_by_the_group_it_makes(extractor: Extractor) -> None:
+    text = (
+        "Plusieurs groupes jihadistes du Sahel, dont Ansar Dine, Al-Mourabitoune et la katiba Macina, ont "
+        "annoncé jeudi leur fusion au sein d'une nouvelle organisation, le Groupe de soutien à l'islam et "
+        "aux musulmans."
+    )
+    e = _one(extractor, text, dt.date(2017, 3, 3))
+    assert (e.sub_event_type, e.actor1_id) == ("Change to group/activity", "jnim")

@@ -275,13 +275,18 @@ _BLAMED_ON = re.compile(
 # militias named in a report are mostly its victims ("VDP post attacked"); when they act, the roles
 # engine finds them as agents ("tuées par des membres d'un groupe d'autodéfense")
 _CLAIMING_KINDS = frozenset({"rebel_group", "islamist_group"})
+_NEW_GROUP = "Change to group/activity"
+_INTO = re.compile(
+    r"\b(?:fusion|fusionn\w*|merger|merged|nouvelle organisation|new organi[sz]ation|sous le nom|under the name|"
+    r"baptise\w*|named|renamed|rebaptise\w*)\b[^.;]{0,50}$"
+)
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
 def _attribute(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any) -> None:
     """A named armed group in the report ("gunmen from AQIM", "claimed by JNIM") replaces "unidentified";
     never a group the report counts among the victims, nor a parent that only qualifies another group."""
-    acts = ev.event_type in _VIOLENT or ev.sub_event_type == "Looting/property destruction"
+    acts = ev.event_type in _VIOLENT or ev.sub_event_type in ("Looting/property destruction", _NEW_GROUP)
     if not acts or ev.actor1_id not in (None, "unidentified-armed-group"):
         return
     named = [m for m in _claimable(doc, res) if m.value != ev.actor2_id]
@@ -293,8 +298,11 @@ def _attribute(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any)
         return
     own = {c.sentence for c in cl.members}
     claims = _claim_sentences(doc)
-    # a claim names the group best; then the group named where the event is told
+    # a claim names the group best; then the group named where the event is told; a merger is the group
+    # it makes ("ont annoncé leur fusion au sein d'une nouvelle organisation, le GSIM")
     found = min(named, key=lambda m: (m.sentence not in claims, m.sentence not in own, m.start))
+    if ev.sub_event_type == _NEW_GROUP:
+        found = next((m for m in named if _INTO.search(doc.folded[max(0, m.start - 60) : m.start])), found)
     actor = res.actor(str(found.value))
     part = Participant(found, str(found.value), str(actor.name), int(actor.inter), "armed")
     evidence[:] = [e for e in evidence if e.field not in ("actor1", "actor1_id", "inter1")]
