@@ -277,8 +277,8 @@ _BLAMED_ON = re.compile(
 _CLAIMING_KINDS = frozenset({"rebel_group", "islamist_group"})
 _NEW_GROUP = "Change to group/activity"
 _INTO = re.compile(
-    r"\b(?:fusion|fusionn\w*|merger|merged|nouvelle organisation|new organi[sz]ation|sous le nom|under the name|"
-    r"baptise\w*|named|renamed|rebaptise\w*)\b[^.;]{0,50}$"
+    r"\b(?:fusion|fusionn\w*|merger|merged|nouvelle organisation|new organi[sz]ation|sous le nom|"
+    r"under the name|baptise\w*|named|renamed|rebaptise\w*)\b[^.;]{0,50}$"
 )
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
