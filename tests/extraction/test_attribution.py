@@ -319,3 +319,26 @@ def test_a_merger_is_done_by_the_group_it_makes(extractor: Extractor) -> None:
     )
     e = _one(extractor, text, dt.date(2017, 3, 3))
     assert (e.sub_event_type, e.actor1_id) == ("Change to group/activity", "jnim")
+
+
+def test_a_party_acting_after_the_event_is_no_party_to_it(extractor: Extractor) -> None:
+    text = (
+        "Le gouvernement a décrété un deuil national de 48 heures après l'embuscade tendue jeudi contre un "
+        "convoi escorté par des Volontaires pour la défense de la patrie près de Titao, qui a fait 41 morts."
+    )
+    e = _one(extractor, text, dt.date(2021, 12, 25))
+    assert (e.actor1_id, e.actor2_id) == ("unidentified-armed-group", "bf-vdp")
+
+
+def test_a_party_inside_the_attacks_object_is_not_the_doer(extractor: Extractor) -> None:
+    text = "L'attaque de mercredi contre un convoi mixte de civils, de militaires et de VDP a fait 80 morts."
+    assert _one(extractor, text, dt.date(2021, 8, 20)).actor1_id == "unidentified-armed-group"
+
+
+def test_a_rally_against_sanctions_is_by_the_protesters(extractor: Extractor) -> None:
+    text = (
+        "Des dizaines de milliers de Maliens se sont rassemblés vendredi à Bamako pour protester contre les "
+        "sanctions imposées au Mali par la CEDEAO."
+    )
+    e = _one(extractor, text, dt.date(2022, 1, 15))
+    assert (e.event_type, e.actor1_id) == ("Protests", "protesters-ml")

@@ -380,7 +380,9 @@ def _crowd_default(
         ev.actor1 = ev.actor1_id = None
         ev.inter1 = None
     guessed = any(e.field == "actor1_id" and e.rule == "default:unidentified-perpetrator" for e in evidence)
-    if ev.actor1_id is not None and ev.inter1 not in (7, None) and not guessed:
+    # a protest is by the crowd, whoever it protests against ("contre les sanctions imposées par la CEDEAO")
+    outsider = ev.actor1_id is not None and ev.inter1 not in (1, 5, 6, 7, None)
+    if ev.actor1_id is not None and ev.inter1 not in (7, None) and not guessed and not outsider:
         return
     if excessive and (guessed or ev.inter1 == 1):
         return  # the force that fired is actor1 (gold/GUIDE.md)

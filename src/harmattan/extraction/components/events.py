@@ -416,9 +416,15 @@ class EventDetector(Component):
                 and not _PARTICIPLE_BY.search(gap)  # "le camp militaire visé par des kamikazes"
                 and not (str(next_cue.value) in self.violent and _bare_participle(doc, next_cue))
                 and not _is_toll(doc, next_cue)  # "Police death toll": the police are counted
+                and not _LATER_ACT.search(gap)  # "le gouvernement a décrété un deuil après l'embuscade"
                 and not obj
             ):
                 agent = first
+            elif next_cue is not None and names & self.violent and _LATER_ACT.search(gap):
+                parts = parts[1:]  # the party acted after the event (mourning decreed): no party to it
+                if not parts:
+                    cand.default_actor1 = "unidentified-armed-group"
+                    return
         if (
             agent is None
             and not names & self.violent
@@ -451,6 +457,7 @@ class EventDetector(Component):
                         and not p.numbered
                         and not (p.mention.kind == "term" and p.actor_id in counted)
                         and not _among_dead(doc, p)  # "dix morts, dont sept VDP"
+                        and not _in_target(doc, p, cand.cues)  # "contre un convoi mixte de civils et de VDP"
                         and not passive_after(doc, p, cand.cues)  # "soldiers and VDP were ambushed"
                     ),
                     None,
@@ -896,6 +903,25 @@ _OF_DOING = re.compile(
 )
 _ACCUSED_AFTER = re.compile(
     r"^\s+(?:est\s+|sont\s+|was\s+|were\s+|is\s+|are\s+)?accuse\w*\s+(?:d avoir|of)\b"
+)
+
+
+def _in_target(doc: Doc, p: Participant, cues: list[Mention]) -> bool:
+    """The party is named inside the attack's object ("l'attaque contre un convoi mixte de civils, de
+    militaires et de VDP"): after "contre"/"against", with no act told in between."""
+    lo = max(0, p.mention.start - 70)
+    ends = [m.end() for m in _AGAINST.finditer(doc.folded, lo, p.mention.start)]
+    if not ends:
+        return False
+    return not any(ends[-1] <= c.start < p.mention.start for c in cues)
+
+
+_AGAINST = re.compile(r"\b(?:contre|against|visant|targeting)\b")
+# a party followed by another act before the event's cue: "Le gouvernement a décrété un deuil national
+# de 48 heures après l'embuscade"
+_LATER_ACT = re.compile(
+    r"\b(?:a|ont|avait|avaient|has|have|had|decided|declared|decreed|announced|extended|ordered)\b[^.]*"
+    r"\b(?:apres|after|following|suite a|a la suite de|au lendemain de)\b"
 )
 
 
