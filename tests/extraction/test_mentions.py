@@ -26,6 +26,13 @@ PUB = dt.date(2021, 1, 6)  # a Wednesday
         ("In March, gunmen killed three civilians in Djibo.", dt.date(2020, 3, 15), 3),
         # a span of days: its first day, with a week's precision
         ("Vingt civils ont été tués à Djibo entre le 1er et le 3 janvier.", dt.date(2021, 1, 1), 2),
+        # "overnight" gives way to the days it names; a dateline dates the report, not the event
+        ("One soldier was killed overnight Sunday to Monday in an attack in Djibo.", dt.date(2021, 1, 3), 1),
+        (
+            "DJIBO, Jan 6 (AFP) — Gunmen killed three civilians in Djibo on Monday night.",
+            dt.date(2021, 1, 4),
+            1,
+        ),
     ],
 )
 def test_relative_dates(extractor: Extractor, text: str, expected: dt.date, precision: int) -> None:

@@ -120,11 +120,19 @@ def _range_start(doc: Doc, best: Mention, dates: list[Mention]) -> Mention:
 
 
 def _reported(doc: Doc, m: Mention) -> bool:
-    """A date just after a verb of saying ("said on Monday", "a annoncé lundi") dates the report."""
+    """A date just after a verb of saying ("said on Monday", "a annoncé lundi"), or in a dateline
+    ("OUAGADOUGOU, Jan 16 (AFP) —"), dates the report."""
+    line_start = doc.text.rfind("\n", 0, m.start) + 1
+    if _DATELINE_BEFORE.fullmatch(doc.text, line_start, m.start) and _DATELINE_AFTER.match(doc.text, m.end):
+        return True
     words = doc.folded[max(0, m.start - 25) : m.start].split()
     if words and words[-1] in ("on", "le"):
         words = words[:-1]
     return bool(words) and words[-1].strip(",") in _reporting_verbs()
+
+
+_DATELINE_BEFORE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý' .-]{2,30},\s*")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*[—–-]")
 
 
 @lru_cache(maxsize=1)

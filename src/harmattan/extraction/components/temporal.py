@@ -90,7 +90,7 @@ class DateMentions(Component):
             found += _mention(doc, m.start(), m.end(), _safe_date(y, mo, d), 1, "date:numeric")
         taken = [(m.start, m.end) for m in found]
         found += self._from_words(doc, pub, taken)
-        doc.mentions.extend(found)
+        doc.mentions.extend(_named_day_first(doc, found))
         return doc
 
     def _explicit(
@@ -155,6 +155,27 @@ def _has_past_marker(doc: Doc, w: Mention) -> bool:
     after = doc.folded[w.end : w.end + 12]
     before = doc.folded[max(0, w.start - 6) : w.start]
     return bool(_PAST_AFTER.match(after) or _PAST_BEFORE.search(before))
+
+
+def _named_day_first(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """ "overnight from Thursday to Friday", "overnight Thursday": a relative word followed by the day it
+    names gives way to that day."""
+    days = sorted(
+        (m for m in found if m.rule.startswith(("date:weekday", "date:day-month"))), key=lambda m: m.start
+    )
+    return [
+        m
+        for m in found
+        if not (
+            m.rule.startswith("date:relative")
+            and any(
+                0 <= d.start - m.end <= 12 and _LEAD_IN.fullmatch(doc.folded, m.end, d.start) for d in days
+            )
+        )
+    ]
+
+
+_LEAD_IN = re.compile(r"\s*(?:from|on|of|into|du|de|le)?\s*")
 
 
 def _relative(pub: dt.date, spec: dict[str, object]) -> tuple[dt.date | None, int]:
