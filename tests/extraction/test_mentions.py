@@ -33,6 +33,12 @@ PUB = dt.date(2021, 1, 6)  # a Wednesday
             dt.date(2021, 1, 4),
             1,
         ),
+        # a month named in passing does not outrank the day of the act
+        (
+            "Gunmen who had attacked Djibo in December killed three civilians there on Monday.",
+            dt.date(2021, 1, 4),
+            1,
+        ),
     ],
 )
 def test_relative_dates(extractor: Extractor, text: str, expected: dt.date, precision: int) -> None:

@@ -100,7 +100,9 @@ def _nearest_date(doc: Doc, cand: Candidate) -> tuple[dt.date, int, Mention | No
     dates = [cand.date] if cand.date is not None else doc.of_kind("date", cand.sentence)
     if not dates:
         return None
-    best = min(dates, key=lambda m: (_reported(doc, m), abs(m.start - cand.trigger.start)))
+    # a day beats a month the sentence names in passing ("lifted on Saturday the sanctions imposed after the
+    # July coup"), unless the day only dates the report
+    best = min(dates, key=lambda m: (_reported(doc, m), m.value[1] >= 3, abs(m.start - cand.trigger.start)))
     best = _range_start(doc, best, dates)
     date, precision = best.value
     return date, int(precision), best
