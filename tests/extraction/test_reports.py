@@ -183,3 +183,19 @@ def test_an_act_dated_by_a_past_year_is_background(extractor: Extractor) -> None
 def test_a_court_rejecting_appeals_is_no_political_event(extractor: Extractor) -> None:
     text = "La Cour constitutionnelle du Niger a confirmé dimanche l'élection, rejetant les recours."
     assert extractor.extract(text, published=dt.date(2021, 3, 22)) == []
+
+
+def test_an_undated_headline_and_the_body_naming_a_nearby_place_are_one_event(extractor: Extractor) -> None:
+    text = (
+        "Oudalan : un civil exécuté à Petoye. Un habitant de ce village de la commune de Gorom-Gorom a été "
+        "tué vendredi par des hommes armés venus à moto."
+    )
+    events = extractor.extract(text, published=dt.date(2019, 1, 27))
+    assert [(e.location, e.event_date) for e in events] == [("Petoye", dt.date(2019, 1, 25))]
+    # a headline summing up two attacks is not merged into one of them
+    text = (
+        "Séno : treize civils tués dans deux villages. Des hommes armés ont attaqué mercredi les villages de "
+        "Pétéguersé et de Bombofa, tuant respectivement sept et six personnes."
+    )
+    events = extractor.extract(text, published=dt.date(2020, 10, 16))
+    assert sorted(e.fatalities or 0 for e in events) == [6, 7]

@@ -200,7 +200,7 @@ class Consolidate(Component):
             # only recent clusters: one occurrence is told in neighbouring sentences (and this stays linear)
             target = None
             if not _told_apart(doc, cl):
-                target = next((m for m in reversed(merged[-4:]) if _compatible(m, cl)), None)
+                target = next((m for m in reversed(merged[-4:]) if _compatible(m, cl, doc)), None)
             if target is None:
                 merged.append(cl)
             else:
@@ -298,10 +298,17 @@ def _kind(cand: Candidate) -> str:
     return "violent" if etype in _VIOLENT_TYPES else etype
 
 
-def _compatible(a: Cluster, b: Cluster) -> bool:
+def _compatible(a: Cluster, b: Cluster, doc: Doc) -> bool:
     if _kind(a.head) != _kind(b.head) or (a.historical is None) != (b.historical is None):
         return False
-    if a.place and b.place and not _same_place(a.place[0].place, b.place[0].place):
+    # "six civils tués à Dambatao. Des hommes armés ont fait irruption samedi dans ce village de la commune de
+    # Banh": an undated headline and the body telling it name nearby places
+    if (
+        a.place
+        and b.place
+        and not _same_place(a.place[0].place, b.place[0].place)
+        and not (_undated_headline(a, doc) and _near(a.place[0].place, b.place[0].place, _HEADLINE_REACH_KM))
+    ):
         return False
     both_dated = a.date is not None and b.date is not None and a.date[2] is not None and b.date[2] is not None
     return not (
@@ -311,6 +318,32 @@ def _compatible(a: Cluster, b: Cluster) -> bool:
         and abs((a.date[0] - b.date[0]).days) > 1
         and max(a.date[1], b.date[1]) == 1
     )
+
+
+_HEADLINE_REACH_KM = 40.0
+
+
+def _undated_headline(cl: Cluster, doc: Doc | None = None) -> bool:
+    """The report's undated first line, unless it sums up several occurrences ("13 civils tués dans deux
+    villages", "25 killed in two attacks")."""
+    if cl.head.sentence != 0 or not (cl.date is None or cl.date[2] is None):
+        return False
+    if doc is None:
+        return True
+    sent = doc.sentences[0]
+    return not _SEVERAL.search(doc.folded, sent.start, sent.end)
+
+
+_SEVERAL = re.compile(
+    r"\b(?:deux|two|trois|three|quatre|four|plusieurs|several|multiple|series of|serie d)\s+(?:\w+\s+)?"
+    r"(?:attaques|attacks|villages|localites|raids|incidents|embuscades|ambushes)\b"
+)
+
+
+def _near(p: Any, q: Any, km: float) -> bool:
+    if None in (p.latitude, q.latitude, p.longitude, q.longitude):
+        return False
+    return haversine_km(float(p.latitude), float(p.longitude), float(q.latitude), float(q.longitude)) <= km
 
 
 def _same_place(p: Any, q: Any) -> bool:
@@ -325,9 +358,7 @@ def _same_place(p: Any, q: Any) -> bool:
     # a headline's area under a former name ("Boucle du Mouhoun :", "Loroum :") and a town of it: the
     # gazetteer files towns under today's areas, so the area's seat being near the town has to do
     reach = _AREA_REACH_KM["admin1" if "admin1" in areas else "admin2"]
-    if None in (p.latitude, q.latitude, p.longitude, q.longitude) or p.country != q.country:
-        return False
-    return haversine_km(float(p.latitude), float(p.longitude), float(q.latitude), float(q.longitude)) <= reach
+    return p.country == q.country and _near(p, q, reach)
 
 
 #: How far from its seat a town may lie and still be inside a region or a province (Sahel countries).
