@@ -187,3 +187,13 @@ def test_the_towns_a_road_links_are_not_the_place(extractor: Extractor) -> None:
     )
     e = _one(extractor, text)
     assert (e.location, e.geo_precision) == ("Kompiembiga", 2)
+
+
+def test_a_commune_a_pair_of_villages_and_near_the_village_of_are_precision_two(extractor: Extractor) -> None:
+    text = "Des hommes armés ont attaqué dimanche un village de la commune de Pensa, tuant dix personnes."
+    assert (_one(extractor, text).location, _one(extractor, text).geo_precision) == ("Pensa", 2)
+    text = "The air force struck groups of fighters on Wednesday around Kain and Yensé, in Yatenga province."
+    e = _one(extractor, text)
+    assert (e.location, e.geo_precision) == ("Kain", 2)
+    text = "Four soldiers were killed on Wednesday when their patrol was ambushed near the village of Tongo Tongo."
+    assert _one(extractor, text).geo_precision == 2

@@ -389,7 +389,7 @@ def _article_before(doc: Doc, start: int) -> bool:
 
 # "between Titabé and Ouro Sabou", "sur la route reliant Fada N'Gourma à Pama": the second end of a pair
 _BETWEEN = re.compile(
-    r"\b(?:between|entre)\s+\S+(?:\s+\S+){0,2}\s+(?:and|et)\s*$|"
+    r"\b(?:between|entre|around|near|autour de|pres de|aux environs de)\s+\S+(?:\s+\S+){0,2}\s+(?:and|et)\s*$|"
     r"\b(?:reliant|relie|linking|connecting|links|connects)\s+\S+(?:\s+\S+){0,2}\s+(?:and|et|a|to|with)\s*$"
 )
 
@@ -431,8 +431,16 @@ def _context_before(doc: Doc, start: int, ctx: dict[int, str]) -> str | None:
     for gap in (1, 2, 0):
         kind = ctx.get(start - gap)
         if kind is not None and doc.folded[start - gap : start].strip() == "":
+            if kind == "ctx_before" and _NEAR_THE_VILLAGE.search(doc.folded, max(0, start - 40), start):
+                return "ctx_near"  # "near the village of Tongo Tongo", "près du village de Yatako"
             return kind
     return None
+
+
+_NEAR_THE_VILLAGE = re.compile(
+    r"\b(?:near|around|close to|pres|proche|non loin|aux environs)\s+(?:de\s+|du\s+|d\s+|of\s+)?"
+    r"(?:(?:the|la|le|l)\s+)?(?:village|town|locality|localite|hameau|camp|site)\s+(?:of|de|d)\s*$"
+)
 
 
 def _context_after(doc: Doc, end: int, after: dict[int, str]) -> str | None:
