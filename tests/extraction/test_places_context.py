@@ -195,5 +195,5 @@ def test_a_commune_a_pair_of_villages_and_near_the_village_of_are_precision_two(
     text = "The air force struck groups of fighters on Wednesday around Kain and Yensé, in Yatenga province."
     e = _one(extractor, text)
     assert (e.location, e.geo_precision) == ("Kain", 2)
-    text = "Four soldiers were killed on Wednesday when their patrol was ambushed near the village of Tongo Tongo."
+    text = "Four soldiers were killed on Wednesday when their patrol was ambushed near the village of Tongo."
     assert _one(extractor, text).geo_precision == 2

@@ -389,7 +389,8 @@ def _article_before(doc: Doc, start: int) -> bool:
 
 # "between Titabé and Ouro Sabou", "sur la route reliant Fada N'Gourma à Pama": the second end of a pair
 _BETWEEN = re.compile(
-    r"\b(?:between|entre|around|near|autour de|pres de|aux environs de)\s+\S+(?:\s+\S+){0,2}\s+(?:and|et)\s*$|"
+    r"\b(?:between|entre|around|near|autour de|pres de|aux environs de)\s+\S+(?:\s+\S+){0,2}"
+    r"\s+(?:and|et)\s*$|"
     r"\b(?:reliant|relie|linking|connecting|links|connects)\s+\S+(?:\s+\S+){0,2}\s+(?:and|et|a|to|with)\s*$"
 )
 
