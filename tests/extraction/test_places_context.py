@@ -197,3 +197,11 @@ def test_a_commune_a_pair_of_villages_and_near_the_village_of_are_precision_two(
     assert (e.location, e.geo_precision) == ("Kain", 2)
     text = "Four soldiers were killed on Wednesday when their patrol was ambushed near the village of Tongo."
     assert _one(extractor, text).geo_precision == 2
+
+
+def test_english_region_names_and_capitals_own_divisions(extractor: Extractor) -> None:
+    text = "Four soldiers were killed on Wednesday when their patrol was ambushed in the Centre-North region."
+    assert _one(extractor, text).admin1 == "Centre-Nord"
+    text = "Deux attentats-suicides ont visé lundi le commissariat central de N'Djamena, faisant 33 morts."
+    e = _one(extractor, text)
+    assert (e.location, e.admin1, e.country) == ("N'Djamena", "N’Djaména", "TD")
