@@ -342,3 +342,9 @@ def test_a_rally_against_sanctions_is_by_the_protesters(extractor: Extractor) ->
     )
     e = _one(extractor, text, dt.date(2022, 1, 15))
     assert (e.event_type, e.actor1_id) == ("Protests", "protesters-ml")
+
+
+def test_the_air_force_named_is_the_doer_of_its_strikes(extractor: Extractor) -> None:
+    text = "Burkina Faso's air force carried out strikes on Friday on a terrorist position near Oueldi."
+    e = _one(extractor, text, dt.date(2021, 3, 10))
+    assert (e.sub_event_type, e.actor1_id) == ("Air/drone strike", "bf-air-force")
