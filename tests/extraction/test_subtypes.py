@@ -237,3 +237,16 @@ def test_a_foiled_coup_with_arrests_is_no_disrupted_weapons_use(extractor: Extra
         "groupuscule d'officiers. Les auteurs ont été arrêtés."
     )
     assert [e.sub_event_type for e in extractor.extract(text, published=dt.date(2022, 5, 17))] == ["Arrests"]
+
+
+def test_troops_entering_a_town_take_it_back(extractor: Extractor) -> None:
+    text = (
+        "Malian troops entered Kidal on Tuesday, taking the northern town from the "
+        "separatist CSP rebel alliance."
+    )
+    assert _types(extractor, text) == [("Battles", "Government regains territory")]
+
+
+def test_a_rebel_alliance_is_no_agreement(extractor: Extractor) -> None:
+    text = "Mali's CSP rebel alliance on Monday announced it was leaving the peace process."
+    assert ("Strategic developments", "Agreement") not in _types(extractor, text)
