@@ -308,7 +308,7 @@ def test_a_militia_the_report_blames_is_the_doer(extractor: Extractor) -> None:
         "Trois civils tués à Korko. Des témoins mettent en cause des Volontaires pour la défense de la "
         "patrie, qui auraient ouvert le feu dimanche sur des habitants."
     )
-    assert _one(extractor, text).actor1_id == "bf-vdp"
+    assert _one(extractor, text, dt.date(2020, 9, 14)).actor1_id == "bf-vdp"
 
 
 def test_a_merger_is_done_by_the_group_it_makes(extractor: Extractor) -> None:
@@ -348,3 +348,29 @@ def test_the_air_force_named_is_the_doer_of_its_strikes(extractor: Extractor) ->
     text = "Burkina Faso's air force carried out strikes on Friday on a terrorist position near Oueldi."
     e = _one(extractor, text, dt.date(2021, 3, 10))
     assert (e.sub_event_type, e.actor1_id) == ("Air/drone strike", "bf-air-force")
+
+
+def test_a_claim_in_title_case_names_the_group(extractor: Extractor) -> None:
+    text = (
+        "Un kamikaze s'est fait exploser vendredi à un poste de contrôle de l'armée à l'entrée nord de Gao. "
+        "Le Mujao a revendiqué l'attentat."
+    )
+    assert _one(extractor, text, dt.date(2013, 2, 9)).actor1_id == "mujao"
+
+
+def test_the_party_residents_accuse_is_the_doer(extractor: Extractor) -> None:
+    text = (
+        "Un vieil homme enlevé début septembre sur l'axe Fada N'Gourma-Pama a été retrouvé mort, portant "
+        "des traces de torture. "
+        "Des habitants accusent des Volontaires pour la défense de la patrie (VDP)."
+    )
+    assert _one(extractor, text, dt.date(2020, 9, 14)).actor1_id == "bf-vdp"
+
+
+def test_attackers_the_forces_answered_began_the_fight(extractor: Extractor) -> None:
+    text = (
+        "Cinq assaillants ont été neutralisés mercredi par les forces de défense après une attaque "
+        "contre Toéni, dans la province du Sourou, selon une source sécuritaire."
+    )
+    e = _one(extractor, text)
+    assert (e.actor1_id, e.actor2_id) == ("unidentified-armed-group", "bf-military")

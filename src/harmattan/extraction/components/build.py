@@ -268,7 +268,8 @@ def _acting_body(cl: Any, src: Candidate) -> Candidate:
 _PARENT_AFTER = re.compile(r"^\s?(?:linked|affiliated|affiliate|allied|backed|aligned|lie|liee|affilie)\b")
 _CLAIM = re.compile(r"\b(?:claim\w*|revendiqu\w*)\b")
 _BLAMED_ON = re.compile(
-    r"\b(?:imput\w*|attribu\w*|blamed on|blamed|mis en cause|mettent en cause|met en cause)\s+"
+    r"\b(?:imput\w*|attribu\w*|blamed on|blamed|blames?|mis en cause|mettent en cause|met en cause|"
+    r"accus\w*)\s+"
     r"(?:(?:a|aux|au|to|on|des|de|du|d|les|la|le|l|the|membres|members|of|groupes?|group|d autodefense)"
     r"\s+){0,5}$"
 )

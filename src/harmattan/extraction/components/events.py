@@ -53,7 +53,12 @@ _OBJECT_BEFORE = re.compile(
 )
 _REPEL = re.compile(
     r"\b(?:repel\w*|repuls\w*|repouss\w*|fought off|beat back|came under|ont ete attaque\w*|a ete attaque\w*|"
-    r"were attacked|was attacked|tombee?s? dans une embuscade|pris\w* dans une embuscade)"
+    r"were attacked|was attacked|tombee?s? dans une embuscade|pris\w* dans une embuscade|"
+    # "killed 32 assailants after attacks on its positions": the forces answered an attack
+    r"(?:after|following) (?:an? |the |two |several )?(?:\w+ )?attacks? (?:on|against)\b|"
+    r"(?:apres|suite a) (?:une|l|des|deux|plusieurs) ?(?:\w+ )?attaques? (?:contre|de|du|d)\b|"
+    r"a la suite d une attaque|riposte\w*|in response to an attack|"
+    r"opened fire on (?:a|an|the|their|its) (?:patrol|post|convoy|position|unit)s?\b)"
 )
 _PREP_AFTER = re.compile(
     r"^\s*(?:in|on|during|when|as|at|near|after|while|by|dans|lors|pendant|par|a|au|en|pres)\b"
