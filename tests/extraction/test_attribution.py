@@ -374,3 +374,28 @@ def test_attackers_the_forces_answered_began_the_fight(extractor: Extractor) -> 
     )
     e = _one(extractor, text)
     assert (e.actor1_id, e.actor2_id) == ("unidentified-armed-group", "bf-military")
+
+
+def test_a_national_army_in_a_country_of_its_one_operation_is_that_operation(extractor: Extractor) -> None:
+    text = "French troops killed about 20 jihadists near Ménaka on Sunday, the French army said."
+    assert _one(extractor, text, dt.date(2018, 6, 4)).actor1_id == "barkhane"
+    assert _one(extractor, text, dt.date(2013, 3, 4)).actor1_id == "serval"
+
+
+def test_an_operation_of_named_forces_is_done_by_them_even_before_an_inverted_source(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "L'émir d'AQMI, Abdelmalek Droukdel, a été tué mercredi dans le nord du Mali, près de Tessalit, "
+        "lors d'une opération des forces françaises, a annoncé vendredi la ministre des Armées."
+    )
+    assert _one(extractor, text, dt.date(2020, 6, 5)).actor1_id == "barkhane"
+
+
+def test_forces_named_by_their_country_act(extractor: Extractor) -> None:
+    text = (
+        "Les forces maliennes, appuyées par l'aviation française, ont repris jeudi le contrôle de Konna, "
+        "tombée le 10 janvier aux mains des groupes jihadistes, a annoncé l'armée malienne."
+    )
+    e = _one(extractor, text, dt.date(2013, 1, 12))
+    assert (e.sub_event_type, e.actor1_id) == ("Government regains territory", "ml-military")

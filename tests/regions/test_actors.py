@@ -268,3 +268,15 @@ def test_actor_json_shape(actors: ActorRegistry) -> None:
     ]
     assert data["inter"] == 8 and data["valid_to"] is None
     assert {"type": "successor_of", "target": "wagner-group"}.items() <= data["affiliations"][1].items()
+
+
+def test_a_national_force_stands_for_its_one_operation_on_the_ground(actors: ActorRegistry) -> None:
+    def op(actor_id: str, country: str, day: str) -> str | None:
+        found = actors.operation_of(actor_id, country, dt.date.fromisoformat(day))
+        return found.id if found is not None else None
+
+    assert op("fr-military", "ML", "2013-02-01") == "serval"
+    assert op("fr-military", "NE", "2018-01-01") == "barkhane"
+    assert op("fr-military", "BF", "2019-05-09") is None  # Barkhane and Sabre both there
+    assert op("fr-military", "ML", "2023-06-01") is None  # gone
+    assert op("barkhane", "ML", "2021-01-01") is None  # Takuba is part of Barkhane, not Barkhane

@@ -111,6 +111,8 @@ class Resources:
         if self.pack is None:
             return actor_id
         found = self.pack.actors.resolve(text, date, country)
+        if found is not None and date is not None and country:
+            found = self.pack.actors.operation_of(found.id, country, date) or found
         return str(found.id) if found is not None else actor_id
 
     def resolve_mention(self, m: Mention, actor_id: str, date: dt.date | None, country: str | None) -> str:

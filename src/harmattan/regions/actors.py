@@ -286,6 +286,24 @@ class ActorRegistry:
                 return self._successor_on(actor, date) if date else actor
         return None
 
+    def operation_of(self, actor_id: str, country: str, day: dt.date) -> Actor | None:
+        """The one operation of a national force present in ``country`` on ``day`` ("French troops" in
+        Mali in 2016 are Barkhane); ``None`` where none or several are (Barkhane and Sabre in Burkina), and
+        for an operation itself (Takuba, a part of Barkhane, does not stand for it)."""
+        parent = self._by_id.get(actor_id)
+        if parent is None or any(a.type == "component_of" for a in parent.affiliations):
+            return None
+        found = [
+            self._by_id[force]
+            for force in self.present_on(country, day)
+            if force in self._by_id
+            and any(
+                a.type == "component_of" and a.target == actor_id and _within(day, a.start, a.end)
+                for a in self._by_id[force].affiliations
+            )
+        ]
+        return found[0] if len(found) == 1 else None
+
     def country_of_demonym(self, word: str) -> str | None:
         """'maliens' → 'ML', 'Burkinabe' → 'BF' (ISO2), from the pack's country table."""
         return self._demonyms.get(fold(word))

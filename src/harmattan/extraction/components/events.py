@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from harmattan.extraction.components.mentions import BESIDE
 from harmattan.extraction.components.singular import listed_victims, one_before, one_victim
 from harmattan.extraction.components.tolls import split_tolls
 from harmattan.extraction.components.wording import (
@@ -249,7 +250,11 @@ class EventDetector(Component):
                 out.append(Participant(m, str(m.value), _name(actor, str(m.value)), _inter(actor), role))
             elif m.kind == "term":
                 role, template, inter, fixed_cc = m.value
-                cc = fixed_cc or _adjacent_country(mentions, m) or doc.country
+                cc = (
+                    (fixed_cc if fixed_cc != BESIDE else None)
+                    or _adjacent_country(mentions, m)
+                    or doc.country
+                )
                 actor_id = res.generic(m.text.lower(), template, cc, doc.published)
                 actor = res.actor(actor_id) if actor_id else None
                 out.append(Participant(m, actor_id, _name(actor, actor_id), _inter(actor) or inter, role))
@@ -418,7 +423,8 @@ class EventDetector(Component):
                 and first.role != "civilian"
                 and not _among_dead(doc, first)
                 and not _PASSIVE.search(gap)
-                and not _PARTICIPLE_BY.search(gap)  # "le camp militaire visé par des kamikazes"
+                # "le camp militaire visé par des kamikazes"; but "les forces maliennes, appuyées par"
+                and not (_PARTICIPLE_BY.search(gap) and not _SUPPORT_BY.search(gap))
                 and not (str(next_cue.value) in self.violent and _bare_participle(doc, next_cue))
                 and not _is_toll(doc, next_cue)  # "Police death toll": the police are counted
                 and not _LATER_ACT.search(gap)  # "le gouvernement a décrété un deuil après l'embuscade"
@@ -638,7 +644,10 @@ def _agent_by(doc: Doc, p: Participant, cues: list[Mention]) -> bool:
 
 _FIRE_FROM = re.compile(
     r"\b(?:tirs?|coups de feu|rafales?)\s+(?:\w+\s+){0,2}(?:du|des|de la|de l)\s+$|"
-    r"\b(?:fire|gunfire|shots|shooting)\s+(?:from|by)\s+(?:the\s+)?$"
+    r"\b(?:fire|gunfire|shots|shooting)\s+(?:from|by)\s+(?:the\s+)?$|"
+    # "lors d'une opération des forces françaises", "in a raid by Barkhane": the operation's force acts
+    r"\b(?:operations?|raids?|offensives?|assauts?|assaults?)\s+(?:militaires?\s+|military\s+)?"
+    r"(?:des|de la|de l|du|by|of)\s+(?:the\s+)?$"
 )
 _FR_PARTICIPLE = re.compile(r"(?:é|és|ée|ées|u|us|ue|ues)$")
 _FR_AUXILIARY = re.compile(
@@ -1096,7 +1105,9 @@ _CLAUSE_END = re.compile(r"[,»\"”]\s*(?:a\s+|ont\s+)?$")
 def _is_source(doc: Doc, m: Mention) -> bool:
     """ "..., the army said" / "selon l'armée": the party reporting, not a party to the event."""
     if _SOURCE_AFTER.match(doc.folded[m.end : m.end + 20]):
-        return True
+        # "..., lors d'une opération des forces françaises, a annoncé la ministre": after a comma the
+        # verb's subject follows it (an inversion), so the party before the comma does not report
+        return not doc.clean[m.end : m.end + 2].lstrip().startswith(",")
     before = doc.folded[max(0, m.start - 25) : m.start]
     if _SOURCE_PREPOSITION.search(doc.folded[max(0, m.start - 60) : m.start]):
         return True  # "selon l'armée", "according to the army"

@@ -91,11 +91,28 @@ class LexiconMentions(Component):
     def __call__(self, doc: Doc) -> Doc:
         hits = list(self.resources.lexicon.scan(doc.clean, doc.folded, doc.langs))
         _add_hits(doc, hits, "lexicon")
+        _drop_lone_terms(doc)
         for m in doc.mentions:
             if m.kind == "cue" and 0 <= m.sentence < len(doc.sentences):
                 doc.sentences[m.sentence].has_cue = True
         doc.country = _document_country(doc)
         return doc
+
+
+#: a generic term's country field meaning "only with a country word beside it" ("forces maliennes")
+BESIDE = "beside"
+
+
+def _drop_lone_terms(doc: Doc) -> None:
+    """Terms that name a party only beside a country word ("Malian forces") are dropped elsewhere
+    ("the forces of evil")."""
+    lone = [m for m in doc.mentions if m.kind == "term" and m.value[3] == BESIDE]
+    if not lone:
+        return
+    countries = [m for m in doc.mentions if m.kind == "country"]
+    for m in lone:
+        if not any(0 <= c.start - m.end <= 2 or 0 <= m.start - c.end <= 2 for c in countries):
+            doc.mentions.remove(m)
 
 
 _TOWARDS = re.compile(
