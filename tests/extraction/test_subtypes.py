@@ -250,3 +250,16 @@ def test_troops_entering_a_town_take_it_back(extractor: Extractor) -> None:
 def test_a_rebel_alliance_is_no_agreement(extractor: Extractor) -> None:
     text = "Mali's CSP rebel alliance on Monday announced it was leaving the peace process."
     assert ("Strategic developments", "Agreement") not in _types(extractor, text)
+
+
+def test_deaths_told_beside_a_protest_are_the_protests(extractor: Extractor) -> None:
+    text = (
+        "Security forces fired tear gas and live rounds at protesters in N'Djamena on Tuesday. "
+        "The government said six people were killed."
+    )
+    (e,) = extractor.extract(text, published=dt.date(2021, 4, 28))
+    assert (e.sub_event_type, e.actor2_id, e.fatalities) == (
+        "Excessive force against protesters",
+        "protesters-td",
+        6,
+    )

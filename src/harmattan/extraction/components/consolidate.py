@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -207,6 +207,7 @@ class Consolidate(Component):
                 _absorb(doc, target, cl)
         merged = _fold_side_acts(merged)
         merged = _fold_coup_arrests(merged)
+        merged = _fold_protest_deaths(merged)
         _inherit(doc, merged)
         from harmattan.extraction.components.build import build_event
 
@@ -274,6 +275,50 @@ def _fold_coup_arrests(clusters: list[Cluster]) -> list[Cluster]:
         else:
             target.members.extend(cl.members)
     return out
+
+
+_PROTEST_RULES = ("protest", "protest-intervention", "excessive-force")
+_DEATHS_ONLY = ("attack-unknown-target", "attack-civilians")
+
+
+def _fold_protest_deaths(clusters: list[Cluster]) -> list[Cluster]:
+    """ "Security forces fired tear gas at protesters... The government said six people were killed": deaths
+    told beside a protest, with no one else named as their killer, are the protest's, and lethal force
+    makes it an excessive use of force (gold/GUIDE.md)."""
+    protests = [c for c in clusters if c.head.rule.get("name") in _PROTEST_RULES and c.historical is None]
+    if not protests:
+        return clusters
+    out: list[Cluster] = []
+    for cl in clusters:
+        target = None
+        if _unattributed_deaths(cl):
+            target = next((p for p in protests if _same_occurrence(p, cl)), None)
+        if target is None:
+            out.append(cl)
+            continue
+        # the deaths' sentence names no party ("six people were killed"): the protest's parties are theirs
+        head, force = target.head, _excessive_force_rule()
+        target.members.extend(
+            replace(
+                c, rule=force, actor1=head.actor1, actor2=head.actor2, assoc1=head.assoc1, assoc2=head.assoc2
+            )
+            for c in cl.members
+        )
+    return out
+
+
+def _unattributed_deaths(cl: Cluster) -> bool:
+    return (
+        cl.historical is None
+        and _lethal(cl)
+        and all(c.rule.get("name") in _DEATHS_ONLY and c.actor1 is None for c in cl.members)
+    )
+
+
+@lru_cache(maxsize=1)
+def _excessive_force_rule() -> dict[str, Any]:
+    rules = load_taxonomy("rules")["rules"]
+    return next({**r, "_order": i} for i, r in enumerate(rules) if r["name"] == "excessive-force")
 
 
 def _same_days(a: Cluster, b: Cluster) -> bool:
