@@ -263,3 +263,21 @@ def test_deaths_told_beside_a_protest_are_the_protests(extractor: Extractor) -> 
         "protesters-td",
         6,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mali, Burkina Faso and Niger signed a mutual defence pact on Saturday. An attack on one will be "
+        "considered an aggression against all, the charter says.",
+        "Le pacte signé samedi à Bamako prévoit une riposte commune en cas d'attaque contre l'un des "
+        "trois pays.",
+        "France said on Thursday it would withdraw its troops from Mali after nearly a decade of fighting "
+        "Islamist militants.",
+    ],
+)
+def test_a_hypothetical_attack_or_a_span_of_fighting_is_no_violent_event(
+    extractor: Extractor, text: str
+) -> None:
+    violent = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
+    assert not [t for t, _ in _types(extractor, text) if t in violent]

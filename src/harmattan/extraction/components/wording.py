@@ -141,3 +141,25 @@ _AGGREGATE = re.compile(
     r"so far this year|since january|depuis janvier|per year|par an|worldwide|dans le monde|au monde|"
     r"terrorism index|for a (?:\w+ )?(?:consecutive )?year|most affected|le plus touche)\b"
 )
+
+
+def told_as_act(doc: Doc, cue: Mention) -> bool:
+    """Whether a cue tells an act that happened: not "an attack on one will be considered an attack on
+    all", "en cas d'attaque", nor "after a decade of fighting", "years of violence" (a span, not an act)."""
+    before = doc.folded[max(0, cue.start - 40) : cue.start]
+    if _HYPOTHETICAL.search(before) or _SPAN_OF.search(before):
+        return False
+    return not _DEEMED.match(doc.folded, cue.end, cue.end + 60)
+
+
+_HYPOTHETICAL = re.compile(
+    r"\b(?:any|toute?|en cas d|in case of|in the event of|prevoi\w*|provides? for|would|could|pourrai\w*)"
+    r"\s+(?:\w+\s+){0,2}$"
+)
+_SPAN_OF = re.compile(
+    r"\b(?:decades?|years?|months?|weeks?|decennies?|annees?|ans|mois|semaines?)\s+(?:of|d|de)\s+$"
+)
+# "An attack on one will be considered an aggression against all"
+_DEEMED = re.compile(
+    r"[^.;]{0,40}?\b(?:will be|would be|sera|serait)\s+(?:considered|considere\w*|regarded|deemed|treated)"
+)
