@@ -205,3 +205,9 @@ def test_english_region_names_and_capitals_own_divisions(extractor: Extractor) -
     text = "Deux attentats-suicides ont visé lundi le commissariat central de N'Djamena, faisant 33 morts."
     e = _one(extractor, text)
     assert (e.location, e.admin1, e.country) == ("N'Djamena", "N’Djaména", "TD")
+
+
+def test_a_department_seat_outranks_a_village_of_the_same_name(extractor: Extractor) -> None:
+    # GeoNames' "Banh" is a village 40 km from the seat of Banh department (the pack's curated entry)
+    e = _one(extractor, "Des hommes armés ont tué cinq civils lundi à Banh, dans la province du Loroum.")
+    assert (e.location, round(e.latitude or 0, 2), e.admin2) == ("Banh", 14.08, "Loroum")
