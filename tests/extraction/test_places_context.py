@@ -211,3 +211,8 @@ def test_a_department_seat_outranks_a_village_of_the_same_name(extractor: Extrac
     # GeoNames' "Banh" is a village 40 km from the seat of Banh department (the pack's curated entry)
     e = _one(extractor, "Des hommes armés ont tué cinq civils lundi à Banh, dans la province du Loroum.")
     assert (e.location, round(e.latitude or 0, 2), e.admin2) == ("Banh", 14.08, "Loroum")
+
+
+def test_a_village_right_after_the_verb_or_the_day_is_the_place(extractor: Extractor) -> None:
+    text = "Des frappes de drones de l'armée ont touché dimanche Tinzaouatène, tuant au moins 21 civils."
+    assert _one(extractor, text).location == "Tinzaouatène"
