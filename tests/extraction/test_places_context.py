@@ -216,3 +216,12 @@ def test_a_department_seat_outranks_a_village_of_the_same_name(extractor: Extrac
 def test_a_village_right_after_the_verb_or_the_day_is_the_place(extractor: Extractor) -> None:
     text = "Des frappes de drones de l'armée ont touché dimanche Tinzaouatène, tuant au moins 21 civils."
     assert _one(extractor, text).location == "Tinzaouatène"
+
+
+def test_a_country_the_convoy_was_heading_to_does_not_choose_the_homonym(extractor: Extractor) -> None:
+    text = (
+        "Hundreds of protesters have been blocking a French military convoy in Kaya since Friday. "
+        "The convoy, which was heading to Niger, was still stuck in the town on Monday."
+    )
+    e = _one(extractor, text)
+    assert (e.location, e.country, e.sub_event_type) == ("Kaya", "BF", "Peaceful protest")

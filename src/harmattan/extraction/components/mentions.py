@@ -127,6 +127,11 @@ def beside_border(doc: Doc, m: Mention) -> bool:
     return "border" in near or "frontiere" in near
 
 
+def heading_to(doc: Doc, m: Mention) -> bool:
+    """ "a convoy headed for Niger", "en route vers le Mali": where it was going, not where it is."""
+    return bool(_TOWARDS.search(doc.folded[max(0, m.start - 25) : m.start]))
+
+
 def _document_country(doc: Doc) -> str | None:
     focus = set(load_taxonomy("countries")["focus"])
     counts: Counter[str] = Counter()
@@ -134,8 +139,8 @@ def _document_country(doc: Doc) -> str | None:
         if m.kind == "country" and m.value in focus:
             if beside_border(doc, m):
                 continue  # "near the Malian border" says where it is not
-            if _TOWARDS.search(doc.folded[max(0, m.start - 25) : m.start]):
-                continue  # "a convoy headed for Niger", "en route vers le Mali": where it was going
+            if heading_to(doc, m):
+                continue
             # the headline (first sentence) says what the report is about: weigh it more
             counts[str(m.value)] += 3 if m.sentence == 0 else 1
     return counts.most_common(1)[0][0] if counts else None

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from harmattan.extraction.components.mentions import beside_border
+from harmattan.extraction.components.mentions import beside_border, heading_to
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import load_taxonomy, resolve_overlaps
 from harmattan.extraction.pipeline import Component, register
@@ -404,7 +404,12 @@ def _countries_hint(doc: Doc) -> list[str]:
     if doc.country:
         seen.append(doc.country)
     for m in doc.mentions:
-        if m.kind == "country" and m.value not in seen and not beside_border(doc, m):
+        if (
+            m.kind == "country"
+            and m.value not in seen
+            and not beside_border(doc, m)
+            and not heading_to(doc, m)
+        ):
             seen.append(str(m.value))
     return seen
 
