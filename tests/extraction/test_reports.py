@@ -199,3 +199,27 @@ def test_an_undated_headline_and_the_body_naming_a_nearby_place_are_one_event(ex
     )
     events = extractor.extract(text, published=dt.date(2020, 10, 16))
     assert sorted(e.fatalities or 0 for e in events) == [6, 7]
+
+
+def test_a_night_and_a_later_day_in_the_same_village_are_two_events(extractor: Extractor) -> None:
+    text = (
+        "Dans la nuit du 9 au 10 septembre, un accrochage entre les forces de défense et des hommes armés "
+        "près de Noumoukyédougou a fait un mort. Le 17 septembre, six civils ont été tués dans ce même "
+        "village."
+    )
+    events = extractor.extract(text, published=dt.date(2021, 9, 25))
+    got = [(str(e.event_date), e.date_precision, e.location, e.fatalities) for e in events]
+    assert got == [
+        ("2021-09-09", 1, "Noumoukyédougou", 1),
+        ("2021-09-17", 1, "Noumoukyédougou", 6),
+    ]
+
+
+def test_a_span_of_days_and_a_day_after_it_are_two_events(extractor: Extractor) -> None:
+    text = (
+        "L'état-major indique que onze assaillants ont été tués les 10 et 11 septembre lors d'une opération "
+        "dans la zone de Mentao, dans la province du Soum. Quinze autres ont été tués dimanche dans la "
+        "province du Loroum, précise le texte."
+    )
+    events = extractor.extract(text, published=dt.date(2020, 9, 15))
+    assert [(str(e.event_date), e.fatalities) for e in events] == [("2020-09-10", 11), ("2020-09-13", 15)]

@@ -356,13 +356,27 @@ def _compatible(a: Cluster, b: Cluster, doc: Doc) -> bool:
     ):
         return False
     both_dated = a.date is not None and b.date is not None and a.date[2] is not None and b.date[2] is not None
-    return not (
-        both_dated
-        and a.date is not None
-        and b.date is not None
-        and abs((a.date[0] - b.date[0]).days) > 1
-        and max(a.date[1], b.date[1]) == 1
-    )
+    if not both_dated or a.date is None or b.date is None:
+        return True
+    if max(a.date[1], b.date[1]) >= 3:
+        return True  # a month says too little to tell two occurrences apart
+    # days apart by more than a day beyond what each date covers ("les 10 et 11 septembre" and "dimanche" 13)
+    (a0, a1), (b0, b1) = _days(a.date), _days(b.date)
+    return (b0 - a1).days <= 1 and (a0 - b1).days <= 1
+
+
+_DAY_SPAN = re.compile(r"(\d{1,2})\D+?(\d{1,2})")
+
+
+def _days(date: tuple[dt.date, int, Mention | None]) -> tuple[dt.date, dt.date]:
+    """The first and last day a date may mean: one day; a span's days ("du 18 au 24 octobre"); a week."""
+    day, precision, mention = date
+    if precision == 1:
+        return day, day
+    span = _DAY_SPAN.search(mention.text) if mention is not None else None
+    if span is not None and 0 < int(span.group(2)) - int(span.group(1)) <= 7:
+        return day, day + dt.timedelta(days=int(span.group(2)) - int(span.group(1)))
+    return day, day + dt.timedelta(days=6)
 
 
 _HEADLINE_REACH_KM = 40.0
@@ -452,6 +466,10 @@ def _inherit(doc: Doc, clusters: list[Cluster]) -> None:
                     precision,
                     Mention("date", told.start(), told.end(), text, (day, precision), cl.head.sentence, rule),
                 )
+        if cl.place is None and before is not None and before.place is not None:
+            sent = doc.sentences[cl.head.sentence]
+            if _SAME_PLACE.search(doc.folded, sent.start, sent.end):  # "dans ce même village"
+                cl.place = before.place
         if cl.place is None and first_place is not None and (len(clusters) == 1 or first_place.sentence == 0):
             cl.place = (first_place.value, first_place)
         if cl.date is None and first_date is not None and len(clusters) == 1:
@@ -459,6 +477,10 @@ def _inherit(doc: Doc, clusters: list[Cluster]) -> None:
             cl.date = (date, int(precision), first_date)
 
 
+_SAME_PLACE = re.compile(
+    r"\b(?:(?:ce|cette)\s+meme\s+(?:village|localite|ville|commune|zone|secteur)|"
+    r"(?:the\s+)?same\s+(?:village|town|locality|area|place))\b"
+)
 _SAME_DAY = re.compile(
     r"\b(?:(the same day|that same day|le meme jour|ce meme jour|le jour meme)|"
     r"(the next day|the following day|le lendemain|le jour suivant))\b"

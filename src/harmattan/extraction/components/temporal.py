@@ -100,7 +100,9 @@ class DateMentions(Component):
         if y is None:
             return []
         # "entre le 1er et le 3 janvier", "du 18 au 24 octobre": the first day, with a week's precision
-        span = _SPAN.search(m.group(0)) is not None
+        # "dans la nuit du 9 au 10 septembre" is one night: the evening's date, precisely (gold/GUIDE.md)
+        night = _NIGHT_BEFORE.search(doc.folded[max(0, m.start() - 20) : m.start()]) is not None
+        span = _SPAN.search(m.group(0)) is not None and not night
         return _mention(doc, m.start(), m.end(), _safe_date(y, month, day), 2 if span else 1, rule)
 
     def _from_words(self, doc: Doc, pub: dt.date | None, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -140,6 +142,7 @@ class DateMentions(Component):
 
 
 _SPAN = re.compile(r"\s(?:et|au|and|to)\s")
+_NIGHT_BEFORE = re.compile(r"\b(?:nuit du|night of|overnight from|overnight)\s+(?:the\s+)?$")
 _YEAR_AFTER = re.compile(r"\s+((?:19|20)\d\d)\b")
 _MONTH_WORD_BEFORE = re.compile(r"\b(?:in|of|early|late|mid|since)\s+$")
 _PAST_AFTER = re.compile(r"\s+(dernier|derniere|passe)\b")
