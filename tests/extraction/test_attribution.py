@@ -275,7 +275,10 @@ def test_a_country_opening_a_political_sentence_acts(extractor: Extractor) -> No
         "lui confier la présidence de l'organisation, a indiqué le gouvernement dans un communiqué."
     )
     e = _one(extractor, text, dt.date(2022, 5, 16))
-    assert (e.actor1_id, e.actor2_id) == ("ml-state", "g5-sahel")
+    assert (e.actor1_id, e.actor2_id) == (
+        "ml-government",
+        "g5-sahel",
+    )  # a country acting alone: its government
 
 
 def test_a_militia_told_in_the_passive_is_not_the_doer(extractor: Extractor) -> None:
@@ -399,3 +402,13 @@ def test_forces_named_by_their_country_act(extractor: Extractor) -> None:
     )
     e = _one(extractor, text, dt.date(2013, 1, 12))
     assert (e.sub_event_type, e.actor1_id) == ("Government regains territory", "ml-military")
+
+
+def test_a_country_acting_alone_is_its_government_and_a_pact_is_between_states(extractor: Extractor) -> None:
+    alone = (
+        "Burkina Faso on Thursday expelled three French diplomats, accusing them of subversive activities."
+    )
+    e = _one(extractor, alone)
+    assert (e.actor1_id, e.actor2_id) == ("bf-government", "fr-state")
+    pact = "Mali, Burkina Faso and Niger signed on Saturday in Bamako a mutual defence pact."
+    assert _one(extractor, pact).actor1_id.endswith("-state")

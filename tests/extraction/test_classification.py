@@ -44,4 +44,4 @@ def test_political_interaction_has_a_plover_type(extractor: Extractor) -> None:
     (event,) = extractor.extract(text, published=dt.date(2025, 4, 8))
     assert event.plover_type == "SANCTION"
     assert event.event_type == "Strategic developments"
-    assert event.actor1_id == "dz-state"
+    assert event.actor1_id == "dz-government"  # a country acting alone: its government

@@ -236,12 +236,25 @@ def _actors(
             "default:civilian-victims",
         )
     _attribute(doc, cl, ev, evidence, res)
+    _government_acts(ev, res)
     _civilians_with_group(ev, res, country)
     excessive = ev.sub_event_type == "Excessive force against protesters"
     if excessive and (ev.actor1_id or "").startswith("protesters") and ev.inter2 == 1:
         _swap_actors(ev, evidence)  # "soldiers opened fire on protesters": the force is actor1 (the guide)
     if ev.actor2 is None:
         ev.inter2 = 0 if ev.actor1 is not None else None
+
+
+def _government_acts(ev: Event, res: Any) -> None:
+    """ "Mali cut ties with Ukraine", "Le Burkina Faso a expulsé trois diplomates": a country acting on its
+    own is its government (ACLED codes governments, not countries); a country stays a state as a party to
+    a pact it signs with others, and as the target of another's act."""
+    actor_id = ev.actor1_id or ""
+    if not actor_id.endswith("-state") or ev.sub_event_type == "Agreement" or res is None:
+        return
+    government = res.actor(actor_id.removesuffix("-state") + "-government")
+    if government is not None:
+        ev.actor1, ev.actor1_id = str(government.name), str(government.id)
 
 
 def _acting_body(cl: Any, src: Candidate) -> Candidate:
