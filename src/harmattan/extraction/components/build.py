@@ -247,14 +247,20 @@ def _actors(
 
 def _government_acts(ev: Event, res: Any) -> None:
     """ "Mali cut ties with Ukraine", "Le Burkina Faso a expulsé trois diplomates": a country acting on its
-    own is its government (ACLED codes governments, not countries); a country stays a state as a party to
-    a pact it signs with others, and as the target of another's act."""
+    own is its government (ACLED codes governments, not countries), and one handing a base over its army; a
+    country stays a state as a party to a pact it signs with others, and as the target of another's act."""
     actor_id = ev.actor1_id or ""
     if not actor_id.endswith("-state") or ev.sub_event_type == "Agreement" or res is None:
         return
-    government = res.actor(actor_id.removesuffix("-state") + "-government")
-    if government is not None:
-        ev.actor1, ev.actor1_id = str(government.name), str(government.id)
+    cc = actor_id.removesuffix("-state")
+    if ev.sub_event_type == "Non-violent transfer of territory":
+        # "France handed over its last military base": the army hands a base over
+        forces = res.resolve_alias(f"{cc} military", f"{cc}-military", ev.event_date, ev.country)
+        body = res.actor(forces)
+    else:
+        body = res.actor(f"{cc}-government")
+    if body is not None:
+        ev.actor1, ev.actor1_id, ev.inter1 = str(body.name), str(body.id), int(body.inter)
 
 
 def _acting_body(cl: Any, src: Candidate) -> Candidate:
