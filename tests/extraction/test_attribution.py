@@ -415,6 +415,9 @@ def test_a_country_acting_alone_is_its_government_and_a_pact_is_between_states(e
 
 
 def test_a_country_handing_a_base_over_is_its_army(extractor: Extractor) -> None:
-    text = "France on Thursday handed over its last military base in Chad, the Kossei camp in N'Djamena, to the Chadian army."
+    text = (
+        "France on Thursday handed over its last military base in Chad, the Kossei camp in N'Djamena, "
+        "to the Chadian army."
+    )
     e = _one(extractor, text, dt.date(2025, 1, 31))
     assert (e.sub_event_type, e.actor1_id) == ("Non-violent transfer of territory", "fr-military")
