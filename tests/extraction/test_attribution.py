@@ -421,3 +421,16 @@ def test_a_country_handing_a_base_over_is_its_army(extractor: Extractor) -> None
     )
     e = _one(extractor, text, dt.date(2025, 1, 31))
     assert (e.sub_event_type, e.actor1_id) == ("Non-violent transfer of territory", "fr-military")
+
+
+def test_the_party_right_before_the_violent_verb_did_it(extractor: Extractor) -> None:
+    text = (
+        "Residents of Djibo told Human Rights Watch how men they identified as members of the security "
+        "forces executed nine men near the Djibo dam on 15 January."
+    )
+    e = _one(extractor, text, dt.date(2020, 1, 20))
+    assert (e.event_type, e.actor1_id, e.actor2_id) == (
+        "Violence against civilians",
+        "bf-military",
+        "civilians-bf",
+    )

@@ -438,6 +438,9 @@ class EventDetector(Component):
                 if not parts:
                     cand.default_actor1 = "unidentified-armed-group"
                     return
+        if agent is None and names & self.violent and not names & {"protest", "riot", "mob"}:
+            # "residents said soldiers executed 20 men": the party right before the violent verb did it
+            agent = next((p for p in parts[1:] if _right_before_act(doc, p, cand.cues, self.violent)), None)
         if (
             agent is None
             and not names & self.violent
@@ -628,6 +631,22 @@ _SUPPORT_BY = re.compile(
     r"epaule\w*|abandonne\w*|abandoned|escorted|escorte\w*|protected|protege\w*|guarded|garde\w*|"
     # "attribuée par les autorités à l'EIGS": the authorities blame, the group acted
     r"attribu\w*|imput\w*|blamed|claimed|revendiqu\w*|reported|rapporte\w*|signale\w*)\s+(?:by|par)\b"
+)
+
+
+def _right_before_act(doc: Doc, p: Participant, cues: list[Mention], violent: frozenset[str]) -> bool:
+    """ "soldiers executed", "des hommes armés ont tué": an uncounted party, not civilians, followed at
+    most by an auxiliary or an adverb and then a violent verb in the active voice."""
+    if p.numbered or p.role == "civilian" or _among_dead(doc, p):
+        return False
+    cue = next((c for c in cues if c.start >= p.mention.end), None)
+    if cue is None or str(cue.value) not in violent or _bare_participle(doc, cue):
+        return False
+    return bool(_ACTIVE_GAP.fullmatch(doc.folded[p.mention.end : cue.start]))
+
+
+_ACTIVE_GAP = re.compile(
+    r"\s*(?:(?:have|has|had|reportedly|allegedly|ont|a|avaient|auraient|auraient)\s+){0,2}"
 )
 
 
