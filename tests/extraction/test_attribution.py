@@ -434,3 +434,17 @@ def test_the_party_right_before_the_violent_verb_did_it(extractor: Extractor) ->
         "bf-military",
         "civilians-bf",
     )
+
+
+def test_a_group_the_authorities_blame_is_the_doer_and_a_coup_is_the_armys(extractor: Extractor) -> None:
+    text = (
+        "Le gouvernement malien a annoncé lundi que 132 civils avaient été tués dans la nuit de samedi à "
+        "dimanche à Diallassagou. Les autorités attribuent ce massacre à la katiba Macina d'Amadou Koufa."
+    )
+    assert _one(extractor, text, dt.date(2022, 6, 20)).actor1_id == "katiba-macina"
+    coup = (
+        "Le capitaine Ibrahim Traoré a annoncé vendredi soir à la télévision nationale la destitution du "
+        "lieutenant-colonel Damiba et la suspension de la Constitution. Des tirs ont été entendus à Ouagadougou."
+    )
+    e = _one(extractor, coup, dt.date(2022, 10, 1))
+    assert (e.sub_event_type, e.actor1_id) == ("Other", "bf-military")

@@ -287,8 +287,9 @@ def _acting_body(cl: Any, src: Candidate) -> Candidate:
 _PARENT_AFTER = re.compile(r"^\s?(?:linked|affiliated|affiliate|allied|backed|aligned|lie|liee|affilie)\b")
 _CLAIM = re.compile(r"\b(?:claim\w*|revendiqu\w*)\b")
 _BLAMED_ON = re.compile(
+    # "les autorités attribuent ce massacre à la katiba Macina": a few words may stand between
     r"\b(?:imput\w*|attribu\w*|blamed on|blamed|blames?|mis en cause|mettent en cause|met en cause|"
-    r"accus\w*)\s+"
+    r"accus\w*)\s+(?:(?:ce|cette|ces|the|this|these|massacre|attaque|attack|killings?|tuerie|attentat)\s+)*"
     r"(?:(?:a|aux|au|to|on|des|de|du|d|les|la|le|l|the|membres|members|of|groupes?|group|d autodefense)"
     r"\s+){0,5}$"
 )
@@ -313,7 +314,8 @@ def _attribute(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any)
     if not named:
         return
     victims = _victims(doc)
-    named = [m for m in named if m.value not in victims]
+    # a group the report blames stays the doer even where the blaming sentence reads it as a target
+    named = [m for m in named if m.value not in victims or _blamed(doc, m)]
     if not named:
         return
     own = {c.sentence for c in cl.members}
@@ -329,6 +331,10 @@ def _attribute(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any)
     _set_actor(doc, ev, evidence, 1, part, res)
 
 
+def _blamed(doc: Doc, m: Mention) -> bool:
+    return bool(_BLAMED_ON.search(doc.folded[max(0, m.start - 60) : m.start]))
+
+
 def _claimable(doc: Doc, res: Any) -> list[Mention]:
     """Armed groups the report names, but not as the parent of another ("al-Qaeda-linked JNIM")."""
     found: list[Mention] | None = doc.user_data.get("_claimable")
@@ -339,7 +345,7 @@ def _claimable(doc: Doc, res: Any) -> list[Mention]:
             if (
                 getattr(res.actor(str(m.value)), "kind", None) in _CLAIMING_KINDS
                 # "violences imputées à des Koglweogo": a militia the report blames
-                or _BLAMED_ON.search(doc.folded[max(0, m.start - 60) : m.start])
+                or _blamed(doc, m)
             )
             and not _PARENT_AFTER.match(doc.folded[m.end : m.end + 16])
         ]

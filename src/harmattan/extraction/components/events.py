@@ -228,6 +228,8 @@ class EventDetector(Component):
         cand = Candidate(index, cues, {}, cues[0], counts=counts)
         cand.claimant = next((p.actor_id for p in [*self._last_sources, *parts] if p.role == "state"), None)
         self._roles(doc, cand, parts, names)
+        if cand.actor1 is None and not cand.default_actor1 and "coup" in names:
+            cand.default_actor1 = "{cc}-military"  # "Captain Traoré removed Damiba": a coup is the army's
         rule = rule or self._classify(_main_movement(names, cues), cand)
         if rule is None:
             return None
