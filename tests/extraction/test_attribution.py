@@ -448,3 +448,8 @@ def test_a_group_the_authorities_blame_is_the_doer_and_a_coup_is_the_armys(extra
     )
     events = extractor.extract(coup, published=dt.date(2022, 10, 1))
     assert (events[0].sub_event_type, events[0].actor1_id) == ("Other", "bf-military")
+
+
+def test_a_lone_force_named_after_by_did_it(extractor: Extractor) -> None:
+    text = "Hier à Banh, quatorze hommes ont été abattus par des militaires, selon des habitants."
+    assert _one(extractor, text, dt.date(2019, 2, 8)).actor1_id == "bf-military"

@@ -408,6 +408,7 @@ class EventDetector(Component):
                 cand.default_actor1 = "{cc}-military" if state_act else "unidentified-armed-group"
             return
         agent = next((p for p in parts if _agent_by(doc, p, cand.cues)), None)
+        by_agent = agent is not None  # "abattus lundi par des militaires": the report says who did it
         agent = agent or next((p for p in parts if _accused(doc, p)), None)
         cand.agent_told = agent is not None
         pair = _opposed(doc, parts) if agent is None else None
@@ -487,6 +488,7 @@ class EventDetector(Component):
             and agent.role == "state"
             and len(parts) == 1
             and not active
+            and not by_agent
             and not _acts_on_object(doc, agent, cand.cues)
         ):
             agent = None  # "soldiers killed in an attack": the lone state party is the target
