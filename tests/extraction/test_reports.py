@@ -223,3 +223,25 @@ def test_a_span_of_days_and_a_day_after_it_are_two_events(extractor: Extractor) 
     )
     events = extractor.extract(text, published=dt.date(2020, 9, 15))
     assert [(str(e.event_date), e.fatalities) for e in events] == [("2020-09-10", 11), ("2020-09-13", 15)]
+
+
+def test_an_outcome_told_after_the_event_is_its_toll_not_another_event(extractor: Extractor) -> None:
+    text = (
+        "Police fired tear gas to disperse opposition protesters in Dakar on Friday. "
+        "More than 20 people were wounded, according to officials."
+    )
+    (e,) = extractor.extract(text, published=dt.date(2023, 6, 3))
+    assert (e.sub_event_type, e.location, e.extras.get("wounded")) == (
+        "Protest with intervention",
+        "Dakar",
+        20,
+    )
+
+
+def test_units_ambushed_in_french_clash(extractor: Extractor) -> None:
+    text = (
+        "Dans la nuit du 18 au 19 octobre 2019, des unités des forces de défense ont été accrochées par des "
+        "individus armés non identifiés à Banh, dans la province du Loroum."
+    )
+    (e,) = extractor.extract(text, published=dt.date(2019, 10, 20))
+    assert (e.sub_event_type, str(e.event_date), e.location) == ("Armed clash", "2019-10-18", "Banh")

@@ -201,6 +201,8 @@ class Consolidate(Component):
             target = None
             if not _told_apart(doc, cl):
                 target = next((m for m in reversed(merged[-4:]) if _compatible(m, cl, doc)), None)
+                if target is None and merged and _outcome_only(cl) and _takes_outcome(merged[-1], cl):
+                    target = merged[-1]  # "More than 300 people were wounded": the toll of what was told
             if target is None:
                 merged.append(cl)
             else:
@@ -224,6 +226,33 @@ class Consolidate(Component):
                 )
             )
         return doc
+
+
+#: cues that tell only what an occurrence did to people, not an act of its own
+_OUTCOME_CUES = frozenset({"kill", "wound"})
+
+
+def _outcome_only(cl: Cluster) -> bool:
+    """ "More than 300 people were wounded, according to officials", "La France a condamné ces violences":
+    a sentence with no date, place or named doer of its own that only tells an outcome."""
+    return (
+        cl.historical is None
+        and (cl.date is None or cl.date[2] is None)
+        and cl.place is None
+        and all(
+            c.actor1 is None
+            and c.rule.get("name") in ("attack-unknown-target", "attack-civilians")
+            and c.cue_names <= _OUTCOME_CUES | {"attack"}
+            for c in cl.members
+        )
+    )
+
+
+def _takes_outcome(before: Cluster, cl: Cluster) -> bool:
+    """The occurrence told just before takes an outcome sentence, except a protest's deaths, which
+    :func:`_fold_protest_deaths` turns into an excessive use of force."""
+    protest = before.head.rule.get("name") in _PROTEST_RULES
+    return before.historical is None and not (protest and _lethal(cl))
 
 
 def _told_apart(doc: Doc, cl: Cluster) -> bool:
