@@ -132,8 +132,14 @@ def test_an_event_told_as_similar_takes_the_kind_told_before(extractor: Extracto
     assert kinds == ["Remote explosive/landmine/IED", "Remote explosive/landmine/IED"]
 
 
-def test_ending_an_agreement_is_no_agreement(extractor: Extractor) -> None:
-    text = "Mali's junta announced on Thursday the immediate end of the 2015 Algiers peace agreement."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mali's junta announced on Thursday the immediate end of the 2015 Algiers peace agreement.",
+        "Mali's junta announced on Thursday the 'immediate' termination of the 2015 Algiers peace agreement.",
+    ],
+)
+def test_ending_an_agreement_is_no_agreement(extractor: Extractor, text: str) -> None:
     assert _types(extractor, text) == [("Strategic developments", "Other")]
 
 
