@@ -453,3 +453,17 @@ def test_a_group_the_authorities_blame_is_the_doer_and_a_coup_is_the_armys(extra
 def test_a_lone_force_named_after_by_did_it(extractor: Extractor) -> None:
     text = "Hier à Banh, quatorze hommes ont été abattus par des militaires, selon des habitants."
     assert _one(extractor, text, dt.date(2019, 2, 8)).actor1_id == "bf-military"
+
+
+def test_leaving_an_organisation_is_no_base_handover_and_a_loss_suffered_by_the_army(
+    extractor: Extractor,
+) -> None:
+    text = "Le Mali a annoncé dimanche soir son retrait de tous les organes du G5 Sahel et de sa force conjointe."
+    e = _one(extractor, text, dt.date(2022, 5, 16))
+    assert e.actor1_id != "ml-military"
+    loss = (
+        "Le gouvernement béninois a annoncé que 54 militaires avaient été tués jeudi dans des attaques "
+        "contre deux positions de l'armée dans le parc W. Il s'agit de l'attaque la plus meurtrière jamais "
+        "subie par l'armée béninoise."
+    )
+    assert _one(extractor, loss, dt.date(2025, 4, 19)).actor1_id == "unidentified-armed-group"

@@ -236,7 +236,7 @@ def _actors(
             "default:civilian-victims",
         )
     _attribute(doc, cl, ev, evidence, res)
-    _government_acts(ev, res)
+    _government_acts(doc, head, ev, res)
     _civilians_with_group(ev, res, country)
     excessive = ev.sub_event_type == "Excessive force against protesters"
     if excessive and (ev.actor1_id or "").startswith("protesters") and ev.inter2 == 1:
@@ -245,7 +245,7 @@ def _actors(
         ev.inter2 = 0 if ev.actor1 is not None else None
 
 
-def _government_acts(ev: Event, res: Any) -> None:
+def _government_acts(doc: Doc, head: Candidate, ev: Event, res: Any) -> None:
     """ "Mali cut ties with Ukraine", "Le Burkina Faso a expulsé trois diplomates": a country acting on its
     own is its government (ACLED codes governments, not countries), and one handing a base over its army; a
     country stays a state as a party to a pact it signs with others, and as the target of another's act."""
@@ -253,7 +253,10 @@ def _government_acts(ev: Event, res: Any) -> None:
     if not actor_id.endswith("-state") or ev.sub_event_type == "Agreement" or res is None:
         return
     cc = actor_id.removesuffix("-state")
-    if ev.sub_event_type == "Non-violent transfer of territory":
+    sentence = doc.sentences[head.sentence]
+    if ev.sub_event_type == "Non-violent transfer of territory" and _BASE_WORD.search(
+        doc.folded, sentence.start, sentence.end
+    ):
         # "France handed over its last military base": the army hands a base over
         forces = res.resolve_alias(f"{cc} military", f"{cc}-military", ev.event_date, ev.country)
         body = res.actor(forces)
@@ -261,6 +264,9 @@ def _government_acts(ev: Event, res: Any) -> None:
         body = res.actor(f"{cc}-government")
     if body is not None:
         ev.actor1, ev.actor1_id, ev.inter1 = str(body.name), str(body.id), int(body.inter)
+
+
+_BASE_WORD = re.compile(r"\b(?:bases?|camps?|military sites?|emprises?|garrisons?)\b")
 
 
 def _acting_body(cl: Any, src: Candidate) -> Candidate:

@@ -634,7 +634,9 @@ _SUPPORT_BY = re.compile(
     r"\b(?:backed|supported|assisted|accompanied|helped|aided|appuye\w*|soutenu\w*|accompagne\w*|aide\w*|"
     r"epaule\w*|abandonne\w*|abandoned|escorted|escorte\w*|protected|protege\w*|guarded|garde\w*|"
     # "attribuée par les autorités à l'EIGS": the authorities blame, the group acted
-    r"attribu\w*|imput\w*|blamed|claimed|revendiqu\w*|reported|rapporte\w*|signale\w*)\s+(?:by|par)\b"
+    r"attribu\w*|imput\w*|blamed|claimed|revendiqu\w*|reported|rapporte\w*|signale\w*|"
+    # "l'attaque la plus meurtrière jamais subie par l'armée": the one that suffered it
+    r"subie?s?|suffered|sustained|endured)\s+(?:by|par)\b"
 )
 
 
