@@ -458,7 +458,7 @@ def test_a_lone_force_named_after_by_did_it(extractor: Extractor) -> None:
 def test_leaving_an_organisation_is_no_base_handover_and_a_loss_suffered_by_the_army(
     extractor: Extractor,
 ) -> None:
-    text = "Le Mali a annoncé dimanche soir son retrait de tous les organes du G5 Sahel et de sa force conjointe."
+    text = "Le Mali a annoncé dimanche son retrait de tous les organes du G5 Sahel et de sa force conjointe."
     e = _one(extractor, text, dt.date(2022, 5, 16))
     assert e.actor1_id != "ml-military"
     loss = (
