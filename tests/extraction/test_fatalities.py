@@ -162,3 +162,16 @@ def test_coordinated_attacks_on_a_list_of_towns_are_one_event_per_town(extractor
     assert (
         len(extractor.extract("Gunmen attacked Djibo, in Soum province, killing five.", published=DAY)) == 1
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One person was killed on Wednesday in Sikiré when suspected jihadists attacked a militia.",
+        "Une personne a été tuée mardi à Sebba lors d'échanges de tirs entre les FDS et des individus armés.",
+        "The gendarmerie post at Kelbo came under attack on Friday. One person was killed, a source said.",
+    ],
+)
+def test_one_person_killed_is_one_death(extractor: Extractor, text: str) -> None:
+    (e,) = extractor.extract(text, published=dt.date(2020, 1, 10))
+    assert e.fatalities == 1
