@@ -225,3 +225,15 @@ def test_a_country_the_convoy_was_heading_to_does_not_choose_the_homonym(extract
     )
     e = _one(extractor, text)
     assert (e.location, e.country, e.sub_event_type) == ("Kaya", "BF", "Peaceful protest")
+
+
+def test_a_statement_with_no_place_is_placed_at_the_dateline_but_fighting_is_not(
+    extractor: Extractor,
+) -> None:
+    coup = (
+        "NIAMEY — Des militaires ont annoncé mercredi soir à la télévision nationale avoir renversé le "
+        "président Mohamed Bazoum."
+    )
+    assert _one(extractor, coup).location == "Niamey"
+    ambush = "NIAMEY — Five soldiers were killed in an ambush on Monday, the defence ministry said."
+    assert _one(extractor, ambush).location != "Niamey"

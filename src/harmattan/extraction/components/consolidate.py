@@ -480,6 +480,7 @@ def _inherit(doc: Doc, clusters: list[Cluster]) -> None:
     # a month named elsewhere ("Mali – Sahel: November 2017 violent incidents", a digest's title) does not
     # date an event its own sentence leaves undated: the publication date is the closer guess
     first_date = next((m for m in sorted(doc.of_kind("date"), key=lambda m: m.start) if m.value[1] < 3), None)
+    dateline = doc.user_data.get("dateline")
     for before, cl in zip([None, *clusters], clusters, strict=False):
         undated = cl.date is None or cl.date[2] is None
         if undated and before is not None and before.date is not None and before.date[2] is not None:
@@ -501,11 +502,21 @@ def _inherit(doc: Doc, clusters: list[Cluster]) -> None:
                 cl.place = before.place
         if cl.place is None and first_place is not None and (len(clusters) == 1 or first_place.sentence == 0):
             cl.place = (first_place.value, first_place)
+        if cl.place is None and dateline is not None and _dateline_tells_place(doc, cl):
+            cl.place = (dateline.value, dateline)
         if cl.date is None and first_date is not None and len(clusters) == 1:
             date, precision = first_date.value
             cl.date = (date, int(precision), first_date)
 
 
+def _dateline_tells_place(doc: Doc, cl: Cluster) -> bool:
+    """ "NIAMEY — Des militaires ont annoncé avoir renversé le président", "BAMAKO — unrest in the capital":
+    a statement, protest or coup told with no place happened where the report was filed; fighting told
+    with no place did not."""
+    return _kind(cl.head) != "violent" or bool(_CAPITAL.search(doc.folded))
+
+
+_CAPITAL = re.compile(r"\b(?:in the capital|dans la capitale|a la capitale|the capital s)\b")
 _SAME_PLACE = re.compile(
     r"\b(?:(?:ce|cette)\s+meme\s+(?:village|localite|ville|commune|zone|secteur)|"
     r"(?:the\s+)?same\s+(?:village|town|locality|area|place))\b"

@@ -56,9 +56,11 @@ class PlaceMentions(Component):
         pending = []
         kept = resolve_overlaps(hits)
         persons = {doc.folded[h.start : h.end] for h in kept if _person_name(doc, h.start)}
+        datelines = []
         for hit in kept:
             headline = headline_place(doc, hit.start, hit.end)
             if not headline and _dateline(doc, hit.start, hit.end):
+                datelines.append((hit, "ctx_before"))  # kept aside: where the report was filed from
                 continue
             if doc.folded[hit.start : hit.end] in persons and (
                 _person_name(doc, hit.start) or _context_before(doc, hit.start, ctx) is None
@@ -81,7 +83,7 @@ class PlaceMentions(Component):
         areas: set[str] = set()
         found: list[Mention] = []
         country_mentions = doc.of_kind("country")
-        for hit, context in pending:
+        for hit, context in [*pending, *datelines]:
             ref = self._resolve(
                 doc,
                 hit.entry.value,
@@ -94,7 +96,13 @@ class PlaceMentions(Component):
             )
             if ref is not None and ref.precision == 1 and _ROAD_AFTER.match(doc.folded, hit.end):
                 ref = PlaceRef(ref.place, 2, "ctx_near")  # "on the Gao road": somewhere along it, not in Gao
-            if ref is not None:
+            if ref is not None and (hit, context) in datelines:
+                text = doc.text[hit.start : hit.end]
+                line = doc.sentence_of(hit.start)
+                doc.user_data["dateline"] = Mention(
+                    "place", hit.start, hit.end, text, ref, line, "gazetteer:dateline"
+                )
+            elif ref is not None:
                 if ref.place.kind in ("admin1", "admin2"):
                     areas.add(ref.place.name)
                     if ref.place.country not in countries:  # "dans la région de Kidal": Mali, unnamed
