@@ -182,11 +182,16 @@ def assign_splits(passages: list[dict[str, Any]]) -> dict[str, str]:
     Passages are taken in id order within their stratum (language + first event type); positions
     1 and 3 of every 5 are held out as ``test``. The rule is fixed before annotation, balances event
     types across splits, and never moves an existing passage when new ones are appended with
-    higher ids, so nobody can choose (or tune on) which passages are held out.
+    higher ids, so nobody can choose (or tune on) which passages are held out. A passage marked
+    ``"seen_in_tuning": true`` (read while tuning before it was filed) is always ``dev``.
     """
     counters: dict[str, int] = {}
     splits: dict[str, str] = {}
     for passage in sorted(passages, key=lambda p: str(p.get("id"))):
+        if passage.get("seen_in_tuning"):
+            # read while tuning the extractor before it was filed: dev, and no place in the rotation
+            splits[str(passage.get("id"))] = "dev"
+            continue
         key = stratum(passage)
         index = counters.get(key, 0)
         counters[key] = index + 1
