@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from harmattan.extraction import Extractor
 
 DAY = dt.date(2023, 5, 10)
@@ -467,3 +469,19 @@ def test_leaving_an_organisation_is_no_base_handover_and_a_loss_suffered_by_the_
         "subie par l'armée béninoise."
     )
     assert _one(extractor, loss, dt.date(2025, 4, 19)).actor1_id == "unidentified-armed-group"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thirty-two people were killed on Wednesday in fighting between Burkinabe forces and Islamic State "
+        "fighters near Markoye.",
+        "Deux personnes ont été tuées jeudi lors d'un accrochage entre une unité de l'armée et des "
+        "combattants de l'État islamique près de Markoye.",
+    ],
+)
+def test_the_first_side_of_a_fight_between_two_is_actor1_even_when_qualified(
+    extractor: Extractor, text: str
+) -> None:
+    e = _one(extractor, text, dt.date(2021, 8, 6))
+    assert (e.sub_event_type, e.actor1_id) == ("Armed clash", "bf-military")

@@ -913,7 +913,9 @@ def _opposed(doc: Doc, parts: list[Participant]) -> tuple[Participant, Participa
 
 
 _OPPOSED_BEFORE = re.compile(
-    r"(?:\b(between|entre)\s+|\boppos\w*\s+(?:\w+\s+)?)(?:(?:the|les|des|d|de|du|la|le|l|unites|elements)\s+)*$"
+    # "between Burkinabe forces and", "entre une unité de l'armée et": a few words may qualify the first side
+    r"(?:\b(between|entre)\s+|\boppos\w*\s+(?:\w+\s+)?)(?:(?:the|les|des|d|de|du|la|le|l|unites|elements)\s+)*"
+    r"(?:\w+\s+){0,4}$"
 )
 _OPPOSED_AND = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:and|et)\s+")
 _OPPOSED_TO = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:a|aux|au|with|avec)\s+")
