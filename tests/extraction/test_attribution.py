@@ -485,3 +485,12 @@ def test_the_first_side_of_a_fight_between_two_is_actor1_even_when_qualified(
 ) -> None:
     e = _one(extractor, text, dt.date(2021, 8, 6))
     assert (e.sub_event_type, e.actor1_id) == ("Armed clash", "bf-military")
+
+
+def test_forces_accused_of_executing_civilians_did_it(extractor: Extractor) -> None:
+    text = (
+        'A local human rights group on Tuesday accused "elements of the defence and security forces" of '
+        "executing ten civilians on 6 November at Tombao, in Oudalan province."
+    )
+    e = _one(extractor, text, dt.date(2020, 11, 10))
+    assert (e.sub_event_type, e.actor1_id, e.fatalities) == ("Attack", "bf-military", 10)

@@ -938,7 +938,7 @@ def _accused(doc: Doc, p: Participant) -> bool:
 
 _ACCUSE_BEFORE = re.compile(
     r"\b(?:accuse|accuses|accused|accusent|accusant|blame|blamed|blames|mettent en cause|met en cause|"
-    r"mis en cause|pointent du doigt)\s+(?:(?:the|l|la|le|les|des|du)\s+)*$"
+    r"mis en cause|pointent du doigt)\s+(?:(?:the|l|la|le|les|des|du|elements|members|membres|of|de|d)\s+)*$"
 )
 # "accuse X of killing", "accuse X d'avoir tué", "mettent en cause des VDP, qui auraient ouvert le feu"
 _OF_DOING = re.compile(
