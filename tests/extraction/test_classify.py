@@ -179,3 +179,21 @@ def test_a_disaster_report_with_an_attack_keeps_the_attack(extractor: Extractor)
         "Floods hit Mopti last week. On Sunday gunmen attacked a camp for flood victims, killing five people."
     )
     assert [e.fatalities for e in extractor.extract(text, published=DAY)] == [5]
+
+
+def _without_veto() -> dict[str, Any]:
+    cfg = default_config()
+    for step in cfg["pipeline"]:
+        if isinstance(step, dict) and "classify" in step:
+            step["classify"] = {**step["classify"], "veto_rules": []}
+    return cfg
+
+
+def test_the_model_drops_a_rule_event_it_is_sure_tells_nothing(extractor: Extractor) -> None:
+    text = (
+        "Mali's Africa Cup of Nations campaign ended in heartbreak in Bouaké on Saturday night, when hosts "
+        "Côte d'Ivoire scored deep into extra time. Simon Adingra struck in the 122nd minute."
+    )
+    assert extractor.extract(text, published=DAY) == []
+    no_veto = Extractor(pack=extractor.pack, config=_without_veto())
+    assert no_veto.extract(text, published=DAY), "the rules alone read 'struck' as an attack"

@@ -288,3 +288,16 @@ def test_a_hypothetical_attack_or_a_span_of_fighting_is_no_violent_event(
 ) -> None:
     violent = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
     assert not [t for t, _ in _types(extractor, text) if t in violent]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nigeria's naira fell to a record low against the dollar after the central bank unified its windows.",
+        "Mali's industrial gold output fell to about 66.5 tonnes in 2023, the mines ministry said on Monday.",
+        "Weeks of torrential rain have caused the worst flooding in years across the Sahel. Homes, granaries "
+        "and livestock have been swept away.",
+    ],
+)
+def test_figures_that_fall_and_swept_livestock_are_no_events(extractor: Extractor, text: str) -> None:
+    assert _types(extractor, text) == []

@@ -16,6 +16,7 @@ from harmattan.extraction.components.wording import (
     aggregate_toll,
     captured_place,
     disaster_report,
+    figure_fell,
     like_before,
     natural_cause,
     passive_after,
@@ -182,7 +183,11 @@ class EventDetector(Component):
         """The event one sentence tells, or None; ``rule`` imposes the type (a trained model's) and skips
         the test that the cues are strong enough to make an event."""
         cues = [post_overrun(doc, captured_place(doc, m, mentions)) for m in mentions if m.kind == "cue"]
-        cues = [c for c in cues if str(c.value) not in self.violent or told_as_act(doc, c)]
+        cues = [
+            c
+            for c in cues
+            if (str(c.value) not in self.violent or told_as_act(doc, c)) and not figure_fell(doc, c)
+        ]
         names = {str(c.value) for c in cues}
         first = next(
             (str(c.value) for c in cues if str(c.value) in self.violent or str(c.value) in _LEAD_POLITICAL),

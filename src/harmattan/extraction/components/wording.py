@@ -143,6 +143,11 @@ _AGGREGATE = re.compile(
 )
 
 
+def figure_fell(doc: Doc, cue: Mention) -> bool:
+    """ "Output fell to about 66.5 tonnes", "the naira fell to a record low": a figure fell, no town."""
+    return bool(_FELL_TO_AMOUNT.match(doc.folded, cue.start, cue.end + 20))
+
+
 def told_as_act(doc: Doc, cue: Mention) -> bool:
     """Whether a cue tells an act that happened: not "an attack on one will be considered an attack on
     all", "en cas d'attaque", "failing to stop attacks", nor "after a decade of fighting" (a span)."""
@@ -158,6 +163,7 @@ _HYPOTHETICAL = re.compile(
     r"stop|prevent|halt|empecher|eviter|prevenir|enrayer)"
     r"\s+(?:\w+\s+){0,2}$"
 )
+_FELL_TO_AMOUNT = re.compile(r"fell to\s+(?:about\s+|around\s+|a\s+|an\s+|its\s+|their\s+|\d)")
 _SPAN_OF = re.compile(
     r"\b(?:decades?|years?|months?|weeks?|decennies?|annees?|ans|mois|semaines?)\s+(?:of|d|de)\s+$"
 )
