@@ -1,0 +1,273 @@
+"""Casualty counting: the figures a sentence gives for the killed, wounded, neutralised and abducted, each
+linked to the casualty word it counts and to the victim group it names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from harmattan.extraction.components.singular import listed_victims, one_before, one_victim
+from harmattan.extraction.doc import Doc, Mention
+
+_CASUALTY = {
+    "kill": "killed",
+    "massacre": "killed",
+    "assassinate": "killed",
+    "wound": "wounded",
+    "neutralise": "neutralised",
+    "abduct": "abducted",
+}
+# a casualty word a figure counts directly ("one dead", "un mort"), not "un bilan", "a toll"
+_COUNTED_WORD = re.compile(r"dead|killed|died|wounded|injured|mort|morts|tue|tues|tuee|tuees|blesse|blesses")
+# the passive voice, also read by the roles (roles.py)
+PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|ete|furent|sont|est)\b")
+_SUBSET_BEFORE = re.compile(
+    r"\b(?:dont|including|among them|of whom|of them|parmi eux|parmi lesquels|parmi lesquelles|notamment)\s+"
+    r"(?:(?:at least|au moins|about|environ)\s+)?$"
+)
+
+
+def count_casualties(
+    doc: Doc,
+    mentions: list[Mention],
+    cues: list[Mention],
+    *,
+    group: Callable[[str], str],
+    is_state: Callable[[Mention], bool],
+    non_person_units: frozenset[str],
+) -> dict[str, list[tuple[int, str, Mention]]]:
+    """The casualty figures of one sentence by kind (killed, wounded, neutralised, abducted), each a
+    (figure, victim group, mention); ``group`` names the victim group a role or "actor:id" counts,
+    ``is_state`` tells a country's name from a party's."""
+    numbers = [
+        m for m in mentions if m.kind in ("number", "vague") and not _unit_follows(doc, m, non_person_units)
+    ]
+    # "one" counts when a person or the casualty word follows: "one villager", "One dead in attack"
+    cas_starts = {
+        c.start
+        for c in cues
+        if str(c.value) in _CASUALTY and _COUNTED_WORD.fullmatch(doc.folded[c.start : c.end])
+    }
+    numbers = [
+        n
+        for n in numbers
+        if n.rule != "number:words-weak"
+        or _person_follows(doc, n, mentions)
+        or any(n.end < s <= n.end + 2 for s in cas_starts)
+    ]
+    dates = [(m.start, m.end) for m in mentions if m.kind == "date"]
+    numbers = [n for n in numbers if not any(s <= n.start < e for s, e in dates)]
+    numbers = _without_echoes(doc, numbers)
+    # "53 morts, dont 49 gendarmes": a part of a figure already counted
+    numbers = [n for n in numbers if not _SUBSET_BEFORE.search(doc.folded[max(0, n.start - 20) : n.start])]
+    # "Burkina: five dead": a country name next to a figure does not say who died
+    persons = [m for m in mentions if m.kind == "term" or (m.kind == "actor" and not is_state(m))]
+    counts: dict[str, list[tuple[int, str, Mention]]] = {}
+    used: set[int] = set()
+    cas = [c for c in cues if str(c.value) in _CASUALTY]
+    for cue in cas:
+        before = [
+            n
+            for n in numbers
+            if n.end <= cue.start
+            and cue.start - n.end <= (140 if _subject_figure(doc, n, cue) else 70)
+            and (n.rule != "number:words-weak" or _weak_counts(doc.folded[n.end : cue.start]))
+            and n.start not in used
+            and not any(n.end <= o.start < cue.start for o in cas if o is not cue)
+        ]
+        after = [
+            n
+            for n in numbers
+            if n.start >= cue.end
+            and n.start - cue.end <= 35
+            and not (n.rule == "number:words-weak" and is_toll(doc, cue))
+            and n.start not in used
+            and not any(cue.end <= o.start < n.start for o in cas if o is not cue)
+        ]
+        picked = _pick(doc, before, after, cue, persons)
+        if picked and picked[0].start >= cue.end:
+            # "killed eight people in Sagho and seven in Toékodogo": figures chained after the verb
+            for n in numbers:
+                if (
+                    n.start > picked[-1].end
+                    and n.start not in used
+                    and _coordinated(doc, picked[-1], n)
+                    and not any(picked[-1].end <= o.start < n.start for o in cas)
+                ):
+                    picked.append(n)
+        kind = _CASUALTY[str(cue.value)]
+        if not picked and kind == "killed":
+            listed = [n for n in listed_victims(doc, cue) if n.start not in used]
+            for n in listed:  # "le chef du village, l'imam et un VDP ont été tués": one each, together
+                used.add(n.start)
+                counts.setdefault(kind, []).append((1, "listed", n))
+            one = None if listed else one_victim(doc, cue)
+            if one is not None and one.start not in used:
+                used.add(one.start)
+                counts.setdefault(kind, []).append((1, group(_role_at(one, persons)), one))
+        first_role = None
+        for n in picked:
+            used.add(n.start)
+            victim = group(_victim_role(n, persons, cas))
+            if victim == "any" and first_role is not None and n.start > cue.end:
+                victim = first_role  # "eight people in Sagho and seven in Toékodogo": seven people
+            first_role = first_role or victim
+            counts.setdefault(kind, []).append((int(n.value), victim, n))
+            extra = one_before(doc, cue, n) if kind == "killed" and n.start >= cue.end else None
+            if extra is not None:  # "the imam and three others": one more in the same group
+                counts[kind].append((1, victim, extra))
+    _mark_updates(doc, numbers, used, counts)
+    if not counts.get("killed") and any(m.kind == "nocas" for m in mentions):
+        zero = next(m for m in mentions if m.kind == "nocas")
+        counts["killed"] = [(0, "any", zero)]
+    return counts
+
+
+_COORDINATED = re.compile(r"^\s*\w+(?:\s+\w+)?\s+(?:and|et)\s")
+
+
+def _weak_counts(gap: str) -> bool:
+    """ "a soldier was killed", "one villager killed", "un militaire et 7 jihadistes tués": "a" counts the
+    dead; in "members of a group killed a man" it only introduces the killers."""
+    return len(gap) <= 15 or bool(PASSIVE.search(gap) or _COORDINATED.match(gap))
+
+
+def _unit_follows(doc: Doc, n: Mention, units: frozenset[str]) -> bool:
+    nxt = doc.folded[n.end : n.end + 20].split()
+    return bool(nxt) and nxt[0] in units
+
+
+def _person_follows(doc: Doc, n: Mention, mentions: list[Mention]) -> bool:
+    return any(m.kind in ("term", "actor") and 0 <= m.start - n.end <= 2 for m in mentions)
+
+
+def _mark_updates(
+    doc: Doc, numbers: list[Mention], used: set[int], counts: dict[str, list[tuple[int, str, Mention]]]
+) -> None:
+    """ "The death toll has risen to 15", "nouveau bilan : 15 morts": an updated toll is the count of the
+    event, whatever earlier figures said (the victim group "update")."""
+    killed = counts.setdefault("killed", [])
+    for n in numbers:
+        lo = max(0, n.start - 140)
+        stops = [m.end() for m in _SENTENCE_STOP.finditer(doc.text, lo, n.start)]
+        if not _TOLL_UPDATE.search(doc.folded[stops[-1] if stops else lo : n.start]):
+            continue
+        picked = [i for i, (_, _, m) in enumerate(killed) if m is n]
+        if picked:
+            for i in picked:
+                killed[i] = (killed[i][0], "update", n)
+        elif n.start not in used and n.kind == "number":
+            used.add(n.start)
+            killed.append((int(n.value), "update", n))
+    if not killed:
+        del counts["killed"]
+
+
+def _without_echoes(doc: Doc, numbers: list[Mention]) -> list[Mention]:
+    """ "trois (03) soldats et deux (02) VDP": the figure repeated in digits in brackets is one figure."""
+    out: list[Mention] = []
+    for n in numbers:
+        prev = out[-1] if out else None
+        echo = (
+            prev is not None
+            and prev.value == n.value
+            and _ECHO_GAP.fullmatch(doc.text, prev.end, n.start) is not None
+        )
+        if not echo:
+            out.append(n)
+    return out
+
+
+_ECHO_GAP = re.compile(r"\s*\(\s*")
+
+
+def _subject_figure(doc: Doc, n: Mention, cue: Mention) -> bool:
+    """ "Soixante-neuf membres d'un groupe d'autodéfense, dont le maire, ont été tués": a figure opening the
+    sentence is the subject of a passive casualty verb, however long the phrase before it (not of an
+    active one: "Dozens of gunmen attacked the village, killing about 30")."""
+    sent = doc.sentences[n.sentence] if 0 <= n.sentence < len(doc.sentences) else None
+    if sent is None or doc.folded[sent.start : n.start].strip():
+        return False
+    return bool(PASSIVE.search(doc.folded[max(n.end, cue.start - 12) : cue.start]))
+
+
+def is_toll(doc: Doc, cue: Mention) -> bool:
+    """The cue is the toll itself ("death toll", "bilan"), not a casualty word."""
+    return bool(_TOLL_WORD.fullmatch(doc.folded[cue.start : cue.end]))
+
+
+_SENTENCE_STOP = re.compile(r"[.!?;]\s")
+_TOLL_WORD = re.compile(r"(?:death\s+)?toll|bilan")
+_TOLL_UPDATE = re.compile(
+    r"(?:\b(?:toll|bilan)\b(?:\s+\S+){0,14}?\s+(?:(?:has|have|had)\s+)?"
+    r"(?:risen|rose|rises|climbed|climbs|increased|jumped|reached|passe|alourdi|grimpe|atteint)"
+    r"|\b(?:new|latest|updated|revised)\s+(?:death\s+)?toll|\b(?:nouveau|dernier)\s+bilan)"
+    r"(?:\s+(?:to|of|at|a|de|desormais|now|au moins|at least|est|is|fait etat|stands))*\s*$"
+)
+
+
+def _pick(
+    doc: Doc, before: list[Mention], after: list[Mention], cue: Mention, persons: list[Mention]
+) -> list[Mention]:
+    strong = [n for n in before if n.rule != "number:words-weak"]
+    # "Un mort et deux blessés", "One dead": the word right before the casualty word is its figure
+    if not strong and before and cue.start - before[-1].end <= 2:
+        return before[-1:]
+    if not strong and after:
+        return after[:1]  # "members of a group killed a man": the one after the verb is the victim
+    if not before:
+        return after[:1]
+    # "six members of a group were killed": six, not "a"; but "un militaire et 7 jihadistes tués" and
+    # "four attackers and a gendarme killed" coordinate both figures
+    last = (strong or before)[-1]
+    picked = [last]
+    for n in reversed([b for b in before if b.end <= last.start]):
+        if not (_coordinated(doc, n, picked[0]) or _listed(doc, n, picked[0], persons)):
+            break
+        picked.insert(0, n)
+    for n in [b for b in before if b.start >= last.end]:
+        if not _coordinated(doc, picked[-1], n):
+            break
+        picked.append(n)
+    return picked
+
+
+def _coordinated(doc: Doc, first: Mention, second: Mention) -> bool:
+    """ "un militaire et 7", "eight people in Sagho and seven": the second figure right after "and"/"et"
+    (not "killed 12 terrorists and arrested 4 suspects")."""
+    gap = doc.folded[first.end : second.start]
+    return len(gap) < 40 and bool(_AND_BEFORE.search(gap))
+
+
+def _listed(doc: Doc, first: Mention, second: Mention, persons: list[Mention]) -> bool:
+    """ "17 Jihadists, Five Defense Volunteers Killed": a headline lists the groups of dead with commas
+    (but "2 attacks, 5 killed" counts no one in the first figure)."""
+    gap = doc.text[first.end : second.start]  # the folded text has no commas
+    return bool(_LIST_GAP.match(gap)) and _person_follows(doc, first, persons)
+
+
+_LIST_GAP = re.compile(r"^\s*[\w'-]+(?:\s+[\w'-]+){0,2}\s*,\s*$")
+
+
+_AND_BEFORE = re.compile(
+    r"\b(?:and|et)\s+"
+    r"(?:(?:at least|au moins|about|some|more than|plus de|environ|nearly|quelque|des|les|the|de|d)\s+)*$"
+)
+
+
+def _role_at(n: Mention, mentions: list[Mention]) -> str:
+    """The role of the party a singular noun names ("the pastor": a civilian)."""
+    for m in mentions:
+        if m.kind == "term" and m.start <= n.start < m.end:
+            return str(m.value[0])
+    return _victim_role(n, mentions)
+
+
+def _victim_role(n: Mention, mentions: list[Mention], cues: list[Mention] | None = None) -> str:
+    for m in mentions:
+        if m.kind in ("term", "actor") and 0 <= m.start - n.end <= 25:
+            if cues and any(n.end <= c.start < m.start for c in cues):
+                break  # "15 killed in two 'terrorist' attacks": the noun after the verb is not the dead
+            value = m.value
+            return str(value[0]) if isinstance(value, tuple) else f"actor:{value}"
+    return "any"

@@ -1,0 +1,140 @@
+"""The parties a sentence names, read before their roles: the reporting party ("selon l'armée", "..., the
+army said") is no party to the event, a parent group only qualifies another ("al-Qaeda-linked JNIM"), a
+name wins over the generic noun beside it, a named force over its soldiers' country, a government over its
+country's name, and each actor is one participant."""
+
+from __future__ import annotations
+
+import re
+
+from harmattan.extraction.components.candidates import Participant
+from harmattan.extraction.doc import Doc, Mention
+
+PARENT_AFTER = re.compile(r"^\s?(?:linked|affiliated|affiliate|allied|backed|aligned)\b")
+
+
+def named_over_generic(parts: list[Participant]) -> list[Participant]:
+    """ "un groupe d'autodéfense koglweogo", "Koglweogo self-defence group": the name, at the noun's place."""
+    named = [p for p in parts if p.mention.kind == "actor"]
+    out: list[Participant] = []
+    taken: set[int] = set()
+    for p in parts:
+        if p.mention.kind == "term" and p.role in ("militia", "armed"):
+            twin = next(
+                (q for q in named if q.role == p.role and _adjacent(p.mention, q.mention)),
+                None,
+            )
+            if twin is not None:
+                if id(twin) not in taken:
+                    taken.add(id(twin))
+                    out.append(twin)
+                continue
+        elif id(p) in taken:
+            continue
+        else:
+            taken.add(id(p))
+        out.append(p)
+    return out
+
+
+def _adjacent(a: Mention, b: Mention) -> bool:
+    return 0 <= b.start - a.end <= 3 or 0 <= a.start - b.end <= 3
+
+
+_OF_UNIT = re.compile(r"\s+(?:of|de|du|des)\s+(?:(?:the|la|l)\s+)?(?:operation|force|mission)?\s*")
+
+
+def unit_of(doc: Doc, parts: list[Participant]) -> list[Participant]:
+    """ "French soldiers of Operation Barkhane", "les soldats de la force Barkhane": the named force, not
+    the soldiers' country."""
+    named = [
+        q
+        for q in parts
+        if q.mention.kind == "actor"
+        and q.role == "state"
+        and not (q.actor_id or "").endswith(("-state", "-government"))
+    ]
+    if not named:
+        return parts
+    out = []
+    for p in parts:
+        unit = next(
+            (
+                q
+                for q in named
+                if q is not p
+                and p.role == "state"
+                and 0 < q.mention.start - p.mention.end <= 20
+                and _OF_UNIT.fullmatch(doc.folded, p.mention.end, q.mention.start)
+            ),
+            None,
+        )
+        if unit is None:
+            out.append(p)
+    return out
+
+
+def country_beside_body(p: Participant, bodies: list[Participant]) -> bool:
+    """ "Mali's junta", "the junta in Bamako... Mali": the country named beside its own government (not
+    "Le Mali a annoncé son retrait..., a indiqué le gouvernement" far along the sentence)."""
+    actor_id = p.actor_id or ""
+    return actor_id.endswith("-state") and any(
+        (b.actor_id or "")[:3] == actor_id[:3]
+        and min(abs(b.mention.start - p.mention.end), abs(p.mention.start - b.mention.end)) <= 30
+        for b in bodies
+    )
+
+
+def dedupe(parts: list[Participant]) -> list[Participant]:
+    """One participant per actor, its counted mention if any ("a terrorist cell ... six jihadists were
+    killed"), else its first."""
+    first: dict[str, Participant] = {}
+    for p in parts:
+        key = p.actor_id or p.mention.text.lower()
+        if key not in first:
+            first[key] = p
+        elif p.numbered and not first[key].numbered:
+            first[key] = p  # the counted mention speaks for the actor, in the first one's place
+    return list(first.values())
+
+
+def adjacent_country(mentions: list[Mention], m: Mention) -> str | None:
+    for c in mentions:
+        if c.kind == "country" and (0 <= c.start - m.end <= 2 or 0 <= m.start - c.end <= 2):
+            return str(c.value)
+    return None
+
+
+_SOURCE_AFTER = re.compile(
+    r"^\s*(?:said|says|say|announced|reported|claimed|told|a annonce|annonce|affirme|indique|a indique|"
+    r"a affirme|precise|rapporte)\b"
+)
+_ARTICLES_TO_END = r"\s+(?:(?:l|la|le|les|the|des|du)\s+)*$"
+_SOURCE_PREPOSITION = re.compile(
+    r"\b(?:selon|according to|d apres)"
+    # "selon le porte-parole du gouvernement", "according to a spokesman for the army"
+    r"(?:\s+(?:(?:l|la|le|les|the|des|du|un|une|a|an|de|d|of|for)\s+)*"
+    r"(?:porte parole|spokesm[ae]n|spokesperson|spokeswoman|responsables?|officials?|sources?|communique|"
+    r"statement|ministre|minister|ministere|ministry|gouverneur|governor|representant|representative|"
+    r"officiers?|officers?|commandant|commander|chef|chief|membres?|members?)"
+    r"(?:\s+(?:de|d|of|for))?)?" + _ARTICLES_TO_END
+)
+# "..., said the army" reports; "HRW said soldiers executed them" does not: the verb must follow a clause
+_REPORTING_VERB = re.compile(r"\b(?:annonce|indique|precise|affirme|rapporte|said|says)" + _ARTICLES_TO_END)
+_CLAUSE_END = re.compile(r"[,»\"”]\s*(?:a\s+|ont\s+)?$")
+
+
+def is_source(doc: Doc, m: Mention) -> bool:
+    """ "..., the army said" / "selon l'armée": the party reporting, not a party to the event."""
+    if _SOURCE_AFTER.match(doc.folded[m.end : m.end + 20]):
+        # "..., lors d'une opération des forces françaises, a annoncé la ministre": after a comma the
+        # verb's subject follows it (an inversion), so the party before the comma does not report
+        return not doc.clean[m.end : m.end + 2].lstrip().startswith(",")
+    before = doc.folded[max(0, m.start - 25) : m.start]
+    if _SOURCE_PREPOSITION.search(doc.folded[max(0, m.start - 60) : m.start]):
+        return True  # "selon l'armée", "according to the army"
+    verb = _REPORTING_VERB.search(before)
+    if verb is None:
+        return False
+    start = m.start - len(before) + verb.start()
+    return bool(_CLAUSE_END.search(doc.clean[max(0, start - 6) : start]))

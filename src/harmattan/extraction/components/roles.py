@@ -1,0 +1,418 @@
+"""Who did what to whom: the parties of an event candidate's sentence in the roles of actor1 (who acted)
+and actor2 (the target), read from the wording ("killed by X", "between X and Y", "X accused of"), from
+the counted dead and, failing those, from the parties' places and sides."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from harmattan.extraction.components.candidates import Candidate, Participant
+from harmattan.extraction.components.counting import PASSIVE, is_toll
+from harmattan.extraction.components.wording import passive_after
+from harmattan.extraction.doc import Doc, Mention
+
+_SIDE = {
+    "state": "gov",
+    "vdp": "gov",
+    "armed": "armed",
+    "militia": "militia",
+    "civilian": "civ",
+    "protester": "civ",
+    "rioter": "riot",
+}
+_AGENT_BEFORE = re.compile(
+    r"\b(?:by|par|de la part)\s+(?:(?:the|des|les|la|le|l|d|de|du|un|une|suspected|presumed|"
+    r"presumes|alleged|unidentified|unknown|several|some|plusieurs|a|an)\s+)*$"
+)
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:on|against|targeting|targeted|contre|visant|sur)\s+(?:(?:the|a|an|les|la|le|l|des|un|une|du|de|their|leurs|une)\s+)*"
+    # "said on Monday that soldiers...": a day, or a clause that ends, is no object
+    r"(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+)\b)"
+    r"(?:(?!that\b|que\b|qu\b)\w+\s+){0,2}$"
+)
+_REPEL = re.compile(
+    r"\b(?:repel\w*|repuls\w*|repouss\w*|fought off|beat back|came under|ont ete attaque\w*|a ete attaque\w*|"
+    r"were attacked|was attacked|tombee?s? dans une embuscade|pris\w* dans une embuscade|"
+    # "killed 32 assailants after attacks on its positions": the forces answered an attack
+    r"(?:after|following) (?:an? |the |two |several )?(?:\w+ )?attacks? (?:on|against)\b|"
+    r"(?:apres|suite a) (?:une|l|des|deux|plusieurs) ?(?:\w+ )?attaques? (?:contre|de|du|d)\b|"
+    r"a la suite d une attaque|riposte\w*|in response to an attack|"
+    r"opened fire on (?:a|an|the|their|its) (?:patrol|post|convoy|position|unit)s?\b)"
+)
+_PREP_AFTER = re.compile(
+    r"^\s*(?:in|on|during|when|as|at|near|after|while|by|dans|lors|pendant|par|a|au|en|pres)\b"
+)
+_ACTIVE_STATE_CUES = frozenset(
+    {"airstrike", "drone", "drone_strike", "neutralise", "regain", "arrest", "intervention"}
+)
+
+
+def assign_roles(
+    doc: Doc,
+    cand: Candidate,
+    parts: list[Participant],
+    names: set[str],
+    *,
+    violent: frozenset[str],
+    countries_as_states: Callable[[Doc, list[Mention]], list[Participant]],
+    named_armed: Callable[[Doc], bool],
+) -> None:
+    """Sets the candidate's actor1 (who acted), actor2 (the target), their associates and, with no
+    named doer, its default actor1; ``violent`` are the cues of violence (rules.yaml), the callables
+    give a country's name as its state and tell whether the report names an armed group."""
+    sent = doc.sentences[cand.sentence]
+    # "the army repelled an attack", "soldiers were ambushed", "51 soldiers killed": the state was the
+    # target even when it then "neutralised" attackers
+    repelled = bool(names & {"clash", "attack", "ambush"}) and bool(
+        _REPEL.search(doc.folded[sent.start : sent.end])
+    )
+    state_hit = repelled or "ambush" in names or any(p.role == "state" and p.numbered for p in parts)
+    active = names & (_ACTIVE_STATE_CUES - ({"neutralise"} if state_hit else set()))
+    state_act = bool(active - {"arrest", "intervention"})
+    if not parts:
+        if names & violent:
+            cand.default_actor1 = "{cc}-military" if state_act else "unidentified-armed-group"
+        return
+    agent = next((p for p in parts if _agent_by(doc, p, cand.cues)), None)
+    by_agent = agent is not None  # "abattus lundi par des militaires": the report says who did it
+    agent = agent or next((p for p in parts if _accused(doc, p)), None)
+    cand.agent_told = agent is not None
+    pair = _opposed(doc, parts) if agent is None else None
+    opposed = pair[0] if pair else None
+    if opposed is not None:
+        # "fighting between the army and armed men", "des affrontements ont opposé l'armée à des
+        # hommes armés": the report names the sides in order; the first is actor1
+        agent, cand.agent_told = opposed, True
+    if agent is None:
+        first = parts[0]
+        next_cue = next((c for c in cand.cues if c.start >= first.mention.end), None)
+        gap = doc.folded[first.mention.end : next_cue.start] if next_cue else ""
+        obj = _OBJECT_BEFORE.search(doc.folded[max(0, first.mention.start - 30) : first.mention.start])
+        if (
+            next_cue is not None
+            and not first.numbered
+            and first.role != "civilian"
+            and not _among_dead(doc, first)
+            and not PASSIVE.search(gap)
+            # "le camp militaire visé par des kamikazes"; but "les forces maliennes, appuyées par"
+            and not (_PARTICIPLE_BY.search(gap) and not _SUPPORT_BY.search(gap))
+            and not (str(next_cue.value) in violent and _bare_participle(doc, next_cue))
+            and not is_toll(doc, next_cue)  # "Police death toll": the police are counted
+            and not _LATER_ACT.search(gap)  # "le gouvernement a décrété un deuil après l'embuscade"
+            and not obj
+        ):
+            agent = first
+        elif next_cue is not None and names & violent and _LATER_ACT.search(gap):
+            parts = parts[1:]  # the party acted after the event (mourning decreed): no party to it
+            if not parts:
+                cand.default_actor1 = "unidentified-armed-group"
+                return
+    if agent is None and names & violent and not names & {"protest", "riot", "mob"}:
+        # "residents said soldiers executed 20 men": the party right before the violent verb did it
+        agent = next((p for p in parts[1:] if _right_before_act(doc, p, cand.cues, violent)), None)
+    if (
+        agent is None
+        and not names & violent
+        and _subject(doc, sent.start, parts[0])
+        and not passive_after(doc, parts[0], cand.cues)
+    ):
+        # "Les derniers soldats de la force Barkhane ont quitté le Mali"; but "49 militaires ivoiriens
+        # ont été arrêtés" were the ones arrested
+        agent = parts[0]
+    if agent is not None and agent.role == "state" and repelled and agent is not opposed:
+        agent = None
+    if agent is None and active:
+        agent = next(
+            (
+                p
+                for p in parts
+                if p.role == "state" and not p.numbered and not passive_after(doc, p, cand.cues)
+            ),
+            None,
+        )
+    counted = {p.actor_id for p in parts if p.numbered}
+    for role in ("armed", "militia"):  # gunmen before a self-defence group that may be the target
+        if agent is None:
+            # "a terrorist cell ... six jihadists were killed": the same kind as the dead is no agent
+            agent = next(
+                (
+                    p
+                    for p in parts
+                    if p.role == role
+                    and not p.numbered
+                    and not (p.mention.kind == "term" and p.actor_id in counted)
+                    and not _among_dead(doc, p)  # "dix morts, dont sept VDP"
+                    and not _in_target(doc, p, cand.cues)  # "contre un convoi mixte de civils et de VDP"
+                    and not passive_after(doc, p, cand.cues)  # "soldiers and VDP were ambushed"
+                ),
+                None,
+            )
+    if agent is None and names & {"protest", "riot", "mob"}:
+        agent = next((p for p in parts if p.role in ("protester", "rioter")), None)
+    if (
+        agent is not None
+        and agent.role == "state"
+        and len(parts) == 1
+        and not active
+        and not by_agent
+        and not _acts_on_object(doc, agent, cand.cues)
+    ):
+        agent = None  # "soldiers killed in an attack": the lone state party is the target
+    side = _SIDE.get(agent.role) if agent else None
+    others = [p for p in parts if p is not agent and (_SIDE.get(p.role) != side or (pair and p is pair[1]))]
+    if not names & violent and agent is not None and agent.role == "state":
+        # diplomacy: another country's state is the counterpart ("Mali expelled France's ambassador")
+        home = (agent.actor_id or "")[:3]
+        others = [p for p in parts if p.role == "state" and (p.actor_id or "")[:3] != home]
+        others = others or [
+            p
+            for p in countries_as_states(doc, doc.of_kind("country", cand.sentence))
+            if (p.actor_id or "")[:3] != home
+        ]
+    # the counted dead are the target ("Fourteen civilians were killed when gunmen attacked...")
+    home = f"{doc.country.lower()}-" if doc.country else "-"
+    victims = sorted(
+        others,
+        key=lambda p: (
+            not (pair is not None and p is pair[1]),  # the other side the report sets against actor1
+            # "dix morts, dont sept VDP", "six personnes tuées dans une attaque contre un poste des forces
+            # de sécurité": the party named among the dead or as the attack's object, not "people"
+            _generic_people(doc, p) and any(_named_victim(doc, q, cand.counts) for q in others),
+            # "l'armée a repoussé une attaque : dix assaillants tués": dead attackers are not the target
+            not (repelled and p.role == "state"),
+            not p.killed,
+            not p.numbered,
+            {"gov": 0, "civ": 1, "armed": 2}.get(_SIDE.get(p.role, ""), 3),
+            not (p.actor_id or "").startswith(home),  # the country's own forces before foreign ones
+        ),
+    )
+    cand.actor1 = agent
+    cand.actor2 = victims[0] if victims else None
+    if cand.actor2 is not None:
+        cand.assoc2 = [
+            p
+            for p in others
+            if p is not cand.actor2
+            and _SIDE.get(p.role) == _SIDE.get(cand.actor2.role)
+            and p.actor_id != cand.actor2.actor_id
+        ]
+    if agent is not None:
+        cand.assoc1 = [
+            p for p in parts if p is not agent and _SIDE.get(p.role) == side and p.actor_id != agent.actor_id
+        ]
+    elif names & violent:
+        armed_victim = cand.actor2 is not None and _SIDE.get(cand.actor2.role) == "armed"
+        # militants counted dead with no one else named: reports of that are the forces' own claims
+        army_claim = (
+            armed_victim
+            and cand.actor2 is not None
+            and not state_hit
+            and _counted_militants(doc, cand.actor2, cand)
+            and not named_armed(doc)
+        )
+        cand.default_actor1 = (
+            "{cc}-military"
+            if (state_act and armed_victim) or (cand.actor2 is None and state_act) or army_claim
+            else "unidentified-armed-group"
+        )
+
+
+_PARTICIPLE_BY = re.compile(
+    r"^\s*\w+(?:e|es|ee|ees|ed)\s+(?:par|by)(?:\s+(?:des|les|le|la|l|the|a|an|un|une))?\s*$"
+)
+_SUPPORT_BY = re.compile(
+    r"\b(?:backed|supported|assisted|accompanied|helped|aided|appuye\w*|soutenu\w*|accompagne\w*|aide\w*|"
+    r"epaule\w*|abandonne\w*|abandoned|escorted|escorte\w*|protected|protege\w*|guarded|garde\w*|"
+    # "attribuée par les autorités à l'EIGS": the authorities blame, the group acted
+    r"attribu\w*|imput\w*|blamed|claimed|revendiqu\w*|reported|rapporte\w*|signale\w*|"
+    # "l'attaque la plus meurtrière jamais subie par l'armée": the one that suffered it
+    r"subie?s?|suffered|sustained|endured)\s+(?:by|par)\b"
+)
+
+
+def _right_before_act(doc: Doc, p: Participant, cues: list[Mention], violent: frozenset[str]) -> bool:
+    """ "soldiers executed", "des hommes armés ont tué": an uncounted party, not civilians, followed at
+    most by an auxiliary or an adverb and then a violent verb in the active voice."""
+    if p.numbered or p.role == "civilian" or _among_dead(doc, p):
+        return False
+    cue = next((c for c in cues if c.start >= p.mention.end), None)
+    if cue is None or str(cue.value) not in violent or _bare_participle(doc, cue):
+        return False
+    return bool(_ACTIVE_GAP.fullmatch(doc.folded[p.mention.end : cue.start]))
+
+
+_ACTIVE_GAP = re.compile(
+    r"\s*(?:(?:have|has|had|reportedly|allegedly|ont|a|avaient|auraient|auraient)\s+){0,2}"
+)
+
+
+def _agent_by(doc: Doc, p: Participant, cues: list[Mention]) -> bool:
+    """ "killed on Monday by suspected jihadists": the party after "by" is the agent when the "by" belongs
+    to the event's verb, not to "backed by" or "abandoned by"."""
+    before = doc.folded[max(0, p.mention.start - 40) : p.mention.start]
+    if _FIRE_FROM.search(before):
+        return True  # "des tirs de sommation du détachement militaire", "gunfire from soldiers"
+    if not _AGENT_BEFORE.search(before) or _SUPPORT_BY.search(before):
+        return False
+    if PASSIVE.search(doc.folded[max(0, p.mention.start - 60) : p.mention.start]):
+        return True  # "was blocked for several days in Kaya by protesters"
+    return any(c.end <= p.mention.start and p.mention.start - c.end <= 45 for c in cues)
+
+
+_FIRE_FROM = re.compile(
+    r"\b(?:tirs?|coups de feu|rafales?)\s+(?:\w+\s+){0,2}(?:du|des|de la|de l)\s+$|"
+    r"\b(?:fire|gunfire|shots|shooting)\s+(?:from|by)\s+(?:the\s+)?$|"
+    # "lors d'une opération des forces françaises", "in a raid by Barkhane": the operation's force acts
+    r"\b(?:operations?|raids?|offensives?|assauts?|assaults?)\s+(?:militaires?\s+|military\s+)?"
+    r"(?:des|de la|de l|du|by|of)\s+(?:the\s+)?$"
+)
+_FR_PARTICIPLE = re.compile(r"(?:é|és|ée|ées|u|us|ue|ues)$")
+_FR_AUXILIARY = re.compile(
+    r"\b(?:a|ont|avait|avaient|aurait|auraient|aura|auront|ayant|avoir|as|ai|avons|avez)\s+(?:\w+\s+)?$"
+)
+
+
+def _bare_participle(doc: Doc, cue: Mention) -> bool:
+    """ "un militaire et 7 jihadistes tués": a French past participle with no auxiliary is passive, so the
+    party before it is the one it happened to."""
+    surface = doc.text[cue.start : cue.end].lower()
+    # on the accented text: "exécutés" is a participle, the English "Execute" is not
+    if cue.lang != "fr" or " " in surface or not _FR_PARTICIPLE.search(surface):
+        return False
+    return not _FR_AUXILIARY.search(doc.folded[max(0, cue.start - 30) : cue.start])
+
+
+def _acts_on_object(doc: Doc, agent: Participant, cues: list[Mention]) -> bool:
+    """ "Barkhane troops killed them" (an object follows) against "soldiers killed in an attack"."""
+    cue = next((c for c in cues if c.start >= agent.mention.end), None)
+    if cue is None or PASSIVE.search(doc.folded[agent.mention.end : cue.start]):
+        return False
+    return not _PREP_AFTER.match(doc.folded[cue.end : cue.end + 12]) and cue.end < len(doc.folded) - 2
+
+
+_ATTACKER_WORDS = ("assail", "attack", "agress", "raider")
+
+
+def _counted_militants(doc: Doc, p: Participant, cand: Candidate) -> bool:
+    """ "32 terrorists killed", "neutralised 10 jihadists": a figure right before militants who are not
+    described as the attackers."""
+    if p.mention.kind != "term" or doc.folded[p.mention.start : p.mention.end].startswith(_ATTACKER_WORDS):
+        return False
+    figures = [m for lst in cand.counts.values() for _, _, m in lst]
+    return any(0 <= p.mention.start - m.end <= 12 for m in figures)
+
+
+def _subject(doc: Doc, sentence_start: int, p: Participant) -> bool:
+    """The party opens the sentence: a few words at most before it, no clause break."""
+    lead = doc.clean[sentence_start : p.mention.start]
+    return len(lead.split()) <= 8 and not any(ch in lead for ch in ',;:«"')
+
+
+def _opposed(doc: Doc, parts: list[Participant]) -> tuple[Participant, Participant] | None:
+    """The two sides a sentence sets against each other, in its order ("between X and Y", "entre X et Y",
+    "opposé X à Y"): on opposite sides, or two different named groups ("between JNIM and IS Sahel")."""
+    for i, p in enumerate(parts[:-1]):
+        lead = _OPPOSED_BEFORE.search(doc.folded[max(0, p.mention.start - 40) : p.mention.start])
+        if lead is None:
+            continue
+        for q in parts[i + 1 :]:
+            link = doc.folded[p.mention.end : q.mention.start]
+            joiner = _OPPOSED_AND if lead.group(1) else _OPPOSED_TO
+            rivals = _SIDE.get(q.role) != _SIDE.get(p.role) or (
+                p.mention.kind == q.mention.kind == "actor" and p.actor_id != q.actor_id
+            )
+            if len(link) <= 40 and joiner.match(link) and rivals:
+                return p, q
+    return None
+
+
+_OPPOSED_BEFORE = re.compile(
+    # "between Burkinabe forces and", "entre une unité de l'armée et": a few words may qualify the first side
+    r"(?:\b(between|entre)\s+|\boppos\w*\s+(?:\w+\s+)?)(?:(?:the|les|des|d|de|du|la|le|l|unites|elements)\s+)*"
+    r"(?:\w+\s+){0,4}$"
+)
+_OPPOSED_AND = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:and|et)\s+")
+_OPPOSED_TO = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:a|aux|au|with|avec)\s+")
+
+
+def _generic_people(doc: Doc, p: Participant) -> bool:
+    return doc.folded[p.mention.start : p.mention.end] in _PEOPLE
+
+
+_PEOPLE = frozenset({"people", "persons", "personnes", "individus", "individuals"})
+
+
+def _accused(doc: Doc, p: Participant) -> bool:
+    """ "accuse l'armée d'avoir abattu des civils", "accuse security forces of killing", "l'armée accusée
+    d'avoir abattu": the accused party is the one said to have done it."""
+    before = doc.folded[max(0, p.mention.start - 25) : p.mention.start]
+    after = doc.folded[p.mention.end : p.mention.end + 30]
+    return bool((_ACCUSE_BEFORE.search(before) and _OF_DOING.match(after)) or _ACCUSED_AFTER.match(after))
+
+
+_ACCUSE_BEFORE = re.compile(
+    r"\b(?:accuse|accuses|accused|accusent|accusant|blame|blamed|blames|mettent en cause|met en cause|"
+    r"mis en cause|pointent du doigt)\s+(?:(?:the|l|la|le|les|des|du|elements|members|membres|of|de|d)\s+)*$"
+)
+# "accuse X of killing", "accuse X d'avoir tué", "mettent en cause des VDP, qui auraient ouvert le feu"
+_OF_DOING = re.compile(
+    r"^\s+(?:\w+\s+){0,2}?(?:of|d avoir|de|d)\s|^\s*(?:\w+\s+){0,3}?qui\s+(?:auraient|aurait|ont|a|avaient)\b"
+)
+_ACCUSED_AFTER = re.compile(
+    r"^\s+(?:est\s+|sont\s+|was\s+|were\s+|is\s+|are\s+)?accuse\w*\s+(?:d avoir|of)\b"
+)
+
+
+def _in_target(doc: Doc, p: Participant, cues: list[Mention]) -> bool:
+    """The party is named inside the attack's object ("l'attaque contre un convoi mixte de civils, de
+    militaires et de VDP"): after "contre"/"against", with no act told in between."""
+    lo = max(0, p.mention.start - 70)
+    ends = [m.end() for m in _AGAINST.finditer(doc.folded, lo, p.mention.start)]
+    if not ends:
+        return False
+    return not any(ends[-1] <= c.start < p.mention.start for c in cues)
+
+
+_AGAINST = re.compile(r"\b(?:contre|against|visant|targeting)\b")
+# a party followed by another act before the event's cue: "Le gouvernement a décrété un deuil national
+# de 48 heures après l'embuscade"
+_LATER_ACT = re.compile(
+    r"\b(?:a|ont|avait|avaient|has|have|had|decided|declared|decreed|announced|extended|ordered)\b[^.]*"
+    r"\b(?:apres|after|following|suite a|a la suite de|au lendemain de)\b"
+)
+
+
+def _among_dead(doc: Doc, p: Participant) -> bool:
+    return bool(_AMONG_DEAD.search(doc.folded[max(0, p.mention.start - 40) : p.mention.start]))
+
+
+def _named_victim(doc: Doc, p: Participant, counts: dict[str, list[tuple[int, str, Mention]]]) -> bool:
+    """The party most of the dead belong to ("dont sept VDP" of ten, "en majorité des VDP"; not "dont un
+    VDP" of fourteen), or the one object of the attack ("attaque contre un poste des forces de sécurité";
+    not "targeted the VDP post, homes and the market")."""
+    if _generic_people(doc, p):
+        return False
+    before = doc.folded[max(0, p.mention.start - 40) : p.mention.start]
+    among = _AMONG_DEAD.search(before)
+    if among is not None:
+        if among.group(1) in ("en majorite", "mostly", "majoritairement"):
+            return True
+        total = max((n for n, _, _ in counts.get("killed", [])), default=0)
+        at = p.mention.start - len(before) + among.start()
+        part = next((n for n, _, m in counts.get("killed", []) if m.start >= at), None)
+        if part is None:  # the part figure is not counted ("dont sept VDP"): read it here
+            digits = re.search(r"\d+", before[among.start() :])
+            part = int(digits.group(0)) if digits else None
+        return part is not None and total > 0 and 2 * part >= total
+    listed = _LIST_AFTER.match(doc.folded, p.mention.end)
+    # a bare "convoy" may be a civilian one: only an armed party named as such is the attack's object
+    vague = doc.folded[p.mention.start : p.mention.end] in ("convoy", "convoi", "convois", "convoys")
+    return bool(_OBJECT_BEFORE.search(before)) and not listed and not vague
+
+
+_AMONG_DEAD = re.compile(
+    r"\b(dont|including|among them|of whom|parmi eux|parmi lesquels|parmi lesquelles|en majorite|"
+    r"mostly|majoritairement)\s+(?:\w+\s+){0,2}$"
+)
+_LIST_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}(?:and|et)\s|\s*[,;]?\s+(?:homes|houses|habitations|maisons)\b")
