@@ -197,3 +197,11 @@ def test_the_model_drops_a_rule_event_it_is_sure_tells_nothing(extractor: Extrac
     assert extractor.extract(text, published=DAY) == []
     no_veto = Extractor(pack=extractor.pack, config=_without_veto())
     assert no_veto.extract(text, published=DAY), "the rules alone read 'struck' as an attack"
+
+
+def test_the_model_does_not_drop_a_political_interaction(extractor: Extractor) -> None:
+    text = (
+        "Israeli Prime Minister Ehud Barak has agreed to US mediation in the final status talks with the "
+        "Palestinians, a senior Israeli official said."
+    )
+    assert [e.plover_type for e in extractor.extract(text, published=DAY)] == ["AGREE"]

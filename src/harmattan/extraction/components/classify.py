@@ -96,7 +96,14 @@ class SubEventClassifier(Component):
                 vetoed = (
                     label == NO_EVENT and (name in veto or "*" in veto) and p >= float(self.settings["veto"])
                 )
-                if vetoed and not _counted(cand) and not _lethal(cand) and not _named_armed(cand):
+                # a political interaction (a PLOVER type) is the rules' to judge: the model learnt few
+                if (
+                    vetoed
+                    and cand.plover is None
+                    and not _counted(cand)
+                    and not _lethal(cand)
+                    and not _named_armed(cand)
+                ):
                     continue  # "Aid agencies say funding covers a fraction of needs": no act told
                 own_type = cand.rule["sub_event_type"]
                 if (name in retype or "*" in retype) and label not in (NO_EVENT, own_type):
