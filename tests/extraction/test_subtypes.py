@@ -301,3 +301,29 @@ def test_a_hypothetical_attack_or_a_span_of_fighting_is_no_violent_event(
 )
 def test_figures_that_fall_and_swept_livestock_are_no_events(extractor: Extractor, text: str) -> None:
     assert _types(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Kano state governor imposed a curfew on Thursday after demonstrators protesting against the "
+            "cost of living looted shops and vandalised public buildings in the city.",
+            "Kano",
+        ),
+        (
+            "Un étudiant est mort vendredi à Saint-Louis lors de heurts entre des jeunes manifestants et les "
+            "forces de l'ordre.",
+            "Saint-Louis",
+        ),
+    ],
+)
+def test_protesters_who_loot_or_clash_with_the_police_are_rioters(
+    extractor: Extractor, text: str, place: str
+) -> None:
+    (e,) = extractor.extract(text, published=dt.date(2024, 8, 2))
+    assert (e.sub_event_type, (e.actor1_id or "")[:8], e.location) == (
+        "Violent demonstration",
+        "rioters-",
+        place,
+    )

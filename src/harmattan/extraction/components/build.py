@@ -397,6 +397,8 @@ def _crowd_default(
         return
     if (ev.actor1_id or "").startswith(crowd):
         return
+    if crowd == "rioters" and (ev.actor1_id or "").startswith("protesters"):
+        ev.actor1_id = None  # "demonstrators looted shops": the protesters rioted, and are rioters
     if ev.inter1 == 1 and (ev.actor2_id or "").startswith(crowd) and not excessive:
         # "police dispersed protesters": the protest is the event, the police intervened in it
         _swap_actors(ev, evidence)
