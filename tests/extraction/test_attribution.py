@@ -494,3 +494,16 @@ def test_forces_accused_of_executing_civilians_did_it(extractor: Extractor) -> N
     )
     e = _one(extractor, text, dt.date(2020, 11, 10))
     assert (e.sub_event_type, e.actor1_id, e.fatalities) == ("Attack", "bf-military", 10)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Six civils ont été tués le 2 juillet par des éléments des forces de sécurité au marché de Tatiangou, "
+        "dans la province de la Tapoa.",
+        "Des habitants de Kouna, dans la province de l'Oudalan, accusent des éléments des forces de défense et "
+        "de sécurité d'avoir tué deux civils vendredi lors d'une opération dans le village.",
+    ],
+)
+def test_elements_of_the_security_forces_named_as_doers(extractor: Extractor, text: str) -> None:
+    assert _one(extractor, text, dt.date(2020, 7, 10)).actor1_id == "bf-military"

@@ -23,7 +23,7 @@ _SIDE = {
 }
 _AGENT_BEFORE = re.compile(
     r"\b(?:by|par|de la part)\s+(?:(?:the|des|les|la|le|l|d|de|du|un|une|suspected|presumed|"
-    r"presumes|alleged|unidentified|unknown|several|some|plusieurs|a|an)\s+)*$"
+    r"presumes|alleged|unidentified|unknown|several|some|plusieurs|a|an|elements|members|membres|of)\s+)*$"
 )
 _OBJECT_BEFORE = re.compile(
     r"\b(?:on|against|targeting|targeted|contre|visant|sur)\s+(?:(?:the|a|an|les|la|le|l|des|un|une|du|de|their|leurs|une)\s+)*"
@@ -346,7 +346,7 @@ _PEOPLE = frozenset({"people", "persons", "personnes", "individus", "individuals
 def _accused(doc: Doc, p: Participant) -> bool:
     """ "accuse l'armée d'avoir abattu des civils", "accuse security forces of killing", "l'armée accusée
     d'avoir abattu": the accused party is the one said to have done it."""
-    before = doc.folded[max(0, p.mention.start - 25) : p.mention.start]
+    before = doc.folded[max(0, p.mention.start - 45) : p.mention.start]
     after = doc.folded[p.mention.end : p.mention.end + 30]
     return bool((_ACCUSE_BEFORE.search(before) and _OF_DOING.match(after)) or _ACCUSED_AFTER.match(after))
 
