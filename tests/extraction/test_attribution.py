@@ -499,10 +499,10 @@ def test_forces_accused_of_executing_civilians_did_it(extractor: Extractor) -> N
 @pytest.mark.parametrize(
     "text",
     [
-        "Six civils ont été tués le 2 juillet par des éléments des forces de sécurité au marché de Tatiangou, "
-        "dans la province de la Tapoa.",
-        "Des habitants de Kouna, dans la province de l'Oudalan, accusent des éléments des forces de défense et "
-        "de sécurité d'avoir tué deux civils vendredi lors d'une opération dans le village.",
+        "Six civils ont été tués le 2 juillet par des éléments des forces de sécurité au marché de "
+        "Tatiangou, dans la province de la Tapoa.",
+        "Des habitants de Kouna, dans la province de l'Oudalan, accusent des éléments des forces de défense "
+        "et de sécurité d'avoir tué deux civils vendredi lors d'une opération dans le village.",
     ],
 )
 def test_elements_of_the_security_forces_named_as_doers(extractor: Extractor, text: str) -> None:
