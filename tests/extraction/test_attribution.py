@@ -507,3 +507,15 @@ def test_forces_accused_of_executing_civilians_did_it(extractor: Extractor) -> N
 )
 def test_elements_of_the_security_forces_named_as_doers(extractor: Extractor, text: str) -> None:
     assert _one(extractor, text, dt.date(2020, 7, 10)).actor1_id == "bf-military"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Burkina Faso's army said on Friday it had killed seven members of a terrorist group in Mâdou.",
+        "L'armée burkinabè a annoncé lundi avoir neutralisé une vingtaine de terroristes près de Djibo.",
+        "L'état-major indique que onze assaillants ont été tués jeudi lors d'une opération près de Mentao.",
+    ],
+)
+def test_the_forces_that_report_their_own_operation_did_it(extractor: Extractor, text: str) -> None:
+    assert _one(extractor, text, dt.date(2020, 7, 4)).actor1_id == "bf-military"

@@ -124,9 +124,21 @@ _REPORTING_VERB = re.compile(r"\b(?:annonce|indique|precise|affirme|rapporte|sai
 _CLAUSE_END = re.compile(r"[,»\"”]\s*(?:a\s+|ont\s+)?$")
 
 
+# the reporting party tells its own act: "said (on Friday) (that) it had killed", "a annoncé avoir tué"
+_OWN_ACT = re.compile(
+    r"\s+(?:on\s+\w+\s+|\w+\s+)?(?:that\s+)?(?:(?:it|they)\s+(?:had\s+|has\s+|have\s+)?"
+    r"(?:killed|neutrali[sz]ed|destroyed|repelled|shot down|bombed|struck|carried out)|"
+    r"(?:avoir|qu\s+(?:elle|il|ils|elles)\s+(?:a|avait|ont|avaient))\s+(?:\w+\s+)?"
+    r"(?:tue|neutralise|abattu|detruit|repousse|bombarde|frappe|mene))\b"
+)
+
+
 def is_source(doc: Doc, m: Mention) -> bool:
     """ "..., the army said" / "selon l'armée": the party reporting, not a party to the event."""
-    if _SOURCE_AFTER.match(doc.folded[m.end : m.end + 20]):
+    said = _SOURCE_AFTER.match(doc.folded[m.end : m.end + 20])
+    if said:
+        if _OWN_ACT.match(doc.folded[m.end + said.end() : m.end + said.end() + 60]):
+            return False  # "the army said on Friday it had killed seven", "a annoncé avoir neutralisé"
         # "..., lors d'une opération des forces françaises, a annoncé la ministre": after a comma the
         # verb's subject follows it (an inversion), so the party before the comma does not report
         return not doc.clean[m.end : m.end + 2].lstrip().startswith(",")

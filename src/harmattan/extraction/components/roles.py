@@ -208,8 +208,11 @@ def assign_roles(
             armed_victim
             and cand.actor2 is not None
             and not state_hit
-            and _counted_militants(doc, cand.actor2, cand)
-            and not named_armed(doc)
+            and (
+                (_counted_militants(doc, cand.actor2, cand) and not named_armed(doc))
+                # "onze assaillants ont été tués lors d'une opération": an operation is the forces'
+                or bool(_DURING_OPERATION.search(doc.folded, sent.start, sent.end))
+            )
         )
         cand.default_actor1 = (
             "{cc}-military"
@@ -218,6 +221,10 @@ def assign_roles(
         )
 
 
+_DURING_OPERATION = re.compile(
+    r"\b(?:during|in)\s+(?:an?|the)\s+(?:military\s+|security\s+|army\s+)?(?:operation|sweep|offensive)\b|"
+    r"\blors\s+d\s+(?:une|un)\s+(?:operation|ratissage|offensive)\b"
+)
 _PARTICIPLE_BY = re.compile(
     r"^\s*\w+(?:e|es|ee|ees|ed)\s+(?:par|by)(?:\s+(?:des|les|le|la|l|the|a|an|un|une))?\s*$"
 )
