@@ -237,3 +237,12 @@ def test_a_statement_with_no_place_is_placed_at_the_dateline_but_fighting_is_not
     assert _one(extractor, coup).location == "Niamey"
     ambush = "NIAMEY — Five soldiers were killed in an ambush on Monday, the defence ministry said."
     assert _one(extractor, ambush).location != "Niamey"
+
+
+def test_a_after_a_country_word_names_the_city_but_ambassadors_are_posted_to_the_country(
+    extractor: Extractor,
+) -> None:
+    protest = "Des milliers de personnes ont manifesté vendredi à Alger contre un cinquième mandat."
+    assert _one(extractor, protest).location == "Alger"
+    recall = "Le Mali a rappelé son ambassadeur à Alger dimanche, a annoncé le gouvernement à Bamako."
+    assert _one(extractor, recall).actor2_id == "dz-state"

@@ -92,6 +92,7 @@ class LexiconMentions(Component):
         hits = list(self.resources.lexicon.scan(doc.clean, doc.folded, doc.langs))
         _add_hits(doc, hits, "lexicon")
         _drop_lone_terms(doc)
+        _cities_named_for_countries(doc)
         for m in doc.mentions:
             if m.kind == "cue" and 0 <= m.sentence < len(doc.sentences):
                 doc.sentences[m.sentence].has_cue = True
@@ -101,6 +102,26 @@ class LexiconMentions(Component):
 
 #: a generic term's country field meaning "only with a country word beside it" ("forces maliennes")
 BESIDE = "beside"
+
+
+def _cities_named_for_countries(doc: Doc) -> None:
+    """ "à Alger": French puts "à" before a town, "en"/"au" before a country, so a country word ("Alger"
+    standing for Algeria) after "à" is the city, left to the place scan; but "ses ambassadeurs à Alger" are
+    posted to the country."""
+    doc.mentions = [
+        m
+        for m in doc.mentions
+        if not (
+            m.kind == "country"
+            and m.lang == "fr"
+            and _A_BEFORE.search(doc.clean, max(0, m.start - 3), m.start)
+            and not _POSTED_TO.search(doc.folded, max(0, m.start - 30), m.start)
+        )
+    ]
+
+
+_A_BEFORE = re.compile(r"(?:^|\s)[àÀ]\s$")
+_POSTED_TO = re.compile(r"\b(?:ambassade\w*|ambassadeurs?|diplomates?|representation)\s+(?:\w+\s+)?a\s+$")
 
 
 def _drop_lone_terms(doc: Doc) -> None:
