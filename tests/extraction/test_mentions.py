@@ -124,3 +124,9 @@ def test_a_month_in_another_line_does_not_date_an_undated_event(extractor: Extra
     text = "Two dead in coordinated raids in northern Burkina Faso\nBurkina Faso NOVEMBER 2020"
     (event,) = extractor.extract(text, published=dt.date(2020, 12, 2))
     assert (event.event_date, event.date_precision) == (dt.date(2020, 12, 2), 1)
+
+
+def test_a_french_cue_matches_with_the_day_inside_it(extractor: Extractor) -> None:
+    text = "Le Mali a rappelé dimanche son ambassadeur en Algérie, a annoncé le gouvernement à Bamako."
+    (e,) = extractor.extract(text, published=dt.date(2019, 8, 20))
+    assert (e.plover_type, e.actor2_id) == ("SANCTION", "dz-state")

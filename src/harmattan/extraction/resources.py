@@ -141,11 +141,23 @@ class Resources:
 ALIAS_RULE = "actor-alias:"
 
 
+def _with_inserted_word(term: str, words: list[str]) -> Iterator[str]:
+    """ "rappelé son ambassadeur" -> "rappelé dimanche son ambassadeur": a multi-word cue with a day
+    between its first word and the rest."""
+    first, _, rest = term.partition(" ")
+    if rest and not term.endswith("*"):
+        for word in words:
+            yield f"{first} {word} {rest}"
+
+
 def _taxonomy_entries() -> Iterator[Entry]:
     triggers = load_taxonomy("triggers")
+    inserted = triggers.get("inserted_words", {})
     for cue, section in triggers["cues"].items():
         for lang, term in lang_terms(section):
             yield entry("cue", cue, lang, term)
+            for variant in _with_inserted_word(term, inserted.get(lang, [])):
+                yield entry("cue", cue, lang, variant)
     for lang, term in lang_terms(triggers.get("non_violent_causes", {})):
         yield entry("disaster", None, lang, term)
     for spec in load_taxonomy("actor_terms")["terms"]:
