@@ -519,3 +519,20 @@ def test_elements_of_the_security_forces_named_as_doers(extractor: Extractor, te
 )
 def test_the_forces_that_report_their_own_operation_did_it(extractor: Extractor, text: str) -> None:
     assert _one(extractor, text, dt.date(2020, 7, 4)).actor1_id == "bf-military"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Alger a rappelé son ambassadeur au Mali lundi.", ("dz-government", "ml-state")),
+        (
+            "Bamako a ordonné mercredi l'expulsion du porte-parole de la MINUSMA.",
+            ("ml-government", "minusma"),
+        ),
+    ],
+)
+def test_a_capital_as_the_subject_of_a_diplomatic_act_is_its_state(
+    extractor: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    e = _one(extractor, text, dt.date(2024, 4, 8))
+    assert (e.actor1_id, e.actor2_id) == expected

@@ -42,6 +42,10 @@ from harmattan.extraction.pipeline import Component, register
 
 __all__ = ["Candidate", "EventDetector", "Participant"]
 
+# a subject's verb right after it: "Alger a rappelé", "Paris said", "Bamako accuse"
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:a|ont|avait|avaient|has|have|had|said|says|accuse\w*|dement\w*|denied|denies|ordered|announced)\b"
+)
 _LEAD_POLITICAL = frozenset({"plover_sanction", "plover_reject", "plover_threaten", "plover_demand", "coup"})
 
 
@@ -210,6 +214,10 @@ class EventDetector(Component):
         out = unit_of(doc, named_over_generic(out))
         if political and not any(p.role == "state" for p in out):
             out.extend(self._countries_as_states(doc, mentions))
+        elif political:
+            # "Alger a rappelé son ambassadeur au Mali", "Bamako a ordonné l'expulsion": a capital (or a
+            # country word) as the subject of a diplomatic act is its state, beside the state it targets
+            out = sorted([*out, *self._capitals_acting(doc, mentions, out)], key=lambda p: p.mention.start)
         if political:
             # "Mali's junta", "Niger's military rulers": the named institution, not the country, acts
             bodies = [p for p in out if p.mention.kind == "term" and p.role == "state"]
@@ -233,6 +241,22 @@ class EventDetector(Component):
                 # a state outside the region pack ("Kenya recalled its ambassador") still acts as a state
                 name, inter = (_name(actor, actor_id), _inter(actor)) if actor is not None else (m.text, 1)
                 out.append(Participant(m, actor_id, name, inter, "state"))
+        return out
+
+    def _capitals_acting(
+        self, doc: Doc, mentions: list[Mention], parts: list[Participant]
+    ) -> list[Participant]:
+        have = {p.actor_id for p in parts}
+        out: list[Participant] = []
+        for m in mentions:
+            capital = m.kind == "place" and getattr(m.value.place, "feature", "") == "P.PPLC"
+            if not (capital or m.kind == "country") or not _SUBJECT_VERB.match(doc.folded, m.end):
+                continue
+            cc = str(m.value.place.country if capital else m.value).lower()
+            actor_id = f"{cc}-state"
+            actor = self.resources.actor(actor_id)
+            if actor is not None and actor_id not in have:
+                out.append(Participant(m, actor_id, _name(actor, actor_id), _inter(actor), "state"))
         return out
 
     def _group(self, victim: str) -> str:
