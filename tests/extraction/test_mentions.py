@@ -22,8 +22,8 @@ PUB = dt.date(2021, 1, 6)  # a Wednesday
         ("Le 2 janvier, des hommes armés ont tué trois civils à Djibo.", dt.date(2021, 1, 2), 1),
         ("On December 30, gunmen killed three civilians in Djibo.", dt.date(2020, 12, 30), 1),
         # a month with its year is that year's, even in a digest titled after the publication's month
-        ("Burkina Faso DECEMBER 2019: gunmen killed three civilians in Djibo.", dt.date(2019, 12, 15), 3),
-        ("In March, gunmen killed three civilians in Djibo.", dt.date(2020, 3, 15), 3),
+        ("Burkina Faso DECEMBER 2019: gunmen killed three civilians in Djibo.", dt.date(2019, 12, 1), 3),
+        ("In March, gunmen killed three civilians in Djibo.", dt.date(2020, 3, 1), 3),
         # a span of days: its first day, with a week's precision
         ("Vingt civils ont été tués à Djibo entre le 1er et le 3 janvier.", dt.date(2021, 1, 1), 2),
         # "overnight" gives way to the days it names; a dateline dates the report, not the event

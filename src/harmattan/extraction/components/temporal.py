@@ -136,7 +136,8 @@ class DateMentions(Component):
                 end = named.end(1) if named else w.end
                 # "OCTOBER 2019" says its year; a bare month is the last one up to the publication
                 year = int(named.group(1)) if named else pub.year if month <= pub.month else pub.year - 1
-                day = min(part or 15, calendar.monthrange(year, month)[1])
+                # only the month: its first day, as UCDP's date_start and the gold guide have it
+                day = min(part or 1, calendar.monthrange(year, month)[1])
                 out += _mention(doc, w.start, end, dt.date(year, month, day), 3, f"date:month:{w.text}")
         return out
 
@@ -187,7 +188,7 @@ def _relative(pub: dt.date, spec: dict[str, object]) -> tuple[dt.date | None, in
         month = pub.month + int(str(spec["months"]))
         year = pub.year + (month - 1) // 12
         month = (month - 1) % 12 + 1
-        return dt.date(year, month, 15), precision
+        return dt.date(year, month, 1), precision
     day = pub + dt.timedelta(days=int(str(spec.get("days", 0))))
     if spec.get("month_start"):
         day = day.replace(day=1)
