@@ -28,6 +28,9 @@ PUB = dt.date(2021, 1, 6)  # a Wednesday
         ("Vingt civils ont été tués à Djibo entre le 1er et le 3 janvier.", dt.date(2021, 1, 1), 2),
         # "overnight" gives way to the days it names; a dateline dates the report, not the event
         ("One soldier was killed overnight Sunday to Monday in an attack in Djibo.", dt.date(2021, 1, 3), 1),
+        ("Gunmen killed 35 people in an overnight attack on Djibo on Sunday night.", dt.date(2021, 1, 3), 1),
+        # "over the weekend": its Saturday, a week's precision
+        ("Gunmen killed three civilians in Djibo over the weekend.", dt.date(2021, 1, 2), 2),
         (
             "DJIBO, Jan 6 (AFP) — Gunmen killed three civilians in Djibo on Monday night.",
             dt.date(2021, 1, 4),

@@ -173,7 +173,10 @@ def _named_day_first(doc: Doc, found: list[Mention]) -> list[Mention]:
         if not (
             m.rule.startswith("date:relative")
             and any(
-                0 <= d.start - m.end <= 12 and _LEAD_IN.fullmatch(doc.folded, m.end, d.start) for d in days
+                (0 <= d.start - m.end <= 12 and _LEAD_IN.fullmatch(doc.folded, m.end, d.start))
+                # "an overnight attack on Sobane Da... on Sunday night": "overnight" qualifies the day named
+                or (m.rule == "date:relative:overnight" and d.sentence == m.sentence)
+                for d in days
             )
         )
     ]
@@ -190,6 +193,8 @@ def _relative(pub: dt.date, spec: dict[str, object]) -> tuple[dt.date | None, in
         month = (month - 1) % 12 + 1
         return dt.date(year, month, 1), precision
     day = pub + dt.timedelta(days=int(str(spec.get("days", 0))))
+    if "weekday" in spec:  # "over the weekend": back to its Saturday (a span is dated by its first day)
+        day -= dt.timedelta(days=(day.weekday() - int(str(spec["weekday"]))) % 7)
     if spec.get("month_start"):
         day = day.replace(day=1)
     return day, precision
