@@ -175,3 +175,27 @@ def test_coordinated_attacks_on_a_list_of_towns_are_one_event_per_town(extractor
 def test_one_person_killed_is_one_death(extractor: Extractor, text: str) -> None:
     (e,) = extractor.extract(text, published=dt.date(2020, 1, 10))
     assert e.fatalities == 1
+
+
+def test_a_toll_raised_later_is_the_count_and_its_day_is_the_reports(extractor: Extractor) -> None:
+    raised = (
+        "NIAMEY, Jan 14 — Niger has raised to 89 the number of soldiers killed in last Thursday's attack on "
+        "the army camp at Chinagodrar. The defence ministry had initially announced 25 soldiers killed."
+    )
+    (e,) = extractor.extract(raised, published=dt.date(2021, 1, 14))
+    assert (e.fatalities, str(e.event_date)) == (89, "2021-01-07")
+    rose = (
+        "The toll from the massacre in Solhan rose to 160 dead on Sunday, local sources said, after the "
+        "government had first reported 132. Gunmen stormed the village on the night of Friday to Saturday."
+    )
+    (e,) = extractor.extract(rose, published=dt.date(2021, 6, 7))
+    assert (e.fatalities, str(e.event_date), e.actor1_id) == (160, "2021-06-04", "unidentified-armed-group")
+
+
+def test_a_dateline_day_does_not_split_an_event(extractor: Extractor) -> None:
+    text = (
+        "OUAGADOUGOU, April 2 - Fifteen assailants and one soldier were killed when the army detachment at "
+        "Toéni came under attack, the army said. The attack began on Tuesday night."
+    )
+    (e,) = extractor.extract(text, published=dt.date(2020, 4, 2))
+    assert (e.fatalities, str(e.event_date)) == (16, "2020-03-31")

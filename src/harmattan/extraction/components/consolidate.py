@@ -105,6 +105,9 @@ def _nearest_date(doc: Doc, cand: Candidate) -> tuple[dt.date, int, Mention | No
     best = min(dates, key=lambda m: (_reported(doc, m), m.value[1] >= 3, abs(m.start - cand.trigger.start)))
     best = _range_start(doc, best, dates)
     date, precision = best.value
+    if _dateline_date(doc, best) or _toll_date(doc, best):
+        # "OUAGADOUGOU, April 2 -", "the toll rose to 160 dead on Sunday": the report's day, as if undated
+        return date, int(precision), None
     return date, int(precision), best
 
 
@@ -121,11 +124,25 @@ def _range_start(doc: Doc, best: Mention, dates: list[Mention]) -> Mention:
     return best
 
 
+def _dateline_date(doc: Doc, m: Mention) -> bool:
+    """ "OUAGADOUGOU, Jan 16 (AFP) —": the date of the report, not of what it tells."""
+    line_start = doc.text.rfind("\n", 0, m.start) + 1
+    return bool(
+        _DATELINE_BEFORE.fullmatch(doc.text, line_start, m.start) and _DATELINE_AFTER.match(doc.text, m.end)
+    )
+
+
+def _toll_date(doc: Doc, m: Mention) -> bool:
+    """ "the toll rose to 160 dead on Sunday": the day of the count, not of the killing."""
+    return bool(_TOLL_ROSE.search(doc.folded, max(0, m.start - 40), m.start))
+
+
 def _reported(doc: Doc, m: Mention) -> bool:
     """A date just after a verb of saying ("said on Monday", "a annoncé lundi"), or in a dateline
     ("OUAGADOUGOU, Jan 16 (AFP) —"), dates the report."""
-    line_start = doc.text.rfind("\n", 0, m.start) + 1
-    if _DATELINE_BEFORE.fullmatch(doc.text, line_start, m.start) and _DATELINE_AFTER.match(doc.text, m.end):
+    if _dateline_date(doc, m):
+        return True
+    if _toll_date(doc, m):
         return True
     words = doc.folded[max(0, m.start - 25) : m.start].split()
     if words and words[-1] in ("on", "le"):
@@ -133,6 +150,10 @@ def _reported(doc: Doc, m: Mention) -> bool:
     return bool(words) and words[-1].strip(",") in _reporting_verbs()
 
 
+_TOLL_ROSE = re.compile(
+    r"\b(?:rose|risen|climbed|raised|reached|passe|grimpe|atteint|porte)\s+(?:to\s+|a\s+)?\d+\s+"
+    r"(?:dead|deaths|killed|morts|tues)\s+(?:on\s+|le\s+)?$"
+)
 _DATELINE_BEFORE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý' .-]{2,30},\s*")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*[—–-]")
 

@@ -201,7 +201,10 @@ _TOLL_WORD = re.compile(r"(?:death\s+)?toll|bilan")
 _TOLL_UPDATE = re.compile(
     r"(?:\b(?:toll|bilan)\b(?:\s+\S+){0,14}?\s+(?:(?:has|have|had)\s+)?"
     r"(?:risen|rose|rises|climbed|climbs|increased|jumped|reached|passe|alourdi|grimpe|atteint)"
-    r"|\b(?:new|latest|updated|revised)\s+(?:death\s+)?toll|\b(?:nouveau|dernier)\s+bilan)"
+    r"|\b(?:new|latest|updated|revised)\s+(?:death\s+)?toll|\b(?:nouveau|dernier)\s+bilan"
+    # "Niger has raised to 89 the number of soldiers killed", "a porté le bilan à 35"
+    r"|\b(?:raised|revised|porte|portee|releve|relevee|revu|revue)(?:\s+(?:up|upwards?|down|downwards?|"
+    r"le bilan|the toll|the death toll|a la hausse|a la baisse))*)"
     r"(?:\s+(?:to|of|at|a|de|desormais|now|au moins|at least|est|is|fait etat|stands))*\s*$"
 )
 

@@ -106,7 +106,9 @@ def adjacent_country(mentions: list[Mention], m: Mention) -> str | None:
 
 
 _SOURCE_AFTER = re.compile(
-    r"^\s*(?:said|says|say|announced|reported|claimed|told|a annonce|annonce|affirme|indique|a indique|"
+    # "the government had first reported around 100 deaths": an earlier report is still a report
+    r"^\s*(?:(?:had|has|have)\s+)?(?:(?:first|initially|earlier|previously)\s+)?"
+    r"(?:said|says|say|announced|reported|claimed|told|a annonce|annonce|affirme|indique|a indique|"
     r"a affirme|precise|rapporte)\b"
 )
 _ARTICLES_TO_END = r"\s+(?:(?:l|la|le|les|the|des|du)\s+)*$"
