@@ -536,3 +536,12 @@ def test_a_capital_as_the_subject_of_a_diplomatic_act_is_its_state(
 ) -> None:
     e = _one(extractor, text, dt.date(2024, 4, 8))
     assert (e.actor1_id, e.actor2_id) == expected
+
+
+def test_people_killed_when_armed_men_attacked_a_post_are_counted_at_the_post(extractor: Extractor) -> None:
+    text = (
+        "Four people were killed on Wednesday when armed men attacked the army detachment at Namssiguia, "
+        "in Bam province, security sources said."
+    )
+    e = _one(extractor, text, dt.date(2020, 5, 28))
+    assert (e.sub_event_type, e.actor2_id, e.fatalities) == ("Armed clash", "bf-military", 4)

@@ -415,7 +415,15 @@ def _named_victim(doc: Doc, p: Participant, counts: dict[str, list[tuple[int, st
     listed = _LIST_AFTER.match(doc.folded, p.mention.end)
     # a bare "convoy" may be a civilian one: only an armed party named as such is the attack's object
     vague = doc.folded[p.mention.start : p.mention.end] in ("convoy", "convoi", "convois", "convoys")
-    return bool(_OBJECT_BEFORE.search(before)) and not listed and not vague
+    object_ = _OBJECT_BEFORE.search(before) or _ATTACKED_OBJECT.search(before)
+    return bool(object_) and not listed and not vague
+
+
+# "armed men attacked the army detachment", "ont attaqué le poste de gendarmerie": the verb's object
+_ATTACKED_OBJECT = re.compile(
+    r"\b(?:attacked|stormed|raided|ambushed|overran|attaqu\w*|pris d assaut)\s+"
+    r"(?:(?:the|a|an|its|their|le|la|l|les|un|une|des|du)\s+)*(?:\w+\s+){0,2}$"
+)
 
 
 _AMONG_DEAD = re.compile(
