@@ -9,6 +9,7 @@ import pytest
 from harmattan.extraction import Extractor
 
 DAY = dt.date(2022, 4, 5)
+_CHANGE = "Change to group/activity"
 
 
 def _types(extractor: Extractor, text: str) -> list[tuple[str | None, str | None]]:
@@ -327,3 +328,24 @@ def test_protesters_who_loot_or_clash_with_the_police_are_rioters(
         "rioters-",
         place,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        (
+            "Le gouvernement de transition a suspendu mercredi, par décret adopté en Conseil des ministres à "
+            "Bamako, « jusqu'à nouvel ordre » les activités des partis politiques et des associations à "
+            "caractère politique.",
+            "Other",
+        ),
+        (
+            "Soldiers at the Dori barracks mutinied on Thursday over unpaid bonuses, firing into the air.",
+            _CHANGE,
+        ),
+    ],
+)
+def test_a_governments_measure_is_no_change_to_a_group_but_a_mutiny_is(
+    extractor: Extractor, text: str, sub_event: str
+) -> None:
+    assert [s for _, s in _types(extractor, text)] == [sub_event]

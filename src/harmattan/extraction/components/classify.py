@@ -109,7 +109,7 @@ class SubEventClassifier(Component):
                 if (name in retype or "*" in retype) and label not in (NO_EVENT, own_type):
                     own = float(row[self.index[own_type]]) if own_type in self.index else 0.0
                     sure = p >= float(self.settings["retype"]) and own < float(self.settings["keep"])
-                    if sure and not _contradicts(cand, self.types[label]):
+                    if sure and not _contradicts(cand, self.types[label], label):
                         cand.rule = self._rule(label, p, cand.rule)
             kept.append(cand)
         candidates = doc.user_data["candidates"] = kept
@@ -180,7 +180,10 @@ _LETHAL = frozenset({"kill", "massacre", "assassinate"})
 _CROWD_VIOLENCE = frozenset({"riot", "mob", "burn", "loot", "destroy", "attack", "clash"})
 
 
-def _contradicts(cand: Candidate, event_type: str) -> bool:
+_GROUP_CHANGE = "Change to group/activity"
+
+
+def _contradicts(cand: Candidate, event_type: str, label: str = "") -> bool:
     """What the rules found rules the model's type out: a sentence that counts its dead is no strategic
     development, a battle with an armed target is not violence against civilians (a self-defence group
     killed in an ambush), and a protest is no riot unless the crowd's violence is told."""
@@ -189,6 +192,8 @@ def _contradicts(cand: Candidate, event_type: str) -> bool:
     cues = {str(c.value) for c in cand.cues}
     if event_type == "Riots" and not cues & _CROWD_VIOLENCE and cand.rule.get("event_type") == "Protests":
         return True  # "water cannon against protesters": a riot needs the crowd's own violence told
+    if label == _GROUP_CHANGE and cand.actor1 is not None and cand.actor1.role == "state":
+        return True  # "le gouvernement a suspendu les activités des partis": a measure, not a group's change
     target = cand.actor2
     battle = cand.rule.get("event_type") == "Battles"
     return (
