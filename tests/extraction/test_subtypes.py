@@ -349,3 +349,15 @@ def test_a_governments_measure_is_no_change_to_a_group_but_a_mutiny_is(
     extractor: Extractor, text: str, sub_event: str
 ) -> None:
     assert [s for _, s in _types(extractor, text)] == [sub_event]
+
+
+def test_a_ground_assault_by_named_fighters_with_ieds_is_a_battle_but_an_ied_attack_is_not(
+    extractor: Extractor,
+) -> None:
+    assault = (
+        "Twenty-nine soldiers were killed on Monday near Tabatol when their unit was hit by improvised "
+        "explosive devices during an attack by more than a hundred jihadists."
+    )
+    assert _types(extractor, assault) == [("Battles", "Armed clash")]
+    ied = "Five soldiers were killed on Monday near Djibo in an IED attack on their convoy."
+    assert _types(extractor, ied) == [("Explosions/Remote violence", "Remote explosive/landmine/IED")]

@@ -302,7 +302,11 @@ class EventDetector(Component):
 
     def _classify(self, names: set[str], cand: Candidate) -> dict[str, Any] | None:
         target = _target_class(cand.actor2)
-        initiator = "state" if cand.actor1 is not None and cand.actor1.role == "state" else "nonstate"
+        # "state", else "nonstate"; an armed party the report names is also "armed" (a ground assault)
+        role = cand.actor1.role if cand.actor1 is not None else None
+        initiators = (
+            {"state"} if role == "state" else {"nonstate", "armed"} if role == "armed" else {"nonstate"}
+        )
         for rule, any_of, all_of, none_of, groups in self._rule_sets:
             if any_of is not None and not names & any_of:
                 continue
@@ -316,7 +320,7 @@ class EventDetector(Component):
                 and not (target == "any" and "any" in rule["target"])
             ):
                 continue
-            if "initiator" in rule and initiator not in rule["initiator"]:
+            if "initiator" in rule and not initiators & set(rule["initiator"]):
                 continue
             return rule
         return None
