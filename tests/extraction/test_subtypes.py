@@ -361,3 +361,15 @@ def test_a_ground_assault_by_named_fighters_with_ieds_is_a_battle_but_an_ied_att
     assert _types(extractor, assault) == [("Battles", "Armed clash")]
     ied = "Five soldiers were killed on Monday near Djibo in an IED attack on their convoy."
     assert _types(extractor, ied) == [("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Niger's military government has revoked with immediate effect the agreement that allowed US "
+        "military personnel to operate in the country.",
+        "La junte malienne a annoncé jeudi soir la fin de l'accord pour la paix issu du processus d'Alger.",
+    ],
+)
+def test_revoking_an_agreement_is_rejecting_it(extractor: Extractor, text: str) -> None:
+    assert _types(extractor, text) == [("Strategic developments", "Other")]
