@@ -45,3 +45,28 @@ def test_political_interaction_has_a_plover_type(extractor: Extractor) -> None:
     assert event.plover_type == "SANCTION"
     assert event.event_type == "Strategic developments"
     assert event.actor1_id == "dz-government"  # a country acting alone: its government
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le Burkina Faso et le Niger ont annoncé samedi leur retrait du G5 Sahel et de ses instances.",
+            ("Other", "REJECT"),
+        ),
+        (
+            "Emmanuel Macron a annoncé dimanche soir le retrait des 1 500 militaires français déployés au "
+            "Niger d'ici la fin de l'année.",
+            ("Other", "RETREAT"),
+        ),
+        (
+            "The last French soldiers left Niger on Friday, completing the withdrawal, the army said.",
+            ("Non-violent transfer of territory", "RETREAT"),
+        ),
+    ],
+)
+def test_leaving_an_organisation_announcing_a_withdrawal_and_leaving(
+    extractor: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    (event,) = extractor.extract(text, published=dt.date(2023, 12, 23))
+    assert (event.sub_event_type, event.plover_type) == expected

@@ -46,6 +46,7 @@ __all__ = ["Candidate", "EventDetector", "Participant"]
 _SUBJECT_VERB = re.compile(
     r"\s+(?:a|ont|avait|avaient|has|have|had|said|says|accuse\w*|dement\w*|denied|denies|ordered|announced)\b"
 )
+_FROM = re.compile(r"\s*(?:from|de|du|des|d)\s+(?:(?:the|la|le|l|tous les organes du|all)\s+)*$")
 _LEAD_POLITICAL = frozenset({"plover_sanction", "plover_reject", "plover_threaten", "plover_demand", "coup"})
 
 
@@ -113,7 +114,11 @@ class EventDetector(Component):
     ) -> Candidate | None:
         """The event one sentence tells, or None; ``rule`` imposes the type (a trained model's) and skips
         the test that the cues are strong enough to make an event."""
-        cues = [post_overrun(doc, captured_place(doc, m, mentions)) for m in mentions if m.kind == "cue"]
+        cues = [
+            self._left_body(doc, post_overrun(doc, captured_place(doc, m, mentions)), mentions)
+            for m in mentions
+            if m.kind == "cue"
+        ]
         cues = [
             c
             for c in cues
@@ -190,6 +195,21 @@ class EventDetector(Component):
         if rule["event_type"] == "Strategic developments" or political:
             cand.plover = self._plover(cues)
         return cand
+
+    def _left_body(self, doc: Doc, cue: Mention, mentions: list[Mention]) -> Mention:
+        """ "their withdrawal from the Economic Community of West African States", "son retrait du G5
+        Sahel": leaving an organisation rejects it; it is no troop movement (gold/GUIDE.md: REJECT)."""
+        if cue.value not in ("plover_retreat", "plover_future_retreat"):
+            return cue
+        for m in mentions:
+            body = (
+                m.kind == "actor"
+                and 0 <= m.start - cue.end <= 30
+                and _FROM.match(doc.folded, cue.end, m.start)
+            )
+            if body and getattr(self.resources.actor(str(m.value)), "kind", None) == "intergovernmental_body":
+                return replace(cue, value="plover_reject", rule=f"{cue.rule}:left-organisation")
+        return cue
 
     def _participants(self, doc: Doc, mentions: list[Mention], political: bool) -> list[Participant]:
         res = self.resources
