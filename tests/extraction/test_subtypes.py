@@ -373,3 +373,20 @@ def test_a_ground_assault_by_named_fighters_with_ieds_is_a_battle_but_an_ied_att
 )
 def test_revoking_an_agreement_is_rejecting_it(extractor: Extractor, text: str) -> None:
     assert _types(extractor, text) == [("Strategic developments", "Other")]
+
+
+def test_deaths_at_a_protest_only_dispersed_are_an_intervention_and_live_fire_is_excessive(
+    extractor: Extractor,
+) -> None:
+    dispersed = (
+        "Two people were killed and 18 wounded in Téra on Saturday when hundreds of protesters blocked a "
+        "military convoy, the interior ministry said. Gendarmes fired tear gas to clear the road."
+    )
+    (e,) = extractor.extract(dispersed, published=dt.date(2021, 11, 28))
+    assert (e.sub_event_type, e.fatalities) == ("Protest with intervention", 2)
+    shot = (
+        "Security forces fired tear gas and live rounds at protesters in N'Djamena on Tuesday. "
+        "The government said six people were killed."
+    )
+    (e,) = extractor.extract(shot, published=dt.date(2021, 4, 28))
+    assert (e.sub_event_type, e.fatalities) == ("Excessive force against protesters", 6)

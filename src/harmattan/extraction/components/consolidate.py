@@ -230,7 +230,7 @@ class Consolidate(Component):
                 _absorb(doc, target, cl)
         merged = _fold_side_acts(merged)
         merged = _fold_coup_arrests(merged)
-        merged = _fold_protest_deaths(merged)
+        merged = _fold_protest_deaths(doc, merged)
         _inherit(doc, merged)
         from harmattan.extraction.components.build import build_event
 
@@ -327,11 +327,12 @@ def _fold_coup_arrests(clusters: list[Cluster]) -> list[Cluster]:
     return out
 
 
-_PROTEST_RULES = ("protest", "protest-intervention", "excessive-force")
+_LIVE_FIRE = re.compile(r"\b(?:live (?:rounds|ammunition|fire)|balles reelles|fired on|fired at|tire sur)\b")
+_PROTEST_RULES = ("protest", "protest-intervention", "protest-deaths-dispersed", "excessive-force")
 _DEATHS_ONLY = ("attack-unknown-target", "attack-civilians")
 
 
-def _fold_protest_deaths(clusters: list[Cluster]) -> list[Cluster]:
+def _fold_protest_deaths(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     """ "Security forces fired tear gas at protesters... The government said six people were killed": deaths
     told beside a protest, with no one else named as their killer, are the protest's, and lethal force
     makes it an excessive use of force (gold/GUIDE.md)."""
@@ -346,8 +347,12 @@ def _fold_protest_deaths(clusters: list[Cluster]) -> list[Cluster]:
         if target is None:
             out.append(cl)
             continue
-        # the deaths' sentence names no party ("six people were killed"): the protest's parties are theirs
-        head, force = target.head, _excessive_force_rule()
+        # the deaths' sentence names no party ("six people were killed"): the protest's parties are theirs;
+        # shooting told makes it excessive force, a crowd only dispersed an intervention with deaths
+        shot = any("attack" in c.cue_names for c in [*target.members, *cl.members]) or bool(
+            _LIVE_FIRE.search(doc.folded)
+        )
+        head, force = target.head, _protest_rule("excessive-force" if shot else "protest-intervention")
         target.members.extend(
             replace(
                 c, rule=force, actor1=head.actor1, actor2=head.actor2, assoc1=head.assoc1, assoc2=head.assoc2
@@ -365,10 +370,10 @@ def _unattributed_deaths(cl: Cluster) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
-def _excessive_force_rule() -> dict[str, Any]:
+@lru_cache(maxsize=4)
+def _protest_rule(name: str) -> dict[str, Any]:
     rules = load_taxonomy("rules")["rules"]
-    return next({**r, "_order": i} for i, r in enumerate(rules) if r["name"] == "excessive-force")
+    return next({**r, "_order": i} for i, r in enumerate(rules) if r["name"] == name)
 
 
 def _same_days(a: Cluster, b: Cluster) -> bool:
