@@ -167,7 +167,11 @@ def test_where_a_convoy_was_going_is_not_the_report_s_country(extractor: Extract
 def test_soldiers_who_were_arrested_are_not_the_arresting_party(extractor: Extractor) -> None:
     text = "Quarante-neuf militaires ivoiriens ont été arrêtés dimanche à l'aéroport de Bamako."
     (event,) = extractor.extract(text, published=dt.date(2022, 7, 12))
-    assert (event.sub_event_type, event.actor1_id, event.actor2_id) == ("Arrests", None, "ci-military")
+    assert (event.sub_event_type, event.actor1_id, event.actor2_id) == (
+        "Arrests",
+        "ml-government",
+        "ci-military",
+    )  # no arresting party named: the authorities
     # a verb of motion in the French past is no passive: the instructors arrived, they act
     text = "Des instructeurs militaires russes de l'Africa Corps sont arrivés mercredi soir à Niamey."
     events = extractor.extract(text, published=dt.date(2024, 4, 12))
@@ -545,3 +549,12 @@ def test_people_killed_when_armed_men_attacked_a_post_are_counted_at_the_post(ex
     )
     e = _one(extractor, text, dt.date(2020, 5, 28))
     assert (e.sub_event_type, e.actor2_id, e.fatalities) == ("Armed clash", "bf-military", 4)
+
+
+def test_an_arrest_with_no_arresting_party_named_is_by_the_authorities(extractor: Extractor) -> None:
+    text = (
+        "L'opposant Succès Masra a été interpellé vendredi à son domicile à N'Djamena, a annoncé le "
+        "procureur de la République."
+    )
+    e = _one(extractor, text, dt.date(2024, 5, 11))
+    assert (e.sub_event_type, e.actor1_id) == ("Arrests", "td-government")

@@ -186,6 +186,10 @@ class EventDetector(Component):
         )
         if cand.actor1 is None and not cand.default_actor1 and "coup" in names:
             cand.default_actor1 = "{cc}-military"  # "Captain Traoré removed Damiba": a coup is the army's
+        elif cand.actor1 is None and not cand.default_actor1 and "arrest" in names:
+            # "l'opposant a été interpellé vendredi", no arresting party named: the authorities arrest
+            # (the gold annotators' practice: government before police)
+            cand.default_actor1 = "{cc}-government"
         rule = rule or self._classify(_main_movement(names, cues), cand)
         if rule is None:
             return None
