@@ -558,3 +558,16 @@ def test_an_arrest_with_no_arresting_party_named_is_by_the_authorities(extractor
     )
     e = _one(extractor, text, dt.date(2024, 5, 11))
     assert (e.sub_event_type, e.actor1_id) == ("Arrests", "td-government")
+
+
+def test_forces_the_killings_are_attributed_to_did_them_but_not_a_message(extractor: Extractor) -> None:
+    text = (
+        "Eight civilians were killed on Wednesday at the Bissa gold mine in Bam province, according to local "
+        "sources, who attributed the killings to elements of the defence and security forces."
+    )
+    assert _one(extractor, text, dt.date(2021, 1, 14)).actor1_id == "bf-military"
+    text = (
+        "Burkina Faso's government suspended Radio France Internationale on Saturday, accusing it of "
+        "relaying a message of intimidation attributed to a terrorist leader."
+    )
+    assert _one(extractor, text, dt.date(2022, 12, 4)).actor1_id == "bf-government"

@@ -77,6 +77,8 @@ def assign_roles(
     agent = next((p for p in parts if _agent_by(doc, p, cand.cues)), None)
     by_agent = agent is not None  # "abattus lundi par des militaires": the report says who did it
     agent = agent or next((p for p in parts if _accused(doc, p)), None)
+    if agent is None and names & violent:
+        agent = next((p for p in parts if _attributed(doc, p)), None)
     cand.agent_told = agent is not None
     pair = _opposed(doc, parts) if agent is None else None
     opposed = pair[0] if pair else None
@@ -356,6 +358,18 @@ def _accused(doc: Doc, p: Participant) -> bool:
     before = doc.folded[max(0, p.mention.start - 45) : p.mention.start]
     after = doc.folded[p.mention.end : p.mention.end + 30]
     return bool((_ACCUSE_BEFORE.search(before) and _OF_DOING.match(after)) or _ACCUSED_AFTER.match(after))
+
+
+def _attributed(doc: Doc, p: Participant) -> bool:
+    """ "who attributed the killings to elements of the security forces": the party an act is put down to."""
+    return bool(_ATTRIBUTED_TO.search(doc.folded, max(0, p.mention.start - 60), p.mention.start))
+
+
+# "who attributed the killings to elements of the defence and security forces", "imputent l'attaque aux VDP"
+_ATTRIBUTED_TO = re.compile(
+    r"\b(?:attribu\w*|imput\w*|blamed|blames?)\s+(?:\w+\s+){0,3}?(?:to|on|a|aux|au)\s+"
+    r"(?:(?:the|les|des|l|la|le|elements|of|de|du|d|members|membres)\s+)*$"
+)
 
 
 _ACCUSE_BEFORE = re.compile(
