@@ -392,6 +392,9 @@ def test_deaths_at_a_protest_only_dispersed_are_an_intervention_and_live_fire_is
     assert (e.sub_event_type, e.fatalities) == ("Excessive force against protesters", 6)
 
 
-def test_a_person_seized_by_men_in_plain_clothes_is_abducted(extractor: Extractor) -> None:
-    text = "Human rights defender Daouda Diallo was seized by men in civilian clothes on Friday in Ouagadougou."
-    assert ("Violence against civilians", "Abduction/forced disappearance") in _types(extractor, text)
+def test_a_person_whose_whereabouts_are_hidden_has_disappeared(extractor: Extractor) -> None:
+    text = (
+        "Guinea's transitional authorities refuse to reveal the whereabouts of Oumar Sylla, an opposition "
+        "leader held since Tuesday, rights groups said."
+    )
+    assert _types(extractor, text) == [("Violence against civilians", "Abduction/forced disappearance")]
