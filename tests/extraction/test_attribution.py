@@ -571,3 +571,25 @@ def test_forces_the_killings_are_attributed_to_did_them_but_not_a_message(extrac
         "relaying a message of intimidation attributed to a terrorist leader."
     )
     assert _one(extractor, text, dt.date(2022, 12, 4)).actor1_id == "bf-government"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "Four people were killed on Wednesday when militants linked to JNIM clashed with members of a "
+            "Koglweogo self-defence group in Boukouma, near Arbinda.",
+            "koglweogo",
+        ),
+        (
+            "One person was killed on Wednesday in Sikiré when suspected jihadists attacked members of the "
+            "local Koglweogo self-defence group, residents said.",
+            "koglweogo",
+        ),
+    ],
+)
+def test_people_counted_in_a_fight_are_its_toll_not_its_target(
+    extractor: Extractor, text: str, target: str
+) -> None:
+    e = _one(extractor, text, dt.date(2020, 1, 10))
+    assert (e.sub_event_type, e.actor2_id) == ("Armed clash", target)

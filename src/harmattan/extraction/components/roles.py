@@ -180,7 +180,15 @@ def assign_roles(
             not (pair is not None and p is pair[1]),  # the other side the report sets against actor1
             # "dix morts, dont sept VDP", "six personnes tuées dans une attaque contre un poste des forces
             # de sécurité": the party named among the dead or as the attack's object, not "people"
-            _generic_people(doc, p) and any(_named_victim(doc, q, cand.counts) for q in others),
+            _generic_people(doc, p)
+            and (
+                any(_named_victim(doc, q, cand.counts) for q in others)
+                # "four people were killed when militants clashed with a Koglweogo group": the toll of a fight
+                or (
+                    bool(names & {"clash", "ambush"})
+                    and any(q.role != "civilian" for q in others if q is not p)
+                )
+            ),
             # "l'armée a repoussé une attaque : dix assaillants tués": dead attackers are not the target
             not (repelled and p.role == "state"),
             not p.killed,
@@ -436,7 +444,7 @@ def _named_victim(doc: Doc, p: Participant, counts: dict[str, list[tuple[int, st
 # "armed men attacked the army detachment", "ont attaqué le poste de gendarmerie": the verb's object
 _ATTACKED_OBJECT = re.compile(
     r"\b(?:attacked|stormed|raided|ambushed|overran|attaqu\w*|pris d assaut)\s+"
-    r"(?:(?:the|a|an|its|their|le|la|l|les|un|une|des|du)\s+)*(?:\w+\s+){0,2}$"
+    r"(?:(?:the|a|an|its|their|le|la|l|les|un|une|des|du|members|membres|of|de|d)\s+)*(?:\w+\s+){0,2}$"
 )
 
 
