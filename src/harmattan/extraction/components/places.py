@@ -57,7 +57,14 @@ class PlaceMentions(Component):
         kept = resolve_overlaps(hits)
         persons = {doc.folded[h.start : h.end] for h in kept if _person_name(doc, h.start)}
         datelines = []
+        starts, ends = {h.start for h in kept}, {h.end for h in kept}
         for hit in kept:
+            # "Palal-Sambo": "Palal" is only part of a name the gazetteer lacks; but "l'axe Djibo-Namssiguia"
+            # joins two places it knows
+            if (_PART_OF_COMPOUND.match(doc.text, hit.end) and hit.end + 1 not in starts) or (
+                _COMPOUND_BEFORE.search(doc.text, 0, hit.start) and hit.start - 1 not in ends
+            ):
+                continue
             headline = headline_place(doc, hit.start, hit.end)
             if not headline and _dateline(doc, hit.start, hit.end):
                 datelines.append((hit, "ctx_before"))  # kept aside: where the report was filed from
@@ -463,6 +470,10 @@ def _context_after(doc: Doc, end: int, after: dict[int, str]) -> str | None:
         if kind is not None:
             return kind
     return None
+
+
+_PART_OF_COMPOUND = re.compile(r"-[A-ZÀ-Ý]")
+_COMPOUND_BEFORE = re.compile(r"[A-Za-zÀ-ÿ]-$")
 
 
 def _dateline(doc: Doc, start: int, end: int) -> bool:
