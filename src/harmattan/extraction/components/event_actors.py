@@ -1,0 +1,331 @@
+"""Who acted and who was acted on: an event's actors, from the cluster's participants, a named group the
+report blames or a claim names, a crowd for a protest, and the defaults (an unidentified group, the state,
+civilians) when the report names no one."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from harmattan.extraction.components.events import Candidate, Participant
+from harmattan.extraction.doc import Doc, Mention
+from harmattan.records import Event, Evidence
+
+
+def set_actors(
+    doc: Doc, cl: Any, head: Candidate, ev: Event, evidence: list[Evidence], res: Any, country: str | None
+) -> None:
+    """Set both actors, their inter codes and associated actors on ``ev``, with evidence for each."""
+    # the first report of the occurrence says who did it (the typed head may be a later detail), unless it
+    # only guesses and a later sentence's wording names the doer ("des affrontements ont opposé l'armée à")
+    src = next((c for c in cl.members if c.actor1 is not None or c.default_actor1), head)
+    if src.actor1 is None:
+        src = next((c for c in cl.members if c.actor1 is not None and c.agent_told), src)
+    src = _acting_body(cl, src)
+    a1 = src.actor1
+    if a1 is not None:
+        _set_actor(doc, ev, evidence, 1, a1, res)
+        ev.assoc_actor_1 = _assoc(src.assoc1)
+    elif src.default_actor1:
+        actor_id = src.default_actor1.replace("{cc}", (country or "").lower())
+        if "{cc}" not in src.default_actor1 or country:
+            _set_default(
+                doc,
+                ev,
+                evidence,
+                1,
+                actor_id,
+                1 if "{cc}" in src.default_actor1 else 2,
+                res,
+                src.sentence,
+                f"default:{'state-claim' if '{cc}' in src.default_actor1 else 'unidentified-perpetrator'}",
+            )
+    _crowd_default(doc, head, ev, evidence, res, country)
+    src2 = next(
+        (
+            c
+            for c in [head, *cl.members]
+            if c.actor2 is not None and (a1 is None or c.actor2.actor_id != a1.actor_id)
+        ),
+        None,
+    )
+    if src2 is not None and src2.actor2 is not None:
+        _set_actor(doc, ev, evidence, 2, src2.actor2, res)
+        ev.assoc_actor_2 = _assoc(src2.assoc2)
+    elif ev.event_type == "Violence against civilians" and country:
+        _set_default(
+            doc,
+            ev,
+            evidence,
+            2,
+            f"civilians-{country.lower()}",
+            7,
+            res,
+            head.sentence,
+            "default:civilian-victims",
+        )
+    _attribute(doc, cl, ev, evidence, res)
+    _government_acts(doc, head, ev, res)
+    _civilians_with_group(ev, res, country)
+    excessive = ev.sub_event_type == "Excessive force against protesters"
+    if excessive and (ev.actor1_id or "").startswith("protesters") and ev.inter2 == 1:
+        _swap_actors(ev, evidence)  # "soldiers opened fire on protesters": the force is actor1 (the guide)
+    if ev.actor2 is None:
+        ev.inter2 = 0 if ev.actor1 is not None else None
+
+
+def _government_acts(doc: Doc, head: Candidate, ev: Event, res: Any) -> None:
+    """ "Mali cut ties with Ukraine", "Le Burkina Faso a expulsé trois diplomates": a country acting on its
+    own is its government (ACLED codes governments, not countries), and one handing a base over its army; a
+    country stays a state as a party to a pact it signs with others, and as the target of another's act."""
+    actor_id = ev.actor1_id or ""
+    if not actor_id.endswith("-state") or ev.sub_event_type == "Agreement" or res is None:
+        return
+    cc = actor_id.removesuffix("-state")
+    sentence = doc.sentences[head.sentence]
+    if ev.sub_event_type == "Non-violent transfer of territory" and _BASE_WORD.search(
+        doc.folded, sentence.start, sentence.end
+    ):
+        # "France handed over its last military base": the army hands a base over
+        forces = res.resolve_alias(f"{cc} military", f"{cc}-military", ev.event_date, ev.country)
+        body = res.actor(forces)
+    else:
+        body = res.actor(f"{cc}-government")
+    if body is not None:
+        ev.actor1, ev.actor1_id, ev.inter1 = str(body.name), str(body.id), int(body.inter)
+
+
+_BASE_WORD = re.compile(r"\b(?:bases?|camps?|military sites?|emprises?|garrisons?)\b")
+
+
+def _acting_body(cl: Any, src: Candidate) -> Candidate:
+    """ "Mali and Algeria trade protests. Mali's foreign ministry summoned...": the body a later sentence
+    names (a government, ministry, junta, its forces) says more than the country a headline names as a
+    state."""
+    a1 = src.actor1
+    if a1 is None or not str(a1.actor_id or "").endswith("-state"):
+        return src
+    cc = str(a1.actor_id)[:3]
+    # "Les États-Unis ont remis la base... les derniers militaires américains ont quitté": the forces too
+    return next(
+        (
+            c
+            for c in cl.members
+            if c.actor1 is not None
+            and str(c.actor1.actor_id or "").startswith(cc)
+            and not str(c.actor1.actor_id).endswith("-state")
+        ),
+        src,
+    )
+
+
+_PARENT_AFTER = re.compile(r"^\s?(?:linked|affiliated|affiliate|allied|backed|aligned|lie|liee|affilie)\b")
+_CLAIM = re.compile(r"\b(?:claim\w*|revendiqu\w*)\b")
+_BLAMED_ON = re.compile(
+    # "les autorités attribuent ce massacre à la katiba Macina": a few words may stand between
+    r"\b(?:imput\w*|attribu\w*|blamed on|blamed|blames?|mis en cause|mettent en cause|met en cause|"
+    r"accus\w*)\s+(?:(?:ce|cette|ces|the|this|these|massacre|attaque|attack|killings?|tuerie|attentat)\s+)*"
+    r"(?:(?:a|aux|au|to|on|des|de|du|d|les|la|le|l|the|membres|members|of|groupes?|group|d autodefense)"
+    r"\s+){0,5}$"
+)
+# militias named in a report are mostly its victims ("VDP post attacked"); when they act, the roles
+# engine finds them as agents ("tuées par des membres d'un groupe d'autodéfense")
+_CLAIMING_KINDS = frozenset({"rebel_group", "islamist_group"})
+_NEW_GROUP = "Change to group/activity"
+_INTO = re.compile(
+    r"\b(?:fusion|fusionn\w*|merger|merged|nouvelle organisation|new organi[sz]ation|sous le nom|"
+    r"under the name|baptise\w*|named|renamed|rebaptise\w*)\b[^.;]{0,50}$"
+)
+_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+
+def _attribute(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any) -> None:
+    """A named armed group in the report ("gunmen from AQIM", "claimed by JNIM") replaces "unidentified";
+    never a group the report counts among the victims, nor a parent that only qualifies another group."""
+    acts = ev.event_type in _VIOLENT or ev.sub_event_type in ("Looting/property destruction", _NEW_GROUP)
+    if not acts or ev.actor1_id not in (None, "unidentified-armed-group"):
+        return
+    named = [m for m in _claimable(doc, res) if m.value != ev.actor2_id]
+    if not named:
+        return
+    victims = _victims(doc)
+    # a group the report blames stays the doer even where the blaming sentence reads it as a target
+    named = [m for m in named if m.value not in victims or _blamed(doc, m)]
+    if not named:
+        return
+    own = {c.sentence for c in cl.members}
+    claims = _claim_sentences(doc)
+    # a claim names the group best; then the group named where the event is told; a merger is the group
+    # it makes ("ont annoncé leur fusion au sein d'une nouvelle organisation, le GSIM")
+    found = min(named, key=lambda m: (m.sentence not in claims, m.sentence not in own, m.start))
+    if ev.sub_event_type == _NEW_GROUP:
+        found = next((m for m in named if _INTO.search(doc.folded[max(0, m.start - 60) : m.start])), found)
+    actor = res.actor(str(found.value))
+    part = Participant(found, str(found.value), str(actor.name), int(actor.inter), "armed")
+    evidence[:] = [e for e in evidence if e.field not in ("actor1", "actor1_id", "inter1")]
+    _set_actor(doc, ev, evidence, 1, part, res)
+
+
+def _blamed(doc: Doc, m: Mention) -> bool:
+    return bool(_BLAMED_ON.search(doc.folded[max(0, m.start - 60) : m.start]))
+
+
+def _claimable(doc: Doc, res: Any) -> list[Mention]:
+    """Armed groups the report names, but not as the parent of another ("al-Qaeda-linked JNIM")."""
+    found: list[Mention] | None = doc.user_data.get("_claimable")
+    if found is None:
+        found = [
+            m
+            for m in doc.of_kind("actor")
+            if (
+                getattr(res.actor(str(m.value)), "kind", None) in _CLAIMING_KINDS
+                # "violences imputées à des Koglweogo": a militia the report blames
+                or _blamed(doc, m)
+            )
+            and not _PARENT_AFTER.match(doc.folded[m.end : m.end + 16])
+        ]
+        doc.user_data["_claimable"] = found
+    return found
+
+
+def _victims(doc: Doc) -> set[str | None]:
+    found: set[str | None] | None = doc.user_data.get("_victims")
+    if found is None:
+        found = set()
+        for cand in doc.user_data.get("candidates", []):
+            found.update(p.actor_id for p in [cand.actor2, *cand.assoc2] if p is not None)
+        doc.user_data["_victims"] = found
+    return found
+
+
+def _claim_sentences(doc: Doc) -> set[int]:
+    found: set[int] | None = doc.user_data.get("_claims")
+    if found is None:
+        found = {s.index for s in doc.sentences if _CLAIM.search(doc.folded[s.start : s.end])}
+        doc.user_data["_claims"] = found
+    return found
+
+
+def _swap_actors(ev: Event, evidence: list[Evidence]) -> None:
+    ev.actor1, ev.actor2 = ev.actor2, ev.actor1
+    ev.actor1_id, ev.actor2_id = ev.actor2_id, ev.actor1_id
+    ev.inter1, ev.inter2 = ev.inter2, ev.inter1
+    for i, e in enumerate(evidence):
+        if e.field[:-1] in ("actor", "inter") or e.field in ("actor1_id", "actor2_id"):
+            swapped = e.field.replace("1", "#").replace("2", "1").replace("#", "2")
+            evidence[i] = Evidence(swapped, e.document, e.sentence, e.start, e.end, e.text, e.rule)
+
+
+def _crowd_default(
+    doc: Doc, head: Candidate, ev: Event, evidence: list[Evidence], res: Any, country: str | None
+) -> None:
+    """Protests are by protesters and riots by rioters, even when the report says "people"."""
+    crowd = {"Protests": "protesters", "Riots": "rioters"}.get(str(ev.event_type))
+    excessive = ev.sub_event_type == "Excessive force against protesters"
+    if crowd is None or not country:
+        return
+    if (ev.actor1_id or "").startswith(crowd):
+        return
+    if crowd == "rioters" and (ev.actor1_id or "").startswith("protesters"):
+        ev.actor1_id = None  # "demonstrators looted shops": the protesters rioted, and are rioters
+    if ev.inter1 == 1 and (ev.actor2_id or "").startswith(crowd) and not excessive:
+        # "police dispersed protesters": the protest is the event, the police intervened in it
+        _swap_actors(ev, evidence)
+        return
+    if ev.inter1 == 1 and ev.actor2_id is None:
+        ev.actor2, ev.actor2_id, ev.inter2 = ev.actor1, ev.actor1_id, ev.inter1
+        evidence[:] = [
+            Evidence(e.field.replace("1", "2"), e.document, e.sentence, e.start, e.end, e.text, e.rule)
+            if e.field in ("actor1", "actor1_id", "inter1")
+            else e
+            for e in evidence
+        ]
+        ev.actor1 = ev.actor1_id = None
+        ev.inter1 = None
+    guessed = any(e.field == "actor1_id" and e.rule == "default:unidentified-perpetrator" for e in evidence)
+    # a protest is by the crowd, whoever it protests against ("contre les sanctions imposées par la CEDEAO")
+    outsider = ev.actor1_id is not None and ev.inter1 not in (1, 5, 6, 7, None)
+    if ev.actor1_id is not None and ev.inter1 not in (7, None) and not guessed and not outsider:
+        return
+    if excessive and (guessed or ev.inter1 == 1):
+        return  # the force that fired is actor1 (gold/GUIDE.md)
+    evidence[:] = [e for e in evidence if e.field not in ("actor1", "actor1_id", "inter1")]
+    _set_default(
+        doc,
+        ev,
+        evidence,
+        1,
+        f"{crowd}-{country.lower()}",
+        6 if crowd == "protesters" else 5,
+        res,
+        head.sentence,
+        f"default:{crowd}",
+    )
+
+
+def _set_actor(
+    doc: Doc, ev: Event, evidence: list[Evidence], n: int, p: Participant, res: Any = None
+) -> None:
+    p = _on_event_date(doc, ev, p, res)
+    setattr(ev, f"actor{n}", p.name)
+    setattr(ev, f"actor{n}_id", p.actor_id)
+    setattr(ev, f"inter{n}", p.inter)
+    for f in (f"actor{n}", f"actor{n}_id", f"inter{n}"):
+        evidence.append(doc.evidence(f, p.mention, p.mention.rule))
+
+
+def _on_event_date(doc: Doc, ev: Event, p: Participant, res: Any) -> Participant:
+    """A name read on the publication date means, for an event of an earlier day, what it meant then
+    ("The Wagner Group said on Friday it was leaving", published on Saturday, the day Wagner became the
+    Africa Corps)."""
+    if res is None or ev.event_date in (None, doc.published):
+        return p
+    actor_id = res.resolve_mention(p.mention, str(p.actor_id), ev.event_date, doc.country)
+    actor = res.actor(actor_id) if actor_id != p.actor_id else None
+    if actor is None:
+        return p
+    inter = getattr(actor, "inter", None)
+    return replace(
+        p, actor_id=actor_id, name=str(actor.name), inter=int(inter) if inter is not None else p.inter
+    )
+
+
+def _set_default(
+    doc: Doc,
+    ev: Event,
+    evidence: list[Evidence],
+    n: int,
+    actor_id: str,
+    inter: int,
+    res: Any,
+    sentence: int,
+    rule: str,
+) -> None:
+    actor = res.actor(actor_id)
+    setattr(ev, f"actor{n}", str(actor.name) if actor is not None else actor_id)
+    setattr(ev, f"actor{n}_id", actor_id)
+    setattr(ev, f"inter{n}", int(actor.inter) if actor is not None and actor.inter is not None else inter)
+    for f in (f"actor{n}", f"actor{n}_id", f"inter{n}"):
+        evidence.append(doc.sentence_evidence(f, sentence, rule))
+
+
+def _civilians_with_group(ev: Event, res: Any, country: str | None) -> None:
+    """Miners, journalists, aid workers attacked are the civilians of the country, the group associated
+    (ACLED's convention and the gold guide's: "Civilians (Niger)" with "Aid Workers")."""
+    actor = res.actor(ev.actor2_id) if ev.actor2_id else None
+    if actor is None or getattr(actor, "kind", None) != "civilian_group" or not country:
+        return
+    if str(ev.actor2_id).startswith("civilians-"):
+        return
+    civilians = res.actor(f"civilians-{country.lower()}")
+    if civilians is None:
+        return
+    group = ev.actor2
+    ev.actor2, ev.actor2_id, ev.inter2 = str(civilians.name), str(civilians.id), int(civilians.inter or 7)
+    ev.assoc_actor_2 = "; ".join(n for n in (group, ev.assoc_actor_2) if n)
+
+
+def _assoc(parts: list[Participant]) -> str | None:
+    names = [p.name for p in parts if p.name]
+    return "; ".join(dict.fromkeys(names)) or None
