@@ -1,0 +1,116 @@
+"""Which day a sentence tells: the date nearest its trigger, a span by the day it began, and what only
+dates the report (a dateline, a verb of saying, a toll's update); a past year that makes an act
+background; the days a date may cover when two sentences are compared."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from harmattan.extraction.components.events import Candidate
+from harmattan.extraction.doc import Doc, Mention
+from harmattan.extraction.lexicon import load_taxonomy
+from harmattan.regions.text import fold
+
+
+def past_year(doc: Doc, cand: Candidate) -> Mention | None:
+    """ "pour complicité dans l'assassinat de Thomas Sankara en 1987", "the 2012 massacre": the act is
+    dated by a year at least two years before the report, so it is background."""
+    if doc.published is None:
+        return None
+    sent = doc.sentences[cand.sentence]
+    end = min(sent.end, cand.trigger.end + 60)
+    for found in _YEAR_OF_ACT.finditer(doc.folded, max(sent.start, cand.trigger.start - 12), end):
+        year = int(found.group(1) or found.group(2))
+        if year <= doc.published.year - 2:
+            start, stop = found.span(1) if found.group(1) else found.span(2)
+            return Mention("hist", start, stop, doc.text[start:stop], year, cand.sentence, "hist:past-year")
+    return None
+
+
+_YEAR_OF_ACT = re.compile(r"\b(?:en|in)\s+((?:19|20)\d\d)\b|\bthe\s+((?:19|20)\d\d)\s+\w+$")
+
+
+def nearest_date(doc: Doc, cand: Candidate) -> tuple[dt.date, int, Mention | None] | None:
+    """The date the candidate's sentence names nearest its trigger, with no mention when it only dates the
+    report."""
+    dates = [cand.date] if cand.date is not None else doc.of_kind("date", cand.sentence)
+    if not dates:
+        return None
+    # a day beats a month the sentence names in passing ("lifted on Saturday the sanctions imposed after the
+    # July coup"), unless the day only dates the report
+    best = min(dates, key=lambda m: (reported(doc, m), m.value[1] >= 3, abs(m.start - cand.trigger.start)))
+    best = _range_start(doc, best, dates)
+    date, precision = best.value
+    if _dateline_date(doc, best) or _toll_date(doc, best):
+        # "OUAGADOUGOU, April 2 -", "the toll rose to 160 dead on Sunday": the report's day, as if undated
+        return date, int(precision), None
+    return date, int(precision), best
+
+
+_RANGE_GAP = re.compile(r"\s*(?:to|a|au|and|et|-)\s*(?:the\s+)?")
+
+
+def _range_start(doc: Doc, best: Mention, dates: list[Mention]) -> Mention:
+    """ "overnight from Friday to Saturday", "dans la nuit de dimanche à lundi": a span is dated by the
+    day it began (ACLED's convention)."""
+    for m in dates:
+        spans = m.end <= best.start and _RANGE_GAP.fullmatch(doc.folded, m.end, best.start)
+        if spans and m.value[0] < best.value[0]:
+            return m
+    return best
+
+
+def _dateline_date(doc: Doc, m: Mention) -> bool:
+    """ "OUAGADOUGOU, Jan 16 (AFP) —": the date of the report, not of what it tells."""
+    line_start = doc.text.rfind("\n", 0, m.start) + 1
+    return bool(
+        _DATELINE_BEFORE.fullmatch(doc.text, line_start, m.start) and _DATELINE_AFTER.match(doc.text, m.end)
+    )
+
+
+def _toll_date(doc: Doc, m: Mention) -> bool:
+    """ "the toll rose to 160 dead on Sunday": the day of the count, not of the killing."""
+    return bool(_TOLL_ROSE.search(doc.folded, max(0, m.start - 40), m.start))
+
+
+def reported(doc: Doc, m: Mention) -> bool:
+    """A date just after a verb of saying ("said on Monday", "a annoncé lundi"), or in a dateline
+    ("OUAGADOUGOU, Jan 16 (AFP) —"), dates the report."""
+    if _dateline_date(doc, m):
+        return True
+    if _toll_date(doc, m):
+        return True
+    words = doc.folded[max(0, m.start - 25) : m.start].split()
+    if words and words[-1] in ("on", "le"):
+        words = words[:-1]
+    return bool(words) and words[-1].strip(",") in _reporting_verbs()
+
+
+_TOLL_ROSE = re.compile(
+    r"\b(?:rose|risen|climbed|raised|reached|passe|grimpe|atteint|porte)\s+(?:to\s+|a\s+)?\d+\s+"
+    r"(?:dead|deaths|killed|morts|tues)\s+(?:on\s+|le\s+)?$"
+)
+_DATELINE_BEFORE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý' .-]{2,30},\s*")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*[—–-]")
+
+
+@lru_cache(maxsize=1)
+def _reporting_verbs() -> frozenset[str]:
+    data = load_taxonomy("dates")["reporting_verbs"]
+    return frozenset(fold(w) for lang in ("en", "fr") for w in data[lang])
+
+
+_DAY_SPAN = re.compile(r"(\d{1,2})\D+?(\d{1,2})")
+
+
+def days_covered(date: tuple[dt.date, int, Mention | None]) -> tuple[dt.date, dt.date]:
+    """The first and last day a date may mean: one day; a span's days ("du 18 au 24 octobre"); a week."""
+    day, precision, mention = date
+    if precision == 1:
+        return day, day
+    span = _DAY_SPAN.search(mention.text) if mention is not None else None
+    if span is not None and 0 < int(span.group(2)) - int(span.group(1)) <= 7:
+        return day, day + dt.timedelta(days=int(span.group(2)) - int(span.group(1)))
+    return day, day + dt.timedelta(days=6)

@@ -1,0 +1,141 @@
+"""Clusters folded into others after merging: an outcome sentence into the occurrence told before it,
+looting told around a lethal attack, a coup's arrests, and deaths told beside a protest (its lethal force)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+from harmattan.extraction.components.clusters import Cluster, occurrence_kind, same_place
+from harmattan.extraction.doc import Doc
+from harmattan.extraction.lexicon import load_taxonomy
+
+#: cues that tell only what an occurrence did to people, not an act of its own
+_OUTCOME_CUES = frozenset({"kill", "wound"})
+
+
+def outcome_only(cl: Cluster) -> bool:
+    """ "More than 300 people were wounded, according to officials", "La France a condamné ces violences":
+    a sentence with no date, place or named doer of its own that only tells an outcome."""
+    return (
+        cl.historical is None
+        and (cl.date is None or cl.date[2] is None)
+        and cl.place is None
+        and all(
+            c.actor1 is None
+            and c.rule.get("name") in ("attack-unknown-target", "attack-civilians")
+            and c.cue_names <= _OUTCOME_CUES | {"attack"}
+            for c in cl.members
+        )
+    )
+
+
+def takes_outcome(before: Cluster, cl: Cluster) -> bool:
+    """The occurrence told just before takes an outcome sentence, except a protest's deaths, which
+    :func:`fold_protest_deaths` turns into an excessive use of force."""
+    protest = before.head.rule.get("name") in _PROTEST_RULES
+    return before.historical is None and not (protest and _lethal(cl))
+
+
+def fold_side_acts(clusters: list[Cluster]) -> list[Cluster]:
+    """ "Huit civils ont été tués... Les assaillants ont également emporté du bétail", "près de 800
+    habitations incendiées": looting and burning told around an attack are part of it (its tactics), not a
+    strategic development of their own."""
+    violent = [
+        c for c in clusters if occurrence_kind(c.head) == "violent" and c.historical is None and _lethal(c)
+    ]
+    out: list[Cluster] = []
+    for cl in clusters:
+        side = cl.head.rule.get("sub_event_type") == _SIDE_ACT and cl.historical is None
+        target = next((v for v in violent if _same_occurrence(v, cl)), None) if side and violent else None
+        if target is None:
+            out.append(cl)
+        else:
+            target.members.extend(cl.members)
+    return out
+
+
+_SIDE_ACT = "Looting/property destruction"
+
+
+def fold_coup_arrests(clusters: list[Cluster]) -> list[Cluster]:
+    """ "Des militaires mutins ont pris le pouvoir... Plusieurs ministres ont été arrêtés à Bamako": the
+    detentions are the coup's (gold/GUIDE.md: a coup in which leaders are detained is an arrest event)."""
+    coups = [c for c in clusters if c.head.rule.get("name") == "coup" and c.historical is None]
+    if not coups:
+        return clusters
+    out: list[Cluster] = []
+    for cl in clusters:
+        arrest = cl.head.rule.get("sub_event_type") == "Arrests" and cl.historical is None
+        target = next((c for c in coups if c is not cl and _same_days(c, cl)), None) if arrest else None
+        if target is None:
+            out.append(cl)
+        else:
+            target.members.extend(cl.members)
+    return out
+
+
+_LIVE_FIRE = re.compile(r"\b(?:live (?:rounds|ammunition|fire)|balles reelles|fired on|fired at|tire sur)\b")
+_PROTEST_RULES = ("protest", "protest-intervention", "protest-deaths-dispersed", "excessive-force")
+_DEATHS_ONLY = ("attack-unknown-target", "attack-civilians")
+
+
+def fold_protest_deaths(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """ "Security forces fired tear gas at protesters... The government said six people were killed": deaths
+    told beside a protest, with no one else named as their killer, are the protest's, and lethal force
+    makes it an excessive use of force (gold/GUIDE.md)."""
+    protests = [c for c in clusters if c.head.rule.get("name") in _PROTEST_RULES and c.historical is None]
+    if not protests:
+        return clusters
+    out: list[Cluster] = []
+    for cl in clusters:
+        target = None
+        if _unattributed_deaths(cl):
+            target = next((p for p in protests if _same_occurrence(p, cl)), None)
+        if target is None:
+            out.append(cl)
+            continue
+        # the deaths' sentence names no party ("six people were killed"): the protest's parties are theirs;
+        # shooting told makes it excessive force, a crowd only dispersed an intervention with deaths
+        shot = any("attack" in c.cue_names for c in [*target.members, *cl.members]) or bool(
+            _LIVE_FIRE.search(doc.folded)
+        )
+        head, force = target.head, _protest_rule("excessive-force" if shot else "protest-intervention")
+        target.members.extend(
+            replace(
+                c, rule=force, actor1=head.actor1, actor2=head.actor2, assoc1=head.assoc1, assoc2=head.assoc2
+            )
+            for c in cl.members
+        )
+    return out
+
+
+def _unattributed_deaths(cl: Cluster) -> bool:
+    return (
+        cl.historical is None
+        and _lethal(cl)
+        and all(c.rule.get("name") in _DEATHS_ONLY and c.actor1 is None for c in cl.members)
+    )
+
+
+@lru_cache(maxsize=4)
+def _protest_rule(name: str) -> dict[str, Any]:
+    rules = load_taxonomy("rules")["rules"]
+    return next({**r, "_order": i} for i, r in enumerate(rules) if r["name"] == name)
+
+
+def _same_days(a: Cluster, b: Cluster) -> bool:
+    dated = a.date is not None and b.date is not None and a.date[2] is not None and b.date[2] is not None
+    return not (dated and a.date is not None and b.date is not None and abs((a.date[0] - b.date[0]).days) > 1)
+
+
+def _lethal(cl: Cluster) -> bool:
+    return any(n > 0 for c in cl.members for n, _, _ in c.counts.get("killed", []))
+
+
+def _same_occurrence(a: Cluster, b: Cluster) -> bool:
+    if a.place and b.place and not same_place(a.place[0].place, b.place[0].place):
+        return False
+    return _same_days(a, b)
