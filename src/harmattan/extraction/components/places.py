@@ -1,6 +1,6 @@
 """Place mentions: gazetteer names found in the folded text, kept only with evidence that they
 are places here (a capital letter, an introducing word, a populous or administrative place),
-and disambiguated by the document's country."""
+and disambiguated by the document's country (the hints that tell homonyms apart are place_context.py's)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from harmattan.extraction.components.mentions import beside_border, heading_to
+from harmattan.extraction.components.place_context import (
+    FEATURE_RANK,
+    countries_hint,
+    country_after,
+    homonym_score,
+    named_directions,
+    near_countries,
+)
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import load_taxonomy, resolve_overlaps
 from harmattan.extraction.pipeline import Component, register
 from harmattan.regions.text import fold
-
-_FEATURE_RANK = {"P.PPLC": 5, "P.PPLA": 4, "P.PPLA2": 3, "P.PPLA3": 2, "P.PPL": 1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +56,8 @@ class PlaceMentions(Component):
         after.update({m.start: "ctx_before" for m in doc.mentions if m.kind == "ctx_site_after"})
         after.update({m.start: "ctx_near" for m in doc.mentions if m.kind == "ctx_near_after"})  # "X area"
         min_pop = int(load_taxonomy("places")["min_population_bare"])
-        countries = _countries_hint(doc)
-        directions = _directions(doc)
+        countries = countries_hint(doc)
+        directions = named_directions(doc)
         pending = []
         kept = resolve_overlaps(hits)
         persons = {doc.folded[h.start : h.end] for h in kept if _person_name(doc, h.start)}
@@ -96,7 +101,7 @@ class PlaceMentions(Component):
                 hit.entry.value,
                 doc.folded[hit.start : hit.end],
                 context,
-                (_country_after(doc, hit.end, countries, country_mentions), areas, directions),
+                (country_after(doc, hit.end, countries, country_mentions), areas, directions),
                 min_pop,
                 hit.start,
                 hit.end,
@@ -177,7 +182,7 @@ class PlaceMentions(Component):
         place = self.resources.place
         return any(
             getattr(p, "kind", "") == "populated"
-            and (int(p.population or 0) >= 1000 or _FEATURE_RANK.get(p.feature, 0) >= 2)
+            and (int(p.population or 0) >= 1000 or FEATURE_RANK.get(p.feature, 0) >= 2)
             for p in (place(i) for i in hit.entry.value)
         )
 
@@ -217,21 +222,23 @@ class PlaceMentions(Component):
                 # "Madjoari department", "commune de Tin-Akoff": a district the gazetteer lacks is named
                 # after its seat; the event is somewhere in it
                 seat = max(
-                    candidates, key=lambda p: _score(p, countries, areas, directions, folded), default=None
+                    candidates,
+                    key=lambda p: homonym_score(p, countries, areas, directions, folded),
+                    default=None,
                 )
                 ok = seat is not None and (not countries or seat.country in countries)
                 return PlaceRef(seat, 2, context or "") if ok else None
             candidates = areas_named
-            area = max(candidates, key=lambda p: _score(p, countries, areas, directions, folded))
+            area = max(candidates, key=lambda p: homonym_score(p, countries, areas, directions, folded))
             return PlaceRef(area, _area_precision(area), context or "")
         if not candidates:
             return None
-        best = max(candidates, key=lambda p: _score(p, countries, areas, directions, folded))
+        best = max(candidates, key=lambda p: homonym_score(p, countries, areas, directions, folded))
         populous = int(best.population or 0) >= min_pop or best.feature in ("P.PPLA", "P.PPLC", "P.PPLA2")
         # "au terminal de Sèmè" in a report on Benin: not a Senegalese hamlet of that name; a village in the
         # region of a country the report names may be the place
         outside = bool(countries) and best.country not in countries
-        if outside and (not context or not (populous or _near_countries(best, countries))):
+        if outside and (not context or not (populous or near_countries(best, countries))):
             return None
         if context is None and not populous and " " not in folded:
             return None
@@ -243,98 +250,6 @@ class PlaceMentions(Component):
             return PlaceRef(best, _area_precision(best), context or "")
         precision = 2 if context == "ctx_near" else 1
         return PlaceRef(best, precision, context or "")
-
-
-def _score(
-    place: Any,
-    countries: list[str],
-    areas: set[str],
-    directions: dict[str, list[str]] | None = None,
-    name: str | None = None,
-) -> tuple[int, int, int, int, int, int, int]:
-    """Homonyms ranked: in the report's countries, in an area it named, in the part of the country it
-    named, a town, its rank, named by its own name rather than a variant, its population."""
-    in_country = 0
-    if place.country in countries:
-        in_country = len(countries) - countries.index(place.country)
-    in_area = 1 if place.admin2 in areas or place.admin1 in areas else 0
-    populated = 1 if place.kind == "populated" else 0
-    return (
-        in_country,
-        in_area,
-        _in_direction(place, (directions or {}).get(str(place.country), [])),
-        populated,
-        _FEATURE_RANK.get(place.feature, 0),
-        int(name is not None and fold(str(place.name)) == name),
-        int(place.population or 0),
-    )
-
-
-# "northern Burkina Faso", "dans le nord-est du Burkina", "in the east of the country": the part of a
-# country a report names. French "est" only after "l'" or another point, never the verb.
-_POINT = (
-    r"(?:north|south|nord|sud)(?:\s*(?:east|west|est|ouest))?(?:ern)?|(?:east|west)(?:ern)?|ouest|l\s+est"
-)
-_DIRECTION_BEFORE = re.compile(rf"\b({_POINT})\s+(?:of\s+|du\s+|de\s+la\s+|de\s+l\s+|de\s+)?(?:the\s+)?$")
-_DIRECTION_COUNTRY = re.compile(rf"\b({_POINT})\s+(?:of\s+the\s+country|du\s+pays)\b")
-_AXES = {
-    "north": "N",
-    "nord": "N",
-    "south": "S",
-    "sud": "S",
-    "east": "E",
-    "est": "E",
-    "west": "W",
-    "ouest": "W",
-}
-
-
-def _directions(doc: Doc) -> dict[str, list[str]]:
-    """Each country's parts the report names, as axis strings ("N", "NE"...)."""
-    out: dict[str, list[str]] = {}
-    for m in doc.of_kind("country"):
-        found = _DIRECTION_BEFORE.search(doc.folded[max(0, m.start - 30) : m.start])
-        if found:
-            out.setdefault(str(m.value), []).append(_axes(found.group(1)))
-    if doc.country:
-        for found in _DIRECTION_COUNTRY.finditer(doc.folded):
-            out.setdefault(doc.country, []).append(_axes(found.group(1)))
-    return out
-
-
-def _axes(point: str) -> str:
-    return "".join(_AXES[w] for w in re.findall(r"north|nord|south|sud|east|est|west|ouest", point))
-
-
-def _in_direction(place: Any, axes: list[str]) -> int:
-    """1 when the place lies in a part of its country the report names (populated-place extents)."""
-    box = _extents().get(str(place.country))
-    if not axes or box is None or place.latitude is None:
-        return 0
-    lat = (float(place.latitude) - box[0]) / ((box[1] - box[0]) or 1.0)
-    lon = (float(place.longitude) - box[2]) / ((box[3] - box[2]) or 1.0)
-    side = {"N": lat >= 0.5, "S": lat < 0.5, "E": lon >= 0.5, "W": lon < 0.5}
-    return int(any(all(side[a] for a in ax) for ax in axes if ax))
-
-
-def _near_countries(place: Any, countries: list[str], margin: float = 5.0) -> bool:
-    """Whether the place lies within five degrees (about 550 km) of the extent of most of a named country's
-    towns (a far homonym, such as a Senegalese Sèmè in a report on Benin, does not)."""
-    if place.latitude is None or place.longitude is None:
-        return False
-    lat, lon = float(place.latitude), float(place.longitude)
-    for country in countries:
-        box = _extents().get(country)
-        if box is None:
-            return True  # a country without an extent: nothing to rule the place out
-        if box[0] - margin <= lat <= box[1] + margin and box[2] - margin <= lon <= box[3] + margin:
-            return True
-    return False
-
-
-@lru_cache(maxsize=1)
-def _extents() -> dict[str, list[float]]:
-    return {str(k): [float(x) for x in v] for k, v in load_taxonomy("countries").get("extents", {}).items()}
 
 
 # on the folded text, where commas and brackets are spaces already
@@ -412,39 +327,6 @@ _BETWEEN = re.compile(
 
 def _between_pair(doc: Doc, start: int) -> bool:
     return bool(_BETWEEN.search(doc.folded[max(0, start - 50) : start]))
-
-
-def _countries_hint(doc: Doc) -> list[str]:
-    seen: list[str] = []
-    if doc.country:
-        seen.append(doc.country)
-    for m in doc.mentions:
-        if (
-            m.kind == "country"
-            and m.value not in seen
-            and not beside_border(doc, m)
-            and not heading_to(doc, m)
-        ):
-            seen.append(str(m.value))
-    return seen
-
-
-_APPOSITION = re.compile(
-    r"^\s*(?:,|\()\s*(?:(?:in|au|en|dans)\s+)?"
-    # "Koro, near the border with Burkina Faso" says where it is not
-    r"(?!.*\b(?:near|close|border|borders|frontier|from|towards?|road|route|km|pres|proche|frontiere|vers|"
-    r"de la)\b)"
-    r"(?:[a-z]+\s+){0,4}$"
-)
-
-
-def _country_after(doc: Doc, end: int, countries: list[str], named: list[Mention]) -> list[str]:
-    """ "Kaya, in Burkina Faso", "Sèmè (Bénin)": the country named beside a place outranks the report's."""
-    for m in named:
-        if 0 < m.start - end <= 40 and _APPOSITION.match(doc.clean[end : m.start].lower()):
-            local = str(m.value)
-            return [local, *(c for c in countries if c != local)]
-    return countries
 
 
 def _context_before(doc: Doc, start: int, ctx: dict[int, str]) -> str | None:
@@ -546,3 +428,7 @@ def _inside_proper_name(doc: Doc, start: int, end: int) -> bool:
     return (prev_word[:1].isupper() and prev_word.isalpha()) or (
         next_word[:1].isupper() and next_word.isalpha()
     )
+
+
+#: the name the tests read the named directions under (tests/extraction/test_places_context.py)
+_directions = named_directions
