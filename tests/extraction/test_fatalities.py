@@ -199,3 +199,28 @@ def test_a_dateline_day_does_not_split_an_event(extractor: Extractor) -> None:
     )
     (e,) = extractor.extract(text, published=dt.date(2020, 4, 2))
     assert (e.fatalities, str(e.event_date)) == (16, "2020-03-31")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least ten gendarmes were killed on Thursday in an attack on their unit in Toéni, security sources "
+        "said. A first toll had put the number of dead at four.",
+        "Au moins dix gendarmes ont été tués jeudi dans une attaque contre leur unité à Toéni. Un premier bilan "
+        "faisait état de quatre morts.",
+    ],
+)
+def test_a_first_toll_gives_way_to_the_report_s_figure(extractor: Extractor, text: str) -> None:
+    assert _fatalities(extractor, text) == 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Burkina: one soldier killed and five wounded in an attack near Djibo",
+        "Burkina : un soldat tué et cinq blessés dans une attaque près de Djibo",
+    ],
+)
+def test_the_wounded_figure_after_the_dead_is_not_counted(extractor: Extractor, text: str) -> None:
+    events = extractor.extract(text, published=DAY)
+    assert [(e.fatalities, e.actor2_id) for e in events] == [(1, "bf-military")]

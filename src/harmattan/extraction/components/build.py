@@ -231,6 +231,9 @@ def _conservative(sentences: list[dict[str, int]]) -> int:
     """Within a sentence, victim groups add up; across sentences, the smallest figure per group wins, and
     a bare toll told apart from the groups ("Five dead" / "five soldiers were killed", "first put the toll
     at 95" / "35 people were killed") is another count of the same dead: the smaller one."""
+    if any(set(per) - {"earlier"} for per in sentences):  # a superseded first toll gives way
+        sentences = [{r: n for r, n in per.items() if r != "earlier"} for per in sentences]
+        sentences = [per for per in sentences if per]
     updates = [per["update"] for per in sentences if "update" in per]
     if updates:
         return max(updates)  # "the toll has risen to 15": the latest toll replaces the others

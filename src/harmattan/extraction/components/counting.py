@@ -83,6 +83,8 @@ def count_casualties(
             and not (n.rule == "number:words-weak" and is_toll(doc, cue))
             and n.start not in used
             and not any(cue.end <= o.start < n.start for o in cas if o is not cue)
+            # "one soldier killed and five wounded": a figure right before another casualty word is its own
+            and not any(0 <= o.start - n.end <= 2 for o in cas if o is not cue)
         ]
         picked = _pick(doc, before, after, cue, persons)
         if picked and picked[0].start >= cue.end:
@@ -145,12 +147,17 @@ def _mark_updates(
     doc: Doc, numbers: list[Mention], used: set[int], counts: dict[str, list[tuple[int, str, Mention]]]
 ) -> None:
     """ "The death toll has risen to 15", "nouveau bilan : 15 morts": an updated toll is the count of the
-    event, whatever earlier figures said (the victim group "update")."""
+    event, whatever earlier figures said (the victim group "update"); "a first toll had put the dead at
+    four" is a figure the report has superseded (the group "earlier")."""
     killed = counts.setdefault("killed", [])
     for n in numbers:
         lo = max(0, n.start - 140)
         stops = [m.end() for m in _SENTENCE_STOP.finditer(doc.text, lo, n.start)]
-        if not _TOLL_UPDATE.search(doc.folded[stops[-1] if stops else lo : n.start]):
+        clause = doc.folded[stops[-1] if stops else lo : n.start]
+        earlier = _TOLL_EARLIER.search(clause)
+        if earlier or not _TOLL_UPDATE.search(clause):
+            for i in [i for i, (_, _, m) in enumerate(killed) if m is n and earlier]:
+                killed[i] = (killed[i][0], "earlier", n)
             continue
         picked = [i for i, (_, _, m) in enumerate(killed) if m is n]
         if picked:
@@ -206,6 +213,14 @@ _TOLL_UPDATE = re.compile(
     r"|\b(?:raised|revised|porte|portee|releve|relevee|revu|revue)(?:\s+(?:up|upwards?|down|downwards?|"
     r"le bilan|the toll|the death toll|a la hausse|a la baisse))*)"
     r"(?:\s+(?:to|of|at|a|de|desormais|now|au moins|at least|est|is|fait etat|stands))*\s*$"
+)
+
+
+# "a first toll had put ...", "un premier bilan faisait état de ...", "initially reported"
+_TOLL_EARLIER = re.compile(
+    r"\b(?:(?:first|initial|earlier|previous|preliminary)\s+(?:death\s+)?(?:toll|count|report)"
+    r"|(?:premier|precedent|ancien)\s+bilan|bilan\s+(?:initial|precedent)"
+    r"|initially|initialement|dans un premier temps|had first)\b"
 )
 
 
