@@ -593,3 +593,32 @@ def test_people_counted_in_a_fight_are_its_toll_not_its_target(
 ) -> None:
     e = _one(extractor, text, dt.date(2020, 1, 10))
     assert (e.sub_event_type, e.actor2_id) == ("Armed clash", target)
+
+
+def test_a_noun_past_a_preposition_is_not_the_figure_s_noun(extractor: Extractor) -> None:
+    # "about 20 men during a military operation": the 20 dead are not the military who acted
+    text = (
+        "Residents of Sisé told a human rights group that soldiers executed about 20 men during a military "
+        "operation in the village on Monday."
+    )
+    e = _one(extractor, text)
+    assert (e.actor1_id, e.actor2_id, e.fatalities) == ("bf-military", "civilians-bf", 20)
+
+
+def test_soldiers_most_of_the_dead_are_not_the_bombers(extractor: Extractor) -> None:
+    text = (
+        "Suicide bombers drove car bombs into the army barracks in Agadez and into the uranium mine at Arlit "
+        "on Thursday, killing at least 20 people in total, most of them soldiers, Niger's government said. "
+        "The Islamist group MUJAO claimed both attacks."
+    )
+    e = _one(extractor, text, dt.date(2013, 5, 25))
+    assert (e.actor1_id, e.actor2_id) == ("mujao", "ne-military")
+
+
+def test_a_by_phrase_after_a_comma_names_the_agent_of_the_passive(extractor: Extractor) -> None:
+    text = (
+        "Deux civils ont été tués vendredi juste à la sortie du village de Sidogo, dans la province du "
+        "Sanmatenga, par des éléments des forces de défense et de sécurité, selon des témoins."
+    )
+    e = _one(extractor, text)
+    assert (e.actor1_id, e.actor2_id, e.fatalities) == ("bf-military", "civilians-bf", 2)

@@ -204,10 +204,10 @@ def test_a_dateline_day_does_not_split_an_event(extractor: Extractor) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "At least ten gendarmes were killed on Thursday in an attack on their unit in Toéni, security sources "
-        "said. A first toll had put the number of dead at four.",
-        "Au moins dix gendarmes ont été tués jeudi dans une attaque contre leur unité à Toéni. Un premier bilan "
-        "faisait état de quatre morts.",
+        "At least ten gendarmes were killed on Thursday in an attack on their unit in Toéni, security "
+        "sources said. A first toll had put the number of dead at four.",
+        "Au moins dix gendarmes ont été tués jeudi dans une attaque contre leur unité à Toéni. Un premier "
+        "bilan faisait état de quatre morts.",
     ],
 )
 def test_a_first_toll_gives_way_to_the_report_s_figure(extractor: Extractor, text: str) -> None:

@@ -106,11 +106,11 @@ def count_casualties(
             one = None if listed else one_victim(doc, cue)
             if one is not None and one.start not in used:
                 used.add(one.start)
-                counts.setdefault(kind, []).append((1, group(_role_at(one, persons)), one))
+                counts.setdefault(kind, []).append((1, group(_role_at(doc, one, persons)), one))
         first_role = None
         for n in picked:
             used.add(n.start)
-            victim = group(_victim_role(n, persons, cas))
+            victim = group(_victim_role(doc, n, persons, cas))
             if victim == "any" and first_role is not None and n.start > cue.end:
                 victim = first_role  # "eight people in Sagho and seven in Toékodogo": seven people
             first_role = first_role or victim
@@ -273,19 +273,28 @@ _AND_BEFORE = re.compile(
 )
 
 
-def _role_at(n: Mention, mentions: list[Mention]) -> str:
+def _role_at(doc: Doc, n: Mention, mentions: list[Mention]) -> str:
     """The role of the party a singular noun names ("the pastor": a civilian)."""
     for m in mentions:
         if m.kind == "term" and m.start <= n.start < m.end:
             return str(m.value[0])
-    return _victim_role(n, mentions)
+    return _victim_role(doc, n, mentions)
 
 
-def _victim_role(n: Mention, mentions: list[Mention], cues: list[Mention] | None = None) -> str:
+# a word that opens a new phrase: a figure's noun does not lie beyond it
+CLAUSE_WORD = re.compile(
+    r"\b(?:during|in|at|on|near|after|before|when|while|with|from|since|lors|pendant|dans|pres|apres|avant|"
+    r"lorsque|quand|avec|depuis)\b"
+)
+
+
+def _victim_role(doc: Doc, n: Mention, mentions: list[Mention], cues: list[Mention] | None = None) -> str:
     for m in mentions:
         if m.kind in ("term", "actor") and 0 <= m.start - n.end <= 25:
             if cues and any(n.end <= c.start < m.start for c in cues):
                 break  # "15 killed in two 'terrorist' attacks": the noun after the verb is not the dead
+            if CLAUSE_WORD.search(doc.folded, n.end, m.start):
+                break  # "about 20 men during a military operation": the figure's noun came before
             value = m.value
             return str(value[0]) if isinstance(value, tuple) else f"actor:{value}"
     return "any"

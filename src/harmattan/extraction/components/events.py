@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from harmattan.extraction.components.candidates import Candidate, Participant
-from harmattan.extraction.components.counting import count_casualties
+from harmattan.extraction.components.counting import CLAUSE_WORD, count_casualties
 from harmattan.extraction.components.mentions import BESIDE
 from harmattan.extraction.components.participants import (
     PARENT_AFTER,
@@ -22,7 +22,7 @@ from harmattan.extraction.components.participants import (
     named_over_generic,
     unit_of,
 )
-from harmattan.extraction.components.roles import assign_roles
+from harmattan.extraction.components.roles import among_dead, assign_roles
 from harmattan.extraction.components.tolls import split_tolls
 from harmattan.extraction.components.wording import (
     HEADLINE_LABEL,
@@ -169,8 +169,9 @@ class EventDetector(Component):
                 if m.end <= p.mention.start
                 and p.mention.start - m.end <= 35
                 and not any(m.end <= c.start and c.end <= p.mention.start for c in cues)
+                and not CLAUSE_WORD.search(doc.folded, m.end, p.mention.start)
             ]
-            p.numbered = bool(near)
+            p.numbered = bool(near) or among_dead(doc, p)
             p.killed = any(kind == "killed" for kind, _ in near)
         parts = dedupe(parts)
         cand = Candidate(index, cues, {}, cues[0], counts=counts)

@@ -95,7 +95,7 @@ def assign_roles(
             next_cue is not None
             and not first.numbered
             and first.role != "civilian"
-            and not _among_dead(doc, first)
+            and not among_dead(doc, first)
             and not PASSIVE.search(gap)
             # "le camp militaire visé par des kamikazes"; but "les forces maliennes, appuyées par"
             and not (_PARTICIPLE_BY.search(gap) and not _SUPPORT_BY.search(gap))
@@ -144,7 +144,7 @@ def assign_roles(
                     if p.role == role
                     and not p.numbered
                     and not (p.mention.kind == "term" and p.actor_id in counted)
-                    and not _among_dead(doc, p)  # "dix morts, dont sept VDP"
+                    and not among_dead(doc, p)  # "dix morts, dont sept VDP"
                     and not _in_target(doc, p, cand.cues)  # "contre un convoi mixte de civils et de VDP"
                     and not passive_after(doc, p, cand.cues)  # "soldiers and VDP were ambushed"
                 ),
@@ -251,7 +251,7 @@ _SUPPORT_BY = re.compile(
 def _right_before_act(doc: Doc, p: Participant, cues: list[Mention], violent: frozenset[str]) -> bool:
     """ "soldiers executed", "des hommes armés ont tué": an uncounted party, not civilians, followed at
     most by an auxiliary or an adverb and then a violent verb in the active voice."""
-    if p.numbered or p.role == "civilian" or _among_dead(doc, p):
+    if p.numbered or p.role == "civilian" or among_dead(doc, p):
         return False
     cue = next((c for c in cues if c.start >= p.mention.end), None)
     if cue is None or str(cue.value) not in violent or _bare_participle(doc, cue):
@@ -274,7 +274,19 @@ def _agent_by(doc: Doc, p: Participant, cues: list[Mention]) -> bool:
         return False
     if PASSIVE.search(doc.folded[max(0, p.mention.start - 60) : p.mention.start]):
         return True  # "was blocked for several days in Kaya by protesters"
-    return any(c.end <= p.mention.start and p.mention.start - c.end <= 45 for c in cues)
+    if any(c.end <= p.mention.start and p.mention.start - c.end <= 45 for c in cues):
+        return True
+    # "ont été tués vendredi à la sortie du village de Sidogo, dans la province du Sanmatenga, par des
+    # éléments des FDS": a by-phrase set off by a comma still names the agent of the passive verb before
+    by = _AGENT_BEFORE.search(before)
+    by_at = p.mention.start - len(before) + by.start() if by else 0
+    return doc.clean[max(0, by_at - 2) : by_at].strip() == "," and any(
+        c.end <= by_at
+        and by_at - c.end <= 160
+        and PASSIVE.search(doc.folded[max(0, c.start - 12) : c.start])
+        and not any(c.end <= o.start < by_at for o in cues)
+        for c in cues
+    )
 
 
 _FIRE_FROM = re.compile(
@@ -412,7 +424,8 @@ _LATER_ACT = re.compile(
 )
 
 
-def _among_dead(doc: Doc, p: Participant) -> bool:
+def among_dead(doc: Doc, p: Participant) -> bool:
+    """ "dix morts, dont sept VDP", "20 people, most of them soldiers": the party is among the dead."""
     return bool(_AMONG_DEAD.search(doc.folded[max(0, p.mention.start - 40) : p.mention.start]))
 
 
@@ -425,7 +438,7 @@ def _named_victim(doc: Doc, p: Participant, counts: dict[str, list[tuple[int, st
     before = doc.folded[max(0, p.mention.start - 40) : p.mention.start]
     among = _AMONG_DEAD.search(before)
     if among is not None:
-        if among.group(1) in ("en majorite", "mostly", "majoritairement"):
+        if among.group(1) in ("en majorite", "mostly", "majoritairement", "most of them", "la plupart"):
             return True
         total = max((n for n, _, _ in counts.get("killed", [])), default=0)
         at = p.mention.start - len(before) + among.start()
@@ -450,6 +463,6 @@ _ATTACKED_OBJECT = re.compile(
 
 _AMONG_DEAD = re.compile(
     r"\b(dont|including|among them|of whom|parmi eux|parmi lesquels|parmi lesquelles|en majorite|"
-    r"mostly|majoritairement)\s+(?:\w+\s+){0,2}$"
+    r"mostly|majoritairement|most of them|la plupart)\s+(?:\w+\s+){0,2}$"
 )
 _LIST_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}(?:and|et)\s|\s*[,;]?\s+(?:homes|houses|habitations|maisons)\b")
