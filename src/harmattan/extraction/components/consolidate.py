@@ -20,6 +20,7 @@ from harmattan.extraction.components.folding import (
     outcome_only,
     takes_outcome,
 )
+from harmattan.extraction.components.interstate import domestic_verbal
 from harmattan.extraction.components.places import headline_place
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.pipeline import Component, register
@@ -119,7 +120,12 @@ class Consolidate(Component):
     name = "consolidate"
     requires = ("clusters",)
     provides = ("events",)
-    defaults = {"emit_historical": True, "count_neutralised": True, "mass_killing_min": 20}
+    defaults = {
+        "emit_historical": True,
+        "count_neutralised": True,
+        "mass_killing_min": 20,
+        "interstate_only": [],  # PLOVER types coded only between states (interstate.py)
+    }
 
     def __call__(self, doc: Doc) -> Doc:
         merged: list[Cluster] = []
@@ -143,16 +149,20 @@ class Consolidate(Component):
         for cl in merged:
             if cl.historical is not None and not self.settings["emit_historical"]:
                 continue
-            doc.events.append(
-                build_event(
-                    doc,
-                    cl,
-                    self.resources,
-                    bool(self.settings["count_neutralised"]),
-                    int(self.settings["mass_killing_min"]),
-                )
+            ev = build_event(
+                doc,
+                cl,
+                self.resources,
+                bool(self.settings["count_neutralised"]),
+                int(self.settings["mass_killing_min"]),
             )
+            if not domestic_verbal(ev, self.settings["interstate_only"], self._kind_of):
+                doc.events.append(ev)
         return doc
+
+    def _kind_of(self, actor_id: str) -> str | None:
+        actor = self.resources.actor(actor_id)
+        return None if actor is None else str(actor.kind)
 
 
 def _told_apart(doc: Doc, cl: Cluster) -> bool:
