@@ -398,3 +398,17 @@ def test_a_person_whose_whereabouts_are_hidden_has_disappeared(extractor: Extrac
         "leader held since Tuesday, rights groups said."
     )
     assert _types(extractor, text) == [("Violence against civilians", "Abduction/forced disappearance")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Witnesses described how members of the security forces executed 17 men near Titao in May.",
+        "Une organisation accuse les forces de sécurité d'avoir exécuté neuf hommes près d'Inata en janvier.",
+    ],
+)
+def test_an_execution_of_unnamed_men_is_an_attack_on_civilians(extractor: Extractor, text: str) -> None:
+    events = extractor.extract(text, published=DAY)
+    assert [(e.event_type, e.sub_event_type, e.actor2_id) for e in events] == [
+        ("Violence against civilians", "Attack", "civilians-bf")
+    ]

@@ -37,7 +37,7 @@ from harmattan.extraction.components.wording import (
     told_as_act,
 )
 from harmattan.extraction.doc import Doc, Mention
-from harmattan.extraction.lexicon import load_taxonomy
+from harmattan.extraction.lexicon import fold_term, load_taxonomy
 from harmattan.extraction.pipeline import Component, register
 
 __all__ = ["Candidate", "EventDetector", "Participant"]
@@ -339,6 +339,8 @@ class EventDetector(Component):
                 continue
             if any(not names & group for group in groups):
                 continue
+            if "words" in rule and not _cue_word(cand.cues, rule["words"]):
+                continue
             if (
                 "target" in rule
                 and target not in rule["target"]
@@ -414,3 +416,9 @@ def _name(actor: Any, fallback: str | None) -> str | None:
 def _inter(actor: Any) -> int | None:
     value = getattr(actor, "inter", None)
     return int(value) if value is not None else None
+
+
+def _cue_word(cues: list[Mention], prefixes: list[str]) -> bool:
+    """One of the cues' words starts with one of the (folded) prefixes."""
+    folded = tuple(fold_term(p) for p in prefixes)
+    return any(fold_term(c.text).startswith(folded) for c in cues)
