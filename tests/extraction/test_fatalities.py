@@ -224,3 +224,15 @@ def test_a_first_toll_gives_way_to_the_report_s_figure(extractor: Extractor, tex
 def test_the_wounded_figure_after_the_dead_is_not_counted(extractor: Extractor, text: str) -> None:
     events = extractor.extract(text, published=DAY)
     assert [(e.fatalities, e.actor2_id) for e in events] == [(1, "bf-military")]
+
+
+def test_an_attack_that_cost_lives_counts_them_and_that_day_is_the_same_attack(extractor: Extractor) -> None:
+    text = (
+        "Huit ans après l'attaque qui avait coûté la vie à 26 soldats le 3 juin 2016 à Bosso, la ville peine "
+        "encore à retrouver ses habitants. Ce jour-là, des centaines de combattants de Boko Haram avaient "
+        "pris d'assaut la position de l'armée."
+    )
+    events = extractor.extract(text, published=dt.date(2024, 6, 5))
+    assert [(e.event_date, e.fatalities, e.actor1_id) for e in events] == [
+        (dt.date(2016, 6, 3), 26, "jas-boko-haram")
+    ]

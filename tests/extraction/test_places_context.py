@@ -253,3 +253,18 @@ def test_part_of_a_hyphenated_name_is_no_place_but_an_axis_joins_two(extractor: 
     assert _one(extractor, text).location != "Tin"
     axis = "Un civil a été tué mardi sur l'axe Namssiguia-Djibo par des hommes armés."
     assert _one(extractor, axis).location in ("Namssiguia", "Djibo")
+
+
+def test_places_listed_after_an_introducing_word_are_each_an_attack(extractor: Extractor) -> None:
+    text = (
+        "L'armée malienne affirme avoir repoussé mardi une série d'attaques coordonnées contre des positions "
+        "militaires dans l'ouest du pays, notamment à Kayes, Diboli et Sandaré."
+    )
+    events = extractor.extract(text, published=DAY)
+    assert [e.location for e in events] == ["Kayes", "Diboli", "Sandaré"]
+
+
+def test_a_capitalised_word_after_a_comma_is_no_listed_place(extractor: Extractor) -> None:
+    # "Karou" is a village of Gao region; after "Djibo, " with no list going on it is not read as a place
+    e = _one(extractor, "Gunmen killed five people in Djibo, Karou said on Monday.")
+    assert e.location == "Djibo"

@@ -136,6 +136,8 @@ class Consolidate(Component):
                 target = next((m for m in reversed(merged[-4:]) if _compatible(m, cl, doc)), None)
                 if target is None and merged and outcome_only(cl) and takes_outcome(merged[-1], cl):
                     target = merged[-1]  # "More than 300 people were wounded": the toll of what was told
+                if target is None and merged and _that_day(doc, cl, merged[-1]):
+                    target = merged[-1]  # "Ce jour-là, des combattants avaient pris d'assaut la position"
             if target is None:
                 merged.append(cl)
             else:
@@ -276,6 +278,21 @@ def _inherit(doc: Doc, clusters: list[Cluster]) -> None:
         if cl.date is None and first_date is not None and len(clusters) == 1:
             date, precision = first_date.value
             cl.date = (date, int(precision), first_date)
+
+
+def _that_day(doc: Doc, cl: Cluster, before: Cluster) -> bool:
+    """ "Ce jour-là", "on that day": an undated sentence that goes back to the day just told tells more of
+    the same occurrence (not "that same day", which introduces another)."""
+    sent = doc.sentences[cl.head.sentence]
+    return (
+        (cl.date is None or cl.date[2] is None)
+        and before.date is not None
+        and _THAT_DAY.search(doc.folded, sent.start, sent.end) is not None
+        and occurrence_kind(cl.head) == occurrence_kind(before.head)
+    )
+
+
+_THAT_DAY = re.compile(r"\b(?:ce jour la|ce jour-la|(?:on )?that day(?! too)|that night|cette nuit la)\b")
 
 
 def _dateline_tells_place(doc: Doc, cl: Cluster) -> bool:

@@ -58,7 +58,7 @@ class PlaceMentions(Component):
         min_pop = int(load_taxonomy("places")["min_population_bare"])
         countries = countries_hint(doc)
         directions = named_directions(doc)
-        pending = []
+        pending: list[tuple[Any, str | None]] = []
         kept = resolve_overlaps(hits)
         persons = {doc.folded[h.start : h.end] for h in kept if _person_name(doc, h.start)}
         datelines = []
@@ -80,6 +80,8 @@ class PlaceMentions(Component):
                 continue  # "President Keïta", then "Keïta announced": a person named like a town
             context = _context_after(doc, hit.end, after) or _context_before(doc, hit.start, ctx)
             context = context or ("ctx_before" if headline else None)
+            if context is None and pending and _listed_after(doc, pending[-1], hit):
+                context = pending[-1][1]  # "à Kayes, Diboli et Sandaré": a list shares its first place's word
             if context == "ctx_before" and _between_pair(doc, hit.start):
                 context = "ctx_near"  # "between Titabé and Ouro Sabou": neither is the exact spot
             elif (
@@ -323,6 +325,21 @@ _BETWEEN = re.compile(
     r"\s+(?:and|et)\s*$|"
     r"\b(?:reliant|relie|linking|connecting|links|connects)\s+\S+(?:\s+\S+){0,2}\s+(?:and|et|a|to|with)\s*$"
 )
+
+
+def _listed_after(doc: Doc, before: tuple[Any, str | None], hit: Any) -> bool:
+    """The hit is the next item of a list of places that an introducing word opened: "the villages of
+    Ouatagouna, Karou and Daoutegeft" (a comma then more of the list, or the list's last "and"/"et")."""
+    prev, context = before
+    if context not in ("ctx_before", "ctx_near") or not _LIST_SEP.fullmatch(doc.text, prev.end, hit.start):
+        return False
+    if not doc.text[prev.end : hit.start].strip().startswith(","):
+        return True  # "Kayes et Sandaré": the last item
+    return _LIST_NEXT.match(doc.text, hit.end) is not None  # "Kayes, Diboli et ...", "Kayes, Diboli, ..."
+
+
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|et\s+)?|and\s+|et\s+)")
+_LIST_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+|et\s+)?|and\s+|et\s+)[A-ZÀ-Ý]")
 
 
 def _between_pair(doc: Doc, start: int) -> bool:
