@@ -412,3 +412,16 @@ def test_an_execution_of_unnamed_men_is_an_attack_on_civilians(extractor: Extrac
     assert [(e.event_type, e.sub_event_type, e.actor2_id) for e in events] == [
         ("Violence against civilians", "Attack", "civilians-bf")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants stormed a gendarmerie school in Bamako on Tuesday, killing more than 70 people. The JNIM "
+        "group claimed the assault, saying its fighters had also set fire to aircraft parked at the airport.",
+        "Le 4 avril, les forces armées burkinabè ont accroché un groupe armé terroriste affilié au "
+        "Rassemblement pour la victoire de l'islam et des musulmans (RVIM) près de Djibo.",
+    ],
+)
+def test_an_armed_group_that_burns_or_rallies_is_no_riot(extractor: Extractor, text: str) -> None:
+    assert "Riots" not in [t for t, _ in _types(extractor, text)]
