@@ -622,3 +622,16 @@ def test_a_by_phrase_after_a_comma_names_the_agent_of_the_passive(extractor: Ext
     )
     e = _one(extractor, text)
     assert (e.actor1_id, e.actor2_id, e.fatalities) == ("bf-military", "civilians-bf", 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les militaires au pouvoir au Niger ont donné vendredi 48 heures à l'ambassadeur de France pour "
+        "quitter le territoire.",
+        "Niger's military regime gave the French ambassador 48 hours to leave the country on Friday.",
+    ],
+)
+def test_soldiers_in_power_acting_in_diplomacy_are_the_government(extractor: Extractor, text: str) -> None:
+    e = _one(extractor, text, dt.date(2023, 8, 26))
+    assert e.actor1_id == "ne-government"

@@ -156,6 +156,7 @@ def assign_roles(
         agent is not None
         and agent.role == "state"
         and len(parts) == 1
+        and names & violent
         and not active
         and not by_agent
         and not _acts_on_object(doc, agent, cand.cues)
