@@ -236,3 +236,18 @@ def test_an_attack_that_cost_lives_counts_them_and_that_day_is_the_same_attack(e
     assert [(e.event_date, e.fatalities, e.actor1_id) for e in events] == [
         (dt.date(2016, 6, 3), 26, "jas-boko-haram")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("Selon le bilan, dix militaires ont été tués et quarante-six terroristes neutralisés.", 10),
+        ("Gunmen killed 5 soldiers and wounded 3 others near Djibo.", 5),
+        # "U.S." does not end the sentence: both figures count
+        ("Four U.S. Army special forces soldiers and four Nigerien troops were killed near Tongo Tongo.", 8),
+    ],
+)
+def test_a_figure_belongs_to_the_casualty_word_after_its_noun(
+    extractor: Extractor, text: str, dead: int
+) -> None:
+    assert _fatalities(extractor, text) == dead

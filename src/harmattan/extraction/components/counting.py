@@ -83,8 +83,9 @@ def count_casualties(
             and not (n.rule == "number:words-weak" and is_toll(doc, cue))
             and n.start not in used
             and not any(cue.end <= o.start < n.start for o in cas if o is not cue)
-            # "one soldier killed and five wounded": a figure right before another casualty word is its own
-            and not any(0 <= o.start - n.end <= 2 for o in cas if o is not cue)
+            # "one soldier killed and five wounded", "dix militaires tués et quarante-six terroristes
+            # neutralisés": a figure right before another casualty word (or its noun) is that word's
+            and not any(_owned_by(doc, n, o) for o in cas if o is not cue)
         ]
         picked = _pick(doc, before, after, cue, persons)
         if picked and picked[0].start >= cue.end:
@@ -123,6 +124,14 @@ def count_casualties(
         zero = next(m for m in mentions if m.kind == "nocas")
         counts["killed"] = [(0, "any", zero)]
     return counts
+
+
+def _owned_by(doc: Doc, n: Mention, other: Mention) -> bool:
+    return 0 <= other.start - n.end <= 30 and bool(_OWN_NOUN.fullmatch(doc.folded, n.end, other.start))
+
+
+# nothing, or one or two words that are no conjunction, between a figure and a casualty word
+_OWN_NOUN = re.compile(r"\s*(?:(?!(?:and|et|or|ou)\b)[\w'-]+\s+){0,2}")
 
 
 _COORDINATED = re.compile(r"^\s*\w+(?:\s+\w+)?\s+(?:and|et)\s")

@@ -161,7 +161,11 @@ def _after_abbreviation(text: str, pos: int) -> bool:
     while word_start > 0 and not text[word_start - 1].isspace():
         word_start -= 1
     word = text[word_start : pos - 1].lower()
-    return word in _ABBREV or (len(word) == 1 and word.isalpha())
+    # "U.S. Army special forces", "the U.N. mission": a dotted initialism rarely ends a sentence
+    return word in _ABBREV or (len(word) == 1 and word.isalpha()) or bool(_INITIALISM.fullmatch(word))
+
+
+_INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
