@@ -425,3 +425,25 @@ def test_an_execution_of_unnamed_men_is_an_attack_on_civilians(extractor: Extrac
 )
 def test_an_armed_group_that_burns_or_rallies_is_no_riot(extractor: Extractor, text: str) -> None:
     assert "Riots" not in [t for t, _ in _types(extractor, text)]
+
+
+def test_a_rally_demanding_a_departure_is_a_protest_not_a_withdrawal(extractor: Extractor) -> None:
+    text = (
+        "Des dizaines de milliers de personnes se sont rassemblées samedi à Niamey, près de la base "
+        "militaire qui abrite les soldats français, pour exiger leur départ du pays."
+    )
+    events = extractor.extract(text, published=dt.date(2023, 9, 3))
+    assert [(e.event_type, e.sub_event_type, e.event_date) for e in events] == [
+        ("Protests", "Peaceful protest", dt.date(2023, 9, 2))
+    ]
+
+
+def test_a_force_that_ended_its_mission_withdrew(extractor: Extractor) -> None:
+    text = (
+        "French special forces of Task Force Sabre formally ended their mission in Burkina Faso on Sunday, "
+        "a month after the junta demanded their departure."
+    )
+    events = extractor.extract(text, published=dt.date(2023, 2, 20))
+    assert [(e.sub_event_type, e.plover_type) for e in events] == [
+        ("Non-violent transfer of territory", "RETREAT")
+    ]
