@@ -635,3 +635,18 @@ def test_a_by_phrase_after_a_comma_names_the_agent_of_the_passive(extractor: Ext
 def test_soldiers_in_power_acting_in_diplomacy_are_the_government(extractor: Extractor, text: str) -> None:
     e = _one(extractor, text, dt.date(2023, 8, 26))
     assert e.actor1_id == "ne-government"
+
+
+def test_gunmen_dressed_as_dozo_hunters_are_dozo(extractor: Extractor) -> None:
+    text = (
+        "Trente-sept civils ont été tués mardi dans l'attaque du village peul de Koulogon, dans le cercle de "
+        "Bankass, par des hommes armés habillés en chasseurs traditionnels dozos, a annoncé le gouvernement."
+    )
+    e = _one(extractor, text, dt.date(2019, 1, 3))
+    assert (e.actor1_id, e.actor2_id) == ("dozo", "civilians-ml")
+
+
+def test_the_army_that_owned_a_downed_drone_did_not_down_it(extractor: Extractor) -> None:
+    text = "Algeria says its air defences downed the Malian army drone near Tinzaouaten on April 1."
+    e = _one(extractor, text, dt.date(2025, 4, 8))
+    assert (e.sub_event_type, e.actor1_id) == ("Disrupted weapons use", "dz-military")

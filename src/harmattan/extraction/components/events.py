@@ -18,6 +18,7 @@ from harmattan.extraction.components.participants import (
     adjacent_country,
     country_beside_body,
     dedupe,
+    described_as,
     is_source,
     named_over_generic,
     unit_of,
@@ -236,7 +237,7 @@ class EventDetector(Component):
                 actor_id = res.generic(m.text.lower(), template, cc, doc.published)
                 actor = res.actor(actor_id) if actor_id else None
                 out.append(Participant(m, actor_id, _name(actor, actor_id), _inter(actor) or inter, role))
-        out = unit_of(doc, named_over_generic(out))
+        out = unit_of(doc, described_as(doc, named_over_generic(out)))
         if political and not any(p.role == "state" for p in out):
             out.extend(self._countries_as_states(doc, mentions))
         elif political:

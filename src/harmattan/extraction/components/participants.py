@@ -37,6 +37,36 @@ def named_over_generic(parts: list[Participant]) -> list[Participant]:
     return out
 
 
+def described_as(doc: Doc, parts: list[Participant]) -> list[Participant]:
+    """ "des hommes armés habillés en chasseurs traditionnels dozos", "gunmen dressed as Dozo hunters": the
+    group the attackers are described as, in their place."""
+    out = list(parts)
+    for p in parts:
+        if p.role != "armed" or p.actor_id != "unidentified-armed-group":
+            continue
+        named = next(
+            (
+                q
+                for q in parts
+                if q.role in ("militia", "armed")
+                and q.actor_id not in (None, "unidentified-armed-group")
+                and 0 < q.mention.start - p.mention.end <= 40
+                and _DESCRIBED_AS.fullmatch(doc.folded, p.mention.end, q.mention.start)
+            ),
+            None,
+        )
+        if named is not None and p in out and named in out:
+            out.remove(named)
+            out[out.index(p)] = named
+    return out
+
+
+_DESCRIBED_AS = re.compile(
+    r"\s*(?:habilles|vetus|deguises|presentes|decrits|identifies|dressed|disguised|presented|described|"
+    r"identified|posing)\s+(?:en|comme|as)\s+(?:(?:des|de|d|les|the|a|an)\s+)?"
+)
+
+
 def _adjacent(a: Mention, b: Mention) -> bool:
     return 0 <= b.start - a.end <= 3 or 0 <= a.start - b.end <= 3
 

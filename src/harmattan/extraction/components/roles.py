@@ -124,6 +124,9 @@ def assign_roles(
         agent = parts[0]
     if agent is not None and agent.role == "state" and repelled and agent is not opposed:
         agent = None
+    if agent is not None and "disrupt" in names and _owns_weapon(agent, cand.cues):
+        # "Algeria says its air defences downed the Malian army drone": the drone's army lost it
+        agent = next((p for p in parts if p is not agent and not _owns_weapon(p, cand.cues)), None)
     if agent is None and active:
         agent = next(
             (
@@ -230,6 +233,14 @@ def assign_roles(
             if (state_act and armed_victim) or (cand.actor2 is None and state_act) or army_claim
             else "unidentified-armed-group"
         )
+
+
+def _owns_weapon(p: Participant, cues: list[Mention]) -> bool:
+    """ "the Malian army drone", "un drone de l'armée malienne": the party names the weapon's owner."""
+    return any(
+        c.value == "drone" and (0 <= c.start - p.mention.end <= 2 or 0 <= p.mention.start - c.end <= 8)
+        for c in cues
+    )
 
 
 _DURING_OPERATION = re.compile(
