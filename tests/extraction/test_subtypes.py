@@ -447,3 +447,23 @@ def test_a_force_that_ended_its_mission_withdrew(extractor: Extractor) -> None:
     assert [(e.sub_event_type, e.plover_type) for e in events] == [
         ("Non-violent transfer of territory", "RETREAT")
     ]
+
+
+def test_deaths_at_protests_the_forces_dispersed_are_an_intervention(extractor: Extractor) -> None:
+    text = (
+        "Togo: at least seven dead after protests. Civil society groups said on Monday that at least seven "
+        "people died during three days of demonstrations in Lomé, as security forces fired tear gas to "
+        "disperse crowds."
+    )
+    events = extractor.extract(text, published=dt.date(2017, 9, 25))
+    assert [(e.sub_event_type, e.actor1_id, e.fatalities) for e in events] == [
+        ("Protest with intervention", "protesters-tg", 7)
+    ]
+
+
+def test_excessive_force_by_no_named_force_is_the_police_s(extractor: Extractor) -> None:
+    text = "Two people were shot dead in Lomé on Saturday during an opposition demonstration."
+    events = extractor.extract(text, published=dt.date(2017, 9, 25))
+    assert [(e.sub_event_type, e.actor1_id) for e in events] == [
+        ("Excessive force against protesters", "tg-police")
+    ]

@@ -77,10 +77,16 @@ def _best_typed(members: list[Candidate]) -> Candidate:
     first = members[0]
     if first.rule["name"] in _PROTEST_ESCALATION:
         # "protesters blocked a convoy", then "warning shots wounded four": how it ended types the protest
-        return max(
+        best = max(
             (c for c in members if c.rule["name"] in _PROTEST_ESCALATION),
             key=lambda c: _PROTEST_ESCALATION.index(c.rule["name"]),
         )
+        dispersed = next((c for c in members if c.rule["name"] == "protest-deaths-dispersed"), None)
+        if best.rule["name"] == "excessive-force" and "attack" not in best.cue_names and dispersed:
+            # "seven dead after protests", then "security forces fired tear gas to disperse crowds": the
+            # deaths are told with no shooting, the dispersal is: an intervention (rules.yaml)
+            return dispersed
+        return best
     if first.rule["name"] == "coup":
         # a coup in which leaders are detained is an arrest event (gold/GUIDE.md)
         return next((c for c in members[1:] if c.rule["sub_event_type"] == "Arrests"), first)

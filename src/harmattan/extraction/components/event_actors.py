@@ -248,7 +248,13 @@ def _crowd_default(
     outsider = ev.actor1_id is not None and ev.inter1 not in (1, 5, 6, 7, None)
     if ev.actor1_id is not None and ev.inter1 not in (7, None) and not guessed and not outsider:
         return
-    if excessive and (guessed or ev.inter1 == 1):
+    police = f"{country.lower()}-police"
+    if excessive and guessed and res.actor(police) is not None:
+        # no force named: the police answer protests (an armed group is never the gold's guess here)
+        evidence[:] = [e for e in evidence if e.field not in ("actor1", "actor1_id", "inter1")]
+        _set_default(doc, ev, evidence, 1, police, 1, res, head.sentence, "default:protest-police")
+        return
+    if excessive and ev.inter1 == 1:
         return  # the force that fired is actor1 (gold/GUIDE.md)
     evidence[:] = [e for e in evidence if e.field not in ("actor1", "actor1_id", "inter1")]
     _set_default(
