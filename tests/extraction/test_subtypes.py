@@ -467,3 +467,12 @@ def test_excessive_force_by_no_named_force_is_the_police_s(extractor: Extractor)
     assert [(e.sub_event_type, e.actor1_id) for e in events] == [
         ("Excessive force against protesters", "tg-police")
     ]
+
+
+def test_the_group_most_of_the_dead_belong_to_was_the_target(extractor: Extractor) -> None:
+    text = (
+        "Gunmen opened fire on beachgoers and hotels in Grand-Bassam on Sunday, killing 16 civilians and "
+        "three special forces soldiers, the interior minister said."
+    )
+    events = extractor.extract(text, published=dt.date(2016, 3, 14))
+    assert [(e.sub_event_type, e.actor2_id) for e in events] == [("Attack", "civilians-ci")]

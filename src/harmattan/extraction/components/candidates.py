@@ -19,6 +19,8 @@ class Participant:
     numbered: bool = False
     #: the figure before it counts dead, not wounded or abducted
     killed: bool = False
+    #: how many dead the figures before it count
+    dead: int = 0
 
 
 @dataclass

@@ -164,16 +164,18 @@ class EventDetector(Component):
             # a figure right before the party, with no casualty word between ("15 killed in two
             # 'terrorist' attacks" does not count terrorists)
             near = [
-                (kind, m)
+                (kind, m, n)
                 for kind, lst in counts.items()
-                for _, _, m in lst
+                for n, _, m in lst
                 if m.end <= p.mention.start
                 and p.mention.start - m.end <= 35
                 and not any(m.end <= c.start and c.end <= p.mention.start for c in cues)
                 and not CLAUSE_WORD.search(doc.folded, m.end, p.mention.start)
             ]
             p.numbered = bool(near) or among_dead(doc, p)
-            p.killed = any(kind == "killed" for kind, _ in near)
+            p.killed = any(kind == "killed" for kind, _, _ in near)
+            dead = [(m.end, n) for kind, m, n in near if kind == "killed"]
+            p.dead = max(dead)[1] if dead else 0  # the figure closest before it
         parts = dedupe(parts)
         cand = Candidate(index, cues, {}, cues[0], counts=counts)
         cand.claimant = next((p.actor_id for p in [*self._last_sources, *parts] if p.role == "state"), None)

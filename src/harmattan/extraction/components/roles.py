@@ -197,6 +197,9 @@ def assign_roles(
             not (repelled and p.role == "state"),
             not p.killed,
             not p.numbered,
+            # "killing 16 civilians and three special forces soldiers": the civilians were targeted (dead
+            # attackers are no target, however many)
+            -p.dead if _SIDE.get(p.role) in ("gov", "civ") else 0,
             {"gov": 0, "civ": 1, "armed": 2}.get(_SIDE.get(p.role, ""), 3),
             not (p.actor_id or "").startswith(home),  # the country's own forces before foreign ones
         ),
