@@ -476,3 +476,14 @@ def test_the_group_most_of_the_dead_belong_to_was_the_target(extractor: Extracto
     )
     events = extractor.extract(text, published=dt.date(2016, 3, 14))
     assert [(e.sub_event_type, e.actor2_id) for e in events] == [("Attack", "civilians-ci")]
+
+
+def test_forces_deployed_set_up_no_base_but_forces_moving_into_one_do(extractor: Extractor) -> None:
+    deployed = (
+        "Mali's transitional government said on Monday it had arrested 49 soldiers from Côte d'Ivoire who "
+        "landed at Bamako's airport. Abidjan said the troops were deployed to support the UN mission."
+    )
+    types = [t for _, t in _types(extractor, deployed)]
+    assert "Headquarters or base established" not in types
+    moved = "Russian military trainers moved into the base that French forces handed over in Timbuktu."
+    assert ("Strategic developments", "Headquarters or base established") in _types(extractor, moved)
