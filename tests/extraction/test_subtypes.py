@@ -485,5 +485,5 @@ def test_forces_deployed_set_up_no_base_but_forces_moving_into_one_do(extractor:
     )
     types = [t for _, t in _types(extractor, deployed)]
     assert "Headquarters or base established" not in types
-    moved = "Russian military trainers moved into the base that French forces handed over in Timbuktu."
+    moved = "Des instructeurs militaires russes se sont installés cette semaine dans la base de Tombouctou."
     assert ("Strategic developments", "Headquarters or base established") in _types(extractor, moved)
