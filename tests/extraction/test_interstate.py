@@ -44,3 +44,11 @@ def test_a_measure_that_names_a_threat_is_kept(extractor: Extractor) -> None:
         "afin de donner plus de moyens aux forces de défense face à la menace jihadiste."
     )
     assert [k[:2] for k in _kinds(extractor, text)] == [("Strategic developments", "Other")]
+
+
+def test_a_border_named_by_its_country_is_no_foreign_party(extractor: Extractor) -> None:
+    text = (
+        "A Burkinabe soldier was killed on Tuesday when armed men attacked an army unit near Barani. "
+        "Reinforcements were sent to the area, close to the Malian border."
+    )
+    assert [k[0] for k in _kinds(extractor, text)] == ["Battles"]

@@ -263,7 +263,11 @@ class EventDetector(Component):
         headline's "Haïti :" only says where the news is from."""
         out: list[Participant] = []
         for m in mentions:
-            if m.kind == "country" and not HEADLINE_LABEL.match(doc.text, m.end):
+            if (
+                m.kind == "country"
+                and not HEADLINE_LABEL.match(doc.text, m.end)
+                and not _BORDER_AROUND.search(doc.folded, max(0, m.start - 16), m.end + 9)
+            ):
                 actor_id = f"{str(m.value).lower()}-state"
                 actor = self.resources.actor(actor_id)
                 # a state outside the region pack ("Kenya recalled its ambassador") still acts as a state
@@ -425,3 +429,7 @@ def _cue_word(cues: list[Mention], prefixes: list[str]) -> bool:
     """One of the cues' words starts with one of the (folded) prefixes."""
     folded = tuple(fold_term(p) for p in prefixes)
     return any(fold_term(c.text).startswith(folded) for c in cues)
+
+
+# "close to the Malian border", "près de la frontière malienne": a border names no party
+_BORDER_AROUND = re.compile(r"\b(?:frontieres?|borders?|frontier)\b")
