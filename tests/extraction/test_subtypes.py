@@ -282,6 +282,7 @@ def test_deaths_told_beside_a_protest_are_the_protests(extractor: Extractor) -> 
         "France said on Thursday it would withdraw its troops from Mali after nearly a decade of fighting "
         "Islamist militants.",
         "Protesters marched in Kaya on Saturday, accusing France of failing to stop jihadist attacks.",
+        "Analysts say the group's fighters have repeatedly ambushed tanker convoys on the main corridors.",
     ],
 )
 def test_a_hypothetical_attack_or_a_span_of_fighting_is_no_violent_event(

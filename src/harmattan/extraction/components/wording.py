@@ -152,7 +152,7 @@ def told_as_act(doc: Doc, cue: Mention) -> bool:
     """Whether a cue tells an act that happened: not "an attack on one will be considered an attack on
     all", "en cas d'attaque", "failing to stop attacks", nor "after a decade of fighting" (a span)."""
     before = doc.folded[max(0, cue.start - 40) : cue.start]
-    if _HYPOTHETICAL.search(before) or _SPAN_OF.search(before):
+    if _HYPOTHETICAL.search(before) or _SPAN_OF.search(before) or _HABITUAL.search(before):
         return False
     return not _DEEMED.match(doc.folded, cue.end, cue.end + 60)
 
@@ -162,6 +162,11 @@ _HYPOTHETICAL = re.compile(
     # "accusing France of failing to stop jihadist attacks": attacks not stopped are no act told here
     r"stop|prevent|halt|empecher|eviter|prevenir|enrayer)"
     r"\s+(?:\w+\s+){0,2}$"
+)
+# "the group's fighters have repeatedly ambushed tanker convoys": a habit, no one act
+_HABITUAL = re.compile(
+    r"\b(?:repeatedly|regularly|routinely|frequently|often|a plusieurs reprises|regulierement|souvent|"
+    r"frequemment|a maintes reprises)\s+$"
 )
 _FELL_TO_AMOUNT = re.compile(r"fell to\s+(?:about\s+|around\s+|a\s+|an\s+|its\s+|their\s+|\d)")
 _SPAN_OF = re.compile(
