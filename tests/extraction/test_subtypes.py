@@ -299,6 +299,8 @@ def test_a_hypothetical_attack_or_a_span_of_fighting_is_no_violent_event(
         "Mali's industrial gold output fell to about 66.5 tonnes in 2023, the mines ministry said on Monday.",
         "Weeks of torrential rain have caused the worst flooding in years across the Sahel. Homes, granaries "
         "and livestock have been swept away.",
+        "Une vague de chaleur frappe le Mali depuis la fin mars. Les hôpitaux signalent une hausse des "
+        "décès, sans que les autorités aient publié de bilan lié à la chaleur.",
     ],
 )
 def test_figures_that_fall_and_swept_livestock_are_no_events(extractor: Extractor, text: str) -> None:

@@ -106,8 +106,13 @@ def natural_cause(names: set[str], parts: list[Participant], mentions: list[Ment
     return (
         names <= OUTCOMES | {"attack"}
         and any(m.kind == "disaster" for m in mentions)
-        and not any(p.role in ("armed", "militia", "state", "vdp") for p in parts)
+        and not any(p.role in ("armed", "militia", "state", "vdp") and not _authority(p) for p in parts)
     )
+
+
+def _authority(p: Participant) -> bool:
+    """ "sans que les autorités aient publié de bilan": the authorities report a disaster, they fight none."""
+    return (p.actor_id or "").endswith(("-government", "-state"))
 
 
 def disaster_report(doc: Doc, names: set[str], parts: list[Participant]) -> bool:
