@@ -19,6 +19,8 @@ def _types(extractor: Extractor, text: str) -> list[tuple[str | None, str | None
 def test_the_month_of_march_is_not_a_protest(extractor: Extractor) -> None:
     text = "Soldiers executed 40 civilians in Diallassagou between March 27 and 29, witnesses said."
     assert _types(extractor, text) == [("Violence against civilians", "Attack")]
+    source = "Source: public reporting of the March 2022 killings in the Ménaka region."
+    assert "Protests" not in [t for t, _ in _types(extractor, source)]
 
 
 def test_protesters_who_set_fire_riot(extractor: Extractor) -> None:

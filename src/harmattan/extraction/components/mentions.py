@@ -44,6 +44,8 @@ def _add_hits(doc: Doc, hits: list[Hit], rule: str) -> None:
         if (kind == "ctx_before" or kind == "ctx_near") and not capital_follows(clean, hit.end):
             continue  # an introducing word only matters before a capitalised name (resources.lexicon's
             # scanner drops the others already; this keeps any other scanner's hits to the same rule)
+        if kind == "cue" and _MONTH_DATE.match(clean, hit.start, hit.end + 5):
+            continue  # "the March 2022 killings", "a March 27 raid": a month, no march
         group = group_of(kind, kind)
         bucket = grouped.get(group)
         if bucket is None:
@@ -74,6 +76,9 @@ def _add_hits(doc: Doc, hits: list[Hit], rule: str) -> None:
                 entry.lang,
             )
         )
+
+
+_MONTH_DATE = re.compile(r"(?:the |a |la |une )?(?:March|Marche?)\s+\d")
 
 
 def _hit_start(hit: Hit) -> int:
