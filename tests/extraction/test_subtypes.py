@@ -492,3 +492,23 @@ def test_forces_deployed_set_up_no_base_but_forces_moving_into_one_do(extractor:
     assert "Headquarters or base established" not in types
     moved = "Des instructeurs militaires russes se sont installés cette semaine dans la base de Tombouctou."
     assert ("Strategic developments", "Headquarters or base established") in _types(extractor, moved)
+
+
+def test_a_crowd_that_then_sets_fire_riots(extractor: Extractor) -> None:
+    text = (
+        "Des manifestants se sont rassemblés samedi devant l'ambassade de France à Ouagadougou. "
+        "Ils ont mis le feu à une porte et arraché la plaque."
+    )
+    events = extractor.extract(text, published=dt.date(2022, 10, 2))
+    assert [(e.sub_event_type, e.actor1_id, e.actor2_id) for e in events] == [
+        ("Violent demonstration", "rioters-bf", "fr-state")
+    ]
+
+
+def test_an_airspace_violated_is_no_rape_and_a_condemned_attack_is_the_one_told(
+    extractor: Extractor,
+) -> None:
+    airspace = "Alger affirme que l'appareil avait violé son espace aérien."
+    assert "Sexual violence" not in [t for _, t in _types(extractor, airspace)]
+    told = "Des hommes armés ont tué six soldats lundi près de Djibo. Paris a condamné l'attaque."
+    assert len(_types(extractor, told)) == 1

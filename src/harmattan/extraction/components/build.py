@@ -68,7 +68,13 @@ def build_event(doc: Doc, cl: Any, res: Any, count_neutralised: bool, mass_killi
 _GENERIC_RULES = frozenset({"attack-unknown-target", "attack-armed", "attack-civilians", "army-claim"})
 
 
-_PROTEST_ESCALATION = ("protest", "protest-intervention", "protest-deaths-dispersed", "excessive-force")
+_PROTEST_ESCALATION = (
+    "protest",
+    "protest-intervention",
+    "protest-deaths-dispersed",
+    "violent-demonstration",
+    "excessive-force",
+)
 _EXPLOSIVE_RULES = frozenset({"suicide-bomb", "remote-explosive"})
 
 

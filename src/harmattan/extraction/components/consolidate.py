@@ -15,6 +15,7 @@ from harmattan.extraction.components.event_dates import days_covered, nearest_da
 from harmattan.extraction.components.events import Candidate, Participant
 from harmattan.extraction.components.folding import (
     fold_coup_arrests,
+    fold_protest_damage,
     fold_protest_deaths,
     fold_side_acts,
     outcome_only,
@@ -136,6 +137,8 @@ class Consolidate(Component):
                 target = next((m for m in reversed(merged[-4:]) if _compatible(m, cl, doc)), None)
                 if target is None and merged and outcome_only(cl) and takes_outcome(merged[-1], cl):
                     target = merged[-1]  # "More than 300 people were wounded": the toll of what was told
+                if target is None and merged and _names_the_attack_told(doc, cl):
+                    target = merged[-1]  # "Paris a condamné l'attaque": the attack just told
                 if target is None and merged and _that_day(doc, cl, merged[-1]):
                     target = merged[-1]  # "Ce jour-là, des combattants avaient pris d'assaut la position"
             if target is None:
@@ -145,6 +148,7 @@ class Consolidate(Component):
         merged = fold_side_acts(merged)
         merged = fold_coup_arrests(merged)
         merged = fold_protest_deaths(doc, merged)
+        merged = fold_protest_damage(merged)
         _inherit(doc, merged)
         from harmattan.extraction.components.build import build_event
 
@@ -278,6 +282,23 @@ def _inherit(doc: Doc, clusters: list[Cluster]) -> None:
         if cl.date is None and first_date is not None and len(clusters) == 1:
             date, precision = first_date.value
             cl.date = (date, int(precision), first_date)
+
+
+def _names_the_attack_told(doc: Doc, cl: Cluster) -> bool:
+    """ "Paris a condamné l'attaque", "No group has claimed the attack": a sentence with no date, place or
+    doer of its own whose one violent word is "the attack" speaks of the attack just told."""
+    if cl.historical is not None or (cl.date is not None and cl.date[2] is not None) or cl.place is not None:
+        return False
+    cues = [c for cand in cl.members for c in cand.cues if str(c.value) in ("attack", "kill", "clash")]
+    return (
+        len(cues) == 1
+        and all(cand.actor1 is None for cand in cl.members)
+        and _THE_ATTACK.fullmatch(doc.folded, cues[0].start - 12 if cues[0].start >= 12 else 0, cues[0].end)
+        is not None
+    )
+
+
+_THE_ATTACK = re.compile(r".*\b(?:l|cette|the|this|that)\s*(?:attaque|attack|assaut|assault)")
 
 
 def _that_day(doc: Doc, cl: Cluster, before: Cluster) -> bool:

@@ -112,6 +112,34 @@ def fold_protest_deaths(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     return out
 
 
+def fold_protest_damage(clusters: list[Cluster]) -> list[Cluster]:
+    """ "Des milliers de partisans se sont rassemblés... Ils ont arraché la plaque, mis le feu à une porte":
+    burning or looting told beside a protest, with no one else named as its doer, is the crowd's: the
+    protest turned into a violent demonstration (gold/GUIDE.md: protesters who burn or loot riot)."""
+    protests = [c for c in clusters if c.head.rule.get("name") in _PROTEST_RULES and c.historical is None]
+    if not protests:
+        return clusters
+    out: list[Cluster] = []
+    for cl in clusters:
+        damage = (
+            cl.head.rule.get("sub_event_type") == _SIDE_ACT
+            and cl.historical is None
+            and all(c.actor1 is None or c.actor1.role in ("protester", "rioter") for c in cl.members)
+        )
+        target = next((p for p in protests if _same_occurrence(p, cl)), None) if damage else None
+        if target is None:
+            out.append(cl)
+            continue
+        head, riot = target.head, _protest_rule("violent-demonstration")
+        target.members.extend(
+            replace(
+                c, rule=riot, actor1=head.actor1, actor2=head.actor2, assoc1=head.assoc1, assoc2=head.assoc2
+            )
+            for c in cl.members
+        )
+    return out
+
+
 def _unattributed_deaths(cl: Cluster) -> bool:
     return (
         cl.historical is None
