@@ -268,3 +268,14 @@ def test_a_capitalised_word_after_a_comma_is_no_listed_place(extractor: Extracto
     # "Karou" is a village of Gao region; after "Djibo, " with no list going on it is not read as a place
     e = _one(extractor, "Gunmen killed five people in Djibo, Karou said on Monday.")
     assert e.location == "Djibo"
+
+
+def test_a_statement_naming_no_place_is_placed_at_the_dateline_not_at_a_place_recalled(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "BAMAKO – Le groupe paramilitaire russe Wagner a annoncé vendredi sur Telegram son départ du Mali. "
+        "Wagner avait notamment subi de lourdes pertes du 25 au 27 juillet 2024 à Tinzaouatène."
+    )
+    events = [e for e in extractor.extract(text, published=dt.date(2025, 6, 7)) if not e.historical]
+    assert [(e.location, e.plover_type) for e in events] == [("Bamako", "RETREAT")]

@@ -275,6 +275,16 @@ def _inherit(doc: Doc, clusters: list[Cluster]) -> None:
             sent = doc.sentences[cl.head.sentence]
             if _SAME_PLACE.search(doc.folded, sent.start, sent.end):  # "dans ce même village"
                 cl.place = before.place
+        own = {c.sentence for c in cl.members}
+        if (
+            cl.place is None
+            and dateline is not None
+            and occurrence_kind(cl.head) != "violent"
+            and (first_place is None or first_place.sentence not in own)
+        ):
+            # "BAMAKO — La junte a annoncé la fin de l'accord signé en 2015 à Alger": a statement that names
+            # no place of its own was made where the report was filed, not at a place another sentence names
+            cl.place = (dateline.value, dateline)
         if cl.place is None and first_place is not None and (len(clusters) == 1 or first_place.sentence == 0):
             cl.place = (first_place.value, first_place)
         if cl.place is None and dateline is not None and _dateline_tells_place(doc, cl):
