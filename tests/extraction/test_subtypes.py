@@ -512,3 +512,25 @@ def test_an_airspace_violated_is_no_rape_and_a_condemned_attack_is_the_one_told(
     assert "Sexual violence" not in [t for _, t in _types(extractor, airspace)]
     told = "Des hommes armés ont tué six soldats lundi près de Djibo. Paris a condamné l'attaque."
     assert len(_types(extractor, told)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        (
+            "Le Mali a annoncé dimanche soir son retrait du G5 Sahel, pour protester contre le refus de lui "
+            "confier la présidence tournante de l'organisation.",
+            "REJECT",
+        ),
+        (
+            "N'Djamena a annoncé jeudi soir mettre fin à l'accord de coopération en matière de défense "
+            "qui le liait à la France.",
+            "REJECT",
+        ),
+    ],
+)
+def test_a_state_acting_to_protest_or_ending_a_pact_is_no_street_protest(
+    extractor: Extractor, text: str, plover: str
+) -> None:
+    events = extractor.extract(text, published=DAY)
+    assert [(e.event_type, e.plover_type) for e in events] == [("Strategic developments", plover)]
