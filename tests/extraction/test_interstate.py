@@ -33,7 +33,7 @@ def test_an_inquiry_opened_into_killings_is_no_event(extractor: Extractor) -> No
 
 
 def test_a_protest_to_another_state_is_kept(extractor: Extractor) -> None:
-    text = "Bamako summoned Algeria's ambassador on Tuesday to protest against what it called interference."
+    text = "Mali summoned Algeria's ambassador on Tuesday to protest against what it called interference."
     kinds = _kinds(extractor, text)
     assert kinds == [("Strategic developments", "Other", "DISAPPROVE")]
 

@@ -45,7 +45,9 @@ __all__ = ["Candidate", "EventDetector", "Participant"]
 
 # a subject's verb right after it: "Alger a rappelé", "Paris said", "Bamako accuse"
 _SUBJECT_VERB = re.compile(
-    r"\s+(?:a|ont|avait|avaient|has|have|had|said|says|accuse\w*|dement\w*|denied|denies|ordered|announced)\b"
+    r"\s+(?:a|ont|avait|avaient|has|have|had|said|says|accuse\w*|dement\w*|denied|denies|ordered|announced|"
+    r"summoned|recalled|expelled|closed|suspended|severed|cut|rejected|condemned|demanded|withdrew|urged|"
+    r"threatened|warned|protested|critici[sz]ed|blamed|imposed|banned|ended|declared|decided|signed)\b"
 )
 _FROM = re.compile(r"\s*(?:from|de|du|des|d)\s+(?:(?:the|la|le|l|tous les organes du|all)\s+)*$")
 _LEAD_POLITICAL = frozenset({"plover_sanction", "plover_reject", "plover_threaten", "plover_demand", "coup"})
