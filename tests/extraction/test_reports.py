@@ -245,3 +245,13 @@ def test_units_ambushed_in_french_clash(extractor: Extractor) -> None:
     )
     (e,) = extractor.extract(text, published=dt.date(2019, 10, 20))
     assert (e.sub_event_type, str(e.event_date), e.location) == ("Armed clash", "2019-10-18", "Banh")
+
+
+def test_others_killed_elsewhere_share_the_days_told(extractor: Extractor) -> None:
+    text = (
+        "Gunmen attacked the villages of Pétéguersé and Bombofa, in Séno province, on Wednesday, killing "
+        "seven and six people respectively, a regional official said. Others were killed elsewhere in "
+        "Gorgadji department."
+    )
+    events = extractor.extract(text, published=dt.date(2020, 10, 15))
+    assert {e.event_date for e in events} == {dt.date(2020, 10, 14)}

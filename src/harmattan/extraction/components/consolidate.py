@@ -292,6 +292,25 @@ def _inherit(doc: Doc, clusters: list[Cluster]) -> None:
         if cl.date is None and first_date is not None and len(clusters) == 1:
             date, precision = first_date.value
             cl.date = (date, int(precision), first_date)
+        if cl.date is None and before is not None and _goes_on(doc, cl, before):
+            cl.date = before.date  # "Others were killed elsewhere in Gorgadji department": the same days
+
+
+def _goes_on(doc: Doc, cl: Cluster, before: Cluster) -> bool:
+    """An undated sentence that tells more of the same spree ("Others were killed elsewhere", "D'autres
+    villages ont également été attaqués") after a dated occurrence of the same kind."""
+    if before.date is None or before.date[2] is None or before.historical is not None:
+        return False
+    sent = doc.sentences[cl.head.sentence]
+    return occurrence_kind(cl.head) == occurrence_kind(before.head) and bool(
+        _MORE_OF_IT.search(doc.folded, sent.start, sent.end)
+    )
+
+
+_MORE_OF_IT = re.compile(
+    r"\b(?:others? were|elsewhere|also (?:killed|attacked)|were also|was also|d autres|ailleurs|"
+    r"egalement (?:ete )?(?:tue|attaque)|ont egalement|a egalement)\b"
+)
 
 
 def _names_the_attack_told(doc: Doc, cl: Cluster) -> bool:
