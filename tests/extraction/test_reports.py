@@ -255,3 +255,27 @@ def test_others_killed_elsewhere_share_the_days_told(extractor: Extractor) -> No
     )
     events = extractor.extract(text, published=dt.date(2020, 10, 15))
     assert {e.event_date for e in events} == {dt.date(2020, 10, 14)}
+
+
+def test_a_report_released_on_a_day_dates_the_report_not_the_killings(extractor: Extractor) -> None:
+    text = (
+        "In a report released on Monday, Human Rights Watch said armed Islamists killed two men a few "
+        "kilometres from Djibo between 24 and 26 February."
+    )
+    events = extractor.extract(text, published=dt.date(2018, 5, 21))
+    assert [e.event_date for e in events] == [dt.date(2018, 2, 24)]
+    one_or_two = "Amnesty said security forces had killed three men near Ouahigouya on 1 or 2 April."
+    assert [e.event_date for e in extractor.extract(one_or_two, published=dt.date(2020, 6, 10))] == [
+        dt.date(2020, 4, 1)
+    ]
+
+
+def test_a_un_report_on_a_past_massacre_is_one_event(extractor: Extractor) -> None:
+    text = (
+        "GENEVA - Malian troops and foreign military personnel killed at least 500 people during a five-day "
+        "operation in the central village of Moura in late March 2022, the UN human rights office said in a "
+        "report published on Friday. At the time, the army said it had neutralised 203 terrorists in Moura. "
+        "Mali's government rejected the report as biased."
+    )
+    events = extractor.extract(text, published=dt.date(2023, 5, 12))
+    assert [(e.event_date.year, e.fatalities, e.historical) for e in events] == [(2022, 500, True)]

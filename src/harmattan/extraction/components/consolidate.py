@@ -342,7 +342,9 @@ def _that_day(doc: Doc, cl: Cluster, before: Cluster) -> bool:
     )
 
 
-_THAT_DAY = re.compile(r"\b(?:ce jour la|ce jour-la|(?:on )?that day(?! too)|that night|cette nuit la)\b")
+_THAT_DAY = re.compile(
+    r"\b(?:ce jour la|ce jour-la|(?:on )?that day(?! too)|that night|cette nuit la|at the time|a l epoque)\b"
+)
 
 
 def _dateline_tells_place(doc: Doc, cl: Cluster) -> bool:

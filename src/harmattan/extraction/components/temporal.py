@@ -35,7 +35,7 @@ def date_patterns(months: dict[str, int]) -> tuple[re.Pattern[str], re.Pattern[s
     return (
         # (\d(?<!\w.)\d?) is \b(\d{1,2}): a first digit that no word character precedes, then maybe another
         re.compile(
-            rf"(\d(?<!\w.)\d?){_ORD}(?:\s+(?:et|au|and|to)\s+(?:le\s+|the\s+)?\d{{1,2}}{_ORD}|\s+\d{{1,2}})?\s+({names})\b"
+            rf"(\d(?<!\w.)\d?){_ORD}(?:\s+(?:et|au|and|to|or|ou)\s+(?:le\s+|the\s+)?\d{{1,2}}{_ORD}|\s+\d{{1,2}})?\s+({names})\b"
             rf"(?:\s+(\d{{4}}))?"
         ),
         re.compile(rf"(?=[{first}])\b({names})\s+(\d{{1,2}}){_ORD}\b(?:\s+(\d{{4}}))?"),
@@ -48,7 +48,7 @@ def reference_date_patterns(months: dict[str, int]) -> tuple[re.Pattern[str], ..
     names = "|".join(sorted(months, key=len, reverse=True))
     return (
         re.compile(
-            rf"\b(\d{{1,2}}){_ORD}(?:\s+(?:et|au|and|to)\s+(?:le\s+|the\s+)?\d{{1,2}}{_ORD}|\s+\d{{1,2}})?\s+({names})\b"
+            rf"\b(\d{{1,2}}){_ORD}(?:\s+(?:et|au|and|to|or|ou)\s+(?:le\s+|the\s+)?\d{{1,2}}{_ORD}|\s+\d{{1,2}})?\s+({names})\b"
             rf"(?:\s+(\d{{4}}))?"
         ),
         re.compile(rf"\b({names})\s+(\d{{1,2}}){_ORD}\b(?:\s+(\d{{4}}))?"),
