@@ -251,3 +251,11 @@ def test_a_figure_belongs_to_the_casualty_word_after_its_noun(
     extractor: Extractor, text: str, dead: int
 ) -> None:
     assert _fatalities(extractor, text) == dead
+
+
+def test_men_found_dead_are_counted(extractor: Extractor) -> None:
+    text = (
+        "Deux hommes interpellés par des militaires à Tanwalbougou, dans la province du Gourma, ont été "
+        "retrouvés morts dimanche, accusent leurs proches."
+    )
+    assert _fatalities(extractor, text) == 2

@@ -204,7 +204,8 @@ def _subject_figure(doc: Doc, n: Mention, cue: Mention) -> bool:
     sent = doc.sentences[n.sentence] if 0 <= n.sentence < len(doc.sentences) else None
     if sent is None or doc.folded[sent.start : n.start].strip():
         return False
-    return bool(PASSIVE.search(doc.folded[max(n.end, cue.start - 12) : cue.start]))
+    # "... ont été retrouvés morts": the auxiliary may stand two words before the casualty word
+    return bool(PASSIVE.search(doc.folded[max(n.end, cue.start - 22) : cue.start]))
 
 
 def is_toll(doc: Doc, cue: Mention) -> bool:
