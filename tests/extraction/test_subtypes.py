@@ -539,10 +539,10 @@ def test_a_state_acting_to_protest_or_ending_a_pact_is_no_street_protest(
 @pytest.mark.parametrize(
     "text",
     [
-        "Burkina Faso's army said on Monday that it had deposed President Roch Marc Christian Kaboré, who was "
-        "being held at a military camp in Ouagadougou, and suspended the constitution.",
-        "NIAMEY — Des militaires ont annoncé mercredi soir avoir renversé le président Mohamed Bazoum, retenu "
-        "depuis le matin dans sa résidence par des éléments de la garde présidentielle.",
+        "Burkina Faso's army said on Monday that it had deposed President Roch Marc Christian Kaboré, who "
+        "was being held at a military camp in Ouagadougou, and suspended the constitution.",
+        "NIAMEY — Des militaires ont annoncé mercredi soir avoir renversé le président Mohamed Bazoum, "
+        "retenu depuis le matin dans sa résidence par des éléments de la garde présidentielle.",
     ],
 )
 def test_a_coup_that_holds_the_president_is_an_arrest(extractor: Extractor, text: str) -> None:
