@@ -650,3 +650,12 @@ def test_the_army_that_owned_a_downed_drone_did_not_down_it(extractor: Extractor
     text = "Algeria says its air defences downed the Malian army drone near Tinzaouaten on April 1."
     e = _one(extractor, text, dt.date(2025, 4, 8))
     assert (e.sub_event_type, e.actor1_id) == ("Disrupted weapons use", "dz-military")
+
+
+def test_the_sides_a_clash_opposed_keep_their_order_after_a_date(extractor: Extractor) -> None:
+    text = (
+        "L'État-major général des armées informe qu'un accrochage a opposé le 31 janvier 2020 une unité des "
+        "forces armées nationales à un groupe armé terroriste dans la zone de Thiou."
+    )
+    e = _one(extractor, text, dt.date(2020, 2, 2))
+    assert (e.actor1_id, e.actor2_id) == ("bf-military", "unidentified-armed-group")

@@ -357,7 +357,7 @@ def _opposed(doc: Doc, parts: list[Participant]) -> tuple[Participant, Participa
     """The two sides a sentence sets against each other, in its order ("between X and Y", "entre X et Y",
     "opposé X à Y"): on opposite sides, or two different named groups ("between JNIM and IS Sahel")."""
     for i, p in enumerate(parts[:-1]):
-        lead = _OPPOSED_BEFORE.search(doc.folded[max(0, p.mention.start - 40) : p.mention.start])
+        lead = _OPPOSED_BEFORE.search(doc.folded[max(0, p.mention.start - 60) : p.mention.start])
         if lead is None:
             continue
         for q in parts[i + 1 :]:
@@ -373,8 +373,9 @@ def _opposed(doc: Doc, parts: list[Participant]) -> tuple[Participant, Participa
 
 _OPPOSED_BEFORE = re.compile(
     # "between Burkinabe forces and", "entre une unité de l'armée et": a few words may qualify the first side
-    r"(?:\b(between|entre)\s+|\boppos\w*\s+(?:\w+\s+)?)(?:(?:the|les|des|d|de|du|la|le|l|unites|elements)\s+)*"
-    r"(?:\w+\s+){0,4}$"
+    # "a opposé le 31 janvier 2020 une unité des forces armées à": a date may stand after the verb
+    r"(?:\b(between|entre)\s+|\boppos\w*\s+(?:\w+\s+)?(?:(?:le|on)\s+)?(?:\d{1,2}\s+\w+\s+(?:\d{4}\s+)?)?)"
+    r"(?:(?:the|les|des|d|de|du|la|le|l|unites|elements)\s+)*(?:\w+\s+){0,4}$"
 )
 _OPPOSED_AND = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:and|et)\s+")
 _OPPOSED_TO = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:a|aux|au|with|avec)\s+")
