@@ -23,7 +23,8 @@ from harmattan.extraction.components.participants import (
     named_over_generic,
     unit_of,
 )
-from harmattan.extraction.components.roles import among_dead, assign_roles
+from harmattan.extraction.components.role_clues import among_dead
+from harmattan.extraction.components.roles import assign_roles
 from harmattan.extraction.components.tolls import split_tolls
 from harmattan.extraction.components.wording import (
     HEADLINE_LABEL,

@@ -9,6 +9,15 @@ from collections.abc import Callable
 
 from harmattan.extraction.components.candidates import Candidate, Participant
 from harmattan.extraction.components.counting import PASSIVE, is_toll
+from harmattan.extraction.components.role_clues import (
+    OBJECT_BEFORE,
+    accused,
+    among_dead,
+    attributed,
+    generic_people,
+    in_target,
+    named_victim,
+)
 from harmattan.extraction.components.wording import passive_after
 from harmattan.extraction.doc import Doc, Mention
 
@@ -24,12 +33,6 @@ _SIDE = {
 _AGENT_BEFORE = re.compile(
     r"\b(?:by|par|de la part)\s+(?:(?:the|des|les|la|le|l|d|de|du|un|une|suspected|presumed|"
     r"presumes|alleged|unidentified|unknown|several|some|plusieurs|a|an|elements|members|membres|of)\s+)*$"
-)
-_OBJECT_BEFORE = re.compile(
-    r"\b(?:on|against|targeting|targeted|contre|visant|sur)\s+(?:(?:the|a|an|les|la|le|l|des|un|une|du|de|their|leurs|une)\s+)*"
-    # "said on Monday that soldiers...": a day, or a clause that ends, is no object
-    r"(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+)\b)"
-    r"(?:(?!that\b|que\b|qu\b)\w+\s+){0,2}$"
 )
 _REPEL = re.compile(
     r"\b(?:repel\w*|repuls\w*|repouss\w*|fought off|beat back|came under|ont ete attaque\w*|a ete attaque\w*|"
@@ -76,9 +79,9 @@ def assign_roles(
         return
     agent = next((p for p in parts if _agent_by(doc, p, cand.cues)), None)
     by_agent = agent is not None  # "abattus lundi par des militaires": the report says who did it
-    agent = agent or next((p for p in parts if _accused(doc, p)), None)
+    agent = agent or next((p for p in parts if accused(doc, p)), None)
     if agent is None and names & violent:
-        agent = next((p for p in parts if _attributed(doc, p)), None)
+        agent = next((p for p in parts if attributed(doc, p)), None)
     cand.agent_told = agent is not None
     pair = _opposed(doc, parts) if agent is None else None
     opposed = pair[0] if pair else None
@@ -90,7 +93,7 @@ def assign_roles(
         first = parts[0]
         next_cue = next((c for c in cand.cues if c.start >= first.mention.end), None)
         gap = doc.folded[first.mention.end : next_cue.start] if next_cue else ""
-        obj = _OBJECT_BEFORE.search(doc.folded[max(0, first.mention.start - 30) : first.mention.start])
+        obj = OBJECT_BEFORE.search(doc.folded[max(0, first.mention.start - 30) : first.mention.start])
         if (
             next_cue is not None
             and not first.numbered
@@ -148,7 +151,7 @@ def assign_roles(
                     and not p.numbered
                     and not (p.mention.kind == "term" and p.actor_id in counted)
                     and not among_dead(doc, p)  # "dix morts, dont sept VDP"
-                    and not _in_target(doc, p, cand.cues)  # "contre un convoi mixte de civils et de VDP"
+                    and not in_target(doc, p, cand.cues)  # "contre un convoi mixte de civils et de VDP"
                     and not passive_after(doc, p, cand.cues)  # "soldiers and VDP were ambushed"
                 ),
                 None,
@@ -184,9 +187,9 @@ def assign_roles(
             not (pair is not None and p is pair[1]),  # the other side the report sets against actor1
             # "dix morts, dont sept VDP", "six personnes tuées dans une attaque contre un poste des forces
             # de sécurité": the party named among the dead or as the attack's object, not "people"
-            _generic_people(doc, p)
+            generic_people(doc, p)
             and (
-                any(_named_victim(doc, q, cand.counts) for q in others)
+                any(named_victim(doc, q, cand.counts) for q in others)
                 # "four people were killed when militants clashed with a Koglweogo group": the toll of a fight
                 or (
                     bool(names & {"clash", "ambush"})
@@ -381,104 +384,9 @@ _OPPOSED_AND = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:and|et)\s+")
 _OPPOSED_TO = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:a|aux|au|with|avec)\s+")
 
 
-def _generic_people(doc: Doc, p: Participant) -> bool:
-    return doc.folded[p.mention.start : p.mention.end] in _PEOPLE
-
-
-_PEOPLE = frozenset({"people", "persons", "personnes", "individus", "individuals"})
-
-
-def _accused(doc: Doc, p: Participant) -> bool:
-    """ "accuse l'armée d'avoir abattu des civils", "accuse security forces of killing", "l'armée accusée
-    d'avoir abattu": the accused party is the one said to have done it."""
-    before = doc.folded[max(0, p.mention.start - 45) : p.mention.start]
-    after = doc.folded[p.mention.end : p.mention.end + 30]
-    return bool((_ACCUSE_BEFORE.search(before) and _OF_DOING.match(after)) or _ACCUSED_AFTER.match(after))
-
-
-def _attributed(doc: Doc, p: Participant) -> bool:
-    """ "who attributed the killings to elements of the security forces": the party an act is put down to."""
-    return bool(_ATTRIBUTED_TO.search(doc.folded, max(0, p.mention.start - 60), p.mention.start))
-
-
-# "who attributed the killings to elements of the defence and security forces", "imputent l'attaque aux VDP"
-_ATTRIBUTED_TO = re.compile(
-    r"\b(?:attribu\w*|imput\w*|blamed|blames?)\s+(?:\w+\s+){0,3}?(?:to|on|a|aux|au)\s+"
-    r"(?:(?:the|les|des|l|la|le|elements|of|de|du|d|members|membres)\s+)*$"
-)
-
-
-_ACCUSE_BEFORE = re.compile(
-    r"\b(?:accuse|accuses|accused|accusent|accusant|blame|blamed|blames|mettent en cause|met en cause|"
-    r"mis en cause|pointent du doigt)\s+(?:(?:the|l|la|le|les|des|du|elements|members|membres|of|de|d)\s+)*$"
-)
-# "accuse X of killing", "accuse X d'avoir tué", "mettent en cause des VDP, qui auraient ouvert le feu"
-_OF_DOING = re.compile(
-    r"^\s+(?:\w+\s+){0,2}?(?:of|d avoir|de|d)\s|^\s*(?:\w+\s+){0,3}?qui\s+(?:auraient|aurait|ont|a|avaient)\b"
-)
-_ACCUSED_AFTER = re.compile(
-    r"^\s+(?:est\s+|sont\s+|was\s+|were\s+|is\s+|are\s+)?accuse\w*\s+(?:d avoir|of)\b"
-)
-
-
-def _in_target(doc: Doc, p: Participant, cues: list[Mention]) -> bool:
-    """The party is named inside the attack's object ("l'attaque contre un convoi mixte de civils, de
-    militaires et de VDP"): after "contre"/"against", with no act told in between."""
-    lo = max(0, p.mention.start - 70)
-    ends = [m.end() for m in _AGAINST.finditer(doc.folded, lo, p.mention.start)]
-    if not ends:
-        return False
-    return not any(ends[-1] <= c.start < p.mention.start for c in cues)
-
-
-_AGAINST = re.compile(r"\b(?:contre|against|visant|targeting)\b")
 # a party followed by another act before the event's cue: "Le gouvernement a décrété un deuil national
 # de 48 heures après l'embuscade"
 _LATER_ACT = re.compile(
     r"\b(?:a|ont|avait|avaient|has|have|had|decided|declared|decreed|announced|extended|ordered)\b[^.]*"
     r"\b(?:apres|after|following|suite a|a la suite de|au lendemain de)\b"
 )
-
-
-def among_dead(doc: Doc, p: Participant) -> bool:
-    """ "dix morts, dont sept VDP", "20 people, most of them soldiers": the party is among the dead."""
-    return bool(_AMONG_DEAD.search(doc.folded[max(0, p.mention.start - 40) : p.mention.start]))
-
-
-def _named_victim(doc: Doc, p: Participant, counts: dict[str, list[tuple[int, str, Mention]]]) -> bool:
-    """The party most of the dead belong to ("dont sept VDP" of ten, "en majorité des VDP"; not "dont un
-    VDP" of fourteen), or the one object of the attack ("attaque contre un poste des forces de sécurité";
-    not "targeted the VDP post, homes and the market")."""
-    if _generic_people(doc, p):
-        return False
-    before = doc.folded[max(0, p.mention.start - 40) : p.mention.start]
-    among = _AMONG_DEAD.search(before)
-    if among is not None:
-        if among.group(1) in ("en majorite", "mostly", "majoritairement", "most of them", "la plupart"):
-            return True
-        total = max((n for n, _, _ in counts.get("killed", [])), default=0)
-        at = p.mention.start - len(before) + among.start()
-        part = next((n for n, _, m in counts.get("killed", []) if m.start >= at), None)
-        if part is None:  # the part figure is not counted ("dont sept VDP"): read it here
-            digits = re.search(r"\d+", before[among.start() :])
-            part = int(digits.group(0)) if digits else None
-        return part is not None and total > 0 and 2 * part >= total
-    listed = _LIST_AFTER.match(doc.folded, p.mention.end)
-    # a bare "convoy" may be a civilian one: only an armed party named as such is the attack's object
-    vague = doc.folded[p.mention.start : p.mention.end] in ("convoy", "convoi", "convois", "convoys")
-    object_ = _OBJECT_BEFORE.search(before) or _ATTACKED_OBJECT.search(before)
-    return bool(object_) and not listed and not vague
-
-
-# "armed men attacked the army detachment", "ont attaqué le poste de gendarmerie": the verb's object
-_ATTACKED_OBJECT = re.compile(
-    r"\b(?:attacked|stormed|raided|ambushed|overran|attaqu\w*|pris d assaut)\s+"
-    r"(?:(?:the|a|an|its|their|le|la|l|les|un|une|des|du|members|membres|of|de|d)\s+)*(?:\w+\s+){0,2}$"
-)
-
-
-_AMONG_DEAD = re.compile(
-    r"\b(dont|including|among them|of whom|parmi eux|parmi lesquels|parmi lesquelles|en majorite|"
-    r"mostly|majoritairement|most of them|la plupart)\s+(?:\w+\s+){0,2}$"
-)
-_LIST_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}(?:and|et)\s|\s*[,;]?\s+(?:homes|houses|habitations|maisons)\b")
