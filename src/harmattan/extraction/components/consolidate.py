@@ -22,7 +22,7 @@ from harmattan.extraction.components.folding import (
     takes_outcome,
 )
 from harmattan.extraction.components.interstate import domestic_verbal
-from harmattan.extraction.components.places import headline_place
+from harmattan.extraction.components.place_words import headline_place
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.pipeline import Component, register
 from harmattan.records import Evidence

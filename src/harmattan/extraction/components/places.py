@@ -7,7 +7,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from harmattan.extraction.components.place_context import (
@@ -17,6 +16,21 @@ from harmattan.extraction.components.place_context import (
     homonym_score,
     named_directions,
     near_countries,
+)
+from harmattan.extraction.components.place_words import (
+    COMPOUND_BEFORE,
+    PART_OF_COMPOUND,
+    ROAD_AFTER,
+    article_before,
+    between_pair,
+    context_after,
+    context_before,
+    dateline,
+    designated_name,
+    headline_place,
+    inside_proper_name,
+    listed_after,
+    person_name,
 )
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import load_taxonomy, resolve_overlaps
@@ -60,34 +74,34 @@ class PlaceMentions(Component):
         directions = named_directions(doc)
         pending: list[tuple[Any, str | None]] = []
         kept = resolve_overlaps(hits)
-        persons = {doc.folded[h.start : h.end] for h in kept if _person_name(doc, h.start)}
+        persons = {doc.folded[h.start : h.end] for h in kept if person_name(doc, h.start)}
         datelines = []
         starts, ends = {h.start for h in kept}, {h.end for h in kept}
         for hit in kept:
             # "Palal-Sambo": "Palal" is only part of a name the gazetteer lacks; but "l'axe Djibo-Namssiguia"
             # joins two places it knows
-            if (_PART_OF_COMPOUND.match(doc.text, hit.end) and hit.end + 1 not in starts) or (
-                _COMPOUND_BEFORE.search(doc.text, 0, hit.start) and hit.start - 1 not in ends
+            if (PART_OF_COMPOUND.match(doc.text, hit.end) and hit.end + 1 not in starts) or (
+                COMPOUND_BEFORE.search(doc.text, 0, hit.start) and hit.start - 1 not in ends
             ):
                 continue
             headline = headline_place(doc, hit.start, hit.end)
-            if not headline and _dateline(doc, hit.start, hit.end):
+            if not headline and dateline(doc, hit.start, hit.end):
                 datelines.append((hit, "ctx_before"))  # kept aside: where the report was filed from
                 continue
             if doc.folded[hit.start : hit.end] in persons and (
-                _person_name(doc, hit.start) or _context_before(doc, hit.start, ctx) is None
+                person_name(doc, hit.start) or context_before(doc, hit.start, ctx) is None
             ):
                 continue  # "President Keïta", then "Keïta announced": a person named like a town
-            context = _context_after(doc, hit.end, after) or _context_before(doc, hit.start, ctx)
+            context = context_after(doc, hit.end, after) or context_before(doc, hit.start, ctx)
             context = context or ("ctx_before" if headline else None)
-            if context is None and pending and _listed_after(doc, pending[-1], hit):
+            if context is None and pending and listed_after(doc, pending[-1], hit):
                 context = pending[-1][1]  # "à Kayes, Diboli et Sandaré": a list shares its first place's word
-            if context == "ctx_before" and _between_pair(doc, hit.start):
+            if context == "ctx_before" and between_pair(doc, hit.start):
                 context = "ctx_near"  # "between Titabé and Ouro Sabou": neither is the exact spot
             elif (
                 context in ("ctx_before", None)
                 and self._area(hit)
-                and ((headline and not self._town(hit)) or _article_before(doc, hit.start))
+                and ((headline and not self._town(hit)) or article_before(doc, hit.start))
             ):
                 context = "ctx_area"
             pending.append((hit, context))
@@ -108,7 +122,7 @@ class PlaceMentions(Component):
                 hit.start,
                 hit.end,
             )
-            if ref is not None and ref.precision == 1 and _ROAD_AFTER.match(doc.folded, hit.end):
+            if ref is not None and ref.precision == 1 and ROAD_AFTER.match(doc.folded, hit.end):
                 ref = PlaceRef(ref.place, 2, "ctx_near")  # "on the Gao road": somewhere along it, not in Gao
             if ref is not None and (hit, context) in datelines:
                 text = doc.text[hit.start : hit.end]
@@ -148,7 +162,7 @@ class PlaceMentions(Component):
         for m in doc.mentions:
             if m.kind not in ("ctx_admin1", "ctx_admin2"):
                 continue
-            span = _designated_name(doc, m)
+            span = designated_name(doc, m)
             if span is None or any(f.start < span[1] and span[0] < f.end for f in found):
                 continue
             start, end = span
@@ -246,7 +260,7 @@ class PlaceMentions(Component):
             return None
         area = best.kind in ("admin1", "admin2")
         named_in = context in (None, "ctx_before") and (area or not populous)
-        if named_in and _inside_proper_name(doc, start, end):
+        if named_in and inside_proper_name(doc, start, end):
             return None  # "President Ibrahim Boubacar Keïta": part of a person's or an organisation's name
         if area:
             return PlaceRef(best, _area_precision(best), context or "")
@@ -309,142 +323,6 @@ def _area_precision(place: Any) -> int:
         return 3
     small = load_taxonomy("places").get("small_admin2_countries", [])
     return 2 if place.country in small else 3
-
-
-_FR_ARTICLE = re.compile(r"\b(?:dans|de|a|vers|pour)\s+(?:le|la|l)\s*$|\b(?:du|au)\s+$")
-
-
-def _article_before(doc: Doc, start: int) -> bool:
-    """French puts an article before a province or a region, never before a town: "dans le Soum"."""
-    return bool(_FR_ARTICLE.search(doc.folded[max(0, start - 12) : start]))
-
-
-# "between Titabé and Ouro Sabou", "sur la route reliant Fada N'Gourma à Pama": the second end of a pair
-_BETWEEN = re.compile(
-    r"\b(?:between|entre|around|near|autour de|pres de|aux environs de)\s+\S+(?:\s+\S+){0,2}"
-    r"\s+(?:and|et)\s*$|"
-    r"\b(?:reliant|relie|linking|connecting|links|connects)\s+\S+(?:\s+\S+){0,2}\s+(?:and|et|a|to|with)\s*$"
-)
-
-
-def _listed_after(doc: Doc, before: tuple[Any, str | None], hit: Any) -> bool:
-    """The hit is the next item of a list of places that an introducing word opened: "the villages of
-    Ouatagouna, Karou and Daoutegeft" (a comma then more of the list, or the list's last "and"/"et")."""
-    prev, context = before
-    if context not in ("ctx_before", "ctx_near") or not _LIST_SEP.fullmatch(doc.text, prev.end, hit.start):
-        return False
-    if not doc.text[prev.end : hit.start].strip().startswith(","):
-        return True  # "Kayes et Sandaré": the last item
-    return _LIST_NEXT.match(doc.text, hit.end) is not None  # "Kayes, Diboli et ...", "Kayes, Diboli, ..."
-
-
-_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|et\s+)?|and\s+|et\s+)")
-_LIST_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+|et\s+)?|and\s+|et\s+)[A-ZÀ-Ý]")
-
-
-def _between_pair(doc: Doc, start: int) -> bool:
-    return bool(_BETWEEN.search(doc.folded[max(0, start - 50) : start]))
-
-
-def _context_before(doc: Doc, start: int, ctx: dict[int, str]) -> str | None:
-    # the introducing word ends right before the name (one space, or an apostrophe: "d'Arbinda")
-    for gap in (1, 2, 0):
-        kind = ctx.get(start - gap)
-        if kind is not None and doc.folded[start - gap : start].strip() == "":
-            if kind == "ctx_before" and _NEAR_THE_VILLAGE.search(doc.folded, max(0, start - 40), start):
-                return "ctx_near"  # "near the village of Tongo Tongo", "près du village de Yatako"
-            return kind
-    return None
-
-
-_NEAR_THE_VILLAGE = re.compile(
-    r"\b(?:near|around|close to|pres|proche|non loin|aux environs)\s+(?:de\s+|du\s+|d\s+|of\s+)?"
-    r"(?:(?:the|la|le|l)\s+)?(?:village|town|locality|localite|hameau|camp|site)\s+(?:of|de|d)\s*$"
-)
-
-
-def _context_after(doc: Doc, end: int, after: dict[int, str]) -> str | None:
-    for gap in (1, 2):
-        kind = after.get(end + gap)
-        if kind is not None:
-            return kind
-    return None
-
-
-_PART_OF_COMPOUND = re.compile(r"-[A-ZÀ-Ý]")
-_COMPOUND_BEFORE = re.compile(r"[A-Za-zÀ-ÿ]-$")
-
-
-def _dateline(doc: Doc, start: int, end: int) -> bool:
-    """ "NIAMEY — ..." or "OUAGADOUGOU (AFP) -": where the reporter filed from, not where it happened."""
-    line_start = doc.clean.rfind("\n", 0, start) + 1
-    if doc.clean[line_start:start].strip():
-        return False
-    rest = doc.clean[end : end + 12].lstrip()
-    return rest[:1] in ("—", "–", "-", ",") or rest.startswith("(")
-
-
-_HEADLINE_PLACE = re.compile(r"^\s*(?:\([^()\n]{1,40}\)\s*)?:")
-
-
-def headline_place(doc: Doc, start: int, end: int) -> bool:
-    """ "Touronata (North Burkina): three people shot dead", "Loroum : neuf personnes tuées": a headline
-    that opens with the place it is about."""
-    line_start = max(doc.clean.rfind("\n", 0, start), doc.clean.rfind(". ", 0, start) + 1) + 1
-    if doc.clean[line_start:start].strip(" #"):
-        return False
-    return bool(_HEADLINE_PLACE.match(doc.clean[end : end + 48]))
-
-
-_ROAD_AFTER = re.compile(r"(?:[ -]+[a-z]+)?[ ]+(?:road|highway|axis)\b")
-_NAME_AFTER = re.compile(r"[ ']?([A-ZÀ-Ý][\w]*(?:-[A-ZÀ-Ý][\w]*)?)")
-_NAME_BEFORE = re.compile(r"([A-ZÀ-Ý][\w]*(?:-[A-ZÀ-Ý][\w]*)?) $")
-
-
-def _designated_name(doc: Doc, m: Mention) -> tuple[int, int] | None:
-    """The capitalised name a designator introduces: after "région du"/"region of", before "region"."""
-    if " " in m.text.strip() or m.text.endswith("'"):
-        found = _NAME_AFTER.match(doc.clean, m.end)
-        return (found.start(1), found.end(1)) if found else None
-    found = _NAME_BEFORE.search(doc.clean, max(0, m.start - 30), m.start)
-    return (found.start(1), found.end(1)) if found and m.lang != "fr" else None
-
-
-def _person_name(doc: Doc, start: int) -> bool:
-    """A title ("President", "Général") or two capitalised given names just before: a person's name."""
-    before = doc.clean[max(0, start - 40) : start]
-    if not before.endswith(" ") or before.rstrip(" ").endswith(("\n", ".", ":", ",", ";")):
-        return False
-    words = before.split()
-    if not words:
-        return False
-    if _fold_word(words[-1]).strip(".") in _titles():
-        return True
-    given = words[-2:]
-    return (
-        len(given) == 2
-        and all(w[:1].isupper() and w.isalpha() for w in given)
-        and (len(words) < 3 or not words[-3][:1].isupper() or _fold_word(words[-3]).strip(".") in _titles())
-    )
-
-
-#: words before a name recur from report to report: fold each once (Unicode normalisation is slow)
-_fold_word = lru_cache(maxsize=8192)(fold)
-
-
-@lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
-    return frozenset(fold(t) for t in load_taxonomy("places")["person_titles"])
-
-
-def _inside_proper_name(doc: Doc, start: int, end: int) -> bool:
-    before = doc.clean[max(0, start - 30) : start].rstrip(" ")
-    after = doc.clean[end : end + 30].lstrip(" ")
-    prev_word = before.split(" ")[-1] if before and not before.endswith(("\n", ".", ":", ",")) else ""
-    next_word = after.split(" ")[0] if after else ""
-    return (prev_word[:1].isupper() and prev_word.isalpha()) or (
-        next_word[:1].isupper() and next_word.isalpha()
-    )
 
 
 #: the name the tests read the named directions under (tests/extraction/test_places_context.py)

@@ -1,0 +1,148 @@
+"""The words around a gazetteer name that say whether it is a place here, and how: an introducing word
+before it or an area word after it, a list it belongs to, "between X and Y", a dateline or a headline label,
+a road named after a town, a person or an organisation whose name it is part of."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from harmattan.extraction.doc import Doc, Mention
+from harmattan.extraction.lexicon import load_taxonomy
+from harmattan.regions.text import fold
+
+_FR_ARTICLE = re.compile(r"\b(?:dans|de|a|vers|pour)\s+(?:le|la|l)\s*$|\b(?:du|au)\s+$")
+
+
+def article_before(doc: Doc, start: int) -> bool:
+    """French puts an article before a province or a region, never before a town: "dans le Soum"."""
+    return bool(_FR_ARTICLE.search(doc.folded[max(0, start - 12) : start]))
+
+
+# "between Titabé and Ouro Sabou", "sur la route reliant Fada N'Gourma à Pama": the second end of a pair
+_BETWEEN = re.compile(
+    r"\b(?:between|entre|around|near|autour de|pres de|aux environs de)\s+\S+(?:\s+\S+){0,2}"
+    r"\s+(?:and|et)\s*$|"
+    r"\b(?:reliant|relie|linking|connecting|links|connects)\s+\S+(?:\s+\S+){0,2}\s+(?:and|et|a|to|with)\s*$"
+)
+
+
+def listed_after(doc: Doc, before: tuple[Any, str | None], hit: Any) -> bool:
+    """The hit is the next item of a list of places that an introducing word opened: "the villages of
+    Ouatagouna, Karou and Daoutegeft" (a comma then more of the list, or the list's last "and"/"et")."""
+    prev, context = before
+    if context not in ("ctx_before", "ctx_near") or not _LIST_SEP.fullmatch(doc.text, prev.end, hit.start):
+        return False
+    if not doc.text[prev.end : hit.start].strip().startswith(","):
+        return True  # "Kayes et Sandaré": the last item
+    return _LIST_NEXT.match(doc.text, hit.end) is not None  # "Kayes, Diboli et ...", "Kayes, Diboli, ..."
+
+
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|et\s+)?|and\s+|et\s+)")
+_LIST_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+|et\s+)?|and\s+|et\s+)[A-ZÀ-Ý]")
+
+
+def between_pair(doc: Doc, start: int) -> bool:
+    return bool(_BETWEEN.search(doc.folded[max(0, start - 50) : start]))
+
+
+def context_before(doc: Doc, start: int, ctx: dict[int, str]) -> str | None:
+    # the introducing word ends right before the name (one space, or an apostrophe: "d'Arbinda")
+    for gap in (1, 2, 0):
+        kind = ctx.get(start - gap)
+        if kind is not None and doc.folded[start - gap : start].strip() == "":
+            if kind == "ctx_before" and _NEAR_THE_VILLAGE.search(doc.folded, max(0, start - 40), start):
+                return "ctx_near"  # "near the village of Tongo Tongo", "près du village de Yatako"
+            return kind
+    return None
+
+
+_NEAR_THE_VILLAGE = re.compile(
+    r"\b(?:near|around|close to|pres|proche|non loin|aux environs)\s+(?:de\s+|du\s+|d\s+|of\s+)?"
+    r"(?:(?:the|la|le|l)\s+)?(?:village|town|locality|localite|hameau|camp|site)\s+(?:of|de|d)\s*$"
+)
+
+
+def context_after(doc: Doc, end: int, after: dict[int, str]) -> str | None:
+    for gap in (1, 2):
+        kind = after.get(end + gap)
+        if kind is not None:
+            return kind
+    return None
+
+
+PART_OF_COMPOUND = re.compile(r"-[A-ZÀ-Ý]")
+COMPOUND_BEFORE = re.compile(r"[A-Za-zÀ-ÿ]-$")
+
+
+def dateline(doc: Doc, start: int, end: int) -> bool:
+    """ "NIAMEY — ..." or "OUAGADOUGOU (AFP) -": where the reporter filed from, not where it happened."""
+    line_start = doc.clean.rfind("\n", 0, start) + 1
+    if doc.clean[line_start:start].strip():
+        return False
+    rest = doc.clean[end : end + 12].lstrip()
+    return rest[:1] in ("—", "–", "-", ",") or rest.startswith("(")
+
+
+_HEADLINE_PLACE = re.compile(r"^\s*(?:\([^()\n]{1,40}\)\s*)?:")
+
+
+def headline_place(doc: Doc, start: int, end: int) -> bool:
+    """ "Touronata (North Burkina): three people shot dead", "Loroum : neuf personnes tuées": a headline
+    that opens with the place it is about."""
+    line_start = max(doc.clean.rfind("\n", 0, start), doc.clean.rfind(". ", 0, start) + 1) + 1
+    if doc.clean[line_start:start].strip(" #"):
+        return False
+    return bool(_HEADLINE_PLACE.match(doc.clean[end : end + 48]))
+
+
+ROAD_AFTER = re.compile(r"(?:[ -]+[a-z]+)?[ ]+(?:road|highway|axis)\b")
+_NAME_AFTER = re.compile(r"[ ']?([A-ZÀ-Ý][\w]*(?:-[A-ZÀ-Ý][\w]*)?)")
+_NAME_BEFORE = re.compile(r"([A-ZÀ-Ý][\w]*(?:-[A-ZÀ-Ý][\w]*)?) $")
+
+
+def designated_name(doc: Doc, m: Mention) -> tuple[int, int] | None:
+    """The capitalised name a designator introduces: after "région du"/"region of", before "region"."""
+    if " " in m.text.strip() or m.text.endswith("'"):
+        found = _NAME_AFTER.match(doc.clean, m.end)
+        return (found.start(1), found.end(1)) if found else None
+    found = _NAME_BEFORE.search(doc.clean, max(0, m.start - 30), m.start)
+    return (found.start(1), found.end(1)) if found and m.lang != "fr" else None
+
+
+def person_name(doc: Doc, start: int) -> bool:
+    """A title ("President", "Général") or two capitalised given names just before: a person's name."""
+    before = doc.clean[max(0, start - 40) : start]
+    if not before.endswith(" ") or before.rstrip(" ").endswith(("\n", ".", ":", ",", ";")):
+        return False
+    words = before.split()
+    if not words:
+        return False
+    if _fold_word(words[-1]).strip(".") in _titles():
+        return True
+    given = words[-2:]
+    return (
+        len(given) == 2
+        and all(w[:1].isupper() and w.isalpha() for w in given)
+        and (len(words) < 3 or not words[-3][:1].isupper() or _fold_word(words[-3]).strip(".") in _titles())
+    )
+
+
+#: words before a name recur from report to report: fold each once (Unicode normalisation is slow)
+_fold_word = lru_cache(maxsize=8192)(fold)
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(fold(t) for t in load_taxonomy("places")["person_titles"])
+
+
+def inside_proper_name(doc: Doc, start: int, end: int) -> bool:
+    before = doc.clean[max(0, start - 30) : start].rstrip(" ")
+    after = doc.clean[end : end + 30].lstrip(" ")
+    prev_word = before.split(" ")[-1] if before and not before.endswith(("\n", ".", ":", ",")) else ""
+    next_word = after.split(" ")[0] if after else ""
+    return (prev_word[:1].isupper() and prev_word.isalpha()) or (
+        next_word[:1].isupper() and next_word.isalpha()
+    )
