@@ -64,7 +64,9 @@ def _range_start(doc: Doc, best: Mention, dates: list[Mention]) -> Mention:
 
 def _dateline_date(doc: Doc, m: Mention) -> bool:
     """ "OUAGADOUGOU, Jan 16 (AFP) —": the date of the report, not of what it tells."""
-    line_start = doc.text.rfind("\n", 0, m.start) + 1
+    lo = max(0, m.start - 200)  # a dateline's place is a few words long: no need to look further back
+    found = doc.text.rfind("\n", lo, m.start)
+    line_start = found + 1 if found >= 0 else lo
     return bool(
         _DATELINE_BEFORE.fullmatch(doc.text, line_start, m.start) and _DATELINE_AFTER.match(doc.text, m.end)
     )

@@ -76,9 +76,20 @@ PART_OF_COMPOUND = re.compile(r"-[A-ZÀ-Ý]")
 COMPOUND_BEFORE = re.compile(r"[A-Za-zÀ-ÿ]-$")
 
 
+#: how far back a line's start is looked for: a dateline or a headline label opens its line within it (and
+#: a report of 300,000 characters is not scanned from its start for every name in it)
+_LOOK_BACK = 200
+
+
+def _line_start(text: str, pos: int) -> int:
+    lo = max(0, pos - _LOOK_BACK)
+    found = text.rfind("\n", lo, pos)
+    return found + 1 if found >= 0 else lo
+
+
 def dateline(doc: Doc, start: int, end: int) -> bool:
     """ "NIAMEY — ..." or "OUAGADOUGOU (AFP) -": where the reporter filed from, not where it happened."""
-    line_start = doc.clean.rfind("\n", 0, start) + 1
+    line_start = _line_start(doc.clean, start)
     if doc.clean[line_start:start].strip():
         return False
     rest = doc.clean[end : end + 12].lstrip()
@@ -91,7 +102,8 @@ _HEADLINE_PLACE = re.compile(r"^\s*(?:\([^()\n]{1,40}\)\s*)?:")
 def headline_place(doc: Doc, start: int, end: int) -> bool:
     """ "Touronata (North Burkina): three people shot dead", "Loroum : neuf personnes tuées": a headline
     that opens with the place it is about."""
-    line_start = max(doc.clean.rfind("\n", 0, start), doc.clean.rfind(". ", 0, start) + 1) + 1
+    lo = max(0, start - _LOOK_BACK)
+    line_start = max(_line_start(doc.clean, start), doc.clean.rfind(". ", lo, start) + 2)
     if doc.clean[line_start:start].strip(" #"):
         return False
     return bool(_HEADLINE_PLACE.match(doc.clean[end : end + 48]))

@@ -81,7 +81,8 @@ class PlaceMentions(Component):
             # "Palal-Sambo": "Palal" is only part of a name the gazetteer lacks; but "l'axe Djibo-Namssiguia"
             # joins two places it knows
             if (PART_OF_COMPOUND.match(doc.text, hit.end) and hit.end + 1 not in starts) or (
-                COMPOUND_BEFORE.search(doc.text, max(0, hit.start - 2), hit.start) and hit.start - 1 not in ends
+                COMPOUND_BEFORE.search(doc.text, max(0, hit.start - 2), hit.start)
+                and hit.start - 1 not in ends
             ):
                 continue
             headline = headline_place(doc, hit.start, hit.end)
