@@ -136,9 +136,13 @@ def _drop_lone_terms(doc: Doc) -> None:
     if not lone:
         return
     countries = [m for m in doc.mentions if m.kind == "country"]
-    for m in lone:
-        if not any(0 <= c.start - m.end <= 2 or 0 <= m.start - c.end <= 2 for c in countries):
-            doc.mentions.remove(m)
+    drop = {
+        id(m)
+        for m in lone
+        if not any(0 <= c.start - m.end <= 2 or 0 <= m.start - c.end <= 2 for c in countries)
+    }
+    if drop:  # one pass: removing one by one is quadratic in a long report
+        doc.mentions[:] = [m for m in doc.mentions if id(m) not in drop]
 
 
 _TOWARDS = re.compile(

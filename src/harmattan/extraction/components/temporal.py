@@ -4,8 +4,10 @@ resolved against the publication date into (date, precision) values."""
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
+import itertools
 import re
 
 from harmattan.extraction.doc import Doc, Mention
@@ -112,8 +114,13 @@ class DateMentions(Component):
         words = sorted(
             (m for m in doc.mentions if m.kind in ("weekday", "month", "relative")), key=lambda m: m.start
         )
+        spans = sorted(taken)
+        starts = [s for s, _ in spans]
+        reach = list(itertools.accumulate((e for _, e in spans), max))  # the furthest end so far
         for w in words:
-            if any(s <= w.start < e for s, e in taken):
+            # inside an explicit date: some span starting at or before the word ends after it
+            i = bisect.bisect_right(starts, w.start) - 1
+            if i >= 0 and w.start < reach[i]:
                 continue
             if w.kind == "relative":
                 out += _mention(
@@ -164,19 +171,21 @@ def _has_past_marker(doc: Doc, w: Mention) -> bool:
 def _named_day_first(doc: Doc, found: list[Mention]) -> list[Mention]:
     """ "overnight from Thursday to Friday", "overnight Thursday": a relative word followed by the day it
     names gives way to that day."""
-    days = sorted(
-        (m for m in found if m.rule.startswith(("date:weekday", "date:day-month"))), key=lambda m: m.start
-    )
+    days = [m for m in found if m.rule.startswith(("date:weekday", "date:day-month"))]
+    sentences_with_days = {d.sentence for d in days}
     return [
         m
         for m in found
         if not (
             m.rule.startswith("date:relative")
-            and any(
-                (0 <= d.start - m.end <= 12 and _LEAD_IN.fullmatch(doc.folded, m.end, d.start))
+            and (
                 # "an overnight attack on Sobane Da... on Sunday night": "overnight" qualifies the day named
-                or (m.rule == "date:relative:overnight" and d.sentence == m.sentence)
-                for d in days
+                (m.rule == "date:relative:overnight" and m.sentence in sentences_with_days)
+                or any(
+                    0 <= d.start - m.end <= 12 and _LEAD_IN.fullmatch(doc.folded, m.end, d.start)
+                    for d in days
+                    if d.sentence == m.sentence
+                )
             )
         )
     ]
