@@ -25,6 +25,7 @@ from harmattan.extraction.components.participants import (
 )
 from harmattan.extraction.components.role_clues import among_dead
 from harmattan.extraction.components.roles import assign_roles
+from harmattan.extraction.components.rulebook import RuleBook, trigger
 from harmattan.extraction.components.tolls import split_tolls
 from harmattan.extraction.components.wording import (
     HEADLINE_LABEL,
@@ -39,7 +40,7 @@ from harmattan.extraction.components.wording import (
     told_as_act,
 )
 from harmattan.extraction.doc import Doc, Mention
-from harmattan.extraction.lexicon import fold_term, load_taxonomy
+from harmattan.extraction.lexicon import load_taxonomy
 from harmattan.extraction.pipeline import Component, register
 
 __all__ = ["Candidate", "EventDetector", "Participant"]
@@ -62,24 +63,11 @@ class EventDetector(Component):
 
     def __init__(self, resources: Any = None, **settings: Any) -> None:
         super().__init__(resources, **settings)
-        rules = load_taxonomy("rules")
-        self.rules: list[dict[str, Any]] = [{**r, "_order": i} for i, r in enumerate(rules["rules"])]
-        # each rule's cue sets, built once (not per candidate sentence)
-        self._rule_sets = [
-            (
-                r,
-                frozenset(r["any"]) if "any" in r else None,
-                frozenset(r.get("all", [])),
-                frozenset(r.get("none", [])),
-                [frozenset(group) for group in r.get("all_of_any", [])],
-            )
-            for r in self.rules
-        ]
-        self.violent = frozenset(rules["violent_cues"])
-        self.strong = frozenset(rules["strong_cues"])
-        self.plover_rules: list[dict[str, str]] = rules["plover"]
-        self.tactic_rules: list[dict[str, Any]] = rules["tactics"]
-        self.companion_rules: list[dict[str, Any]] = rules.get("companions", [])
+        self.book = RuleBook()
+        self.rules = self.book.rules
+        self.violent = self.book.violent
+        self.strong = self.book.strong
+        self.companion_rules = self.book.companion_rules
         terms = load_taxonomy("actor_terms")
         self.kind_roles: dict[str, str] = terms["kind_roles"]
         self.inter_roles: dict[int, str] = {int(k): v for k, v in terms["inter_roles"].items()}
@@ -197,14 +185,14 @@ class EventDetector(Component):
             # "l'opposant a été interpellé vendredi", no arresting party named: the authorities arrest
             # (the gold annotators' practice: government before police)
             cand.default_actor1 = "{cc}-government"
-        rule = rule or self._classify(_main_movement(names, cues), cand)
+        rule = rule or self.book.classify(_main_movement(names, cues), cand)
         if rule is None:
             return None
         cand.rule = rule
-        cand.trigger = _trigger(cues, rule)
-        cand.tactics = self._tactics(cues, names)
+        cand.trigger = trigger(cues, rule)
+        cand.tactics = self.book.tactics(cues, names)
         if rule["event_type"] == "Strategic developments" or political:
-            cand.plover = self._plover(cues)
+            cand.plover = self.book.plover(cues)
         return cand
 
     def _left_body(self, doc: Doc, cue: Mention, mentions: list[Mention]) -> Mention:
@@ -335,52 +323,6 @@ class EventDetector(Component):
             self._actor_role(self.resources.actor(str(m.value))) == "armed" for m in doc.of_kind("actor")
         )
 
-    def _classify(self, names: set[str], cand: Candidate) -> dict[str, Any] | None:
-        target = _target_class(cand.actor2)
-        # "state", else "nonstate"; an armed party the report names is also "armed" (a ground assault)
-        role = cand.actor1.role if cand.actor1 is not None else None
-        initiators = (
-            {"state"} if role == "state" else {"nonstate", "armed"} if role == "armed" else {"nonstate"}
-        )
-        for rule, any_of, all_of, none_of, groups in self._rule_sets:
-            if any_of is not None and not names & any_of:
-                continue
-            if not all_of <= names or names & none_of:
-                continue
-            if any(not names & group for group in groups):
-                continue
-            if "words" in rule and not _cue_word(cand.cues, rule["words"]):
-                continue
-            if (
-                "target" in rule
-                and target not in rule["target"]
-                and not (target == "any" and "any" in rule["target"])
-            ):
-                continue
-            if "initiator" in rule and not initiators & set(rule["initiator"]):
-                continue
-            return rule
-        return None
-
-    def _tactics(self, cues: list[Mention], names: set[str]) -> list[tuple[str, Mention]]:
-        out: list[tuple[str, Mention]] = []
-        for rule in self.tactic_rules:
-            if (
-                rule["cue"] in names
-                and not names & set(rule.get("unless", []))
-                and set(rule.get("with", [])) <= names
-            ):
-                cue = next(c for c in cues if c.value == rule["cue"])
-                out.append((str(rule["tactic"]), cue))
-        return out
-
-    def _plover(self, cues: list[Mention]) -> tuple[str, Mention] | None:
-        for rule in self.plover_rules:
-            cue = next((c for c in cues if c.value == rule["cue"]), None)
-            if cue is not None:
-                return str(rule["type"]), cue
-        return None
-
 
 _REPORTED_ACT = re.compile(
     r"\b(?:accused|accusations?|allegations?|alleged(?:ly)?|suspected|accuses?|accusee?s?|soupconnee?s?|"
@@ -406,19 +348,6 @@ def _has_state(parts: list[Participant]) -> bool:
     return sum(1 for p in parts if p.role == "state") >= 1
 
 
-def _target_class(p: Participant | None) -> str:
-    if p is None:
-        return "any"
-    if p.role in ("civilian", "protester"):
-        return "civilian"
-    return "state" if p.role in ("state", "vdp") else "armed"
-
-
-def _trigger(cues: list[Mention], rule: dict[str, Any]) -> Mention:
-    wanted = set(rule.get("any", [])) | set(rule.get("all", []))
-    return next((c for c in cues if c.value in wanted), cues[0])
-
-
 def _name(actor: Any, fallback: str | None) -> str | None:
     return str(actor.name) if actor is not None else fallback
 
@@ -426,12 +355,6 @@ def _name(actor: Any, fallback: str | None) -> str | None:
 def _inter(actor: Any) -> int | None:
     value = getattr(actor, "inter", None)
     return int(value) if value is not None else None
-
-
-def _cue_word(cues: list[Mention], prefixes: list[str]) -> bool:
-    """One of the cues' words starts with one of the (folded) prefixes."""
-    folded = tuple(fold_term(p) for p in prefixes)
-    return any(fold_term(c.text).startswith(folded) for c in cues)
 
 
 # "close to the Malian border", "près de la frontière malienne": a border names no party
