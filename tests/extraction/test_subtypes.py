@@ -547,3 +547,13 @@ def test_a_state_acting_to_protest_or_ending_a_pact_is_no_street_protest(
 )
 def test_a_coup_that_holds_the_president_is_an_arrest(extractor: Extractor, text: str) -> None:
     assert ("Strategic developments", "Arrests") in _types(extractor, text)
+
+
+def test_more_people_taken_than_killed_is_an_abduction(extractor: Extractor) -> None:
+    text = (
+        "Islamist militants attacked the gas facility near In Amenas on Wednesday, killing two people and "
+        "seizing dozens of foreign workers as hostages."
+    )
+    assert _types(extractor, text) == [("Violence against civilians", "Abduction/forced disappearance")]
+    killed = "Gunmen killed twelve villagers and kidnapped two women near Djibo on Monday."
+    assert _types(extractor, killed) == [("Violence against civilians", "Attack")]

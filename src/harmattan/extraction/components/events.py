@@ -168,6 +168,10 @@ class EventDetector(Component):
             dead = [(m.end, n) for kind, m, n in near if kind == "killed"]
             p.dead = max(dead)[1] if dead else 0  # the figure closest before it
         parts = dedupe(parts)
+        taken = sum(n for n, _, _ in counts.get("abducted", []))
+        if "abduct" in names and taken > sum(n for n, _, _ in counts.get("killed", [])):
+            # "killing two people and seizing dozens of workers as hostages": the taking is the event
+            names = names | {"abduct_mostly"}
         cand = Candidate(index, cues, {}, cues[0], counts=counts)
         cand.claimant = next((p.actor_id for p in [*self._last_sources, *parts] if p.role == "state"), None)
         assign_roles(
