@@ -322,8 +322,7 @@ def _names_the_attack_told(doc: Doc, cl: Cluster) -> bool:
     return (
         len(cues) == 1
         and all(cand.actor1 is None for cand in cl.members)
-        and _THE_ATTACK.fullmatch(doc.folded, cues[0].start - 12 if cues[0].start >= 12 else 0, cues[0].end)
-        is not None
+        and _THE_ATTACK.fullmatch(doc.folded, max(0, cues[0].start - 12), cues[0].end) is not None
     )
 
 

@@ -163,13 +163,13 @@ def _mark_updates(
         lo = max(0, n.start - 140)
         stops = [m.end() for m in _SENTENCE_STOP.finditer(doc.text, lo, n.start)]
         clause = doc.folded[stops[-1] if stops else lo : n.start]
-        earlier = _TOLL_EARLIER.search(clause)
-        if earlier or not _TOLL_UPDATE.search(clause):
-            for i in [i for i, (_, _, m) in enumerate(killed) if m is n and earlier]:
-                killed[i] = (killed[i][0], "earlier", n)
-            continue
         picked = [i for i, (_, _, m) in enumerate(killed) if m is n]
-        if picked:
+        if _TOLL_EARLIER.search(clause):
+            for i in picked:
+                killed[i] = (killed[i][0], "earlier", n)
+        elif not _TOLL_UPDATE.search(clause):
+            continue
+        elif picked:
             for i in picked:
                 killed[i] = (killed[i][0], "update", n)
         elif n.start not in used and n.kind == "number":

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from harmattan.extraction.components.events import Candidate
+from harmattan.extraction.components.place_words import line_start
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import load_taxonomy
 from harmattan.regions.text import fold
@@ -64,11 +65,9 @@ def _range_start(doc: Doc, best: Mention, dates: list[Mention]) -> Mention:
 
 def _dateline_date(doc: Doc, m: Mention) -> bool:
     """ "OUAGADOUGOU, Jan 16 (AFP) —": the date of the report, not of what it tells."""
-    lo = max(0, m.start - 200)  # a dateline's place is a few words long: no need to look further back
-    found = doc.text.rfind("\n", lo, m.start)
-    line_start = found + 1 if found >= 0 else lo
+    start = line_start(doc.text, m.start)  # a dateline's place is a few words long: no need to look far back
     return bool(
-        _DATELINE_BEFORE.fullmatch(doc.text, line_start, m.start) and _DATELINE_AFTER.match(doc.text, m.end)
+        _DATELINE_BEFORE.fullmatch(doc.text, start, m.start) and _DATELINE_AFTER.match(doc.text, m.end)
     )
 
 

@@ -4,6 +4,7 @@ looting told around a lethal attack, a coup's arrests, and deaths told beside a 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -86,54 +87,53 @@ def fold_protest_deaths(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     """ "Security forces fired tear gas at protesters... The government said six people were killed": deaths
     told beside a protest, with no one else named as their killer, are the protest's, and lethal force
     makes it an excessive use of force (gold/GUIDE.md)."""
-    protests = [c for c in clusters if c.head.rule.get("name") in _PROTEST_RULES and c.historical is None]
-    if not protests:
-        return clusters
-    out: list[Cluster] = []
-    for cl in clusters:
-        target = None
-        if _unattributed_deaths(cl):
-            target = next((p for p in protests if _same_occurrence(p, cl)), None)
-        if target is None:
-            out.append(cl)
-            continue
+
+    def force(target: Cluster, cl: Cluster) -> dict[str, Any]:
         # the deaths' sentence names no party ("six people were killed"): the protest's parties are theirs;
         # shooting told makes it excessive force, a crowd only dispersed an intervention with deaths
         shot = any("attack" in c.cue_names for c in [*target.members, *cl.members]) or bool(
             _LIVE_FIRE.search(doc.folded)
         )
-        head, force = target.head, _protest_rule("excessive-force" if shot else "protest-intervention")
-        target.members.extend(
-            replace(
-                c, rule=force, actor1=head.actor1, actor2=head.actor2, assoc1=head.assoc1, assoc2=head.assoc2
-            )
-            for c in cl.members
-        )
-    return out
+        return _protest_rule("excessive-force" if shot else "protest-intervention")
+
+    return _fold_into_protests(clusters, _unattributed_deaths, force)
 
 
 def fold_protest_damage(clusters: list[Cluster]) -> list[Cluster]:
     """ "Des milliers de partisans se sont rassemblés... Ils ont arraché la plaque, mis le feu à une porte":
     burning or looting told beside a protest, with no one else named as its doer, is the crowd's: the
     protest turned into a violent demonstration (gold/GUIDE.md: protesters who burn or loot riot)."""
+
+    def damage(cl: Cluster) -> bool:
+        return (
+            cl.head.rule.get("sub_event_type") == _SIDE_ACT
+            and cl.historical is None
+            and all(c.actor1 is None or c.actor1.role in ("protester", "rioter") for c in cl.members)
+        )
+
+    return _fold_into_protests(clusters, damage, lambda _target, _cl: _protest_rule("violent-demonstration"))
+
+
+def _fold_into_protests(
+    clusters: list[Cluster],
+    belongs: Callable[[Cluster], bool],
+    rule_for: Callable[[Cluster, Cluster], dict[str, Any]],
+) -> list[Cluster]:
+    """Clusters that ``belongs`` picks join the protest of the same occurrence, re-typed by ``rule_for``
+    (protest, cluster) and with the protest's parties."""
     protests = [c for c in clusters if c.head.rule.get("name") in _PROTEST_RULES and c.historical is None]
     if not protests:
         return clusters
     out: list[Cluster] = []
     for cl in clusters:
-        damage = (
-            cl.head.rule.get("sub_event_type") == _SIDE_ACT
-            and cl.historical is None
-            and all(c.actor1 is None or c.actor1.role in ("protester", "rioter") for c in cl.members)
-        )
-        target = next((p for p in protests if _same_occurrence(p, cl)), None) if damage else None
+        target = next((p for p in protests if _same_occurrence(p, cl)), None) if belongs(cl) else None
         if target is None:
             out.append(cl)
             continue
-        head, riot = target.head, _protest_rule("violent-demonstration")
+        head, rule = target.head, rule_for(target, cl)
         target.members.extend(
             replace(
-                c, rule=riot, actor1=head.actor1, actor2=head.actor2, assoc1=head.assoc1, assoc2=head.assoc2
+                c, rule=rule, actor1=head.actor1, actor2=head.actor2, assoc1=head.assoc1, assoc2=head.assoc2
             )
             for c in cl.members
         )

@@ -6,7 +6,7 @@ never a rights group calling on its own government or the authorities opening an
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from harmattan.records import Event
@@ -32,13 +32,13 @@ def interstate(ev: Event, kind_of: Callable[[str], str | None]) -> bool:
     return False
 
 
-def domestic_verbal(ev: Event, verbal: Iterable[str], kind_of: Callable[[str], str | None]) -> bool:
+def domestic_verbal(ev: Event, verbal: Collection[str], kind_of: Callable[[str], str | None]) -> bool:
     """A strategic development that is a verbal interaction (its type and its PLOVER type told by the same
     words) with no foreign party. A measure that also carries a PLOVER type ("l'état d'urgence ... face à
     la menace jihadiste") is kept."""
     return (
         ev.event_type == "Strategic developments"
-        and ev.plover_type in set(verbal)
+        and ev.plover_type in verbal
         and ev.country is not None  # no country to tell foreign from home: kept
         and _span(ev, "sub_event_type") == _span(ev, "plover_type")
         and not interstate(ev, kind_of)

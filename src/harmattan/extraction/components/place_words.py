@@ -81,7 +81,8 @@ COMPOUND_BEFORE = re.compile(r"[A-Za-zÀ-ÿ]-$")
 _LOOK_BACK = 200
 
 
-def _line_start(text: str, pos: int) -> int:
+def line_start(text: str, pos: int) -> int:
+    """Where the line holding ``pos`` starts, looked for at most :data:`_LOOK_BACK` characters back."""
     lo = max(0, pos - _LOOK_BACK)
     found = text.rfind("\n", lo, pos)
     return found + 1 if found >= 0 else lo
@@ -89,8 +90,8 @@ def _line_start(text: str, pos: int) -> int:
 
 def dateline(doc: Doc, start: int, end: int) -> bool:
     """ "NIAMEY — ..." or "OUAGADOUGOU (AFP) -": where the reporter filed from, not where it happened."""
-    line_start = _line_start(doc.clean, start)
-    if doc.clean[line_start:start].strip():
+    begin = line_start(doc.clean, start)
+    if doc.clean[begin:start].strip():
         return False
     rest = doc.clean[end : end + 12].lstrip()
     return rest[:1] in ("—", "–", "-", ",") or rest.startswith("(")
@@ -103,8 +104,8 @@ def headline_place(doc: Doc, start: int, end: int) -> bool:
     """ "Touronata (North Burkina): three people shot dead", "Loroum : neuf personnes tuées": a headline
     that opens with the place it is about."""
     lo = max(0, start - _LOOK_BACK)
-    line_start = max(_line_start(doc.clean, start), doc.clean.rfind(". ", lo, start) + 2)
-    if doc.clean[line_start:start].strip(" #"):
+    begin = max(line_start(doc.clean, start), doc.clean.rfind(". ", lo, start) + 2)
+    if doc.clean[begin:start].strip(" #"):
         return False
     return bool(_HEADLINE_PLACE.match(doc.clean[end : end + 48]))
 

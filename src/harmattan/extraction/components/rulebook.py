@@ -24,6 +24,7 @@ class RuleBook:
                 frozenset(r.get("all", [])),
                 frozenset(r.get("none", [])),
                 [frozenset(group) for group in r.get("all_of_any", [])],
+                tuple(fold_term(w) for w in r["words"]) if "words" in r else None,  # folded once
             )
             for r in self.rules
         ]
@@ -40,14 +41,14 @@ class RuleBook:
         initiators = (
             {"state"} if role == "state" else {"nonstate", "armed"} if role == "armed" else {"nonstate"}
         )
-        for rule, any_of, all_of, none_of, groups in self._rule_sets:
+        for rule, any_of, all_of, none_of, groups, words in self._rule_sets:
             if any_of is not None and not names & any_of:
                 continue
             if not all_of <= names or names & none_of:
                 continue
             if any(not names & group for group in groups):
                 continue
-            if "words" in rule and not _cue_word(cand.cues, rule["words"]):
+            if words is not None and not _cue_word(cand.cues, words):
                 continue
             if (
                 "target" in rule
@@ -93,7 +94,6 @@ def trigger(cues: list[Mention], rule: dict[str, Any]) -> Mention:
     return next((c for c in cues if c.value in wanted), cues[0])
 
 
-def _cue_word(cues: list[Mention], prefixes: list[str]) -> bool:
-    """One of the cues' words starts with one of the (folded) prefixes."""
-    folded = tuple(fold_term(p) for p in prefixes)
+def _cue_word(cues: list[Mention], folded: tuple[str, ...]) -> bool:
+    """One of the cues' words starts with one of the folded prefixes."""
     return any(fold_term(c.text).startswith(folded) for c in cues)
