@@ -659,3 +659,17 @@ def test_the_sides_a_clash_opposed_keep_their_order_after_a_date(extractor: Extr
     )
     e = _one(extractor, text, dt.date(2020, 2, 2))
     assert (e.actor1_id, e.actor2_id) == ("bf-military", "unidentified-armed-group")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Algeria shot down a Malian army drone near the border town of Tinzaouaten on Monday.",
+        "Algeria's army shot down a Malian army drone near Tinzaouaten on Monday.",
+        "L'Algérie a abattu un drone de l'armée malienne près de Tinzaouaten lundi.",
+    ],
+)
+def test_the_country_that_downs_a_drone_acts_by_its_army(extractor: Extractor, text: str) -> None:
+    event = _one(extractor, text, dt.date(2024, 4, 3))
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert (event.actor1_id, event.actor2_id) == ("dz-military", "ml-military")

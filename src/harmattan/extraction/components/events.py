@@ -52,6 +52,7 @@ _SUBJECT_VERB = re.compile(
     r"threatened|warned|protested|critici[sz]ed|blamed|imposed|banned|ended|declared|decided|signed)\b"
 )
 _FROM = re.compile(r"\s*(?:from|de|du|des|d)\s+(?:(?:the|la|le|l|tous les organes du|all)\s+)*$")
+_DOWNED_BY = re.compile(r"\s+(?:(?:a|has|had|have|says it|said it|dit avoir|affirme avoir)\s+)?")
 _LEAD_POLITICAL = frozenset({"plover_sanction", "plover_reject", "plover_threaten", "plover_demand", "coup"})
 
 
@@ -127,6 +128,10 @@ class EventDetector(Component):
             cues = [c for c in cues if str(c.value) in names]
         political = not names & self.violent
         parts = self._participants(doc, mentions, political)
+        if "disrupt" in names:
+            armies = self._downing_armies(doc, mentions, cues)
+            spans = {(a.mention.start, a.mention.end) for a in armies}
+            parts = [*(p for p in parts if (p.mention.start, p.mention.end) not in spans), *armies]
         if rule is None and (natural_cause(names, parts, mentions) or disaster_report(doc, names, parts)):
             return None  # "floods killed 47 people", "les inondations qui frappent Mopti": no one did it
         if rule is None and names & {"kill", "attack"} and aggregate_toll(doc, index, mentions):
@@ -229,7 +234,9 @@ class EventDetector(Component):
             elif m.kind == "term":
                 role, template, inter, fixed_cc = m.value
                 cc = (
-                    (fixed_cc if fixed_cc != BESIDE else None) or adjacent_country(mentions, m) or doc.country
+                    (fixed_cc if fixed_cc != BESIDE else None)
+                    or adjacent_country(mentions, m, doc.text)
+                    or doc.country
                 )
                 actor_id = res.generic(m.text.lower(), template, cc, doc.published)
                 actor = res.actor(actor_id) if actor_id else None
@@ -283,6 +290,26 @@ class EventDetector(Component):
             actor_id = f"{cc}-state"
             actor = self.resources.actor(actor_id)
             if actor is not None and actor_id not in have:
+                out.append(Participant(m, actor_id, _name(actor, actor_id), _inter(actor), "state"))
+        return out
+
+    def _downing_armies(self, doc: Doc, mentions: list[Mention], cues: list[Mention]) -> list[Participant]:
+        """ "Algeria shot down a Malian army drone": a country right before the downing acts by its army."""
+        out: list[Participant] = []
+        for m in mentions:
+            value = str(m.value)
+            state = m.kind == "country" or (m.kind == "actor" and value.endswith("-state"))
+            if not state or not any(
+                str(c.value) == "disrupt"
+                and c.start >= m.end
+                and _DOWNED_BY.fullmatch(doc.folded, m.end, c.start)
+                for c in cues
+            ):
+                continue
+            cc = value.lower() if m.kind == "country" else value.split("-", 1)[0]
+            actor_id = f"{cc}-military"
+            actor = self.resources.actor(actor_id)
+            if actor is not None:
                 out.append(Participant(m, actor_id, _name(actor, actor_id), _inter(actor), "state"))
         return out
 

@@ -128,9 +128,14 @@ def dedupe(parts: list[Participant]) -> list[Participant]:
     return list(first.values())
 
 
-def adjacent_country(mentions: list[Mention], m: Mention) -> str | None:
+def adjacent_country(mentions: list[Mention], m: Mention, text: str = "") -> str | None:
+    """ "Malian army", "armée malienne", and with the text, "Algeria's army"."""
     for c in mentions:
-        if c.kind == "country" and (0 <= c.start - m.end <= 2 or 0 <= m.start - c.end <= 2):
+        if c.kind == "country" and (
+            0 <= c.start - m.end <= 2
+            or 0 <= m.start - c.end <= 2
+            or (m.start - c.end == 3 and text[c.end : m.start] in ("'s ", "’s "))
+        ):
             return str(c.value)
     return None
 

@@ -68,6 +68,8 @@ def in_target(doc: Doc, p: Participant, cues: list[Mention]) -> bool:
 
 
 _AGAINST = re.compile(r"\b(?:contre|against|visant|targeting)\b")
+
+
 def among_dead(doc: Doc, p: Participant) -> bool:
     """ "dix morts, dont sept VDP", "20 people, most of them soldiers": the party is among the dead."""
     return bool(_AMONG_DEAD.search(doc.folded[max(0, p.mention.start - 40) : p.mention.start]))

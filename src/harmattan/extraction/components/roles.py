@@ -170,6 +170,12 @@ def assign_roles(
         agent = None  # "soldiers killed in an attack": the lone state party is the target
     side = _SIDE.get(agent.role) if agent else None
     others = [p for p in parts if p is not agent and (_SIDE.get(p.role) != side or (pair and p is pair[1]))]
+    if agent is not None and "disrupt" in names:
+        # "Algeria shot down a Malian army drone": the drone's army is the other side, state or not
+        others = [
+            *others,
+            *(p for p in parts if p is not agent and p not in others and _owns_weapon(p, cand.cues)),
+        ]
     if not names & violent and agent is not None and agent.role == "state":
         # diplomacy: another country's state is the counterpart ("Mali expelled France's ambassador")
         home = (agent.actor_id or "")[:3]
@@ -244,7 +250,8 @@ def assign_roles(
 def _owns_weapon(p: Participant, cues: list[Mention]) -> bool:
     """ "the Malian army drone", "un drone de l'armée malienne": the party names the weapon's owner."""
     return any(
-        c.value == "drone" and (0 <= c.start - p.mention.end <= 2 or 0 <= p.mention.start - c.end <= 8)
+        (c.value == "drone" or (c.value == "disrupt" and "drone" in c.text.lower()))
+        and (0 <= c.start - p.mention.end <= 2 or 0 <= p.mention.start - c.end <= 8)
         for c in cues
     )
 
