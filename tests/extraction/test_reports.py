@@ -106,6 +106,22 @@ def test_a_separate_attack_the_same_day_is_another_event_on_that_day(extractor: 
     _check_evidence(text, events)
 
 
+def test_le_meme_jour_dates_an_event_before_the_next_dated_one_is_told(extractor: Extractor) -> None:
+    text = (
+        "Le 31 août, une patrouille a été accrochée près d'Inata, dans le Soum. Le même jour, à Gorebale, "
+        "dans la province du Sanmatenga, une attaque contre une position de l'armée a été repoussée et trois "
+        "assaillants ont été abattus. Enfin le 4 septembre, à Goinga, les soldats ont neutralisé un "
+        "terroriste au cours d'un ratissage."
+    )
+    events = extractor.extract(text, published=dt.date(2020, 9, 6))
+    assert [(e.event_date, e.fatalities) for e in events] == [
+        (dt.date(2020, 8, 31), 0),
+        (dt.date(2020, 8, 31), 3),
+        (dt.date(2020, 9, 4), 0),
+    ]
+    _check_evidence(text, events)
+
+
 def test_le_lendemain_dates_the_next_event_a_day_later(extractor: Extractor) -> None:
     text = (
         "Des hommes armés ont tué cinq civils mardi à Djibo. Dans une autre attaque le lendemain, trois "

@@ -67,6 +67,9 @@ class Resolve(Component):
             if year is not None:  # dated by its year, not by the report's "mercredi"
                 cl.historical = year
                 cl.date = (dt.date(int(year.value), 1, 1), 3, year)
+            # "Le même jour, à Gorebale, ...": dated before merging, to stay apart from the next day's
+            before = next((b for b in reversed(clusters) if b.head.sentence < cand.sentence), None)
+            _date_after_previous(doc, cl, before)
             clusters.append(cl)
         doc.user_data["clusters"] = clusters
         return doc
@@ -257,20 +260,7 @@ def _inherit(doc: Doc, clusters: list[Cluster]) -> None:
     first_date = next((m for m in sorted(doc.of_kind("date"), key=lambda m: m.start) if m.value[1] < 3), None)
     dateline = doc.user_data.get("dateline")
     for before, cl in zip([None, *clusters], clusters, strict=False):
-        undated = cl.date is None or cl.date[2] is None
-        if undated and before is not None and before.date is not None and before.date[2] is not None:
-            sent = doc.sentences[cl.head.sentence]
-            told = _SAME_DAY.search(doc.folded, sent.start, sent.end)
-            if told is not None:  # "In a separate attack the same day", "le lendemain"
-                date, precision, _ = before.date
-                day = date + dt.timedelta(days=int(told.group(2) is not None))
-                text = doc.text[told.start() : told.end()]
-                rule = "date:after-previous-event"
-                cl.date = (
-                    day,
-                    precision,
-                    Mention("date", told.start(), told.end(), text, (day, precision), cl.head.sentence, rule),
-                )
+        _date_after_previous(doc, cl, before)
         if cl.place is None and before is not None and before.place is not None:
             sent = doc.sentences[cl.head.sentence]
             if _SAME_PLACE.search(doc.folded, sent.start, sent.end):  # "dans ce même village"
@@ -294,6 +284,23 @@ def _inherit(doc: Doc, clusters: list[Cluster]) -> None:
             cl.date = (date, int(precision), first_date)
         if cl.date is None and before is not None and _goes_on(doc, cl, before):
             cl.date = before.date  # "Others were killed elsewhere in Gorgadji department": the same days
+
+
+def _date_after_previous(doc: Doc, cl: Cluster, before: Cluster | None) -> None:
+    """"In a separate attack the same day", "le lendemain": an undated sentence dated by the one before."""
+    undated = cl.date is None or cl.date[2] is None
+    if not undated or before is None or before.date is None or before.date[2] is None:
+        return
+    sent = doc.sentences[cl.head.sentence]
+    told = _SAME_DAY.search(doc.folded, sent.start, sent.end)
+    if told is None:
+        return
+    date, precision, _ = before.date
+    day = date + dt.timedelta(days=int(told.group(2) is not None))
+    text = doc.text[told.start() : told.end()]
+    rule = "date:after-previous-event"
+    mention = Mention("date", told.start(), told.end(), text, (day, precision), sent.index, rule)
+    cl.date = (day, precision, mention)
 
 
 def _goes_on(doc: Doc, cl: Cluster, before: Cluster) -> bool:
