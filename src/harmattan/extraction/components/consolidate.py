@@ -287,7 +287,7 @@ def _inherit(doc: Doc, clusters: list[Cluster]) -> None:
 
 
 def _date_after_previous(doc: Doc, cl: Cluster, before: Cluster | None) -> None:
-    """"In a separate attack the same day", "le lendemain": an undated sentence dated by the one before."""
+    """ "In a separate attack the same day", "le lendemain": an undated sentence dated by the one before."""
     undated = cl.date is None or cl.date[2] is None
     if not undated or before is None or before.date is None or before.date[2] is None:
         return
