@@ -673,3 +673,24 @@ def test_the_country_that_downs_a_drone_acts_by_its_army(extractor: Extractor, t
     event = _one(extractor, text, dt.date(2024, 4, 3))
     assert event.sub_event_type == "Disrupted weapons use"
     assert (event.actor1_id, event.actor2_id) == ("dz-military", "ml-military")
+
+
+def test_a_village_in_apposition_to_a_place_is_no_victim(extractor: Extractor) -> None:
+    text = (
+        "One person was killed on Wednesday in Sikiré, a farming village about ten kilometres from Arbinda, "
+        "when suspected jihadists attacked members of the local Koglweogo self-defence group."
+    )
+    event = _one(extractor, text, dt.date(2020, 5, 14))
+    assert (event.sub_event_type, event.actor2_id) == ("Armed clash", "koglweogo")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Burkinabe troops clashed with jihadists from the al-Qaeda-linked JNIM on Saturday near Djibo.",
+        "Des soldats burkinabè ont affronté samedi des combattants du JNIM près de Djibo.",
+    ],
+)
+def test_fighters_of_a_named_group_are_that_group(extractor: Extractor, text: str) -> None:
+    event = _one(extractor, text, dt.date(2021, 6, 14))
+    assert (event.actor1_id, event.actor2_id) == ("bf-military", "jnim")

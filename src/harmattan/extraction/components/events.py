@@ -20,7 +20,9 @@ from harmattan.extraction.components.participants import (
     dedupe,
     described_as,
     is_source,
+    member_of,
     named_over_generic,
+    place_apposition,
     unit_of,
 )
 from harmattan.extraction.components.role_clues import among_dead
@@ -241,7 +243,8 @@ class EventDetector(Component):
                 actor_id = res.generic(m.text.lower(), template, cc, doc.published)
                 actor = res.actor(actor_id) if actor_id else None
                 out.append(Participant(m, actor_id, _name(actor, actor_id), _inter(actor) or inter, role))
-        out = unit_of(doc, described_as(doc, named_over_generic(out)))
+        out = member_of(doc, unit_of(doc, described_as(doc, named_over_generic(out))))
+        out = [p for p in out if not place_apposition(doc, p, mentions)]
         if political and not any(p.role == "state" for p in out):
             out.extend(self._countries_as_states(doc, mentions))
         elif political:

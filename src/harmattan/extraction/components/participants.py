@@ -6,6 +6,7 @@ country's name, and each actor is one participant."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from harmattan.extraction.components.candidates import Participant
 from harmattan.extraction.doc import Doc, Mention
@@ -65,6 +66,56 @@ _DESCRIBED_AS = re.compile(
     r"\s*(?:habilles|vetus|deguises|presentes|decrits|identifies|dressed|disguised|presented|described|"
     r"identified|posing)\s+(?:en|comme|as)\s+(?:(?:des|de|d|les|the|a|an)\s+)?"
 )
+
+
+def member_of(doc: Doc, parts: list[Participant]) -> list[Participant]:
+    """ "jihadists from the al-Qaeda-linked JNIM", "des combattants de l'EIGS": the group they belong to."""
+    out = list(parts)
+    for p in parts:
+        if p.mention.kind != "term" or p.actor_id != "unidentified-armed-group":
+            continue
+        group = next(
+            (
+                q
+                for q in parts
+                if q.mention.kind == "actor"
+                and q.role in ("armed", "militia")
+                and 0 < q.mention.start - p.mention.end <= 45
+                and _MEMBER_OF.fullmatch(doc.folded, p.mention.end, q.mention.start)
+            ),
+            None,
+        )
+        if group is not None and p in out and group in out:
+            out.remove(group)
+            # the group, told by the whole phrase at the noun's place (its role in the sentence)
+            start, end = p.mention.start, group.mention.end
+            phrase = replace(group.mention, start=start, text=doc.text[start:end])
+            out[out.index(p)] = replace(group, mention=phrase)
+    return out
+
+
+_MEMBER_OF = re.compile(
+    r"\s+(?:from|of|de|du|des|d)\s+(?:(?:the|la|le|l|les)\s+)?"
+    r"(?:(?:al qaeda|al qaida|islamic state|etat islamique)\s+(?:linked|affiliated|backed|allied)\s+|"
+    r"(?:jihadist|islamist|armed|terrorist|jihadiste|terroriste|arme)\s+(?:group|groupe)\s+)?"
+)
+
+
+def place_apposition(doc: Doc, p: Participant, mentions: list[Mention]) -> bool:
+    """ "in Sikiré, a farming village about ten kilometres from Arbinda": the noun describes the place named
+    before it; the village is no party to the event."""
+    if p.mention.kind != "term" or p.role != "civilian" or p.mention.text.lower() not in _PLACE_NOUNS:
+        return False
+    return any(
+        m.kind == "place"
+        and 0 < p.mention.start - m.end <= 30
+        and _APPOSITION.fullmatch(doc.text, m.end, p.mention.start)
+        for m in mentions
+    )
+
+
+_PLACE_NOUNS = frozenset({"village", "villages", "hamlet", "hameau", "le village"})
+_APPOSITION = re.compile(r"\s*,\s+(?:a|an|the|un|une|le|ce|cette)\s+(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 
 
 def _adjacent(a: Mention, b: Mention) -> bool:
