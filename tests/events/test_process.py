@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -9,7 +10,7 @@ from events_replay import ReplayExtractor, event_line
 from sqlalchemy import func, select
 
 from conftest import run, state_of
-from harmattan.events.process import pending_documents, pipeline_version, store_reports
+from harmattan.events.process import extraction_files, pending_documents, pipeline_version, store_reports
 from harmattan.records import Event, Evidence
 from harmattan.settings import Settings
 from harmattan.store.database import Database
@@ -94,6 +95,17 @@ def test_pipeline_version_hashes_data_files_when_the_extractor_has_none() -> Non
     assert version.startswith("h") and len(version) == 16
     assert pipeline_version(object()) == version
     assert pipeline_version(ReplayExtractor()) == "replay-1"
+
+
+def test_pipeline_version_covers_the_extraction_code_not_its_docs() -> None:
+    import harmattan
+
+    root = Path(harmattan.__file__).parent
+    names = {p.relative_to(root).as_posix() for p in extraction_files(root)}
+    assert "extraction/components/roles.py" in names
+    assert "extraction/taxonomies/rules.yaml" in names
+    assert "regions/sahel/places/geonames.tsv" in names
+    assert not any(n.endswith(".md") or "__pycache__" in n for n in names)
 
 
 def test_parallel_workers_give_the_same_state(

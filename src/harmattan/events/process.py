@@ -56,7 +56,8 @@ def load_extractor(spec: str = DEFAULT_EXTRACTOR) -> ExtractorLike:
 
 
 def pipeline_version(extractor: object | None = None) -> str:
-    """The extractor's ``version``, else a hash of harmattan's version and its extraction/region data."""
+    """The extractor's ``version``, else a hash of harmattan's version and of the files that make its output:
+    the extraction code, configuration, taxonomies and model, and the region pack's data."""
     declared = getattr(extractor, "version", None)
     if declared:
         return str(declared)[:64]
@@ -64,12 +65,22 @@ def pipeline_version(extractor: object | None = None) -> str:
 
     root = Path(harmattan.__file__).parent
     digest = hashlib.sha256(harmattan.__version__.encode())
-    folders = (root / "extraction" / "config", root / "extraction" / "taxonomies", root / "regions" / "sahel")
-    for folder in folders:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix != ".pyc"):
-            digest.update(str(path.relative_to(root)).encode())
-            digest.update(path.read_bytes())
+    for path in extraction_files(root):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
     return "h" + digest.hexdigest()[:15]
+
+
+def extraction_files(root: Path) -> list[Path]:
+    """The files whose change changes what the extractor outputs: a new rule in code re-extracts too
+    (documentation and caches do not)."""
+    folders = (root / "extraction", root / "regions" / "sahel")
+    return [
+        path
+        for folder in folders
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.suffix not in (".pyc", ".md") and "__pycache__" not in path.parts
+    ]
 
 
 def pending_documents(db: Database, pipeline_version: str, limit: int | None = None) -> list[dict[str, Any]]:
