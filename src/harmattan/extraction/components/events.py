@@ -131,9 +131,7 @@ class EventDetector(Component):
         political = not names & self.violent
         parts = self._participants(doc, mentions, political)
         if "disrupt" in names:
-            armies = self._downing_armies(doc, mentions, cues)
-            spans = {(a.mention.start, a.mention.end) for a in armies}
-            parts = [*(p for p in parts if (p.mention.start, p.mention.end) not in spans), *armies]
+            parts = self._with_downing_armies(doc, parts, mentions, cues)
         if rule is None and (natural_cause(names, parts, mentions) or disaster_report(doc, names, parts)):
             return None  # "floods killed 47 people", "les inondations qui frappent Mopti": no one did it
         if rule is None and names & {"kill", "attack"} and aggregate_toll(doc, index, mentions):
@@ -274,10 +272,8 @@ class EventDetector(Component):
                 and not _BORDER_AROUND.search(doc.folded, max(0, m.start - 16), m.end + 9)
             ):
                 actor_id = f"{str(m.value).lower()}-state"
-                actor = self.resources.actor(actor_id)
                 # a state outside the region pack ("Kenya recalled its ambassador") still acts as a state
-                name, inter = (_name(actor, actor_id), _inter(actor)) if actor is not None else (m.text, 1)
-                out.append(Participant(m, actor_id, name, inter, "state"))
+                out.append(self._registry_state(m, actor_id) or Participant(m, actor_id, m.text, 1, "state"))
         return out
 
     def _capitals_acting(
@@ -290,15 +286,26 @@ class EventDetector(Component):
             if not (capital or m.kind == "country") or not _SUBJECT_VERB.match(doc.folded, m.end):
                 continue
             cc = str(m.value.place.country if capital else m.value).lower()
-            actor_id = f"{cc}-state"
-            actor = self.resources.actor(actor_id)
-            if actor is not None and actor_id not in have:
-                out.append(Participant(m, actor_id, _name(actor, actor_id), _inter(actor), "state"))
+            state = self._registry_state(m, f"{cc}-state")
+            if state is not None and state.actor_id not in have:
+                out.append(state)
         return out
 
-    def _downing_armies(self, doc: Doc, mentions: list[Mention], cues: list[Mention]) -> list[Participant]:
-        """ "Algeria shot down a Malian army drone": a country right before the downing acts by its army."""
-        out: list[Participant] = []
+    def _registry_state(self, m: Mention, actor_id: str) -> Participant | None:
+        """The state actor ``actor_id`` named by ``m``, if the region pack has it."""
+        actor = self.resources.actor(actor_id)
+        return (
+            None
+            if actor is None
+            else Participant(m, actor_id, _name(actor, actor_id), _inter(actor), "state")
+        )
+
+    def _with_downing_armies(
+        self, doc: Doc, parts: list[Participant], mentions: list[Mention], cues: list[Mention]
+    ) -> list[Participant]:
+        """ "Algeria shot down a Malian army drone": a country right before the downing acts by its army, in
+        place of the country's state."""
+        armies: list[Participant] = []
         for m in mentions:
             value = str(m.value)
             state = m.kind == "country" or (m.kind == "actor" and value.endswith("-state"))
@@ -310,11 +317,11 @@ class EventDetector(Component):
             ):
                 continue
             cc = value.lower() if m.kind == "country" else value.split("-", 1)[0]
-            actor_id = f"{cc}-military"
-            actor = self.resources.actor(actor_id)
-            if actor is not None:
-                out.append(Participant(m, actor_id, _name(actor, actor_id), _inter(actor), "state"))
-        return out
+            army = self._registry_state(m, f"{cc}-military")
+            if army is not None:
+                armies.append(army)
+        spans = {(a.mention.start, a.mention.end) for a in armies}
+        return [*(p for p in parts if (p.mention.start, p.mention.end) not in spans), *armies]
 
     def _group(self, victim: str) -> str:
         """The victim group a figure counts, named actors by their role ("trois soldats" and "trois

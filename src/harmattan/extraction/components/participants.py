@@ -179,8 +179,8 @@ def dedupe(parts: list[Participant]) -> list[Participant]:
     return list(first.values())
 
 
-def adjacent_country(mentions: list[Mention], m: Mention, text: str = "") -> str | None:
-    """ "Malian army", "armée malienne", and with the text, "Algeria's army"."""
+def adjacent_country(mentions: list[Mention], m: Mention, text: str) -> str | None:
+    """ "Malian army", "armée malienne", "Algeria's army": the country named right beside the noun."""
     for c in mentions:
         if c.kind == "country" and (
             0 <= c.start - m.end <= 2
