@@ -295,3 +295,26 @@ def test_a_un_report_on_a_past_massacre_is_one_event(extractor: Extractor) -> No
     )
     events = extractor.extract(text, published=dt.date(2023, 5, 12))
     assert [(e.event_date.year, e.fatalities, e.historical) for e in events] == [(2022, 500, True)]
+
+
+def test_the_day_a_toll_was_revised_or_a_report_made_does_not_date_the_attack(extractor: Extractor) -> None:
+    text = (
+        "Niger's government on Monday raised the toll from the attack on Tillia to 41 dead. "
+        "Gunmen on motorbikes struck the village on Saturday evening, residents said."
+    )
+    events = extractor.extract(text, published=dt.date(2022, 3, 8))
+    assert [(e.event_date, e.fatalities) for e in events] == [(dt.date(2022, 3, 5), 41)]
+    # the government counts the dead; it is not the target of the attack
+    assert events[0].actor2_id != "ne-government"
+    text = "Local monitors on Thursday reported an incursion by JNIM fighters into Djibasso on Tuesday."
+    (event,) = extractor.extract(text, published=dt.date(2022, 3, 11))
+    assert event.event_date == dt.date(2022, 3, 8)
+
+
+def test_a_day_of_mourning_dates_the_mourning_not_the_attack(extractor: Extractor) -> None:
+    text = (
+        "Le Mali a décrété samedi un deuil national de trois jours. Jeudi, des hommes armés avaient "
+        "attaqué le village de Diallassagou, tuant 32 civils."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2022, 6, 20))
+    assert (event.event_date, event.fatalities) == (dt.date(2022, 6, 16), 32)

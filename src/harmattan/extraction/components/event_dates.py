@@ -72,8 +72,15 @@ def _dateline_date(doc: Doc, m: Mention) -> bool:
 
 
 def _toll_date(doc: Doc, m: Mention) -> bool:
-    """ "the toll rose to 160 dead on Sunday": the day of the count, not of the killing."""
-    return bool(_TOLL_ROSE.search(doc.folded, max(0, m.start - 40), m.start))
+    """ "the toll rose to 160 dead on Sunday", "the government on Saturday raised the toll", "a porté
+    dimanche le bilan à 132", "declared three days of mourning on Friday": the day of the count or of
+    the mourning, not of the killing."""
+    sent = doc.sentences[m.sentence]
+    return bool(
+        _TOLL_ROSE.search(doc.folded, max(0, m.start - 40), m.start)
+        or _TOLL_AFTER.match(doc.folded, m.end)
+        or _MOURNING.search(doc.folded[max(sent.start, m.start - 40) : min(sent.end, m.end + 25)])
+    )
 
 
 def reported(doc: Doc, m: Mention) -> bool:
@@ -86,13 +93,22 @@ def reported(doc: Doc, m: Mention) -> bool:
     words = doc.folded[max(0, m.start - 25) : m.start].split()
     if words and words[-1] in ("on", "le"):
         words = words[:-1]
-    return bool(words) and words[-1].strip(",") in _reporting_verbs()
+    if bool(words) and words[-1].strip(",") in _reporting_verbs():
+        return True
+    # "Security monitors on Wednesday reported an incursion ... on Tuesday": the subject's day of saying
+    after = doc.folded[m.end : m.end + 25].split()
+    return bool(after) and after[0].strip(",") in _reporting_verbs()
 
 
 _TOLL_ROSE = re.compile(
     r"\b(?:rose|risen|climbed|raised|reached|passe|grimpe|atteint|porte)\s+(?:to\s+|a\s+)?\d+\s+"
     r"(?:dead|deaths|killed|morts|tues)\s+(?:on\s+|le\s+)?$"
 )
+_TOLL_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:raised|lowered|revised|updated|put)\s+(?:the|its|a)\s+(?:\w+\s+)?toll\b"
+    r"|(?:le|son)\s+bilan\b)"
+)
+_MOURNING = re.compile(r"\b(?:mourning|deuil)\b")
 _DATELINE_BEFORE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý' .-]{2,30},\s*")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*[—–-]")
 

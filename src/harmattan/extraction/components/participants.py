@@ -193,9 +193,13 @@ def adjacent_country(mentions: list[Mention], m: Mention, text: str) -> str | No
 
 _SOURCE_AFTER = re.compile(
     # "the government had first reported around 100 deaths": an earlier report is still a report
-    r"^\s*(?:(?:had|has|have)\s+)?(?:(?:first|initially|earlier|previously)\s+)?"
+    r"^\s*(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?"
+    r"(?:(?:had|has|have)\s+)?(?:(?:first|initially|earlier|previously)\s+)?"
     r"(?:said|says|say|announced|reported|claimed|told|a annonce|annonce|affirme|indique|a indique|"
-    r"a affirme|precise|rapporte)\b"
+    r"a affirme|precise|rapporte|"
+    # "the government on Saturday raised the toll from the attack", "a porté dimanche le bilan à 132"
+    r"(?:raised|lowered|revised|updated)\s+(?:the|its)\s+(?:death\s+)?toll|"
+    r"a\s+(?:porte|revu|revise)\s+(?:\w+\s+)?(?:le|son)\s+bilan)\b"
 )
 _ARTICLES_TO_END = r"\s+(?:(?:l|la|le|les|the|des|du)\s+)*$"
 _SOURCE_PREPOSITION = re.compile(
@@ -223,7 +227,7 @@ _OWN_ACT = re.compile(
 
 def is_source(doc: Doc, m: Mention) -> bool:
     """ "..., the army said" / "selon l'armée": the party reporting, not a party to the event."""
-    said = _SOURCE_AFTER.match(doc.folded[m.end : m.end + 20])
+    said = _SOURCE_AFTER.match(doc.folded[m.end : m.end + 45])
     if said:
         if _OWN_ACT.match(doc.folded[m.end + said.end() : m.end + said.end() + 60]):
             return False  # "the army said on Friday it had killed seven", "a annoncé avoir neutralisé"
