@@ -208,6 +208,12 @@ def test_a_dateline_day_does_not_split_an_event(extractor: Extractor) -> None:
         "sources said. A first toll had put the number of dead at four.",
         "Au moins dix gendarmes ont été tués jeudi dans une attaque contre leur unité à Toéni. Un premier "
         "bilan faisait état de quatre morts.",
+        # a toll told in the past perfect was told before the report's own figure
+        "Ten gendarmes were killed in Thursday's attack on their unit in Toéni, officers said on Sunday. "
+        "The ministry had said on Thursday evening that four gendarmes died.",
+        "Le bilan de l'attaque menée jeudi contre l'unité de gendarmerie de Toéni, dans la province du "
+        "Sourou, s'est alourdi à dix morts, a annoncé samedi le gouvernement. Un premier bilan faisait état "
+        "de quatre morts. Selon le nouveau décompte, dix gendarmes ont péri.",
     ],
 )
 def test_a_first_toll_gives_way_to_the_report_s_figure(extractor: Extractor, text: str) -> None:

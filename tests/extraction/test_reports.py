@@ -318,3 +318,12 @@ def test_a_day_of_mourning_dates_the_mourning_not_the_attack(extractor: Extracto
     )
     (event,) = extractor.extract(text, published=dt.date(2022, 6, 20))
     assert (event.event_date, event.fatalities) == (dt.date(2022, 6, 16), 32)
+
+
+def test_a_government_that_announces_after_the_day_is_the_source_not_the_target(extractor: Extractor) -> None:
+    text = (
+        "Le bilan de l'embuscade tendue mercredi à un convoi près de Gorom-Gorom s'est alourdi à 20 morts, "
+        "a annoncé vendredi le gouvernement."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2021, 8, 20))
+    assert event.actor2_id != "bf-government" and event.fatalities == 20

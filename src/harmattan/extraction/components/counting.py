@@ -216,9 +216,9 @@ def is_toll(doc: Doc, cue: Mention) -> bool:
 _SENTENCE_STOP = re.compile(r"[.!?;]\s")
 _TOLL_WORD = re.compile(r"(?:death\s+)?toll|bilan")
 _TOLL_UPDATE = re.compile(
-    r"(?:\b(?:toll|bilan)\b(?:\s+\S+){0,14}?\s+(?:(?:has|have|had)\s+)?"
+    r"(?:\b(?:toll|bilan)\b(?:\s+\S+){0,20}?\s+(?:(?:has|have|had)\s+)?"
     r"(?:risen|rose|rises|climbed|climbs|increased|jumped|reached|passe|alourdi|grimpe|atteint)"
-    r"|\b(?:new|latest|updated|revised)\s+(?:death\s+)?toll|\b(?:nouveau|dernier)\s+bilan"
+    r"|\b(?:new|latest|updated|revised)\s+(?:death\s+)?(?:toll|count)|\b(?:nouveau|dernier)\s+(?:bilan|decompte)"
     # "Niger has raised to 89 the number of soldiers killed", "a porté le bilan à 35"
     r"|\b(?:raised|revised|porte|portee|releve|relevee|revu|revue)(?:\s+(?:up|upwards?|down|downwards?|"
     r"le bilan|the toll|the death toll|a la hausse|a la baisse))*)"
@@ -230,7 +230,11 @@ _TOLL_UPDATE = re.compile(
 _TOLL_EARLIER = re.compile(
     r"\b(?:(?:first|initial|earlier|previous|preliminary)\s+(?:death\s+)?(?:toll|count|report)"
     r"|(?:premier|precedent|ancien)\s+bilan|bilan\s+(?:initial|precedent)"
-    r"|initially|initialement|dans un premier temps|had first)\b"
+    r"|initially|initialement|dans un premier temps|had first|first (?:announced|reported|gave)"
+    # "The ministry had said on Thursday that 25 soldiers died": a figure told before the report's
+    r"|\b(?:had|avait|avaient)\s+(?:d abord\s+)?"
+    r"(?:said|announced|reported|given|put|annonce|indique|fait etat)"
+    r"(?:\s+(?:on|le)?\s*\w+(?:\s+(?:evening|morning|night|soir|matin))?)?\s+(?:that|que|qu))\b"
 )
 
 

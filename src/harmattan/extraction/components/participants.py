@@ -212,7 +212,12 @@ _SOURCE_PREPOSITION = re.compile(
     r"(?:\s+(?:de|d|of|for))?)?" + _ARTICLES_TO_END
 )
 # "..., said the army" reports; "HRW said soldiers executed them" does not: the verb must follow a clause
-_REPORTING_VERB = re.compile(r"\b(?:annonce|indique|precise|affirme|rapporte|said|says)" + _ARTICLES_TO_END)
+_REPORTING_VERB = re.compile(
+    # "..., a annoncé vendredi le gouvernement": the day may stand between the verb and its subject
+    r"\b(?:annonce|indique|precise|affirme|rapporte|said|says)"
+    r"(?:\s+(?:on\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday))?" + _ARTICLES_TO_END
+)
 _CLAUSE_END = re.compile(r"[,»\"”]\s*(?:a\s+|ont\s+)?$")
 
 
@@ -234,7 +239,7 @@ def is_source(doc: Doc, m: Mention) -> bool:
         # "..., lors d'une opération des forces françaises, a annoncé la ministre": after a comma the
         # verb's subject follows it (an inversion), so the party before the comma does not report
         return not doc.clean[m.end : m.end + 2].lstrip().startswith(",")
-    before = doc.folded[max(0, m.start - 25) : m.start]
+    before = doc.folded[max(0, m.start - 40) : m.start]
     if _SOURCE_PREPOSITION.search(doc.folded[max(0, m.start - 60) : m.start]):
         return True  # "selon l'armée", "according to the army"
     verb = _REPORTING_VERB.search(before)
