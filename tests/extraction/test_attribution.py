@@ -694,3 +694,38 @@ def test_a_village_in_apposition_to_a_place_is_no_victim(extractor: Extractor) -
 def test_fighters_of_a_named_group_are_that_group(extractor: Extractor, text: str) -> None:
     event = _one(extractor, text, dt.date(2021, 6, 14))
     assert (event.actor1_id, event.actor2_id) == ("bf-military", "jnim")
+
+
+@pytest.mark.parametrize(
+    ("text", "forces"),
+    [
+        (
+            "A suicide car bomb struck the army camp in Boulkessi on Friday, killing four soldiers and a "
+            "civilian, a spokesman said. JNIM claimed the attack on the camp.",
+            "ml-military",
+        ),
+        (
+            "Six militaires ont été tués vendredi dans l'attaque contre le camp de Tessit, où une voiture "
+            "piégée a explosé. Quatre assaillants ont été abattus par les soldats. L'État islamique au Sahel "
+            "a revendiqué samedi l'attentat.",
+            "ml-military",
+        ),
+    ],
+)
+def test_forces_hit_in_an_attack_a_group_claims_are_its_target(
+    extractor: Extractor, text: str, forces: str
+) -> None:
+    (event,) = extractor.extract(text, published=dt.date(2019, 11, 2))
+    assert (event.actor1_id, event.actor2_id) != (forces, "unidentified-armed-group")
+    assert event.actor2_id == forces and event.actor1_id in ("jnim", "is-sahel")
+    assert {e.field for e in event.evidence} >= {"actor1", "actor2"}
+
+
+def test_an_army_strike_stays_the_army_s_act_beside_a_claim_of_another_attack(extractor: Extractor) -> None:
+    text = (
+        "Army aircraft struck a jihadist base near Boulkessi on Friday, killing 20 terrorists, the army "
+        "said. JNIM claimed an attack on a police post in Mondoro."
+    )
+    events = extractor.extract(text, published=dt.date(2019, 11, 2))
+    strike = next(e for e in events if e.sub_event_type == "Air/drone strike")
+    assert strike.actor1_id == "ml-military"

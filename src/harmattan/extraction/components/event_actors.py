@@ -66,6 +66,7 @@ def set_actors(
             "default:civilian-victims",
         )
     _attribute(doc, cl, ev, evidence, res)
+    _claimed_against_forces(doc, ev, evidence, res)
     _government_acts(doc, head, ev, res)
     _civilians_with_group(ev, res, country)
     excessive = ev.sub_event_type == "Excessive force against protesters"
@@ -165,6 +166,49 @@ def _attribute(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any)
     part = Participant(found, str(found.value), str(actor.name), int(actor.inter), "armed")
     evidence[:] = [e for e in evidence if e.field not in ("actor1", "actor1_id", "inter1")]
     _set_actor(doc, ev, evidence, 1, part, res)
+
+
+def _claimed_against_forces(doc: Doc, ev: Event, evidence: list[Evidence], res: Any) -> None:
+    """ "Huit militaires ont été tués dans les attaques... Le GSIM a revendiqué le double attentat": forces
+    a report tells as hit, in an attack a group claims, are its target and the group its doer, however
+    the sentences told the fighting (the forces' riposte, the soldiers killed)."""
+    if ev.sub_event_type not in _CLAIMABLE_ATTACKS or ev.inter1 not in (1, 8):
+        return
+    if ev.actor2_id not in (None, "unidentified-armed-group") and ev.inter2 not in (1, 7, 8):
+        return
+    victims = _victims(doc)
+    claims = {
+        s.index for s in doc.sentences if _CLAIMED_ATTACK.search(doc.folded[s.start : s.end])
+    } & _claim_sentences(doc)
+    claimant = next(
+        (
+            m
+            for m in _claimable(doc, res)
+            if m.sentence in claims
+            and m.value != ev.actor1_id
+            and (m.value not in victims or _blamed(doc, m))
+        ),
+        None,
+    )
+    if claimant is None:
+        return
+    # the forces become the target, with the evidence that named them
+    evidence[:] = [e for e in evidence if e.field not in ("actor2", "actor2_id", "inter2")]
+    evidence[:] = [
+        replace(e, field=e.field.replace("1", "2")) if e.field in ("actor1", "actor1_id", "inter1") else e
+        for e in evidence
+    ]
+    ev.actor2, ev.actor2_id, ev.inter2 = ev.actor1, ev.actor1_id, ev.inter1
+    ev.assoc_actor_2, ev.assoc_actor_1 = ev.assoc_actor_1, None
+    actor = res.actor(str(claimant.value))
+    part = Participant(claimant, str(claimant.value), str(actor.name), int(actor.inter), "armed")
+    _set_actor(doc, ev, evidence, 1, part, res)
+
+
+_CLAIMABLE_ATTACKS = frozenset(
+    {"Armed clash", "Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "Attack"}
+)
+_CLAIMED_ATTACK = re.compile(r"\b(?:attack|attaque|attentat|assault|assaut|bombing|ambush|embuscade|raid)")
 
 
 def _blamed(doc: Doc, m: Mention) -> bool:
