@@ -327,3 +327,20 @@ def test_a_government_that_announces_after_the_day_is_the_source_not_the_target(
     )
     (event,) = extractor.extract(text, published=dt.date(2021, 8, 20))
     assert event.actor2_id != "bf-government" and event.fatalities == 20
+
+
+def test_a_weekly_count_is_no_event_but_the_incident_it_details_is(extractor: Extractor) -> None:
+    text = (
+        "L'armée a neutralisé 21 terroristes en une semaine, selon son point de situation hebdomadaire. "
+        "Le 3 mai, une unité engagée près de Gayéri a été prise à partie par un groupe armé ; la riposte a "
+        "permis d'abattre quatre assaillants, précise le document."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2021, 5, 10))
+    assert (event.event_date, event.location, event.fatalities) == (dt.date(2021, 5, 3), "Gayéri", 4)
+    assert (event.actor1_id, event.actor2_id) == ("unidentified-armed-group", "bf-military")
+    # a weekly paper is not a weekly count
+    text = (
+        "Five people died in Zinder on Friday when protesters attacked a church over a cartoon in a "
+        "French weekly."
+    )
+    assert extractor.extract(text, published=dt.date(2015, 1, 18))

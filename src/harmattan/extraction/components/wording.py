@@ -130,8 +130,9 @@ def disaster_report(doc: Doc, names: set[str], parts: list[Participant]) -> bool
 
 
 def aggregate_toll(doc: Doc, index: int, mentions: list[Mention]) -> bool:
-    """ "près de 2 000 morts recensés en 2023", "deaths from terrorism worldwide last year": a count over a
-    year or the world, told with no day and no town, is a statistic, not an event."""
+    """ "près de 2 000 morts recensés en 2023", "deaths from terrorism worldwide last year", "13 terroristes
+    neutralisés en une semaine": a count over a year, a week or the world, told with no day and no town, is
+    a statistic, not an event."""
     sent = doc.sentences[index]
     if not _AGGREGATE.search(doc.folded, sent.start, sent.end):
         return False
@@ -144,7 +145,11 @@ _AGGREGATE = re.compile(
     r"\b(?:(?:in|en|during|durant|over|pour)\s+(?:19|20)\d\d|last year|this year|l an dernier|l an passe|"
     r"l annee derniere|l annee passee|cette annee|depuis le debut de l annee|since the start of the year|"
     r"so far this year|since january|depuis janvier|per year|par an|worldwide|dans le monde|au monde|"
-    r"terrorism index|for a (?:\w+ )?(?:consecutive )?year|most affected|le plus touche)\b"
+    r"terrorism index|for a (?:\w+ )?(?:consecutive )?year|most affected|le plus touche|"
+    # "ont neutralisé 13 terroristes en une semaine, selon le point de situation hebdomadaire"
+    r"en une semaine|in (?:a|one) week|(?:over|in) the (?:past|last) (?:week|month)|"
+    r"au cours de la semaine ecoulee|au cours des \w+ derniers jours|hebdomadaire|en un mois|in a month|"
+    r"weekly (?:report|review|update|bulletin|briefing|summary))\b"
 )
 
 
