@@ -344,3 +344,23 @@ def test_a_weekly_count_is_no_event_but_the_incident_it_details_is(extractor: Ex
         "French weekly."
     )
     assert extractor.extract(text, published=dt.date(2015, 1, 18))
+
+
+def test_attacks_recalled_for_comparison_are_no_new_events(extractor: Extractor) -> None:
+    text = (
+        "Le gouvernement malien a fait état de 24 morts dans l'attaque qui a visé vendredi le camp de "
+        "Tabankort. L'État islamique a revendiqué l'attaque samedi. Il s'agit de l'une des attaques les plus "
+        "meurtrières de l'année, un mois après celles de Boulkessi et de Mondoro."
+    )
+    events = extractor.extract(text, published=dt.date(2019, 11, 3))
+    assert [(e.event_date, e.fatalities) for e in events] == [(dt.date(2019, 11, 1), 24)]
+    # the government counts the dead; it is no party to the attack
+    assert "ml-government" not in (events[0].actor1_id, events[0].actor2_id)
+
+
+def test_deaths_blamed_on_a_heatwave_are_no_event(extractor: Extractor) -> None:
+    text = (
+        "A heatwave has been blamed for a surge in deaths in Mali, where the main hospital in Bamako "
+        "recorded 102 deaths in four days."
+    )
+    assert extractor.extract(text, published=dt.date(2024, 4, 9)) == []

@@ -51,7 +51,8 @@ class Resolve(Component):
                 (
                     m
                     for m in doc.of_kind("hist", cand.sentence)
-                    if m.start < cand.trigger.start or cl.place is None
+                    # "..., un mois après celles de Boulkessi": the cue leads the place it recalls
+                    if m.start < cand.trigger.start or cl.place is None or m.end <= cl.place[1].start
                 ),
                 None,
             )
@@ -158,6 +159,8 @@ class Consolidate(Component):
         for cl in merged:
             if cl.historical is not None and not self.settings["emit_historical"]:
                 continue
+            if _allusion(cl):
+                continue
             ev = build_event(
                 doc,
                 cl,
@@ -172,6 +175,18 @@ class Consolidate(Component):
     def _kind_of(self, actor_id: str) -> str | None:
         actor = self.resources.actor(actor_id)
         return None if actor is None else str(actor.kind)
+
+
+def _allusion(cl: Cluster) -> bool:
+    """ "un mois après celles de Boulkessi et de Mondoro": past violence recalled with no day and no toll of
+    its own is an allusion, not an event that can be dated ("France says it has killed 20 jihadists" has
+    its toll)."""
+    return (
+        cl.historical is not None
+        and cl.historical.kind == "hist"
+        and (cl.date is None or cl.date[2] is None)
+        and not any(c.counts for c in cl.members)
+    )
 
 
 def _told_apart(doc: Doc, cl: Cluster) -> bool:

@@ -196,7 +196,7 @@ _SOURCE_AFTER = re.compile(
     r"^\s*(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?"
     r"(?:(?:had|has|have)\s+)?(?:(?:first|initially|earlier|previously)\s+)?"
     r"(?:said|says|say|announced|reported|claimed|told|a annonce|annonce|affirme|indique|a indique|"
-    r"a affirme|precise|rapporte|"
+    r"a affirme|precise|rapporte|a fait etat|faisait etat|fait etat|"
     # "the government on Saturday raised the toll from the attack", "a porté dimanche le bilan à 132"
     r"(?:raised|lowered|revised|updated)\s+(?:the|its)\s+(?:death\s+)?toll|"
     r"a\s+(?:porte|revu|revise)\s+(?:\w+\s+)?(?:le|son)\s+bilan)\b"
@@ -232,13 +232,15 @@ _OWN_ACT = re.compile(
 
 def is_source(doc: Doc, m: Mention) -> bool:
     """ "..., the army said" / "selon l'armée": the party reporting, not a party to the event."""
-    said = _SOURCE_AFTER.match(doc.folded[m.end : m.end + 45])
+    # "Le gouvernement malien a fait état de 53 morts": the nationality is part of the party's name
+    end = next((c.end for c in doc.of_kind("country", m.sentence) if 0 <= c.start - m.end <= 1), m.end)
+    said = _SOURCE_AFTER.match(doc.folded[end : end + 45])
     if said:
-        if _OWN_ACT.match(doc.folded[m.end + said.end() : m.end + said.end() + 60]):
+        if _OWN_ACT.match(doc.folded[end + said.end() : end + said.end() + 60]):
             return False  # "the army said on Friday it had killed seven", "a annoncé avoir neutralisé"
         # "..., lors d'une opération des forces françaises, a annoncé la ministre": after a comma the
         # verb's subject follows it (an inversion), so the party before the comma does not report
-        return not doc.clean[m.end : m.end + 2].lstrip().startswith(",")
+        return not doc.clean[end : end + 2].lstrip().startswith(",")
     before = doc.folded[max(0, m.start - 40) : m.start]
     if _SOURCE_PREPOSITION.search(doc.folded[max(0, m.start - 60) : m.start]):
         return True  # "selon l'armée", "according to the army"

@@ -102,9 +102,9 @@ def passive_after(doc: Doc, p: Participant, cues: list[Mention]) -> bool:
 
 def natural_cause(names: set[str], parts: list[Participant], mentions: list[Mention]) -> bool:
     """Deaths or damage from a flood, a fire, a crash: a cause is named, no armed party, and the cues
-    only tell the outcome (or "hit", "strike", which floods do too)."""
+    only tell the outcome (or "hit", "strike", which floods do too, or "blamed", as a heatwave is)."""
     return (
-        names <= OUTCOMES | {"attack"}
+        names <= OUTCOMES | {"attack", "plover_disapprove"}
         and any(m.kind == "disaster" for m in mentions)
         and not any(p.role in ("armed", "militia", "state", "vdp") and not _authority(p) for p in parts)
     )
