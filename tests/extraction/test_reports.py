@@ -364,3 +364,15 @@ def test_deaths_blamed_on_a_heatwave_are_no_event(extractor: Extractor) -> None:
         "recorded 102 deaths in four days."
     )
     assert extractor.extract(text, published=dt.date(2024, 4, 9)) == []
+
+
+def test_an_attack_told_as_hours_earlier_is_another_event_on_that_day(extractor: Extractor) -> None:
+    text = (
+        "Des hommes armés ont attaqué vendredi le village de Seytenga, tuant 40 civils. Quelques heures plus "
+        "tôt, 11 personnes avaient été tuées lors d'une attaque contre un hameau voisin. « Ils tiraient sur "
+        "tout le monde », a raconté un rescapé réfugié à Dori."
+    )
+    events = extractor.extract(text, published=dt.date(2022, 6, 13))
+    friday = dt.date(2022, 6, 10)
+    assert sorted((e.event_date, e.fatalities) for e in events) == [(friday, 11), (friday, 40)]
+    assert "Dori" not in {e.location for e in events}  # where a survivor fled, not where anyone attacked

@@ -78,7 +78,7 @@ class Resolve(Component):
 
 _DESTINATION = re.compile(
     r"\b(?:vers|towards?|bound for|headed for|heading for|heading to|en route (?:to|for)|en direction de|"
-    r"a destination de|fled to|fleeing to|evacuated to|pris la route de|fui vers|fuient vers|refugies a|"
+    r"a destination de|fled to|fleeing to|evacuated to|pris la route de|fui vers|fuient vers|refugiee?s? a|"
     r"took refuge in|sought refuge in|displaced to)\s+(?:(?:the|la|le|l)\s+)?$"
 )
 
@@ -193,14 +193,24 @@ def _told_apart(doc: Doc, cl: Cluster) -> bool:
     """ "In a separate attack the same day...", "Dans une autre attaque...": the report says this is
     another occurrence, even with no place to tell the two apart."""
     sent = doc.sentences[cl.head.sentence]
-    return bool(_ANOTHER.search(doc.folded, sent.start, sent.end))
+    return bool(
+        _ANOTHER.search(doc.folded, sent.start, sent.end) or _OPENS_ANOTHER.match(doc.folded, sent.start)
+    )
 
 
 _ANOTHER = re.compile(
     r"\b(?:in|during)\s+(?:a|an)\s+(?:separate|second|other|another|different)\s+(?:attack|incident|raid|ambush)|"
     r"\banother\s+(?:attack|incident|raid|ambush)\b|"
     r"\b(?:dans|lors d)\s+une\s+(?:autre|seconde|deuxieme)\s+(?:attaque|embuscade|incursion)|"
-    r"\bune\s+attaque\s+distincte\b|\bdans\s+une\s+attaque\s+separee\b"
+    r"\bune\s+attaque\s+distincte\b|\bdans\s+une\s+attaque\s+separee\b|"
+    # "Quelques heures plus tôt, ... 14 personnes avaient été tuées à Tadaryat": an earlier occurrence
+    r"\b(?:quelques|plusieurs|deux|trois)\s+heures\s+plus\s+tot\b|"
+    r"\b(?:a few|several|two|three)\s+hours\s+earlier\b|"
+    r"\bearlier\s+(?:that|the same)\s+day\b|\bplus\s+tot\s+dans\s+la\s+journee\b"
+)
+# "Separately, ...", "Par ailleurs, ...": a sentence that opens on another matter
+_OPENS_ANOTHER = re.compile(
+    r"\s*(?:separately|par ailleurs|in another development|in a separate development)\b"
 )
 
 
@@ -381,7 +391,8 @@ _SAME_PLACE = re.compile(
     r"(?:the\s+)?same\s+(?:village|town|locality|area|place))\b"
 )
 _SAME_DAY = re.compile(
-    r"\b(?:(the same day|that same day|le meme jour|ce meme jour|le jour meme)|"
+    r"\b(?:(the same day|that same day|le meme jour|ce meme jour|le jour meme|earlier that day|"
+    r"(?:a few|several) hours earlier|(?:quelques|plusieurs) heures plus tot|plus tot dans la journee)|"
     r"(the next day|the following day|le lendemain|le jour suivant))\b"
 )
 
