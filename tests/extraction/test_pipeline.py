@@ -57,7 +57,7 @@ def test_component_can_be_swapped_by_config(extractor: Extractor, tmp_path: Path
 
 
 def test_emit_historical_setting(extractor: Extractor) -> None:
-    text = "Depuis 2015, les violences jihadistes ont fait des milliers de morts au Burkina Faso."
+    text = "Le 10 décembre 2019, des jihadistes ont tué 71 soldats à Inates, au Niger."
     flagged = extractor.extract(text, published=dt.date(2021, 1, 1))
     assert flagged and all(e.historical for e in flagged)
     config = default_config()

@@ -279,3 +279,27 @@ def test_a_statement_naming_no_place_is_placed_at_the_dateline_not_at_a_place_re
     )
     events = [e for e in extractor.extract(text, published=dt.date(2025, 6, 7)) if not e.historical]
     assert [(e.location, e.plover_type) for e in events] == [("Bamako", "RETREAT")]
+
+
+def test_a_town_the_gazetteer_files_under_no_province_is_kept_in_the_province_the_report_names(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Un gendarme a été tué samedi lors d'une attaque contre la brigade de Sidéradougou, dans la province "
+        "de la Comoé."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2020, 1, 5))
+    assert (event.location, event.geo_precision, event.admin2) == ("Sidéradougou", 1, "Comoé")
+    assert abs(event.latitude - 10.676) < 0.01 and abs(event.longitude + 4.253) < 0.01
+
+
+def test_a_village_of_a_commune_is_not_its_far_namesake(extractor: Extractor) -> None:
+    text = "Séno : un civil tué à Guidé. Un civil a été tué mardi à Guidé, village de la commune de Gorgadji."
+    (event,) = extractor.extract(text, published=dt.date(2021, 1, 20))
+    # the gazetteer's only Guidé lies in Tapoa, 300 km away: the village is placed at its commune
+    assert (event.location, event.geo_precision, event.admin1) == ("Guidé", 2, "Sahel")
+    assert abs(event.latitude - 14.03) < 0.1 and abs(event.longitude + 0.52) < 0.1
+    # a village the gazetteer knows inside its commune keeps its own point
+    text = "Deux habitants de Pétabouli, village de la commune de Gorom-Gorom, ont été tués samedi."
+    (event,) = extractor.extract(text, published=dt.date(2021, 1, 20))
+    assert (event.location, event.geo_precision) == ("Pétabouli", 1)

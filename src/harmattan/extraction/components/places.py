@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from harmattan.extraction.components.clusters import near
 from harmattan.extraction.components.place_context import (
     FEATURE_RANK,
     countries_hint,
@@ -148,7 +149,7 @@ class PlaceMentions(Component):
                     )
                 )
         found.extend(self._designated_areas(doc, found, countries))
-        found = _outside_named_area(doc, found)
+        found = _village_of_far_place(doc, _outside_named_area(doc, found))
         doc.mentions.extend(sorted(found, key=lambda m: m.start))
         if doc.country is None:
             named = [m.value.place.country for m in doc.mentions if m.kind == "place"]
@@ -307,6 +308,12 @@ def _outside_named_area(doc: Doc, found: list[Mention]) -> list[Mention]:
         if where.name in (place.admin1, place.admin2):
             out.append(m)
             continue
+        if where.kind == "admin2" and not place.admin2 and place.admin1 == where.admin1:
+            # "Sidéradougou, dans la province de la Comoé": the gazetteer's town lacks its province, and
+            # lies in the province's region; the report supplies the province
+            twin = dataclasses.replace(place, admin2=where.name)
+            out.append(dataclasses.replace(m, value=dataclasses.replace(ref, place=twin)))
+            continue
         admin1, admin2 = (where.admin1, where.name) if where.kind == "admin2" else (where.name, None)
         twin = dataclasses.replace(
             where, id=f"{where.id}/{fold(m.text)}", name=m.text, kind="populated", feature="P.PPL",
@@ -316,6 +323,48 @@ def _outside_named_area(doc: Doc, found: list[Mention]) -> list[Mention]:
             dataclasses.replace(m, value=PlaceRef(twin, 2, "in-named-area"), rule=f"{m.rule}:in-{where.id}")
         )
     return out
+
+
+# on the folded text: "Guidé, village de la commune de Gorgadji", "Kuka, a village of Ménaka district"
+_VILLAGE_OF = re.compile(
+    r"\s*(?:(?:un|le|a|the)\s+)?(?:village|localite|hameau|hamlet)\s+(?:(?:de la|of the|in the)\s+"
+    r"(?:commune|rurale|departement|department|district|sous prefecture)\s+)?(?:(?:rurale|rural)\s+)?"
+    r"(?:de|d|du|of|in)\s+"
+)
+
+
+def _village_of_far_place(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """ "Guidé, village de la commune de Gorgadji" when the only Guidé the gazetteer knows lies 300 km away:
+    a namesake; the village keeps its name, at its commune's point (precision 2)."""
+    starts = {m.start: m for m in found}
+    out: list[Mention] = []
+    for m in found:
+        hit = _VILLAGE_OF.match(doc.folded, m.end)
+        host = starts.get(hit.end()) if hit else None
+        # a commune of the Sahel spans tens of kilometres: only a namesake far beyond it is replaced
+        if (
+            host is None
+            or host.value.place.kind != "populated"
+            or m.value.place.kind != "populated"
+            or near(m.value.place, host.value.place, 75)
+        ):
+            out.append(m)
+            continue
+        where = host.value.place
+        twin = dataclasses.replace(
+            where, id=f"{where.id}/{fold(m.text)}", name=m.text, kind="populated", feature="P.PPL",
+            population=0, names=(m.text,),
+        )  # fmt: skip
+        rule = f"{m.rule}:of-{where.id}"
+        out.append(dataclasses.replace(m, value=PlaceRef(twin, 2, "village-of"), rule=rule))
+    # the headline's "Guidé" is the same village
+    twins = {m.value.place.id: n for m, n in zip(found, out, strict=True) if n is not m}
+    return [
+        dataclasses.replace(n, value=twins[n.value.place.id].value, rule=twins[n.value.place.id].rule)
+        if n.value.place.id in twins
+        else n
+        for n in out
+    ]
 
 
 def _area_precision(place: Any) -> int:
