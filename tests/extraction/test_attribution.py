@@ -729,3 +729,20 @@ def test_an_army_strike_stays_the_army_s_act_beside_a_claim_of_another_attack(ex
     events = extractor.extract(text, published=dt.date(2019, 11, 2))
     strike = next(e for e in events if e.sub_event_type == "Air/drone strike")
     assert strike.actor1_id == "ml-military"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twelve people were killed on Sunday when gunmen attacked a convoy escorted by the army near Dori.",
+        "Douze personnes ont été tuées dimanche lorsque des hommes armés ont attaqué un convoi escorté par "
+        "l'armée près de Dori.",
+    ],
+)
+def test_an_escorted_convoy_is_an_armed_target(extractor: Extractor, text: str) -> None:
+    (event,) = extractor.extract(text, published=dt.date(2019, 9, 9))
+    assert (event.sub_event_type, event.actor2_id) == ("Armed clash", "bf-military")
+    # an unescorted convoy may carry civilians only
+    text = "Twelve people were killed on Sunday when gunmen attacked a convoy of traders near Dori."
+    (event,) = extractor.extract(text, published=dt.date(2019, 9, 9))
+    assert event.actor2_id == "civilians-bf"

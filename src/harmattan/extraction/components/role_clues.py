@@ -93,9 +93,13 @@ def named_victim(doc: Doc, p: Participant, counts: dict[str, list[tuple[int, str
             digits = re.search(r"\d+", before[among.start() :])
             part = int(digits.group(0)) if digits else None
         return part is not None and total > 0 and 2 * part >= total
+    if _ESCORTING.search(before):
+        return True  # "un convoi escorté par l'armée": the escort is the armed object of the attack
     listed = _LIST_AFTER.match(doc.folded, p.mention.end)
     # a bare "convoy" may be a civilian one: only an armed party named as such is the attack's object
     vague = doc.folded[p.mention.start : p.mention.end] in ("convoy", "convoi", "convois", "convoys")
+    # "attacked a convoy escorted by the security forces": an escorted convoy is an armed object
+    vague = vague and not _ESCORTED.match(doc.folded, p.mention.end)
     object_ = OBJECT_BEFORE.search(before) or _ATTACKED_OBJECT.search(before)
     return bool(object_) and not listed and not vague
 
@@ -107,6 +111,14 @@ _ATTACKED_OBJECT = re.compile(
 )
 
 
+_ESCORTED = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:escorted by|escorte\w* par|under the escort of|sous (?:l )?escorte)\b"
+)
+_ESCORTING = re.compile(
+    r"\b(?:convoy|convoys|convoi|convois)\s+(?:\w+\s+){0,3}?"
+    r"(?:escorted by|escorte\w* par|under the escort of|sous (?:l )?escorte (?:de|des|du|d))\s+"
+    r"(?:(?:the|les|la|le|l|des|du|de|d)\s+)*$"
+)
 _AMONG_DEAD = re.compile(
     r"\b(dont|including|among them|of whom|parmi eux|parmi lesquels|parmi lesquelles|en majorite|"
     r"mostly|majoritairement|most of them|la plupart)\s+(?:\w+\s+){0,2}$"
