@@ -177,9 +177,12 @@ def _claimed_against_forces(doc: Doc, ev: Event, evidence: list[Evidence], res: 
     if ev.actor2_id not in (None, "unidentified-armed-group") and ev.inter2 not in (1, 7, 8):
         return
     victims = _victims(doc)
+    # only the claim sentences (cached per document) are read for the attack they claim
     claims = {
-        s.index for s in doc.sentences if _CLAIMED_ATTACK.search(doc.folded[s.start : s.end])
-    } & _claim_sentences(doc)
+        i
+        for i in _claim_sentences(doc)
+        if _CLAIMED_ATTACK.search(doc.folded, doc.sentences[i].start, doc.sentences[i].end)
+    }
     claimant = next(
         (
             m
@@ -192,14 +195,10 @@ def _claimed_against_forces(doc: Doc, ev: Event, evidence: list[Evidence], res: 
     )
     if claimant is None:
         return
-    # the forces become the target, with the evidence that named them
-    evidence[:] = [e for e in evidence if e.field not in ("actor2", "actor2_id", "inter2")]
-    evidence[:] = [
-        replace(e, field=e.field.replace("1", "2")) if e.field in ("actor1", "actor1_id", "inter1") else e
-        for e in evidence
-    ]
-    ev.actor2, ev.actor2_id, ev.inter2 = ev.actor1, ev.actor1_id, ev.inter1
+    # the forces become the target, with the evidence that named them; the old target gives way
+    _swap_actors(ev, evidence)
     ev.assoc_actor_2, ev.assoc_actor_1 = ev.assoc_actor_1, None
+    evidence[:] = [e for e in evidence if e.field not in ("actor1", "actor1_id", "inter1")]
     actor = res.actor(str(claimant.value))
     part = Participant(claimant, str(claimant.value), str(actor.name), int(actor.inter), "armed")
     _set_actor(doc, ev, evidence, 1, part, res)

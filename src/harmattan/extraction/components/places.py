@@ -315,14 +315,18 @@ def _outside_named_area(doc: Doc, found: list[Mention]) -> list[Mention]:
             out.append(dataclasses.replace(m, value=dataclasses.replace(ref, place=twin)))
             continue
         admin1, admin2 = (where.admin1, where.name) if where.kind == "admin2" else (where.name, None)
-        twin = dataclasses.replace(
-            where, id=f"{where.id}/{fold(m.text)}", name=m.text, kind="populated", feature="P.PPL",
-            population=0, names=(m.text,), admin1=admin1, admin2=admin2,
-        )  # fmt: skip
-        out.append(
-            dataclasses.replace(m, value=PlaceRef(twin, 2, "in-named-area"), rule=f"{m.rule}:in-{where.id}")
-        )
+        out.append(_placed_at(m, where, "in-named-area", f"in-{where.id}", admin1=admin1, admin2=admin2))
     return out
+
+
+def _placed_at(m: Mention, where: Any, context: str, tag: str, **admin: Any) -> Mention:
+    """The mention as a village of its own name at ``where``'s point (precision 2): the report knows a
+    village the gazetteer places elsewhere or not at all."""
+    twin = dataclasses.replace(
+        where, id=f"{where.id}/{fold(m.text)}", name=m.text, kind="populated", feature="P.PPL",
+        population=0, names=(m.text,), **admin,
+    )  # fmt: skip
+    return dataclasses.replace(m, value=PlaceRef(twin, 2, context), rule=f"{m.rule}:{tag}")
 
 
 # on the folded text: "Guidé, village de la commune de Gorgadji", "Kuka, a village of Ménaka district"
@@ -351,12 +355,7 @@ def _village_of_far_place(doc: Doc, found: list[Mention]) -> list[Mention]:
             out.append(m)
             continue
         where = host.value.place
-        twin = dataclasses.replace(
-            where, id=f"{where.id}/{fold(m.text)}", name=m.text, kind="populated", feature="P.PPL",
-            population=0, names=(m.text,),
-        )  # fmt: skip
-        rule = f"{m.rule}:of-{where.id}"
-        out.append(dataclasses.replace(m, value=PlaceRef(twin, 2, "village-of"), rule=rule))
+        out.append(_placed_at(m, where, "village-of", f"of-{where.id}"))
     # the headline's "Guidé" is the same village
     twins = {m.value.place.id: n for m, n in zip(found, out, strict=True) if n is not m}
     return [
