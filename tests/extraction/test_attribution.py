@@ -746,3 +746,41 @@ def test_an_escorted_convoy_is_an_armed_target(extractor: Extractor, text: str) 
     text = "Twelve people were killed on Sunday when gunmen attacked a convoy of traders near Dori."
     (event,) = extractor.extract(text, published=dt.date(2019, 9, 9))
     assert event.actor2_id == "civilians-bf"
+
+
+def test_group_named_for_an_earlier_attack_is_not_the_doer_of_the_new_one(extractor: Extractor) -> None:
+    text = (
+        "Two gendarmes were killed on Monday when their vehicle hit an explosive device near Djibo. "
+        "Last month, on 12 April, an attack claimed by JNIM killed six soldiers near Arbinda."
+    )
+    events = {e.location: e for e in extractor.extract(text, published=DAY)}
+    assert events["Djibo"].actor1_id == "unidentified-armed-group"
+    assert events["Arbinda"].actor1_id == "jnim"
+
+
+def test_a_group_said_to_roam_the_area_is_not_named(extractor: Extractor) -> None:
+    text = (
+        "Gunmen killed seven villagers in Tchoma Bangou on Monday. Officials did not name the attackers, "
+        "but the area is a stronghold of the Islamic State's Sahel branch, which has not commented."
+    )
+    assert _one(extractor, text).actor1_id == "unidentified-armed-group"
+
+
+def test_a_blame_of_both_attacks_names_the_doer_of_each(extractor: Extractor) -> None:
+    text = (
+        "A suicide bomber killed 12 people at a market in Mora on Saturday. It was the second attack in "
+        "the town in four days: on Wednesday, two bombers killed nine people at a mosque. "
+        "Security sources blamed both attacks on Boko Haram."
+    )
+    events = [e for e in extractor.extract(text, published=DAY)]
+    assert len(events) == 2, events
+    assert {e.actor1_id for e in events} == {"jas-boko-haram"}
+
+
+def test_the_day_of_a_claim_does_not_make_another_event(extractor: Extractor) -> None:
+    text = (
+        "Eighteen soldiers were killed on Monday when gunmen stormed the army post at Inates. "
+        "The Islamic State in the Greater Sahara claimed the attack on Wednesday."
+    )
+    e = _one(extractor, text)
+    assert (e.actor1_id, e.event_date) == ("is-sahel", dt.date(2023, 5, 8))

@@ -154,6 +154,7 @@ class Consolidate(Component):
         merged = fold_protest_deaths(doc, merged)
         merged = fold_protest_damage(merged)
         _inherit(doc, merged)
+        doc.user_data["merged"] = merged
         from harmattan.extraction.components.build import build_event
 
         for cl in merged:

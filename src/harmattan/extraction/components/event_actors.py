@@ -153,9 +153,20 @@ def _attribute(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any)
     victims = _victims(doc)
     # a group the report blames stays the doer even where the blaming sentence reads it as a target
     named = [m for m in named if m.value not in victims or _blamed(doc, m)]
+    own = {c.sentence for c in cl.members}
+    # a group named where the report tells an event of another day did that one ("five days after three
+    # soldiers were killed near Hombori, an attack claimed by JNIM"), and one only said to roam the area
+    # ("a stronghold of IS Sahel, which has not commented") is not named as the doer
+    also = any(_ALSO_CLAIMED.search(doc.folded, *_bounds(doc, i)) for i in own)
+    elsewhere = set() if also else _told_elsewhere(doc, cl)
+    named = [
+        m
+        for m in named
+        if (m.sentence in own or m.sentence not in elsewhere or _refers_back(doc, m))
+        and (_blamed(doc, m) or not _NOT_NAMED.search(doc.folded, *_bounds(doc, m.sentence)))
+    ]
     if not named:
         return
-    own = {c.sentence for c in cl.members}
     claims = _claim_sentences(doc)
     # a claim names the group best; then the group named where the event is told; a merger is the group
     # it makes ("ont annoncé leur fusion au sein d'une nouvelle organisation, le GSIM")
@@ -204,10 +215,54 @@ def _claimed_against_forces(doc: Doc, ev: Event, evidence: list[Evidence], res: 
     _set_actor(doc, ev, evidence, 1, part, res)
 
 
+_NOT_NAMED = re.compile(
+    r"\b(?:did not name|has not commented|have not commented|not been claimed|no group (?:has )?claimed|"
+    r"no one has claimed|nobody has claimed|no claim|pas ete revendiquee?s?|aucune revendication|"
+    r"aucun groupe n a revendique|n a pas nomme|stronghold|fief|bastion)\b"
+)
 _CLAIMABLE_ATTACKS = frozenset(
     {"Armed clash", "Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "Attack"}
 )
 _CLAIMED_ATTACK = re.compile(r"\b(?:attack|attaque|attentat|assault|assaut|bombing|ambush|embuscade|raid)")
+
+
+def _told_elsewhere(doc: Doc, cl: Any) -> set[int]:
+    """Sentences that tell events of another day than ``cl``'s, or background to its news (an undated
+    detail may be of the same day)."""
+
+    def apart(other: Any) -> bool:
+        if (other.historical is None) != (cl.historical is None):
+            return True
+        return cl.date is not None and other.date is not None and cl.date[0] != other.date[0]
+
+    return {
+        c.sentence
+        for other in doc.user_data.get("merged", [])
+        if other is not cl and apart(other)
+        for c in other.members
+    }
+
+
+def _refers_back(doc: Doc, m: Mention) -> bool:
+    """ "Security sources blamed both attacks on Boko Haram", "les autorités l'attribuent à AQMI": a claim or
+    blame of the attacks just told, not of the one its sentence tells."""
+    return bool(_BACK.search(doc.folded, max(doc.sentences[m.sentence].start, m.start - 60), m.start))
+
+
+_BACK = re.compile(
+    r"\b(?:(?:claimed|blamed|attribu\w*|imput\w*|revendiqu\w*)\s+(?:both|the|these|those|l|les|ces|cette)"
+    r"(?:\s+\w+){0,3}|l\s+(?:attribu\w*|imput\w*))\s+(?:on|to|a|au|aux)\s+$"
+)
+# "an assault also claimed by the group": the group a claim names elsewhere in the report
+_ALSO_CLAIMED = re.compile(
+    r"\b(?:also claimed|(?:aussi|egalement) revendiquee?s?|"
+    r"claimed by the (?:same )?(?:group|jihadists|militants)|"
+    r"revendiquee?s? par (?:le meme groupe|les jihadistes|le groupe))\b"
+)
+
+
+def _bounds(doc: Doc, index: int) -> tuple[int, int]:
+    return doc.sentences[index].start, doc.sentences[index].end
 
 
 def _blamed(doc: Doc, m: Mention) -> bool:

@@ -73,12 +73,15 @@ def _dateline_date(doc: Doc, m: Mention) -> bool:
 
 def _toll_date(doc: Doc, m: Mention) -> bool:
     """ "the toll rose to 160 dead on Sunday", "the government on Saturday raised the toll", "a porté
-    dimanche le bilan à 132", "declared three days of mourning on Friday": the day of the count or of
-    the mourning, not of the killing."""
+    dimanche le bilan à 132", "declared three days of mourning on Friday", "IS claimed the attack on
+    Wednesday": the day of the count, of the mourning or of the claim, not of the killing."""
     sent = doc.sentences[m.sentence]
     return bool(
         _TOLL_ROSE.search(doc.folded, max(0, m.start - 40), m.start)
+        or _CLAIMED_ON.search(doc.folded, max(sent.start, m.start - 50), m.start)
+        or _RELEASED_ON.search(doc.folded, max(sent.start, m.start - 20), m.start)
         or _TOLL_AFTER.match(doc.folded, m.end)
+        or (_LEADS.fullmatch(doc.folded, sent.start, m.start) and _CLAIMED_AFTER.match(doc.folded, m.end))
         or _MOURNING.search(doc.folded[max(sent.start, m.start - 40) : min(sent.end, m.end + 25)])
     )
 
@@ -108,6 +111,17 @@ _TOLL_AFTER = re.compile(
     r"\s*,?\s*(?:(?:raised|lowered|revised|updated|put)\s+(?:the|its|a)\s+(?:\w+\s+)?toll\b"
     r"|(?:le|son)\s+bilan\b)"
 )
+_CLAIMED_ON = re.compile(
+    r"\b(?:claimed|claims|revendique|revendiquee?s?|blamed|attribue|impute)(?:\s+(?:responsibility|responsabilite|the|this|"
+    r"these|that|l|la|les|ces|cette|attack|attacks|attaque|attaques|assault|assaut|ambush|embuscade|raid|"
+    r"bombing|attentat|killing|killings|abduction|kidnapping|enlevement|operation))*\s+(?:on\s+|le\s+)?$"
+)
+# "in an audio message released on Tuesday", "dans une vidéo diffusée mardi": the day of the message
+_RELEASED_ON = re.compile(
+    r"\b(?:released|issued|posted|published|diffusee?s?|publiee?s?)\s+(?:on\s+|le\s+)?$"
+)
+_LEADS = re.compile(r"\s*(?:on|le)?\s*")
+_CLAIMED_AFTER = re.compile(r"\s*,?\s*(?:[\w-]+\s+){0,5}(?:claimed|a revendique|ont revendique)\b")
 _MOURNING = re.compile(r"\b(?:mourning|deuil)\b")
 _DATELINE_BEFORE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý' .-]{2,30},\s*")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*[—–-]")
