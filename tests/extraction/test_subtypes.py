@@ -557,3 +557,24 @@ def test_more_people_taken_than_killed_is_an_abduction(extractor: Extractor) -> 
     assert _types(extractor, text) == [("Violence against civilians", "Abduction/forced disappearance")]
     killed = "Gunmen killed twelve villagers and kidnapped two women near Djibo on Monday."
     assert _types(extractor, killed) == [("Violence against civilians", "Attack")]
+
+
+def test_police_that_intervene_in_a_protest_are_its_second_actor(extractor: Extractor) -> None:
+    text = "In Bamako, police fired tear gas and live rounds at protesters on Friday, killing 3."
+    (e,) = extractor.extract(text, published=dt.date(2020, 7, 13))
+    assert (e.actor1_id, e.actor2_id) == ("protesters-ml", "ml-police")
+
+
+def test_a_party_named_rassemblement_is_no_protest(extractor: Extractor) -> None:
+    text = "Plusieurs figures du Rassemblement pour le Mali ont été reçues par le président vendredi."
+    assert extractor.extract(text, published=dt.date(2020, 7, 13)) == []
+
+
+def test_detainees_released_is_no_town_retaken(extractor: Extractor) -> None:
+    text = (
+        "Le calme revenait lundi à Bamako. Samedi, plusieurs opposants ont été interpellés par la police, "
+        "avant d'être libérés lundi matin. Une mission conduite par l'ancien président nigérian Goodluck "
+        "Jonathan est attendue."
+    )
+    events = extractor.extract(text, published=dt.date(2020, 7, 13))
+    assert [(e.sub_event_type, e.actor1_id) for e in events] == [("Arrests", "ml-police")]

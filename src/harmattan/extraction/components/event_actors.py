@@ -46,11 +46,16 @@ def set_actors(
         (
             c
             for c in [head, *cl.members]
-            if c.actor2 is not None and (a1 is None or c.actor2.actor_id != a1.actor_id)
+            if c.actor2 is not None
+            and (a1 is None or c.actor2.actor_id != a1.actor_id)
+            # "police fired tear gas at protesters": not the protesters the crowd default made actor1
+            and c.actor2.actor_id != ev.actor1_id
         ),
         None,
     )
-    if src2 is not None and src2.actor2 is not None:
+    if ev.event_type == "Protests" and ev.inter2 == 1 and not str(ev.actor2_id).endswith("-state"):
+        pass  # the force that intervened in the protest (the crowd default made it the target)
+    elif src2 is not None and src2.actor2 is not None:
         _set_actor(doc, ev, evidence, 2, src2.actor2, res)
         ev.assoc_actor_2 = _assoc(src2.assoc2)
     elif ev.event_type == "Violence against civilians" and country:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import Hit, capital_follows, load_taxonomy, resolve_overlaps
@@ -64,6 +65,8 @@ def _add_hits(doc: Doc, hits: list[Hit], rule: str) -> None:
         while index < last and start >= sentences[index].end:
             index += 1
         entry = hit.entry
+        if entry.value == "protest" and text[start].isupper() and _in_a_name(text, sentences[index], start):
+            continue
         add(
             Mention(
                 entry.kind,
@@ -76,6 +79,16 @@ def _add_hits(doc: Doc, hits: list[Hit], rule: str) -> None:
                 entry.lang,
             )
         )
+
+
+def _in_a_name(text: str, sentence: Any, start: int) -> bool:
+    """ "le Mouvement du 5 juin-Rassemblement des forces patriotiques", "the Rally for the Republic": a
+    capitalised protest word inside a sentence that is not a title-case headline names a party."""
+    before = text[sentence.start : start].strip()
+    if not before or before[-1] in '.!?:«"“—–':
+        return False
+    words = [w for w in text[sentence.start : sentence.end].split() if w[:1].isalpha()]
+    return sum(w[0].isupper() for w in words) * 2 < len(words)
 
 
 _MONTH_DATE = re.compile(r"(?:the |a |la |une )?(?:March|Marche?)\s+\d")
@@ -162,6 +175,10 @@ def heading_to(doc: Doc, m: Mention) -> bool:
     return bool(_TOWARDS.search(doc.folded[max(0, m.start - 25) : m.start]))
 
 
+_HEAD_BEFORE = re.compile(r"\b(?:president|chef de l etat)\s+$")
+_HEAD_AFTER = re.compile(r"\s+(?:president|head of state)\b")
+
+
 def _document_country(doc: Doc) -> str | None:
     focus = set(load_taxonomy("countries")["focus"])
     counts: Counter[str] = Counter()
@@ -171,6 +188,10 @@ def _document_country(doc: Doc) -> str | None:
                 continue  # "near the Malian border" says where it is not
             if heading_to(doc, m):
                 continue
+            if _HEAD_BEFORE.search(doc.folded, max(0, m.start - 30), m.start) or _HEAD_AFTER.match(
+                doc.folded, m.end
+            ):
+                continue  # "l'ancien président nigérian Goodluck Jonathan" mediates: a person, not the place
             # the headline (first sentence) says what the report is about: weigh it more
             counts[str(m.value)] += 3 if m.sentence == 0 else 1
     return counts.most_common(1)[0][0] if counts else None
