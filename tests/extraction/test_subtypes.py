@@ -578,3 +578,10 @@ def test_detainees_released_is_no_town_retaken(extractor: Extractor) -> None:
     )
     events = extractor.extract(text, published=dt.date(2020, 7, 13))
     assert [(e.sub_event_type, e.actor1_id) for e in events] == [("Arrests", "ml-police")]
+
+
+def test_a_negated_act_is_no_event(extractor: Extractor) -> None:
+    text = "Officials say several suspects have been identified, but no arrest had been announced in Kaya."
+    assert extractor.extract(text, published=dt.date(2019, 1, 10)) == []
+    text = "Aucune attaque n'a été signalée à Djibo depuis dimanche, selon un élu local."
+    assert extractor.extract(text, published=dt.date(2019, 1, 10)) == []

@@ -47,6 +47,8 @@ def _add_hits(doc: Doc, hits: list[Hit], rule: str) -> None:
             # scanner drops the others already; this keeps any other scanner's hits to the same rule)
         if kind == "cue" and _MONTH_DATE.match(clean, hit.start, hit.end + 5):
             continue  # "the March 2022 killings", "a March 27 raid": a month, no march
+        if kind == "cue" and _NEGATED.search(doc.folded, max(0, hit.start - 16), hit.start):
+            continue  # "no arrest had been announced", "aucune attaque n'a été signalée"
         group = group_of(kind, kind)
         bucket = grouped.get(group)
         if bucket is None:
@@ -91,6 +93,7 @@ def _in_a_name(text: str, sentence: Any, start: int) -> bool:
     return sum(w[0].isupper() for w in words) * 2 < len(words)
 
 
+_NEGATED = re.compile(r"\b(?:no|aucune?|not a single|pas une? seule?|no new|aucune nouvelle)\s+$")
 _MONTH_DATE = re.compile(r"(?:the |a |la |une )?(?:March|Marche?)\s+\d")
 
 
