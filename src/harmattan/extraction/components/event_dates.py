@@ -79,7 +79,10 @@ def _toll_date(doc: Doc, m: Mention) -> bool:
     return bool(
         _TOLL_ROSE.search(doc.folded, max(0, m.start - 40), m.start)
         or _CLAIMED_ON.search(doc.folded, max(sent.start, m.start - 50), m.start)
-        or _RELEASED_ON.search(doc.folded, max(sent.start, m.start - 20), m.start)
+        or (
+            _RELEASED_ON.search(doc.folded, max(sent.start, m.start - 20), m.start)
+            and _CLAIM_WORD.search(doc.folded, sent.start, sent.end) is not None
+        )
         or _TOLL_AFTER.match(doc.folded, m.end)
         or (_LEADS.fullmatch(doc.folded, sent.start, m.start) and _CLAIMED_AFTER.match(doc.folded, m.end))
         or _MOURNING.search(doc.folded[max(sent.start, m.start - 40) : min(sent.end, m.end + 25)])
@@ -120,6 +123,7 @@ _CLAIMED_ON = re.compile(
 _RELEASED_ON = re.compile(
     r"\b(?:released|issued|posted|published|diffusee?s?|publiee?s?)\s+(?:on\s+|le\s+)?$"
 )
+_CLAIM_WORD = re.compile(r"\b(?:claim\w*|revendiqu\w*)")
 _LEADS = re.compile(r"\s*(?:on|le)?\s*")
 _CLAIMED_AFTER = re.compile(r"\s*,?\s*(?:[\w-]+\s+){0,5}(?:claimed|a revendique|ont revendique)\b")
 _MOURNING = re.compile(r"\b(?:mourning|deuil)\b")
