@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from harmattan.extraction.components.events import Candidate, Participant
+from harmattan.extraction.components.wording import claim_sentences
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.records import Event, Evidence
 
@@ -53,9 +54,9 @@ def set_actors(
         ),
         None,
     )
-    if ev.event_type == "Protests" and ev.inter2 == 1 and not str(ev.actor2_id).endswith("-state"):
-        pass  # the force that intervened in the protest (the crowd default made it the target)
-    elif src2 is not None and src2.actor2 is not None:
+    # the force that intervened in a protest stays its target, where the crowd default put it
+    intervened = ev.event_type == "Protests" and ev.inter2 == 1 and not str(ev.actor2_id).endswith("-state")
+    if src2 is not None and src2.actor2 is not None and not intervened:
         _set_actor(doc, ev, evidence, 2, src2.actor2, res)
         ev.assoc_actor_2 = _assoc(src2.assoc2)
     elif ev.event_type == "Violence against civilians" and country:
@@ -127,7 +128,6 @@ def _acting_body(cl: Any, src: Candidate) -> Candidate:
 
 
 _PARENT_AFTER = re.compile(r"^\s?(?:linked|affiliated|affiliate|allied|backed|aligned|lie|liee|affilie)\b")
-_CLAIM = re.compile(r"\b(?:claim\w*|revendiqu\w*)\b")
 _BLAMED_ON = re.compile(
     # "les autorités attribuent ce massacre à la katiba Macina": a few words may stand between
     r"\b(?:imput\w*|attribu\w*|blamed on|blamed|blames?|mis en cause|mettent en cause|met en cause|"
@@ -172,7 +172,7 @@ def _attribute(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any)
     ]
     if not named:
         return
-    claims = _claim_sentences(doc)
+    claims = claim_sentences(doc)
     # a claim names the group best; then the group named where the event is told; a merger is the group
     # it makes ("ont annoncé leur fusion au sein d'une nouvelle organisation, le GSIM")
     found = min(named, key=lambda m: (m.sentence not in claims, m.sentence not in own, m.start))
@@ -196,7 +196,7 @@ def _claimed_against_forces(doc: Doc, ev: Event, evidence: list[Evidence], res: 
     # only the claim sentences (cached per document) are read for the attack they claim
     claims = {
         i
-        for i in _claim_sentences(doc)
+        for i in claim_sentences(doc)
         if _CLAIMED_ATTACK.search(doc.folded, doc.sentences[i].start, doc.sentences[i].end)
     }
     claimant = next(
@@ -299,14 +299,6 @@ def _victims(doc: Doc) -> set[str | None]:
         for cand in doc.user_data.get("candidates", []):
             found.update(p.actor_id for p in [cand.actor2, *cand.assoc2] if p is not None)
         doc.user_data["_victims"] = found
-    return found
-
-
-def _claim_sentences(doc: Doc) -> set[int]:
-    found: set[int] | None = doc.user_data.get("_claims")
-    if found is None:
-        found = {s.index for s in doc.sentences if _CLAIM.search(doc.folded[s.start : s.end])}
-        doc.user_data["_claims"] = found
     return found
 
 

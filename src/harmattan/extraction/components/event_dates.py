@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from harmattan.extraction.components.events import Candidate
 from harmattan.extraction.components.place_words import line_start
+from harmattan.extraction.components.wording import claim_sentences
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import load_taxonomy
 from harmattan.regions.text import fold
@@ -81,7 +82,7 @@ def _toll_date(doc: Doc, m: Mention) -> bool:
         or _CLAIMED_ON.search(doc.folded, max(sent.start, m.start - 50), m.start)
         or (
             _RELEASED_ON.search(doc.folded, max(sent.start, m.start - 20), m.start)
-            and _CLAIM_WORD.search(doc.folded, sent.start, sent.end) is not None
+            and m.sentence in claim_sentences(doc)
         )
         or _TOLL_AFTER.match(doc.folded, m.end)
         or (_LEADS.fullmatch(doc.folded, sent.start, m.start) and _CLAIMED_AFTER.match(doc.folded, m.end))
@@ -123,7 +124,6 @@ _CLAIMED_ON = re.compile(
 _RELEASED_ON = re.compile(
     r"\b(?:released|issued|posted|published|diffusee?s?|publiee?s?)\s+(?:on\s+|le\s+)?$"
 )
-_CLAIM_WORD = re.compile(r"\b(?:claim\w*|revendiqu\w*)")
 _LEADS = re.compile(r"\s*(?:on|le)?\s*")
 _CLAIMED_AFTER = re.compile(r"\s*,?\s*(?:[\w-]+\s+){0,5}(?:claimed|a revendique|ont revendique)\b")
 _MOURNING = re.compile(r"\b(?:mourning|deuil)\b")

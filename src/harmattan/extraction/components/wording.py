@@ -186,3 +186,15 @@ _SPAN_OF = re.compile(
 _DEEMED = re.compile(
     r"[^.;]{0,40}?\b(?:will be|would be|sera|serait)\s+(?:considered|considere\w*|regarded|deemed|treated)"
 )
+
+
+def claim_sentences(doc: Doc) -> set[int]:
+    """The sentences that speak of a claim ("claimed", "revendiqué"), read once per document."""
+    found: set[int] | None = doc.user_data.get("_claims")
+    if found is None:
+        found = {s.index for s in doc.sentences if _CLAIM.search(doc.folded[s.start : s.end])}
+        doc.user_data["_claims"] = found
+    return found
+
+
+_CLAIM = re.compile(r"\b(?:claim\w*|revendiqu\w*)\b")
