@@ -158,3 +158,40 @@ def test_a_town_naming_a_road_is_not_the_spot(extractor: Extractor) -> None:
     text = "Gunmen ambushed a convoy on the Djibo-Ouagadougou road on Monday, killing five soldiers."
     (event,) = extractor.extract(text, published=dt.date(2024, 5, 5))
     assert (event.location, event.geo_precision) == ("Djibo", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # a mine collapse kills, but no one did it
+        (
+            "Plus de 70 personnes ont péri dans l'effondrement d'une mine d'or artisanale vendredi près de "
+            "Kangaba, a annoncé samedi le ministère des Mines.",
+            dt.date(2024, 1, 20),
+        ),
+        # "s'arrêter" is to stop, not to be arrested
+        ("Le rêve des Étalons s'est arrêté dimanche soir en finale, à Johannesburg.", dt.date(2013, 2, 11)),
+        # a dyke bursting, a school year put back: no rupture of relations, no attack repelled
+        (
+            "Plusieurs quartiers de Niamey ont été submergés après la rupture de digues. Les autorités ont "
+            "repoussé la rentrée scolaire.",
+            dt.date(2020, 9, 10),
+        ),
+        # refugees fleeing fighting tell why they fled, not a battle
+        (
+            "Beaucoup de réfugiés arrivés à Mbera disent fuir les combats dans la région de Tombouctou.",
+            dt.date(2024, 3, 15),
+        ),
+        ("For years the two groups avoided open war. That truce has collapsed.", dt.date(2020, 5, 4)),
+        ("Le PAM doit réduire les rations des populations ciblées au Mali.", dt.date(2023, 4, 12)),
+    ],
+)
+def test_words_that_tell_no_event_here(extractor: Extractor, text: str, published: dt.date) -> None:
+    assert extractor.extract(text, published=published) == []
+
+
+def test_an_attack_repelled_at_dawn_is_still_a_clash(extractor: Extractor) -> None:
+    events = extractor.extract(
+        "L'attaque a été repoussée à l'aube par les FAMa à Boni.", published=dt.date(2024, 1, 20)
+    )
+    assert [e.sub_event_type for e in events] == ["Armed clash"]

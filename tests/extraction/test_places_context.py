@@ -303,3 +303,16 @@ def test_a_village_of_a_commune_is_not_its_far_namesake(extractor: Extractor) ->
     text = "Deux habitants de Pétabouli, village de la commune de Gorom-Gorom, ont été tués samedi."
     (event,) = extractor.extract(text, published=dt.date(2021, 1, 20))
     assert (event.location, event.geo_precision) == ("Pétabouli", 1)
+
+
+def test_national_forces_tell_the_country_no_name_gives(extractor: Extractor) -> None:
+    """ "Les FAMa" names Mali: its Boni (Douentza), not the Boni of Burkina Faso the gazetteer also holds."""
+    e = _one(extractor, "Les FAMa ont repoussé samedi une attaque terroriste à Boni.")
+    assert (e.country, e.admin2, e.actor2_id) == ("ML", "Douentza", "ml-military")
+
+
+def test_forces_of_two_countries_leave_the_country_to_the_places(extractor: Extractor) -> None:
+    e = _one(
+        extractor, "Les FAMa et les VDP ont repoussé samedi une attaque à Boni, dans la province du Tuy."
+    )
+    assert e.country == "BF"

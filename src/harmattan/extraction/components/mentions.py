@@ -226,7 +226,25 @@ class ActorMentions(Component):
                 )
             )
         _drop_shadowed(doc)
+        if doc.country is None:
+            doc.country = self._forces_country(doc)
         return doc
+
+    def _forces_country(self, doc: Doc) -> str | None:
+        """ "Les FAMa ont repoussé une attaque à Boni": a report that names no country but one country's
+        own forces or militias is about that country (Boni in Mali, not its namesake in Burkina Faso)."""
+        focus = set(load_taxonomy("countries")["focus"])
+        counts: Counter[str] = Counter()
+        for m in doc.mentions:
+            actor = self.resources.actor(str(m.value)) if m.kind == "actor" else None
+            if actor is None or str(actor.kind) not in ("state_force", "militia"):
+                continue
+            countries = list(getattr(actor, "countries", None) or [])
+            if len(countries) == 1 and countries[0] in focus:
+                counts[countries[0]] += 1
+        if len(counts) != 1:
+            return None  # forces of two countries: the places must tell
+        return next(iter(counts))
 
 
 def _drop_shadowed(doc: Doc) -> None:

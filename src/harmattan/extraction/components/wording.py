@@ -104,7 +104,7 @@ def natural_cause(names: set[str], parts: list[Participant], mentions: list[Ment
     """Deaths or damage from a flood, a fire, a crash: a cause is named, no armed party, and the cues
     only tell the outcome (or "hit", "strike", which floods do too, or "blamed", as a heatwave is)."""
     return (
-        names <= OUTCOMES | {"attack", "plover_disapprove"}
+        names <= OUTCOMES | {"attack", "plover_disapprove", "descriptor"}  # "mine d'or": a mine, no bomb
         and any(m.kind == "disaster" for m in mentions)
         and not any(p.role in ("armed", "militia", "state", "vdp") and not _authority(p) for p in parts)
     )
