@@ -784,3 +784,21 @@ def test_the_day_of_a_claim_does_not_make_another_event(extractor: Extractor) ->
     )
     e = _one(extractor, text)
     assert (e.actor1_id, e.event_date) == ("is-sahel", dt.date(2023, 5, 8))
+
+
+def test_soldiers_of_a_named_force_are_that_force(extractor: Extractor) -> None:
+    text = (
+        "Les derniers soldats de la force française Barkhane ont quitté mardi leur base de Tombouctou, "
+        "remise aux Forces armées maliennes."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2021, 12, 15))
+    assert (event.actor1_id, event.actor2_id) == ("barkhane", "ml-military")
+
+
+def test_a_dateline_tells_the_country_of_unnamed_soldiers(extractor: Extractor) -> None:
+    text = (
+        "NIAMEY — Des militaires ont annoncé mercredi soir avoir renversé le président, retenu depuis le "
+        "matin dans sa résidence par des éléments de la garde présidentielle."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2023, 7, 27))
+    assert (event.sub_event_type, event.actor1_id) == ("Arrests", "ne-military")

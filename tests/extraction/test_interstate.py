@@ -52,3 +52,55 @@ def test_a_border_named_by_its_country_is_no_foreign_party(extractor: Extractor)
         "Reinforcements were sent to the area, close to the Malian border."
     )
     assert [k[0] for k in _kinds(extractor, text)] == ["Battles"]
+
+
+def _parties(
+    extractor: Extractor, text: str, day: dt.date
+) -> list[tuple[str | None, str | None, str | None]]:
+    return [(e.sub_event_type, e.actor1_id, e.actor2_id) for e in extractor.extract(text, published=day)]
+
+
+def test_the_alliance_members_listed_together_act_as_the_alliance(extractor: Extractor) -> None:
+    english = (
+        "Burkina Faso, Mali and Niger announced on Sunday that they were leaving the Economic Community "
+        "of West African States without delay."
+    )
+    french = (
+        "Le Mali, le Burkina Faso et le Niger ont annoncé dimanche leur retrait sans délai de la "
+        "Communauté économique des États de l'Afrique de l'Ouest (Cédéao)."
+    )
+    for text in (english, french):
+        assert _parties(extractor, text, dt.date(2024, 1, 29)) == [("Other", "aes", "ecowas")]
+
+
+def test_before_the_alliance_existed_the_states_act_alone(extractor: Extractor) -> None:
+    text = "Mali, Burkina Faso and Niger recalled their ambassadors from Paris on Sunday."
+    events = _parties(extractor, text, dt.date(2022, 5, 16))
+    assert events and all(actor1 != "aes" for _, actor1, _ in events)
+
+
+def test_the_states_signing_a_pact_are_its_parties(extractor: Extractor) -> None:
+    text = "Mali, Burkina Faso and Niger signed on Saturday in Bamako a mutual defence pact."
+    assert _parties(extractor, text, dt.date(2023, 9, 17)) == [("Agreement", "ml-state", "bf-state")]
+
+
+def test_a_dated_downing_a_recall_answers_is_an_event_of_its_own(extractor: Extractor) -> None:
+    text = (
+        "The Alliance of Sahel States said on Sunday it was recalling its ambassadors from Algiers, after "
+        "Algeria's army shot down a Malian army drone near Tinzaouaten in the night of March 31 to April 1."
+    )
+    events = extractor.extract(text, published=dt.date(2025, 4, 7))
+    got = {(e.sub_event_type, e.actor1_id, e.event_date) for e in events}
+    assert got == {
+        ("Other", "aes", dt.date(2025, 4, 6)),
+        ("Disrupted weapons use", "dz-military", dt.date(2025, 3, 31)),
+    }
+
+
+def test_an_undated_act_a_measure_answers_is_its_background(extractor: Extractor) -> None:
+    text = (
+        "Mali cut diplomatic ties with Ukraine on Sunday, after rebels backed by Kyiv killed dozens of "
+        "soldiers."
+    )
+    events = extractor.extract(text, published=dt.date(2024, 8, 5))
+    assert [e.sub_event_type for e in events] == ["Other"]

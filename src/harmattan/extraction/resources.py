@@ -66,6 +66,15 @@ class Resources:
         return Scanner(entries)
 
     @functools.cached_property
+    def alliances(self) -> tuple[Any, ...]:
+        """Bodies of a few member states (AES, G5 Sahel): the states listed together act as the body."""
+        if self.pack is None:
+            return ()
+        return tuple(
+            a for a in self.pack.actors if a.kind == "intergovernmental_body" and 2 <= len(a.countries) <= 5
+        )
+
+    @functools.cached_property
     def non_person_units(self) -> frozenset[str]:
         return frozenset(fold_term(w) for _, w in lang_terms(load_taxonomy("quantities")["non_person"]))
 

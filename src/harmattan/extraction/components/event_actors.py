@@ -382,6 +382,8 @@ def _on_event_date(doc: Doc, ev: Event, p: Participant, res: Any) -> Participant
     Africa Corps)."""
     if res is None or ev.event_date in (None, doc.published):
         return p
+    if p.mention.kind == "actor" and str(p.mention.value) != p.actor_id:
+        return p  # the party is not what its words name alone ("Mali, Burkina Faso and Niger": the AES)
     actor_id = res.resolve_mention(p.mention, str(p.actor_id), ev.event_date, doc.country)
     actor = res.actor(actor_id) if actor_id != p.actor_id else None
     if actor is None:

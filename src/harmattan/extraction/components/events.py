@@ -20,6 +20,7 @@ from harmattan.extraction.components.participants import (
     dedupe,
     described_as,
     is_source,
+    listed_members,
     member_of,
     named_over_generic,
     place_apposition,
@@ -32,6 +33,7 @@ from harmattan.extraction.components.tolls import split_tolls
 from harmattan.extraction.components.wording import (
     HEADLINE_LABEL,
     SIMILAR,
+    after_clause,
     aggregate_toll,
     captured_place,
     disaster_report,
@@ -53,8 +55,13 @@ _SUBJECT_VERB = re.compile(
     r"summoned|recalled|expelled|closed|suspended|severed|cut|rejected|condemned|demanded|withdrew|urged|"
     r"threatened|warned|protested|critici[sz]ed|blamed|imposed|banned|ended|declared|decided|signed)\b"
 )
-_FROM = re.compile(r"\s*(?:from|de|du|des|d)\s+(?:(?:the|la|le|l|tous les organes du|all)\s+)*$")
+# "withdrawal from the", "retrait sans délai de la", "retrait « immédiat » du"
+_FROM = re.compile(
+    r"\s*(?:(?:sans delai|with immediate effect|immediat|effective immediately|without delay)\s+)?"
+    r"(?:from|de|du|des|d)\s+(?:(?:the|la|le|l|tous les organes du|all)\s+)*$"
+)
 _DOWNED_BY = re.compile(r"\s+(?:(?:a|has|had|have|says it|said it|dit avoir|affirme avoir)\s+)?")
+_PACTS = frozenset({"agreement", "plover_agree"})
 _LEAD_POLITICAL = frozenset({"plover_sanction", "plover_reject", "plover_threaten", "plover_demand", "coup"})
 
 
@@ -75,6 +82,7 @@ class EventDetector(Component):
         self.kind_roles: dict[str, str] = terms["kind_roles"]
         self.inter_roles: dict[int, str] = {int(k): v for k, v in terms["inter_roles"].items()}
         self._last_sources: list[Participant] = []
+        self._in_alliance: set[int] = set()
 
     def __call__(self, doc: Doc) -> Doc:
         self._resolve_in_country(doc)
@@ -86,14 +94,26 @@ class EventDetector(Component):
             if not sent.has_cue:
                 continue
             mentions = sorted(by_sentence.get(sent.index, []), key=lambda m: m.start)
-            cand = self.candidate(doc, sent.index, mentions)
-            if cand is not None and candidates and SIMILAR.search(doc.folded, sent.start, sent.end):
-                like_before(cand, candidates[-1])
-            if cand is not None:
-                candidates.extend(split_tolls(doc, cand))
-                candidates.extend(self._companions(doc, cand))
+            parts = self._clauses(doc, sent.start, sent.end, mentions)
+            for part in parts:
+                cand = self.candidate(doc, sent.index, part)
+                if cand is not None and len(parts) > 1:
+                    cand.date = cand.date or _nearest(part, "date", cand.trigger)
+                    cand.place = cand.place or _nearest(part, "place", cand.trigger)
+                if cand is not None and candidates and SIMILAR.search(doc.folded, sent.start, sent.end):
+                    like_before(cand, candidates[-1])
+                if cand is not None:
+                    candidates.extend(split_tolls(doc, cand))
+                    candidates.extend(self._companions(doc, cand))
         doc.user_data["candidates"] = candidates
         return doc
+
+    def _clauses(self, doc: Doc, start: int, end: int, mentions: list[Mention]) -> list[list[Mention]]:
+        """The sentence's mentions, cut in two where a political act answers a dated act of force."""
+        cut = after_clause(doc, start, end, mentions, self.violent)
+        if cut is None:
+            return [mentions]
+        return [[m for m in mentions if m.end <= cut], [m for m in mentions if m.start >= cut]]
 
     def _resolve_in_country(self, doc: Doc) -> None:
         """A name whose meaning depends on the country ("al-Qaeda" in a Burkina Faso report is its Sahel
@@ -130,6 +150,9 @@ class EventDetector(Component):
             cues = [c for c in cues if str(c.value) in names]
         political = not names & self.violent
         parts = self._participants(doc, mentions, political)
+        self._in_alliance = set()
+        if political and not names & _PACTS:
+            parts = self._as_alliance(doc, parts)  # but the states signing a pact are its parties
         if "disrupt" in names:
             parts = self._with_downing_armies(doc, parts, mentions, cues)
         if rule is None and (natural_cause(names, parts, mentions) or disaster_report(doc, names, parts)):
@@ -212,7 +235,7 @@ class EventDetector(Component):
         for m in mentions:
             body = (
                 m.kind == "actor"
-                and 0 <= m.start - cue.end <= 30
+                and 0 <= m.start - cue.end <= 45
                 and _FROM.match(doc.folded, cue.end, m.start)
             )
             if body and getattr(self.resources.actor(str(m.value)), "kind", None) == "intergovernmental_body":
@@ -261,6 +284,24 @@ class EventDetector(Component):
             out = [p for p in out if p not in sources]
         return out
 
+    def _as_alliance(self, doc: Doc, parts: list[Participant]) -> list[Participant]:
+        """ "Mali, Burkina Faso and Niger are leaving ECOWAS": all of an alliance's members, listed
+        together while it exists, act as the alliance (AES), named or not."""
+        for body in self.resources.alliances:
+            if doc.published is not None and not body.valid_on(doc.published):
+                continue
+            members = listed_members(doc, parts, body.countries)
+            if not members:
+                continue
+            self._in_alliance = {p.mention.start for p in members}
+            rest = [p for p in parts if p not in members]
+            if not any(p.actor_id == body.id for p in rest):
+                first = members[0]
+                alliance = Participant(first.mention, body.id, body.name, body.inter, self._actor_role(body))
+                rest = sorted([*rest, alliance], key=lambda p: p.mention.start)
+            return rest
+        return parts
+
     def _countries_as_states(self, doc: Doc, mentions: list[Mention]) -> list[Participant]:
         """In diplomacy a country name stands for its state ("Algeria recalled its ambassador"); a
         headline's "Haïti :" only says where the news is from."""
@@ -268,6 +309,7 @@ class EventDetector(Component):
         for m in mentions:
             if (
                 m.kind == "country"
+                and m.start not in self._in_alliance  # "Mali, Burkina Faso and Niger" acting as the AES
                 and not HEADLINE_LABEL.match(doc.text, m.end)
                 and not _BORDER_AROUND.search(doc.folded, max(0, m.start - 16), m.end + 9)
             ):
@@ -363,6 +405,12 @@ class EventDetector(Component):
         return any(
             self._actor_role(self.resources.actor(str(m.value))) == "armed" for m in doc.of_kind("actor")
         )
+
+
+def _nearest(mentions: list[Mention], kind: str, trigger: Mention) -> Mention | None:
+    return min(
+        (m for m in mentions if m.kind == kind), key=lambda m: abs(m.start - trigger.start), default=None
+    )
 
 
 _REPORTED_ACT = re.compile(

@@ -122,7 +122,10 @@ def _adjacent(a: Mention, b: Mention) -> bool:
     return 0 <= b.start - a.end <= 3 or 0 <= a.start - b.end <= 3
 
 
-_OF_UNIT = re.compile(r"\s+(?:of|de|du|des)\s+(?:(?:the|la|l)\s+)?(?:operation|force|mission)?\s*")
+# "les soldats de la force française Barkhane": one word may qualify the force
+_OF_UNIT = re.compile(
+    r"\s+(?:of|de|du|des)\s+(?:(?:the|la|l)\s+)?(?:(?:[a-z]+\s+)?(?:operation|force|mission)(?:\s+[a-z]+)?)?\s*"
+)
 
 
 def unit_of(doc: Doc, parts: list[Participant]) -> list[Participant]:
@@ -145,7 +148,7 @@ def unit_of(doc: Doc, parts: list[Participant]) -> list[Participant]:
                 for q in named
                 if q is not p
                 and p.role == "state"
-                and 0 < q.mention.start - p.mention.end <= 20
+                and 0 < q.mention.start - p.mention.end <= 32
                 and _OF_UNIT.fullmatch(doc.folded, p.mention.end, q.mention.start)
             ),
             None,
@@ -249,3 +252,28 @@ def is_source(doc: Doc, m: Mention) -> bool:
         return False
     start = m.start - len(before) + verb.start()
     return bool(_CLAUSE_END.search(doc.clean[max(0, start - 6) : start]))
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|et))\s*(?:(?:le|la|les|the)\s+|l')?", re.IGNORECASE)
+
+
+def listed_members(doc: Doc, parts: list[Participant], countries: tuple[str, ...]) -> list[Participant]:
+    """ "Mali, Burkina Faso and Niger announced...": the states (or governments) of all of a body's
+    member countries, named one after the other in a list; [] when they are not."""
+    members = [
+        p
+        for p in parts
+        if p.role == "state"
+        and (p.actor_id or "").endswith(("-state", "-government"))
+        and (p.actor_id or "")[:2].upper() in countries
+    ]
+    if {(p.actor_id or "")[:2].upper() for p in members} != set(countries):
+        return []
+    members.sort(key=lambda p: p.mention.start)
+    run = [members[0]]
+    for p in members[1:]:
+        if _LIST_GAP.fullmatch(doc.clean, run[-1].mention.end, p.mention.start):
+            run.append(p)
+        elif len(run) < len(countries):
+            run = [p]
+    return run if len(run) >= len(countries) else []

@@ -154,7 +154,7 @@ class PlaceMentions(Component):
         if doc.country is None:
             named = [m.value.place.country for m in doc.mentions if m.kind == "place"]
             # ties go to the country named first (a set's order changes with the hash seed)
-            doc.country = max(dict.fromkeys(named), key=named.count) if named else None
+            doc.country = max(dict.fromkeys(named), key=named.count) if named else _dateline_country(doc)
         return doc
 
     def _designated_areas(self, doc: Doc, found: list[Mention], countries: list[str]) -> list[Mention]:
@@ -376,3 +376,13 @@ def _area_precision(place: Any) -> int:
 
 #: the name the tests read the named directions under (tests/extraction/test_places_context.py)
 _directions = named_directions
+
+
+def _dateline_country(doc: Doc) -> str | None:
+    """ "NIAMEY — Des militaires ont renversé le président": a report that names no country and no other
+    place is about the region's country it was filed from (a Paris or Washington dateline says nothing)."""
+    line = doc.user_data.get("dateline")
+    if line is None:
+        return None
+    country = str(line.value.place.country)
+    return country if country in load_taxonomy("countries")["focus"] else None
