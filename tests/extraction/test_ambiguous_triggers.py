@@ -195,3 +195,39 @@ def test_an_attack_repelled_at_dawn_is_still_a_clash(extractor: Extractor) -> No
         "L'attaque a été repoussée à l'aube par les FAMa à Boni.", published=dt.date(2024, 1, 20)
     )
     assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_soldiers_killed_when_helicopters_collided_is_no_attack(extractor: Extractor) -> None:
+    text = (
+        "Thirteen French soldiers were killed on Monday evening when two military helicopters collided in "
+        "the dark over the Liptako region of Mali. The army said there was no sign of hostile fire."
+    )
+    assert extractor.extract(text, published=dt.date(2019, 11, 26)) == []
+
+
+def test_to_storm_a_palace_is_an_attack_not_the_weather(extractor: Extractor) -> None:
+    text = (
+        "Eighteen attackers and one soldier were killed when a commando tried to storm the presidential "
+        "palace in N'Djamena on Wednesday evening."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2025, 1, 9))
+    assert (event.event_type, event.fatalities) == ("Battles", 19)
+
+
+def test_an_analysis_tells_no_undated_occurrence(extractor: Extractor) -> None:
+    text = (
+        "Analysis: the jihadist frontier creeps south\n"
+        "Researchers say JNIM recruits among herders who feel targeted by local authorities. Analysts warn "
+        "that the arrest of people on the basis of their ethnicity feeds the grievances the groups exploit."
+    )
+    assert extractor.extract(text, published=dt.date(2025, 8, 12)) == []
+
+
+def test_an_analysis_still_tells_a_dated_clash(extractor: Extractor) -> None:
+    text = (
+        "ANALYSIS — The truce between the Sahel's two jihadist camps appears to be over. On 26 April, "
+        "fighters of the Islamic State in the Greater Sahara and of JNIM clashed near Inabao, in Oudalan "
+        "province; one person was killed."
+    )
+    events = extractor.extract(text, published=dt.date(2020, 5, 4))
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Armed clash", dt.date(2020, 4, 26))]

@@ -802,3 +802,24 @@ def test_a_dateline_tells_the_country_of_unnamed_soldiers(extractor: Extractor) 
     )
     (event,) = extractor.extract(text, published=dt.date(2023, 7, 27))
     assert (event.sub_event_type, event.actor1_id) == ("Arrests", "ne-military")
+
+
+def test_a_town_taken_by_the_army_is_regained(extractor: Extractor) -> None:
+    text = (
+        "Les Forces armées maliennes ont annoncé samedi avoir pris le contrôle de la localité d'Anefis, dans "
+        "la région de Kidal, après des combats avec les combattants du Cadre stratégique permanent (CSP)."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2023, 10, 8))
+    assert (event.sub_event_type, event.actor1_id) == ("Government regains territory", "ml-military")
+    # the town, not the region's point: its region changed after the gazetteer's admin codes
+    assert event.geo_precision == 1 and abs(event.latitude - 18.04) < 0.01
+
+
+def test_a_later_sentence_on_the_attack_is_no_new_one(extractor: Extractor) -> None:
+    text = (
+        "Thirty-four Nigerien soldiers were killed on Thursday when assailants attacked their unit in "
+        "Banibangou. The Islamic State Sahel Province is active in the zone, but no group had claimed the "
+        "assault by Saturday. A civil society activist said families were waiting for the names of the dead."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2025, 6, 21))
+    assert (event.actor1_id, event.fatalities) == ("unidentified-armed-group", 34)

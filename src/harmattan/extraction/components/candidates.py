@@ -45,6 +45,8 @@ class Candidate:
     companion: bool = False
     #: actor1 is told by the wording itself ("killed by X", "between X and Y"), not guessed by position
     agent_told: bool = False
+    #: a later sentence naming the occurrence just told ("the attack", "the dead"), no new one
+    refers_back: bool = False
     #: the place (and date) this candidate belongs to, when one sentence tells several occurrences
     place: Mention | None = None
     date: Mention | None = None

@@ -57,9 +57,9 @@ def same_place(p: Any, q: Any) -> bool:
         return True
     # a headline's area under a former name ("Boucle du Mouhoun :", "Loroum :") and a town of it: the
     # gazetteer files towns under today's areas, so the area's seat being near the town has to do
-    reach = _AREA_REACH_KM["admin1" if "admin1" in areas else "admin2"]
+    reach = AREA_REACH_KM["admin1" if "admin1" in areas else "admin2"]
     return p.country == q.country and near(p, q, reach)
 
 
 #: How far from its seat a town may lie and still be inside a region or a province (Sahel countries).
-_AREA_REACH_KM = {"admin1": 150.0, "admin2": 70.0}
+AREA_REACH_KM = {"admin1": 150.0, "admin2": 70.0}

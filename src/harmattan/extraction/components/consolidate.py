@@ -139,6 +139,8 @@ class Consolidate(Component):
             target = None
             if not _told_apart(doc, cl):
                 target = next((m for m in reversed(merged[-4:]) if _compatible(m, cl, doc)), None)
+                if target is None and merged and cl.head.refers_back and merged[-1].historical is None:
+                    target = merged[-1]  # "No group had claimed the assault by Saturday": the one just told
                 if target is None and merged and outcome_only(cl) and takes_outcome(merged[-1], cl):
                     target = merged[-1]  # "More than 300 people were wounded": the toll of what was told
                 if target is None and merged and _names_the_attack_told(doc, cl):
@@ -160,7 +162,7 @@ class Consolidate(Component):
         for cl in merged:
             if cl.historical is not None and not self.settings["emit_historical"]:
                 continue
-            if _allusion(cl):
+            if _allusion(cl) or _undated_in_analysis(doc, cl):
                 continue
             ev = build_event(
                 doc,
@@ -176,6 +178,25 @@ class Consolidate(Component):
     def _kind_of(self, actor_id: str) -> str | None:
         actor = self.resources.actor(actor_id)
         return None if actor is None else str(actor.kind)
+
+
+# "Analysis: the jihadist frontier creeps south", "ANALYSE — ...", "EXPLAINER": a piece that explains
+_ANALYSIS = re.compile(
+    r"^\W*(?:analysis|analyse|explainer|decryptage|eclairage|factbox|backgrounder|commentary|opinion|tribune)"
+    r"\s*(?::|-|\u2014|\u2013|\|)"
+)
+
+
+def _undated_in_analysis(doc: Doc, cl: Cluster) -> bool:
+    """In an analysis, what no date of its own anchors is the analyst's general picture ("recruiting among
+    herders who feel targeted", "ces accords locaux"), not an occurrence: news pieces date what they tell."""
+    if cl.date is not None and cl.date[2] is not None:
+        return False
+    found = doc.user_data.get("_analysis")
+    if found is None:
+        found = bool(_ANALYSIS.match(doc.clean[:40].lower()))
+        doc.user_data["_analysis"] = found
+    return bool(found)
 
 
 def _allusion(cl: Cluster) -> bool:

@@ -78,8 +78,21 @@ def set_actors(
     excessive = ev.sub_event_type == "Excessive force against protesters"
     if excessive and (ev.actor1_id or "").startswith("protesters") and ev.inter2 == 1:
         _swap_actors(ev, evidence)  # "soldiers opened fire on protesters": the force is actor1 (the guide)
+    _taker_tells_the_kind(ev)
     if ev.actor2 is None:
         ev.inter2 = 0 if ev.actor1 is not None else None
+
+
+_TAKINGS = {"Non-state actor overtakes territory": "Government regains territory"}
+
+
+def _taker_tells_the_kind(ev: Event) -> None:
+    """ "Les FAMa ont pris le contrôle d'Anefis": a town taken by state forces is regained, one taken by
+    a group is overtaken, whichever the wording (or a model) said."""
+    if ev.sub_event_type in _TAKINGS and ev.inter1 in (1, 8):
+        ev.sub_event_type = _TAKINGS[ev.sub_event_type]
+    elif ev.sub_event_type == "Government regains territory" and ev.inter1 in (2, 3, 4):
+        ev.sub_event_type = "Non-state actor overtakes territory"
 
 
 def _government_acts(doc: Doc, head: Candidate, ev: Event, res: Any) -> None:
@@ -221,8 +234,10 @@ def _claimed_against_forces(doc: Doc, ev: Event, evidence: list[Evidence], res: 
 
 
 _NOT_NAMED = re.compile(
-    r"\b(?:did not name|has not commented|have not commented|not been claimed|no group (?:has )?claimed|"
-    r"no one has claimed|nobody has claimed|no claim|pas ete revendiquee?s?|aucune revendication|"
+    r"\b(?:did not name|has not commented|have not commented|not been claimed|no group (?:has |had )?claimed|"
+    r"no one (?:has |had )?claimed|nobody (?:has |had )?claimed|no claim|pas ete revendiquee?s?|"
+    r"aucune revendication|"
+    r"(?:is|are|was|were) active in|est actif|est active|sont actifs|operates? in the area|"
     r"aucun groupe n a revendique|n a pas nomme|stronghold|fief|bastion)\b"
 )
 _CLAIMABLE_ATTACKS = frozenset(

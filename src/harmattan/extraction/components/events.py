@@ -97,6 +97,8 @@ class EventDetector(Component):
             parts = self._clauses(doc, sent.start, sent.end, mentions)
             for part in parts:
                 cand = self.candidate(doc, sent.index, part)
+                if cand is not None and candidates and _dead_already_told(doc, cand, part):
+                    cand.refers_back = True  # "families waited for the names of the dead": told already
                 if cand is not None and len(parts) > 1:
                     cand.date = cand.date or _nearest(part, "date", cand.trigger)
                     cand.place = cand.place or _nearest(part, "place", cand.trigger)
@@ -155,8 +157,6 @@ class EventDetector(Component):
             parts = self._as_alliance(doc, parts)  # but the states signing a pact are its parties
         if "disrupt" in names:
             parts = self._with_downing_armies(doc, parts, mentions, cues)
-        if rule is None and (natural_cause(names, parts, mentions) or disaster_report(doc, names, parts)):
-            return None  # "floods killed 47 people", "les inondations qui frappent Mopti": no one did it
         if names & {"kill", "attack", "neutralise"} and aggregate_toll(doc, index, mentions):
             return None  # "2 000 morts recensés en 2023": a yearly count, whatever a model reads in it
         bare_mine = all(doc.folded[c.start : c.end] in ("mine", "mines") for c in cues)
@@ -196,6 +196,8 @@ class EventDetector(Component):
             dead = [(m.end, n) for kind, m, n in near if kind == "killed"]
             p.dead = max(dead)[1] if dead else 0  # the figure closest before it
         parts = dedupe(parts)
+        if rule is None and (natural_cause(names, parts, mentions) or disaster_report(doc, names, parts)):
+            return None  # "floods killed 47 people", "les inondations qui frappent Mopti": no one did it
         taken = sum(n for n, _, _ in counts.get("abducted", []))
         if "abduct" in names and taken > sum(n for n, _, _ in counts.get("killed", [])):
             # "killing two people and seizing dozens of workers as hostages": the taking is the event
@@ -405,6 +407,33 @@ class EventDetector(Component):
         return any(
             self._actor_role(self.resources.actor(str(m.value))) == "armed" for m in doc.of_kind("actor")
         )
+
+
+_DEAD_NOUN = re.compile(r"(?:dead|deaths?|killings?|morts?|deces|tueries?|victims?|victimes?)")
+_TOLD_NOUN = re.compile(rf"{_DEAD_NOUN.pattern}|(?:attacks?|assaults?|ambush|attaques?|assauts?|embuscades?)")
+_DEFINITE = re.compile(
+    r"\b(?:the|these|those|its|their|la|le|les|ces|leurs?|ses)\s+"
+    r"(?:(?:names? of the|noms? des|corps des)\s+)?$"
+)
+
+
+def _dead_already_told(doc: Doc, cand: Candidate, mentions: list[Mention]) -> bool:
+    """A later sentence whose only cue is a definite noun of death, with no figure ("the government
+    regretted the death", "waiting for the names of the dead", "l'enquête sur ces morts"): the dead of an
+    occurrence already told, no new one."""
+    if any(m.kind == "number" and m.text.lower() not in _ARTICLES for m in mentions):
+        return False
+    acts = [c for c in cand.cues if not str(c.value).startswith("plover_")]
+    # "no group had claimed the assault": an attack named with "the", where no place says it is another one
+    nouns = _DEAD_NOUN if any(m.kind == "place" for m in mentions) else _TOLD_NOUN
+    return bool(acts) and all(
+        nouns.fullmatch(doc.folded, c.start, c.end)
+        and _DEFINITE.search(doc.folded, max(0, c.start - 30), c.start)
+        for c in acts
+    )
+
+
+_ARTICLES = frozenset({"a", "an", "un", "une"})
 
 
 def _nearest(mentions: list[Mention], kind: str, trigger: Mention) -> Mention | None:

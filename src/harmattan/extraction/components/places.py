@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from harmattan.extraction.components.clusters import near
+from harmattan.extraction.components.clusters import AREA_REACH_KM, near
 from harmattan.extraction.components.place_context import (
     FEATURE_RANK,
     countries_hint,
@@ -313,6 +313,11 @@ def _outside_named_area(doc: Doc, found: list[Mention]) -> list[Mention]:
             # lies in the province's region; the report supplies the province
             twin = dataclasses.replace(place, admin2=where.name)
             out.append(dataclasses.replace(m, value=dataclasses.replace(ref, place=twin)))
+            continue
+        if near(place, where, AREA_REACH_KM[where.kind]):
+            # a town near the area's seat: the area's borders moved since the gazetteer's admin codes
+            # ("Anefis, dans la région de Kidal", filed under Gao), not the town
+            out.append(m)
             continue
         admin1, admin2 = (where.admin1, where.name) if where.kind == "admin2" else (where.name, None)
         out.append(_placed_at(m, where, "in-named-area", f"in-{where.id}", admin1=admin1, admin2=admin2))

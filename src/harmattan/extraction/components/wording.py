@@ -103,10 +103,19 @@ def passive_after(doc: Doc, p: Participant, cues: list[Mention]) -> bool:
 def natural_cause(names: set[str], parts: list[Participant], mentions: list[Mention]) -> bool:
     """Deaths or damage from a flood, a fire, a crash: a cause is named, no armed party, and the cues
     only tell the outcome (or "hit", "strike", which floods do too, or "blamed", as a heatwave is)."""
+    # "two military helicopters": a word inside a neutral phrase names no party
+    neutral = [m for m in mentions if m.kind == "cue" and m.value == "descriptor"]
     return (
         names <= OUTCOMES | {"attack", "plover_disapprove", "descriptor"}  # "mine d'or": a mine, no bomb
         and any(m.kind == "disaster" for m in mentions)
-        and not any(p.role in ("armed", "militia", "state", "vdp") and not _authority(p) for p in parts)
+        # "Thirteen French soldiers were killed when two helicopters collided": the dead are no doers
+        and not any(
+            p.role in ("armed", "militia", "state", "vdp")
+            and not _authority(p)
+            and not (p.numbered and p.role == "state")
+            and not any(d.start <= p.mention.start and p.mention.end <= d.end for d in neutral)
+            for p in parts
+        )
     )
 
 
