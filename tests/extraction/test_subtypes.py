@@ -585,3 +585,22 @@ def test_a_negated_act_is_no_event(extractor: Extractor) -> None:
     assert extractor.extract(text, published=dt.date(2019, 1, 10)) == []
     text = "Aucune attaque n'a été signalée à Djibo depuis dimanche, selon un élu local."
     assert extractor.extract(text, published=dt.date(2019, 1, 10)) == []
+
+
+def test_a_roadside_bomb_claimed_as_an_attack_stays_an_explosion(extractor: Extractor) -> None:
+    text = (
+        "Three French soldiers were killed on Monday by a roadside bomb near Hombori, in central Mali, an "
+        "attack claimed by the al-Qaeda-linked JNIM."
+    )
+    (e,) = extractor.extract(text, published=dt.date(2021, 1, 3))
+    assert (e.sub_event_type, e.actor1_id) == ("Remote explosive/landmine/IED", "jnim")
+
+
+def test_later_the_same_day_opens_another_occurrence(extractor: Extractor) -> None:
+    text = (
+        "A truck carrying displaced people struck an explosive device on Sunday on the road between "
+        "Guendbila and Barsalogho, killing 15 passengers. Later the same day, armed men ambushed a convoy "
+        "bringing food supplies elsewhere in Sanmatenga province, killing 14 people."
+    )
+    events = extractor.extract(text, published=dt.date(2019, 9, 9))
+    assert sorted(e.fatalities or 0 for e in events) == [14, 15]

@@ -232,7 +232,9 @@ _ANOTHER = re.compile(
 )
 # "Separately, ...", "Par ailleurs, ...": a sentence that opens on another matter
 _OPENS_ANOTHER = re.compile(
-    r"\s*(?:separately|par ailleurs|in another development|in a separate development)\b"
+    r"\s*(?:separately|par ailleurs|in another development|in a separate development|"
+    # "Later the same day, armed men ambushed a convoy" (not "we found their bodies later that day")
+    r"later (?:that|the same) day|plus tard (?:dans la journee|le meme jour))\b"
 )
 
 

@@ -173,6 +173,8 @@ def told_as_act(doc: Doc, cue: Mention) -> bool:
     before = doc.folded[max(0, cue.start - 40) : cue.start]
     if _HYPOTHETICAL.search(before) or _SPAN_OF.search(before) or _HABITUAL.search(before):
         return False
+    if cue.value == "attack" and _CLAIMED_LABEL.match(doc.folded, cue.end):
+        return False  # "killed by a roadside bomb..., an attack claimed by JNIM": a label, no assault
     return not _DEEMED.match(doc.folded, cue.end, cue.end + 60)
 
 
@@ -187,6 +189,7 @@ _HABITUAL = re.compile(
     r"\b(?:repeatedly|regularly|routinely|frequently|often|a plusieurs reprises|regulierement|souvent|"
     r"frequemment|a maintes reprises)\s+$"
 )
+_CLAIMED_LABEL = re.compile(r"\s+(?:claimed by|revendiquee? par|attributed to|attribuee? a|blamed on)\b")
 _FELL_TO_AMOUNT = re.compile(r"fell to\s+(?:about\s+|around\s+|a\s+|an\s+|its\s+|their\s+|\d)")
 _SPAN_OF = re.compile(
     r"\b(?:decades?|years?|months?|weeks?|decennies?|annees?|ans|mois|semaines?)\s+(?:of|d|de)\s+$"
