@@ -823,3 +823,12 @@ def test_a_later_sentence_on_the_attack_is_no_new_one(extractor: Extractor) -> N
     )
     (event,) = extractor.extract(text, published=dt.date(2025, 6, 21))
     assert (event.actor1_id, event.fatalities) == ("unidentified-armed-group", 34)
+
+
+def test_the_party_giving_the_toll_did_not_attack(extractor: Extractor) -> None:
+    text = (
+        "Des hommes armés ont attaqué mercredi quatre villages du cercle de Bankass, tuant au moins 32 "
+        "civils, selon un bilan communiqué jeudi par le gouvernement."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2020, 7, 3))
+    assert (event.actor1_id, event.fatalities) == ("unidentified-armed-group", 32)

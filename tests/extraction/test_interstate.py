@@ -104,3 +104,16 @@ def test_an_undated_act_a_measure_answers_is_its_background(extractor: Extractor
     )
     events = extractor.extract(text, published=dt.date(2024, 8, 5))
     assert [e.sub_event_type for e in events] == ["Other"]
+
+
+def test_quitting_a_regional_force_or_the_icc_rejects_it(extractor: Extractor) -> None:
+    mnjtf = (
+        "Niger has withdrawn from the Multinational Joint Task Force (MNJTF), its defence ministry announced "
+        "on Saturday."
+    )
+    icc = (
+        "Mali said on Monday it was withdrawing from the International Criminal Court with immediate effect."
+    )
+    for text, day in ((mnjtf, dt.date(2025, 3, 31)), (icc, dt.date(2025, 9, 23))):
+        (event,) = extractor.extract(text, published=day)
+        assert (event.sub_event_type, event.plover_type) == ("Other", "REJECT")

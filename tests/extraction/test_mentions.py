@@ -22,6 +22,9 @@ PUB = dt.date(2021, 1, 6)  # a Wednesday
         ("La semaine dernière, des hommes armés ont tué trois civils à Djibo.", dt.date(2020, 12, 28), 2),
         ("Fin décembre, des hommes armés ont tué trois civils à Djibo.", dt.date(2020, 12, 28), 3),
         ("Le 2 janvier, des hommes armés ont tué trois civils à Djibo.", dt.date(2021, 1, 2), 1),
+        # the weekday before a date names that date, not the last such weekday
+        ("Le samedi 2 janvier, des hommes armés ont tué trois civils à Djibo.", dt.date(2021, 1, 2), 1),
+        ("On Wednesday, December 30, gunmen killed three civilians in Djibo.", dt.date(2020, 12, 30), 1),
         ("On December 30, gunmen killed three civilians in Djibo.", dt.date(2020, 12, 30), 1),
         # a month with its year is that year's, even in a digest titled after the publication's month
         ("Burkina Faso DECEMBER 2019: gunmen killed three civilians in Djibo.", dt.date(2019, 12, 1), 3),

@@ -58,7 +58,7 @@ _SUBJECT_VERB = re.compile(
 # "withdrawal from the", "retrait sans délai de la", "retrait « immédiat » du"
 _FROM = re.compile(
     r"\s*(?:(?:sans delai|with immediate effect|immediat|effective immediately|without delay)\s+)?"
-    r"(?:from|de|du|des|d)\s+(?:(?:the|la|le|l|tous les organes du|all)\s+)*$"
+    r"(?:from|de|du|des|d)\s+(?:(?:the|la|le|l|tous les organes du|toutes les instances du|all)\s+)*$"
 )
 _DOWNED_BY = re.compile(r"\s+(?:(?:a|has|had|have|says it|said it|dit avoir|affirme avoir)\s+)?")
 _PACTS = frozenset({"agreement", "plover_agree"})
@@ -240,7 +240,9 @@ class EventDetector(Component):
                 and 0 <= m.start - cue.end <= 45
                 and _FROM.match(doc.folded, cue.end, m.start)
             )
-            if body and getattr(self.resources.actor(str(m.value)), "kind", None) == "intergovernmental_body":
+            kind = getattr(self.resources.actor(str(m.value)), "kind", None)
+            # a regional force a state quits is left as an organisation is (Niger leaving the MNJTF)
+            if body and kind in ("intergovernmental_body", "multilateral_mission") and m.value != "minusma":
                 return replace(cue, value="plover_reject", rule=f"{cue.rule}:left-organisation")
         return cue
 

@@ -221,6 +221,11 @@ _REPORTING_VERB = re.compile(
     r"(?:\s+(?:on\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday))?" + _ARTICLES_TO_END
 )
+_GIVEN_BY = re.compile(
+    r"\b(?:bilan|toll|figures?|chiffres?|communique|statement|rapport|report)\s+(?:\w+\s+){0,3}?"
+    r"(?:communique|donne|publie|fourni|released|given|issued|published|provided)\w*\s+(?:\w+\s+)?(?:par|by)\s+"
+    r"(?:(?:l|la|le|les|the)\s+)?$"
+)
 _CLAUSE_END = re.compile(r"[,»\"”]\s*(?:a\s+|ont\s+)?$")
 
 
@@ -247,6 +252,8 @@ def is_source(doc: Doc, m: Mention) -> bool:
     before = doc.folded[max(0, m.start - 40) : m.start]
     if _SOURCE_PREPOSITION.search(doc.folded[max(0, m.start - 60) : m.start]):
         return True  # "selon l'armée", "according to the army"
+    if _GIVEN_BY.search(before):
+        return True  # "selon un bilan communiqué jeudi par le gouvernement", "a toll released by the army"
     verb = _REPORTING_VERB.search(before)
     if verb is None:
         return False

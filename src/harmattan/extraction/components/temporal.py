@@ -173,10 +173,18 @@ def _named_day_first(doc: Doc, found: list[Mention]) -> list[Mention]:
     names gives way to that day."""
     days = [m for m in found if m.rule.startswith(("date:weekday", "date:day-month"))]
     sentences_with_days = {d.sentence for d in days}
+    # "le lundi 12 mai", "on Monday, May 12": the weekday names the date that follows it, not last Monday
+    explicit = [m for m in found if m.rule.startswith(("date:day-month", "date:month-day"))]
+    named = {
+        m.start
+        for m in found
+        if m.rule.startswith("date:weekday") and any(0 < d.start - m.end <= 3 for d in explicit)
+    }
     return [
         m
         for m in found
-        if not (
+        if m.start not in named
+        and not (
             m.rule.startswith("date:relative")
             and (
                 # "an overnight attack on Sobane Da... on Sunday night": "overnight" qualifies the day named
