@@ -265,3 +265,31 @@ def test_men_found_dead_are_counted(extractor: Extractor) -> None:
         "retrouvés morts dimanche, accusent leurs proches."
     )
     assert _fatalities(extractor, text) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # a person named, then who they were
+        (
+            "PARIS, Nov 13 - French troops of Operation Barkhane killed Bah Ag Moussa, the military "
+            "commander of JNIM, in an operation near Ménaka on Tuesday, the minister said.",
+            dt.date(2020, 11, 13),
+        ),
+        # a dateline before the subject: "A French soldier ... was killed"
+        (
+            "PARIS, Sept 25 - A French soldier of the Barkhane force was killed on Friday during an "
+            "operation near Gossi, the Élysée said.",
+            dt.date(2021, 9, 25),
+        ),
+        # "la mort du caporal-chef X": a rank before the name; a corporal is a soldier, not a chief
+        (
+            "Le Président a appris la mort du caporal-chef Maxime Blasco, tué le 24 septembre au Mali lors "
+            "d'un combat contre un groupe armé terroriste dans la région de Gossi.",
+            dt.date(2021, 9, 25),
+        ),
+    ],
+)
+def test_one_named_person_killed_counts_one(extractor: Extractor, text: str, published: dt.date) -> None:
+    (event,) = extractor.extract(text, published=published)
+    assert (event.event_type, event.fatalities) == ("Battles", 1)

@@ -10,7 +10,7 @@ from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import lang_terms, load_taxonomy
 from harmattan.regions.text import fold
 
-_DET = r"(?:the|a|an|one|its|his|their|le|la|l|un|une|son|sa|leur)"
+_DET = r"(?:the|a|an|one|its|his|their|le|la|l|un|une|son|sa|leur|du|de la|de l)"  # "la mort du sergent"
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +42,7 @@ def _right_before() -> re.Pattern[str]:
     return re.compile(rf"\b({_nouns()})\s+$")
 
 
+_NAME_THEN_COMMA = re.compile(r"\s+((?:[A-ZÀ-Ý][\w'’-]+\s+){0,3}[A-ZÀ-Ý][\w'’-]+)\s*,\s+")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|has been|had been|a ete|avait ete|aurait ete)\s+(?:\w+\s+)?$")
 
 
@@ -50,6 +51,10 @@ def one_victim(doc: Doc, cue: Mention) -> Mention | None:
     after = _after().match(doc.folded, cue.end, min(len(doc.folded), cue.end + 40))
     if after:
         return _mention(doc, cue, after.start(1), after.end(1))
+    named = _NAME_THEN_COMMA.match(doc.text, cue.end, min(len(doc.text), cue.end + 50))
+    if named and _subject().match(doc.folded, named.end(), min(len(doc.folded), named.end() + 40)):
+        # "killed Bah Ag Moussa, the military commander of JNIM": a person named, then who they were
+        return _mention(doc, cue, named.start(1), named.end(1))
     sent = doc.sentences[cue.sentence]
     if not _PASSIVE_BEFORE.search(doc.folded, max(sent.start, cue.start - 30), cue.start):
         # a headline's bare participle: "Police commissioner killed in ...", "un commissaire de police tué"
@@ -80,7 +85,12 @@ def listed_victims(doc: Doc, cue: Mention) -> list[Mention]:
 
 
 _PLURAL_PASSIVE_BEFORE = re.compile(r"\b(?:were|have been|had been|ont ete|avaient ete|auraient ete)\s+$")
-_LABEL = re.compile(r"(?:[^\W\d][\w' -]{0,30}\s?:\s+)?")  # "Bam : ", "BURKINA: "
+# "Bam : ", "BURKINA: ", and a dateline before them: "PARIS, Sept 25 - ", "NIAMEY (AFP) — "
+_LABEL = re.compile(
+    r"(?:[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}(?:,\s*(?:[A-Za-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[a-zéû]{3,9}\.?))?"
+    r"\s*(?:\([^)]{1,20}\))?\s*[-—–]\s+)?"
+    r"(?:[^\W\d][\w' -]{0,30}\s?:\s+)?"
+)
 _LIST_SPLIT = re.compile(r",\s*|\s+(?:et|and)\s+")
 _SINGLE = re.compile(r"(?:le|la|l |l'|un|une|son|sa|the|a|an|one|his|her|their)\s*\w")
 
