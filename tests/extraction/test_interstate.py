@@ -117,3 +117,12 @@ def test_quitting_a_regional_force_or_the_icc_rejects_it(extractor: Extractor) -
     for text, day in ((mnjtf, dt.date(2025, 3, 31)), (icc, dt.date(2025, 9, 23))):
         (event,) = extractor.extract(text, published=day)
         assert (event.sub_event_type, event.plover_type) == ("Other", "REJECT")
+
+
+def test_a_licence_withdrawn_is_a_measure_not_a_withdrawal(extractor: Extractor) -> None:
+    text = (
+        "La Haute Autorité de la communication a annoncé mardi à Bamako le retrait de la licence de la "
+        "chaîne privée Joliba TV News."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2024, 11, 28))
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Other")

@@ -215,7 +215,7 @@ class EventDetector(Component):
         )
         if cand.actor1 is None and not cand.default_actor1 and "coup" in names:
             cand.default_actor1 = "{cc}-military"  # "Captain Traoré removed Damiba": a coup is the army's
-        elif cand.actor1 is None and not cand.default_actor1 and "arrest" in names:
+        elif cand.actor1 is None and not cand.default_actor1 and names & {"arrest", "licence_measure"}:
             # "l'opposant a été interpellé vendredi", no arresting party named: the authorities arrest
             # (the gold annotators' practice: government before police)
             cand.default_actor1 = "{cc}-government"
