@@ -604,3 +604,10 @@ def test_later_the_same_day_opens_another_occurrence(extractor: Extractor) -> No
     )
     events = extractor.extract(text, published=dt.date(2019, 9, 9))
     assert sorted(e.fatalities or 0 for e in events) == [14, 15]
+
+
+def test_overrunning_a_camp_is_a_battle_and_overrunning_a_town_takes_it(extractor: Extractor) -> None:
+    camp = "On 10 December gunmen overran the Inates army camp, in Tillabéri region, and killed 71 soldiers."
+    town = "Boko Haram fighters overran the town of Baga, on the shores of Lake Chad, on Saturday."
+    assert _types(extractor, camp) == [("Battles", "Armed clash")]
+    assert _types(extractor, town) == [("Battles", "Non-state actor overtakes territory")]
