@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from harmattan.extraction import Extractor
 
 DAY = dt.date(2020, 6, 10)
@@ -126,3 +128,17 @@ def test_a_licence_withdrawn_is_a_measure_not_a_withdrawal(extractor: Extractor)
     )
     (event,) = extractor.extract(text, published=dt.date(2024, 11, 28))
     assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Other")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mali's junta announced on Thursday the 'immediate' end of the 2015 Algiers peace agreement with "
+        "northern armed groups.",
+        'Niger\'s military government said on Saturday it was ending "with immediate effect" the agreement '
+        "that allowed US military personnel to operate on its territory.",
+    ],
+)
+def test_a_pact_ended_is_rejected_not_made(extractor: Extractor, text: str) -> None:
+    events = extractor.extract(text, published=dt.date(2024, 3, 17))
+    assert [(e.sub_event_type, e.plover_type) for e in events] == [("Other", "REJECT")]

@@ -132,7 +132,9 @@ class EventDetector(Component):
         """The event one sentence tells, or None; ``rule`` imposes the type (a trained model's) and skips
         the test that the cues are strong enough to make an event."""
         cues = [
-            self._left_body(doc, post_overrun(doc, captured_place(doc, m, mentions)), mentions)
+            _ended_pact(
+                doc, self._left_body(doc, post_overrun(doc, captured_place(doc, m, mentions)), mentions)
+            )
             for m in mentions
             if m.kind == "cue"
         ]
@@ -436,6 +438,26 @@ def _dead_already_told(doc: Doc, cand: Candidate, mentions: list[Mention]) -> bo
 
 
 _ARTICLES = frozenset({"a", "an", "un", "une"})
+
+
+_PACT_CUES = frozenset({"agreement", "peace", "plover_agree"})
+# "the 'immediate' end of the 2015 Algiers peace agreement", "ending 'with immediate effect' the agreement",
+# "a dénoncé l'accord de défense": quotes and dates stand between the ending and the pact
+_ENDING_BEFORE = re.compile(
+    r"\b(?:end|ends|ending|ended|terminat\w*|scrap\w*|revok\w*|renounc\w*|tore up|withdr\w* from|"
+    r"pull\w* out of|fin|mettre fin|met fin|mis fin|mettent fin|denonc\w*|rompu|romp\w*|abrog\w*|retir\w* de|"
+    r"sortie de|caduc)\b"
+    r"(?:\s+\w+){0,7}\s*$"
+)
+
+
+def _ended_pact(doc: Doc, cue: Mention) -> Mention:
+    """A pact ended is rejected, not made (gold/GUIDE.md: REJECT)."""
+    if cue.value not in _PACT_CUES:
+        return cue
+    if not _ENDING_BEFORE.search(doc.folded, max(0, cue.start - 60), cue.start):
+        return cue
+    return replace(cue, value="plover_reject", rule=f"{cue.rule}:ended")
 
 
 def _nearest(mentions: list[Mention], kind: str, trigger: Mention) -> Mention | None:
