@@ -611,3 +611,26 @@ def test_overrunning_a_camp_is_a_battle_and_overrunning_a_town_takes_it(extracto
     town = "Boko Haram fighters overran the town of Baga, on the shores of Lake Chad, on Saturday."
     assert _types(extractor, camp) == [("Battles", "Armed clash")]
     assert _types(extractor, town) == [("Battles", "Non-state actor overtakes territory")]
+
+
+@pytest.mark.parametrize(
+    ("text", "force"),
+    [
+        (
+            "Chad's government said about 50 people were killed on Thursday when security forces opened "
+            "fire on demonstrators in N'Djamena.",
+            "td-military",
+        ),
+        (
+            "Les forces de l'ordre ont tiré à balles réelles pour disperser la foule samedi à Bamako.",
+            "ml-police",
+        ),
+    ],
+)
+def test_live_fire_on_a_crowd_is_excessive_force(extractor: Extractor, text: str, force: str) -> None:
+    (e,) = extractor.extract(text, published=dt.date(2022, 10, 21))
+    assert (e.sub_event_type, e.actor1_id, e.actor2_id) == (
+        "Excessive force against protesters",
+        force,
+        f"protesters-{force[:2]}",
+    )

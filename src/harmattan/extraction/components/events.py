@@ -152,6 +152,8 @@ class EventDetector(Component):
             # "Mali cut ties with Ukraine after ... rebels who fought": the violence is background
             names = {n for n in names if n not in self.violent}
             cues = [c for c in cues if str(c.value) in names]
+        if "live_fire" in names:
+            names = names | {"protest"}  # "security forces fired on crowds": the crowd was protesting
         political = not names & self.violent
         parts = self._participants(doc, mentions, political)
         self._in_alliance = set()
