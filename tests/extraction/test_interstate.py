@@ -142,3 +142,34 @@ def test_a_licence_withdrawn_is_a_measure_not_a_withdrawal(extractor: Extractor)
 def test_a_pact_ended_is_rejected_not_made(extractor: Extractor, text: str) -> None:
     events = extractor.extract(text, published=dt.date(2024, 3, 17))
     assert [(e.sub_event_type, e.plover_type) for e in events] == [("Other", "REJECT")]
+
+
+def test_juntas_signing_a_pact_sign_as_states(extractor: Extractor) -> None:
+    text = (
+        "Les chefs de la junte du Mali, du Burkina Faso et du Niger ont signé samedi à Bamako la charte du "
+        "Liptako-Gourma, un pacte de défense mutuelle."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2023, 9, 17))
+    assert (event.sub_event_type, event.actor1_id, event.actor2_id) == ("Agreement", "ml-state", "bf-state")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ouagadougou expulse trois diplomates français.",
+        "Ouagadougou a déclaré persona non grata trois diplomates français.",
+    ],
+)
+def test_a_capital_expelling_foreign_diplomats_is_its_government(extractor: Extractor, text: str) -> None:
+    (event,) = extractor.extract(text, published=dt.date(2024, 4, 18))
+    assert (event.actor1_id, event.actor2_id, event.location) == ("bf-government", "fr-state", "Ouagadougou")
+
+
+def test_an_ambassador_summoned_over_incursions_is_the_event(extractor: Extractor) -> None:
+    text = (
+        "La Mauritanie a convoqué mercredi l'ambassadeur du Mali pour lui exprimer sa « vive protestation » "
+        "après de nouvelles incursions de soldats maliens dans des villages frontaliers. Nouakchott dénonce "
+        "des exactions contre ses ressortissants installés de part et d'autre de la frontière."
+    )
+    events = extractor.extract(text, published=dt.date(2024, 4, 21))
+    assert [(e.sub_event_type, e.plover_type) for e in events] == [("Other", "DISAPPROVE")]

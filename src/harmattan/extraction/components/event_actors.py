@@ -74,6 +74,7 @@ def set_actors(
     _attribute(doc, cl, ev, evidence, res)
     _claimed_against_forces(doc, ev, evidence, res)
     _government_acts(doc, head, ev, res)
+    _pact_between_states(ev, res)
     _civilians_with_group(ev, res, country)
     excessive = ev.sub_event_type == "Excessive force against protesters"
     if excessive and (ev.actor1_id or "").startswith("protesters") and ev.inter2 == 1:
@@ -114,6 +115,23 @@ def _government_acts(doc: Doc, head: Candidate, ev: Event, res: Any) -> None:
         body = res.actor(f"{cc}-government")
     if body is not None:
         ev.actor1, ev.actor1_id, ev.inter1 = str(body.name), str(body.id), int(body.inter)
+
+
+def _pact_between_states(ev: Event, res: Any) -> None:
+    """ "Les chefs de la junte du Mali, du Burkina Faso et du Niger ont signé la charte": the parties to a
+    pact between countries are the states (the gold guide), whichever body the report names as signing."""
+    if ev.sub_event_type != "Agreement" or res is None:
+        return
+    ids = [ev.actor1_id or "", ev.actor2_id or ""]
+    bodies = [i.rsplit("-", 1) for i in ids if i.endswith(("-state", "-government"))]
+    if len(bodies) != 2 or bodies[0][0] == bodies[1][0]:
+        return
+    for n, (cc, _) in enumerate(bodies, start=1):
+        state = res.actor(f"{cc}-state")
+        if state is not None:
+            setattr(ev, f"actor{n}", str(state.name))
+            setattr(ev, f"actor{n}_id", str(state.id))
+            setattr(ev, f"inter{n}", int(state.inter))
 
 
 _BASE_WORD = re.compile(r"\b(?:bases?|camps?|military sites?|emprises?|garrisons?)\b")

@@ -53,7 +53,10 @@ __all__ = ["Candidate", "EventDetector", "Participant"]
 _SUBJECT_VERB = re.compile(
     r"\s+(?:a|ont|avait|avaient|has|have|had|said|says|accuse\w*|dement\w*|denied|denies|ordered|announced|"
     r"summoned|recalled|expelled|closed|suspended|severed|cut|rejected|condemned|demanded|withdrew|urged|"
-    r"threatened|warned|protested|critici[sz]ed|blamed|imposed|banned|ended|declared|decided|signed)\b"
+    r"threatened|warned|protested|critici[sz]ed|blamed|imposed|banned|ended|declared|decided|signed|"
+    # French headlines in the present: "Ouagadougou expulse trois diplomates français"
+    r"expulse|rappelle|suspend|ferme|rompt|denonce|convoque|declare|annonce|exige|interdit|retire|quitte|"
+    r"condamne|rejette|somme|met fin)\b"
 )
 # "withdrawal from the", "retrait sans délai de la", "retrait « immédiat » du"
 _FROM = re.compile(
@@ -145,10 +148,14 @@ class EventDetector(Component):
         ]
         names = {str(c.value) for c in cues}
         first = next(
-            (str(c.value) for c in cues if str(c.value) in self.violent or str(c.value) in _LEAD_POLITICAL),
+            (
+                "plover_summon" if _summons(doc, c) else str(c.value)
+                for c in cues
+                if str(c.value) in self.violent or str(c.value) in _LEAD_POLITICAL or _summons(doc, c)
+            ),
             "",
         )
-        if first in _LEAD_POLITICAL:
+        if first in _LEAD_POLITICAL or first == "plover_summon":
             # "Mali cut ties with Ukraine after ... rebels who fought": the violence is background
             names = {n for n in names if n not in self.violent}
             cues = [c for c in cues if str(c.value) in names]
@@ -276,7 +283,7 @@ class EventDetector(Component):
         out = [p for p in out if not place_apposition(doc, p, mentions)]
         if political and not any(p.role == "state" for p in out):
             out.extend(self._countries_as_states(doc, mentions))
-        elif political:
+        if political:
             # "Alger a rappelé son ambassadeur au Mali", "Bamako a ordonné l'expulsion": a capital (or a
             # country word) as the subject of a diplomatic act is its state, beside the state it targets
             out = sorted([*out, *self._capitals_acting(doc, mentions, out)], key=lambda p: p.mention.start)
@@ -440,6 +447,12 @@ def _dead_already_told(doc: Doc, cand: Candidate, mentions: list[Mention]) -> bo
 
 
 _ARTICLES = frozenset({"a", "an", "un", "une"})
+
+
+def _summons(doc: Doc, cue: Mention) -> bool:
+    """ "La Mauritanie a convoqué l'ambassadeur du Mali après de nouvelles incursions": an ambassador summoned
+    leads the sentence as a sanction does; the violence it protests is its background."""
+    return cue.value == "plover_disapprove" and doc.folded.startswith(("convoqu", "summon"), cue.start)
 
 
 _PACT_CUES = frozenset({"agreement", "peace", "plover_agree"})

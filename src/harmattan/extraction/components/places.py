@@ -255,7 +255,9 @@ class PlaceMentions(Component):
         populous = int(best.population or 0) >= min_pop or best.feature in ("P.PPLA", "P.PPLC", "P.PPLA2")
         # "au terminal de Sèmè" in a report on Benin: not a Senegalese hamlet of that name; a village in the
         # region of a country the report names may be the place
-        outside = bool(countries) and best.country not in countries
+        # a capital is its country's whatever other country the report names ("Ouagadougou expulse trois
+        # diplomates français")
+        outside = bool(countries) and best.country not in countries and best.feature != "P.PPLC"
         if outside and (not context or not (populous or near_countries(best, countries))):
             return None
         if context is None and not populous and " " not in folded:
