@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from harmattan.extraction.components.event_actors import set_actors
+from harmattan.extraction.components.event_actors import foreign_detainees, set_actors
 from harmattan.extraction.components.events import Candidate
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import load_taxonomy
@@ -56,6 +56,7 @@ def build_event(doc: Doc, cl: Any, res: Any, count_neutralised: bool, mass_killi
     if plover is not None:
         ev.plover_type = plover[0]
         evidence.append(_ev(doc, "plover_type", plover[1], f"plover:{plover[1].value}"))
+    foreign_detainees(ev, evidence)
     if cl.historical is not None:
         ev.historical = True
         evidence.append(_ev(doc, "historical", cl.historical, "background-cue"))
