@@ -177,8 +177,8 @@ def test_an_ambassador_summoned_over_incursions_is_the_event(extractor: Extracto
 
 def test_detaining_another_states_soldiers_coerces_it(extractor: Extractor) -> None:
     text = (
-        "Quarante-neuf soldats ivoiriens ont été interpellés dimanche à l'aéroport de Bamako par les autorités "
-        "maliennes, qui les accusent d'être des mercenaires."
+        "Quarante-neuf soldats ivoiriens ont été interpellés dimanche à l'aéroport de Bamako par les "
+        "autorités maliennes, qui les accusent d'être des mercenaires."
     )
     events = extractor.extract(text, published=dt.date(2022, 7, 12))
     assert [(e.sub_event_type, e.actor2_id, e.plover_type) for e in events] == [
