@@ -184,3 +184,17 @@ def test_detaining_another_states_soldiers_coerces_it(extractor: Extractor) -> N
     assert [(e.sub_event_type, e.actor2_id, e.plover_type) for e in events] == [
         ("Arrests", "ci-military", "COERCE")
     ]
+
+
+def test_a_withdrawal_announced_is_not_yet_a_handover(extractor: Extractor) -> None:
+    text = (
+        "NIAMEY - Les derniers militaires français déployés au Niger ont quitté le pays vendredi, mettant "
+        "fin à plus de dix ans de présence militaire. Le retrait avait été annoncé le 24 septembre par le "
+        "président Emmanuel Macron, deux mois après le coup d'État qui a renversé Mohamed Bazoum."
+    )
+    events = extractor.extract(text, published=dt.date(2023, 12, 23))
+    got = sorted((e.event_date, e.sub_event_type, e.plover_type) for e in events)
+    assert got == [
+        (dt.date(2023, 9, 24), "Other", "RETREAT"),
+        (dt.date(2023, 12, 22), "Non-violent transfer of territory", "RETREAT"),
+    ]
