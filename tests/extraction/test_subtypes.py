@@ -634,3 +634,23 @@ def test_live_fire_on_a_crowd_is_excessive_force(extractor: Extractor, text: str
         force,
         f"protesters-{force[:2]}",
     )
+
+
+def test_damage_in_a_protest_report_is_the_crowds(extractor: Extractor) -> None:
+    text = (
+        "Des manifestants s'en sont pris samedi à l'ambassade de France à Ouagadougou, où des incendies ont "
+        "été allumés. À Bobo-Dioulasso, l'Institut français a également été pris pour cible."
+    )
+    events = extractor.extract(text, published=dt.date(2022, 10, 2))
+    assert {(e.sub_event_type, e.actor1_id, e.location) for e in events} == {
+        ("Violent demonstration", "rioters-bf", "Ouagadougou"),
+        ("Violent demonstration", "rioters-bf", "Bobo-Dioulasso"),
+    }
+
+
+def test_an_attack_in_a_report_without_protest_stays_an_attack(extractor: Extractor) -> None:
+    text = (
+        "Twelve soldiers were killed on Friday when armed men attacked an army post at Nassoumbou. The "
+        "attackers set fire to vehicles. It was one of the deadliest attacks on the army in years."
+    )
+    assert _types(extractor, text) == [("Battles", "Armed clash")]

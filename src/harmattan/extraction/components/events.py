@@ -64,6 +64,7 @@ _FROM = re.compile(
     r"(?:from|de|du|des|d)\s+(?:(?:the|la|le|l|tous les organes du|toutes les instances du|all)\s+)*$"
 )
 _DOWNED_BY = re.compile(r"\s+(?:(?:a|has|had|have|says it|said it|dit avoir|affirme avoir)\s+)?")
+_UNREST_ACTS = frozenset({"attack", "burn", "loot", "destroy", "clash"})
 _PACTS = frozenset({"agreement", "plover_agree"})
 _LEAD_POLITICAL = frozenset({"plover_sanction", "plover_reject", "plover_threaten", "plover_demand", "coup"})
 
@@ -161,6 +162,10 @@ class EventDetector(Component):
             cues = [c for c in cues if str(c.value) in names]
         if "live_fire" in names:
             names = names | {"protest"}  # "security forces fired on crowds": the crowd was protesting
+        if self._unrest(doc, names, mentions):
+            names = names | {
+                "riot"
+            }  # "Des supermarchés ont été pillés et incendiés par des groupes de jeunes"
         political = not names & self.violent
         parts = self._participants(doc, mentions, political)
         self._in_alliance = set()
@@ -239,6 +244,26 @@ class EventDetector(Component):
         if rule["event_type"] == "Strategic developments" or political:
             cand.plover = self.book.plover(cues)
         return cand
+
+    def _unrest(self, doc: Doc, names: set[str], mentions: list[Mention]) -> bool:
+        """In a report of street protests, damage or an "attack" that no armed party or force commits is
+        the crowd's: "des manifestants s'en sont pris à l'ambassade ... l'Institut français a été pris pour
+        cible", "shops were looted and burned by groups of youths" (a violent demonstration, not an armed
+        attack)."""
+        if not names or not names <= _UNREST_ACTS or names & {"protest", "riot", "mob"}:
+            return False
+        if any(
+            m.kind == "actor" or (m.kind == "term" and m.value[0] in ("armed", "militia", "state"))
+            for m in mentions
+        ):
+            return False  # a group, a militia or the forces named: not the crowd
+        if any(m.kind == "number" for m in mentions) and "kill" in names:
+            return False  # a toll: the protests' dead are told by other rules
+        found = doc.user_data.get("_protest_report")
+        if found is None:
+            found = any(m.kind == "cue" and m.value == "protest" for m in doc.mentions)
+            doc.user_data["_protest_report"] = found
+        return bool(found)
 
     def _left_body(self, doc: Doc, cue: Mention, mentions: list[Mention]) -> Mention:
         """ "their withdrawal from the Economic Community of West African States", "son retrait du G5
