@@ -138,3 +138,27 @@ def test_a_french_cue_matches_with_the_day_inside_it(extractor: Extractor) -> No
     text = "Le Mali a rappelé dimanche son ambassadeur en Algérie, a annoncé le gouvernement à Bamako."
     (e,) = extractor.extract(text, published=dt.date(2019, 8, 20))
     assert (e.plover_type, e.actor2_id) == ("SANCTION", "dz-state")
+
+
+def test_a_day_of_something_to_come_dates_no_event(extractor: Extractor) -> None:
+    text = (
+        "BAMAKO, March 26 — Mali's main opposition leader, Soumaïla Cissé, has been abducted while "
+        "campaigning in the Niafunké area of the Timbuktu region ahead of Sunday's legislative elections, "
+        "his party said on Thursday. Cissé and members of his delegation were seized on Wednesday by "
+        "unidentified armed men, and one of his bodyguards was killed, the party said."
+    )
+    events = extractor.extract(text, published=dt.date(2020, 3, 26))
+    assert next((e.sub_event_type, e.event_date) for e in events) == (
+        "Abduction/forced disappearance",
+        dt.date(2020, 3, 25),
+    )
+
+
+def test_a_capitalised_term_opening_a_name_is_no_party(extractor: Extractor) -> None:
+    text = (
+        "The federal government said on Sunday that 110 schoolgirls were missing after Boko Haram "
+        "fighters raided the Government Girls Science and Technical College in Dapchi, Yobe state, last "
+        "Monday evening."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2018, 2, 26))
+    assert event.actor2_id == "civilians-ng"

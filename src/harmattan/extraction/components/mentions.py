@@ -69,6 +69,13 @@ def _add_hits(doc: Doc, hits: list[Hit], rule: str) -> None:
         entry = hit.entry
         if entry.value == "protest" and text[start].isupper() and _in_a_name(text, sentences[index], start):
             continue
+        if (
+            entry.kind == "term"
+            and text[start].isupper()
+            and _NAME_GOES_ON.match(text, hit.end)
+            and _in_a_name(text, sentences[index], start)
+        ):
+            continue  # "the Government Girls Science and Technical College": a name, no government
         add(
             Mention(
                 entry.kind,
@@ -93,6 +100,8 @@ def _in_a_name(text: str, sentence: Any, start: int) -> bool:
     return sum(w[0].isupper() for w in words) * 2 < len(words)
 
 
+# a capitalised word after a capitalised term, not a country's name or demonym: the term starts a name
+_NAME_GOES_ON = re.compile(r" (?!(?:of|de|du|des)\b)[A-Z][a-z]+ [A-Z][a-z]+")
 _NEGATED = re.compile(r"\b(?:no|aucune?|not a single|pas une? seule?|no new|aucune nouvelle)\s+$")
 _MONTH_DATE = re.compile(r"(?:the |a |la |une )?(?:March|Marche?)\s+\d")
 

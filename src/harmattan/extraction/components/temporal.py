@@ -180,10 +180,19 @@ def _named_day_first(doc: Doc, found: list[Mention]) -> list[Mention]:
         for m in found
         if m.rule.startswith("date:weekday") and any(0 < d.start - m.end <= 3 for d in explicit)
     }
+    # "ahead of Sunday's legislative elections": a day that dates something still to come
+    ahead = {
+        m.start
+        for m in found
+        if m.rule.startswith("date:weekday")
+        and doc.clean[m.end : m.end + 2] in ("'s", "’s")
+        and _AHEAD_OF.search(doc.folded, max(0, m.start - 16), m.start)
+    }
     return [
         m
         for m in found
         if m.start not in named
+        and m.start not in ahead
         and not (
             m.rule.startswith("date:relative")
             and (
@@ -199,6 +208,7 @@ def _named_day_first(doc: Doc, found: list[Mention]) -> list[Mention]:
     ]
 
 
+_AHEAD_OF = re.compile(r"\b(?:ahead of|until)\s+(?:this\s+|next\s+)?$")
 _LEAD_IN = re.compile(r"\s*(?:from|on|of|into|du|de|le)?\s*")
 
 
