@@ -654,3 +654,10 @@ def test_an_attack_in_a_report_without_protest_stays_an_attack(extractor: Extrac
         "attackers set fire to vehicles. It was one of the deadliest attacks on the army in years."
     )
     assert _types(extractor, text) == [("Battles", "Armed clash")]
+
+
+def test_only_forces_settle_a_base(extractor: Extractor) -> None:
+    forces = "Des militaires russes se sont installés jeudi dans la base aérienne 101 de Niamey."
+    residents = "Nouakchott dénonce des exactions contre ses ressortissants installés près de la frontière."
+    assert _types(extractor, forces) == [("Strategic developments", "Headquarters or base established")]
+    assert ("Strategic developments", "Headquarters or base established") not in _types(extractor, residents)

@@ -64,6 +64,23 @@ _FROM = re.compile(
     r"(?:from|de|du|des|d)\s+(?:(?:the|la|le|l|tous les organes du|toutes les instances du|all)\s+)*$"
 )
 _DOWNED_BY = re.compile(r"\s+(?:(?:a|has|had|have|says it|said it|dit avoir|affirme avoir)\s+)?")
+
+
+def _force(p: Participant) -> bool:
+    """An armed party or a force (not a government or a state): who can settle a base."""
+    return p.role in ("armed", "militia") or (p.actor_id or "").endswith(_FORCES)
+
+
+_FORCES = (
+    "-military",
+    "-air-force",
+    "-police",
+    "-gendarmerie",
+    "africa-corps",
+    "wagner-group",
+    "barkhane",
+    "minusma",
+)
 _UNREST_ACTS = frozenset({"attack", "burn", "loot", "destroy", "clash"})
 _PACTS = frozenset({"agreement", "plover_agree"})
 _LEAD_POLITICAL = frozenset({"plover_sanction", "plover_reject", "plover_threaten", "plover_demand", "coup"})
@@ -168,6 +185,8 @@ class EventDetector(Component):
             }  # "Des supermarchés ont été pillés et incendiés par des groupes de jeunes"
         political = not names & self.violent
         parts = self._participants(doc, mentions, political)
+        if "base" in names and not any(_force(p) for p in parts):
+            names = names - {"base"}  # "ses ressortissants installés de part et d'autre de la frontière"
         self._in_alliance = set()
         if political and not names & _PACTS:
             parts = self._as_alliance(doc, parts)  # but the states signing a pact are its parties
