@@ -832,3 +832,20 @@ def test_the_party_giving_the_toll_did_not_attack(extractor: Extractor) -> None:
     )
     (event,) = extractor.extract(text, published=dt.date(2020, 7, 3))
     assert (event.actor1_id, event.fatalities) == ("unidentified-armed-group", 32)
+
+
+def test_a_convoy_carrying_workers_is_civilian_and_foreigners_are_the_places_civilians(
+    extractor: Extractor,
+) -> None:
+    convoy = (
+        "At least 37 people were killed on Wednesday when gunmen ambushed a convoy carrying workers of the "
+        "Boungou gold mine in eastern Burkina Faso, the governor said."
+    )
+    (event,) = extractor.extract(convoy, published=dt.date(2019, 11, 7))
+    assert (event.sub_event_type, event.actor2_id, event.fatalities) == ("Attack", "civilians-bf", 37)
+    kidnap = (
+        "Cinq ressortissants indiens employés par une entreprise d'électrification ont été enlevés jeudi par "
+        "des hommes armés dans la région de Kayes, dans l'ouest du Mali."
+    )
+    (event,) = extractor.extract(kidnap, published=dt.date(2025, 11, 8))
+    assert event.actor2_id == "civilians-ml"

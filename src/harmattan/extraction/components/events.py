@@ -317,7 +317,9 @@ class EventDetector(Component):
                 role, template, inter, fixed_cc = m.value
                 cc = (
                     (fixed_cc if fixed_cc != BESIDE else None)
-                    or adjacent_country(mentions, m, doc.text)
+                    # civilians are those of the country where it happened, whatever their nationality
+                    # ("cinq ressortissants indiens enlevés dans la région de Kayes": civilians of Mali)
+                    or (adjacent_country(mentions, m, doc.text) if role != "civilian" else None)
                     or doc.country
                 )
                 actor_id = res.generic(m.text.lower(), template, cc, doc.published)
