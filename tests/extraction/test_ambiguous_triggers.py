@@ -184,6 +184,9 @@ def test_a_town_naming_a_road_is_not_the_spot(extractor: Extractor) -> None:
         ),
         ("For years the two groups avoided open war. That truce has collapsed.", dt.date(2020, 5, 4)),
         ("Le PAM doit réduire les rations des populations ciblées au Mali.", dt.date(2023, 4, 12)),
+        # one step from the title, a plan to be carried out, a road often targeted: no march, no killing
+        ("Le rêve des Étalons s'est arrêté à une marche du sacre dimanche.", dt.date(2013, 2, 11)),
+        ("L'axe Boni-Douentza est régulièrement ciblé par les groupes jihadistes.", dt.date(2021, 8, 20)),
     ],
 )
 def test_words_that_tell_no_event_here(extractor: Extractor, text: str, published: dt.date) -> None:

@@ -198,3 +198,13 @@ def test_a_withdrawal_announced_is_not_yet_a_handover(extractor: Extractor) -> N
         (dt.date(2023, 9, 24), "Other", "RETREAT"),
         (dt.date(2023, 12, 22), "Non-violent transfer of territory", "RETREAT"),
     ]
+
+
+def test_a_plot_foiled_is_no_weapon_disrupted(extractor: Extractor) -> None:
+    text = (
+        "Le ministre de la Sécurité a annoncé lundi que les services de renseignement avaient déjoué un "
+        "« complot majeur » visant à renverser le régime; plusieurs militaires ont été interpellés ces "
+        "derniers jours."
+    )
+    events = extractor.extract(text, published=dt.date(2025, 4, 22))
+    assert "Disrupted weapons use" not in {e.sub_event_type for e in events}

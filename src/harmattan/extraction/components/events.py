@@ -152,13 +152,7 @@ class EventDetector(Component):
     ) -> Candidate | None:
         """The event one sentence tells, or None; ``rule`` imposes the type (a trained model's) and skips
         the test that the cues are strong enough to make an event."""
-        cues = [
-            _ended_pact(
-                doc, self._left_body(doc, post_overrun(doc, captured_place(doc, m, mentions)), mentions)
-            )
-            for m in mentions
-            if m.kind == "cue"
-        ]
+        cues = [self._read_cue(doc, m, mentions) for m in mentions if m.kind == "cue"]
         cues = [
             c
             for c in cues
@@ -263,6 +257,12 @@ class EventDetector(Component):
         if rule["event_type"] == "Strategic developments" or political:
             cand.plover = self.book.plover(cues)
         return cand
+
+    def _read_cue(self, doc: Doc, m: Mention, mentions: list[Mention]) -> Mention:
+        """The cue as its sentence reads it: a place captured, an organisation left, a pact ended, a plot
+        foiled."""
+        cue = self._left_body(doc, post_overrun(doc, captured_place(doc, m, mentions)), mentions)
+        return _foiled_plot(doc, _ended_pact(doc, cue))
 
     def _unrest(self, doc: Doc, names: set[str], mentions: list[Mention]) -> bool:
         """In a report of street protests, damage or an "attack" that no armed party or force commits is
@@ -510,6 +510,16 @@ _ENDING_BEFORE = re.compile(
     r"sortie de|caduc)\b"
     r"(?:\s+\w+){0,7}\s*$"
 )
+
+
+_PLOT_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:complot|plot|coup|tentative|attempt|putsch)")
+
+
+def _foiled_plot(doc: Doc, cue: Mention) -> Mention:
+    """ "ont déjoué un « complot majeur »", "foiled an attempted coup": a plot foiled, no weapon disrupted."""
+    if cue.value != "disrupt" or not _PLOT_AFTER.match(doc.folded, cue.end, cue.end + 40):
+        return cue
+    return replace(cue, value="descriptor", rule=f"{cue.rule}:plot")
 
 
 def _ended_pact(doc: Doc, cue: Mention) -> Mention:

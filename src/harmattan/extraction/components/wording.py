@@ -187,7 +187,7 @@ _HYPOTHETICAL = re.compile(
 # "the group's fighters have repeatedly ambushed tanker convoys": a habit, no one act
 _HABITUAL = re.compile(
     r"\b(?:repeatedly|regularly|routinely|frequently|often|a plusieurs reprises|regulierement|souvent|"
-    r"frequemment|a maintes reprises)\s+$"
+    r"frequemment|a maintes reprises)\s+(?:\w+\s+)?$"
 )
 _CLAIMED_LABEL = re.compile(r"\s+(?:claimed by|revendiquee? par|attributed to|attribuee? a|blamed on)\b")
 _FELL_TO_AMOUNT = re.compile(r"fell to\s+(?:about\s+|around\s+|a\s+|an\s+|its\s+|their\s+|\d)")
