@@ -316,3 +316,8 @@ def test_forces_of_two_countries_leave_the_country_to_the_places(extractor: Extr
         extractor, "Les FAMa et les VDP ont repoussé samedi une attaque à Boni, dans la province du Tuy."
     )
     assert e.country == "BF"
+
+
+def test_a_park_written_in_lower_case_is_found(extractor: Extractor) -> None:
+    e = _one(extractor, "Des hommes armés ont tué samedi trois gardes forestiers dans le parc du W.")
+    assert (e.location, e.country) == ("parc du W", "NE")

@@ -62,7 +62,10 @@ class Resources:
         entries: list[Entry] = []
         if self.pack is not None:
             for folded, ids in self.pack.places.names():
-                entries.append(Entry("place", tuple(ids), None, str(folded), "initial", False))
+                # "le parc du W", "le lac Tchad": French writes a park's or a lake's common noun in lower case
+                words = str(folded).split()
+                case = "any" if len(words) > 1 and words[0] in _FEATURE_NOUNS else "initial"
+                entries.append(Entry("place", tuple(ids), None, str(folded), case, False))
         return Scanner(entries)
 
     @functools.cached_property
@@ -202,3 +205,9 @@ def _date_entries() -> Iterator[Entry]:
             yield entry("relative", dict(spec), lang, str(term))
     for lang, term in lang_terms(dates["historical_cues"]):
         yield entry("hist", None, lang, term.rstrip())
+
+
+#: the first words of place names that French and English reports may write in lower case
+_FEATURE_NOUNS = frozenset(
+    {"parc", "lac", "foret", "massif", "fleuve", "reserve", "plateau", "vallee", "lake", "forest", "river"}
+)
