@@ -321,3 +321,13 @@ def test_forces_of_two_countries_leave_the_country_to_the_places(extractor: Extr
 def test_a_park_written_in_lower_case_is_found(extractor: Extractor) -> None:
     e = _one(extractor, "Des hommes armés ont tué samedi trois gardes forestiers dans le parc du W.")
     assert (e.location, e.country) == ("parc du W", "NE")
+
+
+def test_a_paragraph_opening_with_a_surname_is_no_dateline(extractor: Extractor) -> None:
+    text = (
+        "OUAGADOUGOU — A group of officers led by Captain Ibrahim Traoré said on Friday that they had "
+        "removed the head of the junta.\\n\\nTraoré, 34, said the officers had acted because of the security "
+        "situation. On Saturday, demonstrators attacked the French embassy."
+    )
+    events = extractor.extract(text, published=dt.date(2022, 10, 3))
+    assert events and all(e.location in ("Ouagadougou", None) for e in events)

@@ -93,6 +93,10 @@ def dateline(doc: Doc, start: int, end: int) -> bool:
     begin = line_start(doc.clean, start)
     if doc.clean[begin:start].strip():
         return False
+    # "NIAMEY, 12 mars" anywhere (a digest's items), "Niamey, 12 mars" only on the report's first line: a
+    # paragraph that opens "Traoré, 34, said" names a person
+    if not doc.clean[start:end].isupper() and doc.clean[:begin].strip():
+        return False
     rest = doc.clean[end : end + 12].lstrip()
     return rest[:1] in ("—", "–", "-", ",") or rest.startswith("(")
 
