@@ -849,3 +849,13 @@ def test_a_convoy_carrying_workers_is_civilian_and_foreigners_are_the_places_civ
     )
     (event,) = extractor.extract(kidnap, published=dt.date(2025, 11, 8))
     assert event.actor2_id == "civilians-ml"
+
+
+def test_a_convoy_escorted_by_soldiers_is_the_soldiers(extractor: Extractor) -> None:
+    text = (
+        "Mali : un convoi de ravitaillement attaqué près d'Inékar\n\nDes hommes armés ont attaqué mercredi "
+        "un convoi de camions de ravitaillement escorté par les Forces armées maliennes (FAMa) près "
+        "d'Inékar, dans la région de Ménaka. Quatre soldats ont été tués."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2026, 11, 20))
+    assert (event.sub_event_type, event.actor2_id, event.fatalities) == ("Armed clash", "ml-military", 4)

@@ -71,6 +71,12 @@ def _add_hits(doc: Doc, hits: list[Hit], rule: str) -> None:
             continue
         if (
             entry.kind == "term"
+            and entry.value[0] == "civilian"
+            and _ESCORTED_CONVOY.match(doc.folded, start)
+        ):
+            continue  # "un convoi de camions escorté par les FAMa": the escort is the armed object
+        if (
+            entry.kind == "term"
             and text[start].isupper()
             and _NAME_GOES_ON.match(text, hit.end)
             and _in_a_name(text, sentences[index], start)
@@ -102,6 +108,10 @@ def _in_a_name(text: str, sentence: Any, start: int) -> bool:
 
 # a capitalised word after a capitalised term, not a country's name or demonym: the term starts a name
 _NAME_GOES_ON = re.compile(r" (?!(?:of|de|du|des)\b)[A-Z][a-z]+ [A-Z][a-z]+")
+_ESCORTED_CONVOY = re.compile(
+    r"(?:convoy|convoi)\w*\s+(?:\w+\s+){0,5}?"
+    r"(?:escorted by|escorte\w* par|under the escort of|sous (?:l )?escorte)\b"
+)
 _NEGATED = re.compile(r"\b(?:no|aucune?|not a single|pas une? seule?|no new|aucune nouvelle)\s+$")
 _MONTH_DATE = re.compile(r"(?:the |a |la |une )?(?:March|Marche?)\s+\d")
 
