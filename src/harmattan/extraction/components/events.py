@@ -6,6 +6,7 @@ roles.py; the candidate and its participants live in candidates.py (re-exported 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from typing import Any
@@ -33,9 +34,9 @@ from harmattan.extraction.components.tolls import split_tolls
 from harmattan.extraction.components.wording import (
     HEADLINE_LABEL,
     SIMILAR,
-    after_clause,
     aggregate_toll,
     captured_place,
+    clauses,
     disaster_report,
     figure_fell,
     like_before,
@@ -103,7 +104,6 @@ class EventDetector(Component):
         self.kind_roles: dict[str, str] = terms["kind_roles"]
         self.inter_roles: dict[int, str] = {int(k): v for k, v in terms["inter_roles"].items()}
         self._last_sources: list[Participant] = []
-        self._in_alliance: set[int] = set()
 
     def __call__(self, doc: Doc) -> Doc:
         self._resolve_in_country(doc)
@@ -115,28 +115,22 @@ class EventDetector(Component):
             if not sent.has_cue:
                 continue
             mentions = sorted(by_sentence.get(sent.index, []), key=lambda m: m.start)
-            parts = self._clauses(doc, sent.start, sent.end, mentions)
+            parts = clauses(doc, sent.start, sent.end, mentions, self.violent)
             for part in parts:
                 cand = self.candidate(doc, sent.index, part)
-                if cand is not None and candidates and _dead_already_told(doc, cand, part):
+                if cand is None:
+                    continue
+                if candidates and _dead_already_told(doc, cand, part):
                     cand.refers_back = True  # "families waited for the names of the dead": told already
-                if cand is not None and len(parts) > 1:
+                if len(parts) > 1:
                     cand.date = cand.date or _nearest(part, "date", cand.trigger)
                     cand.place = cand.place or _nearest(part, "place", cand.trigger)
-                if cand is not None and candidates and SIMILAR.search(doc.folded, sent.start, sent.end):
+                if candidates and SIMILAR.search(doc.folded, sent.start, sent.end):
                     like_before(cand, candidates[-1])
-                if cand is not None:
-                    candidates.extend(split_tolls(doc, cand))
-                    candidates.extend(self._companions(doc, cand))
+                candidates.extend(split_tolls(doc, cand))
+                candidates.extend(self._companions(doc, cand))
         doc.user_data["candidates"] = candidates
         return doc
-
-    def _clauses(self, doc: Doc, start: int, end: int, mentions: list[Mention]) -> list[list[Mention]]:
-        """The sentence's mentions, cut in two where a political act answers a dated act of force."""
-        cut = after_clause(doc, start, end, mentions, self.violent)
-        if cut is None:
-            return [mentions]
-        return [[m for m in mentions if m.end <= cut], [m for m in mentions if m.start >= cut]]
 
     def _resolve_in_country(self, doc: Doc) -> None:
         """A name whose meaning depends on the country ("al-Qaeda" in a Burkina Faso report is its Sahel
@@ -174,16 +168,17 @@ class EventDetector(Component):
         if "live_fire" in names:
             names = names | {"protest"}  # "security forces fired on crowds": the crowd was protesting
         if self._unrest(doc, names, mentions):
-            names = names | {
-                "riot"
-            }  # "Des supermarchés ont été pillés et incendiés par des groupes de jeunes"
+            # "Des supermarchés ont été pillés et incendiés par des groupes de jeunes"
+            names = names | {"riot"}
         political = not names & self.violent
         parts = self._participants(doc, mentions, political)
         if "base" in names and not any(_force(p) for p in parts):
             names = names - {"base"}  # "ses ressortissants installés de part et d'autre de la frontière"
-        self._in_alliance = set()
+        in_alliance: frozenset[int] = frozenset()
         if political and not names & _PACTS:
-            parts = self._as_alliance(doc, parts)  # but the states signing a pact are its parties
+            parts, in_alliance = self._as_alliance(
+                doc, parts
+            )  # but the states signing a pact are its parties
         if "disrupt" in names:
             parts = self._with_downing_armies(doc, parts, mentions, cues)
         if names & {"kill", "attack", "neutralise"} and aggregate_toll(doc, index, mentions):
@@ -239,7 +234,7 @@ class EventDetector(Component):
             parts,
             names,
             violent=self.violent,
-            countries_as_states=self._countries_as_states,
+            countries_as_states=functools.partial(self._countries_as_states, skip=in_alliance),
             named_armed=self._named_armed,
         )
         if cand.actor1 is None and not cand.default_actor1 and "coup" in names:
@@ -345,32 +340,34 @@ class EventDetector(Component):
             out = [p for p in out if p not in sources]
         return out
 
-    def _as_alliance(self, doc: Doc, parts: list[Participant]) -> list[Participant]:
+    def _as_alliance(self, doc: Doc, parts: list[Participant]) -> tuple[list[Participant], frozenset[int]]:
         """ "Mali, Burkina Faso and Niger are leaving ECOWAS": all of an alliance's members, listed
-        together while it exists, act as the alliance (AES), named or not."""
+        together while it exists, act as the alliance (AES), named or not; with the parties, where the
+        members' names start (no longer states of their own)."""
         for body in self.resources.alliances:
             if doc.published is not None and not body.valid_on(doc.published):
                 continue
             members = listed_members(doc, parts, body.countries)
             if not members:
                 continue
-            self._in_alliance = {p.mention.start for p in members}
             rest = [p for p in parts if p not in members]
             if not any(p.actor_id == body.id for p in rest):
                 first = members[0]
                 alliance = Participant(first.mention, body.id, body.name, body.inter, self._actor_role(body))
                 rest = sorted([*rest, alliance], key=lambda p: p.mention.start)
-            return rest
-        return parts
+            return rest, frozenset(p.mention.start for p in members)
+        return parts, frozenset()
 
-    def _countries_as_states(self, doc: Doc, mentions: list[Mention]) -> list[Participant]:
+    def _countries_as_states(
+        self, doc: Doc, mentions: list[Mention], skip: frozenset[int] = frozenset()
+    ) -> list[Participant]:
         """In diplomacy a country name stands for its state ("Algeria recalled its ambassador"); a
         headline's "Haïti :" only says where the news is from."""
         out: list[Participant] = []
         for m in mentions:
             if (
                 m.kind == "country"
-                and m.start not in self._in_alliance  # "Mali, Burkina Faso and Niger" acting as the AES
+                and m.start not in skip  # "Mali, Burkina Faso and Niger" acting as the AES
                 and not HEADLINE_LABEL.match(doc.text, m.end)
                 and not _BORDER_AROUND.search(doc.folded, max(0, m.start - 16), m.end + 9)
             ):

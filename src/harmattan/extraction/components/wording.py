@@ -217,18 +217,19 @@ _CLAIM = re.compile(r"\b(?:claim\w*|revendiqu\w*)\b")
 _AFTER_CLAUSE = re.compile(r",\s+(?:after|following|après que|après qu|après l|après avoir)\b", re.IGNORECASE)
 
 
-def after_clause(
+def clauses(
     doc: Doc, start: int, end: int, mentions: list[Mention], violent: frozenset[str]
-) -> int | None:
-    """Where a sentence's second act begins: a political cue before ", after ...", and after it an act of
-    force with a date of its own (an undated one is the background the act answers, not an event)."""
+) -> list[list[Mention]]:
+    """A sentence's mentions, cut in two where a political cue comes before ", after ..." and an act of
+    force with a date of its own after it (an undated one is the background the act answers, not an
+    event); otherwise the sentence's mentions whole."""
     found = _AFTER_CLAUSE.search(doc.clean, start, end)  # the comma: folded text has none
     if found is None:
-        return None
+        return [mentions]
     cut = found.start()
     before = [m for m in mentions if m.end <= cut]
     after = [m for m in mentions if m.start >= cut]
     political = any(m.kind == "cue" and str(m.value).startswith("plover_") for m in before)
     forceful = any(m.kind == "cue" and (str(m.value) in violent or m.value == "disrupt") for m in after)
     dated = any(m.kind == "date" for m in after)
-    return cut if political and forceful and dated else None
+    return [before, after] if political and forceful and dated else [mentions]
