@@ -494,6 +494,14 @@ def test_forces_deployed_set_up_no_base_but_forces_moving_into_one_do(extractor:
     assert ("Strategic developments", "Headquarters or base established") in _types(extractor, moved)
 
 
+def test_any_force_of_the_registry_settles_a_base_but_residents_do_not(extractor: Extractor) -> None:
+    # Sabre is a foreign force by its registry kind; no list in the code names it
+    sabre = "Les soldats de la force Sabre se sont installés à Inata, selon une source sécuritaire."
+    assert ("Strategic developments", "Headquarters or base established") in _types(extractor, sabre)
+    residents = "Des ressortissants maliens installés à Inata ont été évacués, selon une source sécuritaire."
+    assert ("Strategic developments", "Headquarters or base established") not in _types(extractor, residents)
+
+
 def test_a_crowd_that_then_sets_fire_riots(extractor: Extractor) -> None:
     text = (
         "Des manifestants se sont rassemblés samedi devant l'ambassade de France à Ouagadougou. "

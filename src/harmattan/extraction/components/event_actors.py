@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from harmattan.extraction.components.events import Candidate, Participant
+from harmattan.extraction.components.interstate import state_country
 from harmattan.extraction.components.wording import claim_sentences
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.records import Event, Evidence
@@ -84,19 +85,14 @@ def set_actors(
         ev.inter2 = 0 if ev.actor1 is not None else None
 
 
-_STATE_BODIES = ("-military", "-state", "-government", "-police", "-gendarmerie", "-air-force")
-
-
 def foreign_detainees(ev: Event, evidence: list[Evidence]) -> None:
     """ "49 soldats ivoiriens interpellés à l'aéroport de Bamako", "quatre agents français arrêtés à
     Ouagadougou": a state detaining another state's soldiers or agents coerces that state (gold/GUIDE.md:
     PLOVER COERCE)."""
-    target = ev.actor2_id or ""
-    if ev.sub_event_type != "Arrests" or not ev.country or not target.endswith(_STATE_BODIES):
+    target = state_country(ev.actor2_id)
+    if ev.sub_event_type != "Arrests" or not ev.country or target in (None, ev.country):
         return
-    if target[:2].upper() == ev.country or not (ev.actor1_id or "").endswith(_STATE_BODIES):
-        return
-    if (ev.actor1_id or "")[:2].upper() != ev.country:
+    if state_country(ev.actor1_id) != ev.country:
         return  # a coup's soldiers or a foreign force: not a state holding foreigners
     ev.plover_type = "COERCE"  # kept as Arrests: most gold annotators code it so (8 dev cases to 4)
     told = next((e for e in evidence if e.field == "sub_event_type"), None)

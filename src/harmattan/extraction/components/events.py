@@ -67,23 +67,15 @@ _FROM = re.compile(
 _DOWNED_BY = re.compile(r"\s+(?:(?:a|has|had|have|says it|said it|dit avoir|affirme avoir)\s+)?")
 
 
-def _force(p: Participant) -> bool:
-    """An armed party or a force (not a government or a state): who can settle a base."""
-    return p.role in ("armed", "militia") or (p.actor_id or "").endswith(_FORCES)
+#: registry kinds of armed forces (not governments or states): who can settle a base
+_FORCE_KINDS = frozenset({"state_force", "foreign_force", "multilateral_mission"})
+#: a country's forces by id pattern, for "{cc}-military" ids the registry does not list ("de-military")
+_NATIONAL_FORCE = re.compile(r"^[a-z]{2}-(?:military|air-force|police|gendarmerie|national-guard)$")
 
 
-_FORCES = (
-    "-military",
-    "-air-force",
-    "-police",
-    "-gendarmerie",
-    "africa-corps",
-    "wagner-group",
-    "barkhane",
-    "minusma",
-)
 _UNREST_ACTS = frozenset({"attack", "burn", "loot", "destroy", "clash"})
-_PACTS = frozenset({"agreement", "plover_agree"})
+#: cues of a pact: its signatories are its parties, and ending one rejects it
+_PACTS = frozenset({"agreement", "peace", "plover_agree"})
 _LEAD_POLITICAL = frozenset({"plover_sanction", "plover_reject", "plover_threaten", "plover_demand", "coup"})
 
 
@@ -172,7 +164,7 @@ class EventDetector(Component):
             names = names | {"riot"}
         political = not names & self.violent
         parts = self._participants(doc, mentions, political)
-        if "base" in names and not any(_force(p) for p in parts):
+        if "base" in names and not any(self._force(p) for p in parts):
             names = names - {"base"}  # "ses ressortissants installés de part et d'autre de la frontière"
         in_alliance: frozenset[int] = frozenset()
         if political and not names & _PACTS:
@@ -430,6 +422,15 @@ class EventDetector(Component):
             return self._actor_role(self.resources.actor(victim[6:]))
         return victim
 
+    def _force(self, p: Participant) -> bool:
+        """An armed party or a force (not a government or a state): who can settle a base."""
+        if p.role in ("armed", "militia"):
+            return True
+        actor = self.resources.actor(p.actor_id) if p.actor_id else None
+        if actor is not None:
+            return str(getattr(actor, "kind", "")) in _FORCE_KINDS
+        return bool(p.actor_id and _NATIONAL_FORCE.match(p.actor_id))
+
     def _actor_role(self, actor: Any) -> str:
         if actor is None:
             return "armed"
@@ -498,7 +499,6 @@ def _summons(doc: Doc, cue: Mention) -> bool:
     return cue.value == "plover_disapprove" and doc.folded.startswith(("convoqu", "summon"), cue.start)
 
 
-_PACT_CUES = frozenset({"agreement", "peace", "plover_agree"})
 # "the 'immediate' end of the 2015 Algiers peace agreement", "ending 'with immediate effect' the agreement",
 # "a dénoncé l'accord de défense": quotes and dates stand between the ending and the pact
 _ENDING_BEFORE = re.compile(
@@ -521,7 +521,7 @@ def _foiled_plot(doc: Doc, cue: Mention) -> Mention:
 
 def _ended_pact(doc: Doc, cue: Mention) -> Mention:
     """A pact ended is rejected, not made (gold/GUIDE.md: REJECT)."""
-    if cue.value not in _PACT_CUES:
+    if cue.value not in _PACTS:
         return cue
     if not _ENDING_BEFORE.search(doc.folded, max(0, cue.start - 60), cue.start):
         return cue

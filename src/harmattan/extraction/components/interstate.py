@@ -19,6 +19,12 @@ _STATE_BODY = re.compile(
 )
 
 
+def state_country(actor_id: str | None) -> str | None:
+    """The country code of a country's own state body ("ml-government" -> "ML"), else None."""
+    body = _STATE_BODY.match(actor_id or "")
+    return body.group(1).upper() if body is not None else None
+
+
 def interstate(ev: Event, kind_of: Callable[[str], str | None]) -> bool:
     """Whether a party to the event is international, or a state body of another country than the
     event's own (``kind_of`` gives an actor id's registry kind)."""
@@ -26,8 +32,8 @@ def interstate(ev: Event, kind_of: Callable[[str], str | None]) -> bool:
     for actor_id in _parties(ev):
         if kind_of(actor_id) in _INTERNATIONAL:
             return True
-        body = _STATE_BODY.match(actor_id)
-        if body is not None and home and body.group(1) != home:
+        country = state_country(actor_id)
+        if country is not None and home and country.lower() != home:
             return True
     return False
 
