@@ -170,11 +170,30 @@ def test_coordinated_attacks_on_a_list_of_towns_are_one_event_per_town(extractor
         "One person was killed on Wednesday in Sikiré when suspected jihadists attacked a militia.",
         "Une personne a été tuée mardi à Sebba lors d'échanges de tirs entre les FDS et des individus armés.",
         "The gendarmerie post at Kelbo came under attack on Friday. One person was killed, a source said.",
+        "In the north, one person was killed on Wednesday in an attack by gunmen on an army post in Koumbri.",
     ],
 )
 def test_one_person_killed_is_one_death(extractor: Extractor, text: str) -> None:
     (e,) = extractor.extract(text, published=dt.date(2020, 1, 10))
     assert e.fatalities == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen shot dead Antonio César Fernández, a Spanish Salesian missionary, on Friday near Nohao.",
+        "Father Rodrigue Sanon, who disappeared on Tuesday near Banfora, was found dead in a forest.",
+        "In Saint-Louis, a student, Alpha Yero Tounkara, died during clashes with police on Friday.",
+        "Alpha Yero Tounkara, étudiant à l'université, est mort vendredi lors de heurts à Saint-Louis.",
+    ],
+)
+def test_one_person_named_is_one_death(extractor: Extractor, text: str) -> None:
+    assert [e.fatalities for e in extractor.extract(text, published=dt.date(2020, 1, 10))] == [1]
+
+
+def test_one_of_a_list_of_victims_is_not_the_toll(extractor: Extractor) -> None:
+    text = "Un Volontaire pour la défense de la patrie et son oncle ont été assassinés mardi à Sebba."
+    assert [e.fatalities for e in extractor.extract(text, published=dt.date(2020, 1, 10))] == [2]
 
 
 def test_a_toll_raised_later_is_the_count_and_its_day_is_the_reports(extractor: Extractor) -> None:

@@ -6,7 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from harmattan.extraction.components.singular import listed_victims, one_before, one_victim
+from harmattan.extraction.components.singular import (
+    listed_victims,
+    one_before,
+    one_person_noun_at,
+    one_victim,
+)
 from harmattan.extraction.doc import Doc, Mention
 
 _CASUALTY = {
@@ -53,6 +58,7 @@ def count_casualties(
         for n in numbers
         if n.rule != "number:words-weak"
         or _person_follows(doc, n, mentions)
+        or _one_person_alone(doc, n, cas_starts)
         or any(n.end < s <= n.end + 2 for s in cas_starts)
     ]
     dates = [(m.start, m.end) for m in mentions if m.kind == "date"]
@@ -146,6 +152,18 @@ def _weak_counts(gap: str) -> bool:
 def _unit_follows(doc: Doc, n: Mention, units: frozenset[str]) -> bool:
     nxt = doc.folded[n.end : n.end + 20].split()
     return bool(nxt) and nxt[0] in units
+
+
+def _one_person_alone(doc: Doc, n: Mention, cas_starts: set[int]) -> bool:
+    """ "one person was killed": no party, but one dead; not one of a list ("un VDP et son oncle ont été
+    assassinés", which counts each)."""
+    if not one_person_noun_at(doc, n.end):
+        return False
+    nxt = min((s for s in cas_starts if s > n.end), default=n.end + 60)
+    return not _PLURAL_OR_LIST.search(doc.folded, n.end, nxt)
+
+
+_PLURAL_OR_LIST = re.compile(r"\b(?:and|et|were|are|have|ont|sont)\b")
 
 
 def _person_follows(doc: Doc, n: Mention, mentions: list[Mention]) -> bool:

@@ -28,7 +28,17 @@ def _after() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _subject() -> re.Pattern[str]:
     # the sentence's subject, then a passive verb: "The prefect of Oursi ... was shot dead"
-    return re.compile(rf"\W*{_DET}\s+(?:\w+\s+)?({_nouns()})\b")
+    return re.compile(rf"\W*{_DET}\s+(?:[\w-]+\s+){{0,2}}?({_nouns()})\b")
+
+
+@lru_cache(maxsize=1)
+def _noun_next() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{_nouns()})\b")
+
+
+def one_person_noun_at(doc: Doc, at: int) -> bool:
+    """Whether a noun for one person starts right at ``at``: "one person", "a soldier"."""
+    return _noun_next().match(doc.folded, at, min(len(doc.folded), at + 40)) is not None
 
 
 def _subject_start(doc: Doc, start: int, end: int) -> int:
@@ -42,6 +52,27 @@ def _right_before() -> re.Pattern[str]:
     return re.compile(rf"\b({_nouns()})\s+$")
 
 
+# "Father Rodrigue Sanon, who disappeared ..., was found dead": a person named as the subject
+_NAMED_SUBJECT = re.compile(
+    r"(?:(?:Father|Fr\.|Mr\.?|Mrs\.?|Dr\.?|Sheikh|Imam|Pastor|Abbé|Le père|Le pasteur|L'imam|M\.|Mme)\s+)?"
+    r"((?:[A-ZÀ-Ý][\w'’-]+\s+){1,3}[A-ZÀ-Ý][\w'’-]+)"
+    r"(?=\s*,|\s+(?:was|has been|had been|died|a été|est mort|est décédé))"
+)
+# "died", "est mort", "a succombé": a death told with no passive
+_INTRANSITIVE = frozenset(
+    {
+        "died",
+        "dies",
+        "mort",
+        "morte",
+        "est mort",
+        "est morte",
+        "decede",
+        "est decede",
+        "succombe",
+        "a succombe",
+    }
+)
 _NAME_THEN_COMMA = re.compile(r"\s+((?:[A-ZÀ-Ý][\w'’-]+\s+){0,3}[A-ZÀ-Ý][\w'’-]+)\s*,\s+")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|has been|had been|a ete|avait ete|aurait ete)\s+(?:\w+\s+)?$")
 
@@ -56,11 +87,17 @@ def one_victim(doc: Doc, cue: Mention) -> Mention | None:
         # "killed Bah Ag Moussa, the military commander of JNIM": a person named, then who they were
         return _mention(doc, cue, named.start(1), named.end(1))
     sent = doc.sentences[cue.sentence]
-    if not _PASSIVE_BEFORE.search(doc.folded, max(sent.start, cue.start - 30), cue.start):
+    intransitive = doc.folded[cue.start : cue.end] in _INTRANSITIVE
+    if not intransitive and not _PASSIVE_BEFORE.search(
+        doc.folded, max(sent.start, cue.start - 30), cue.start
+    ):
         # a headline's bare participle: "Police commissioner killed in ...", "un commissaire de police tué"
         right_before = _right_before().search(doc.folded, max(sent.start, cue.start - 40), cue.start)
         return _mention(doc, cue, right_before.start(1), right_before.end(1)) if right_before else None
-    subject = _subject().match(doc.folded, _subject_start(doc, sent.start, cue.start), cue.start)
+    start = _subject_start(doc, sent.start, cue.start)
+    subject = _subject().match(doc.folded, start, cue.start) or _NAMED_SUBJECT.match(
+        doc.text, start, cue.start
+    )
     return _mention(doc, cue, subject.start(1), subject.end(1)) if subject else None
 
 
@@ -90,6 +127,7 @@ _LABEL = re.compile(
     r"(?:[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}(?:,\s*(?:[A-Za-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[a-zéû]{3,9}\.?))?"
     r"\s*(?:\([^)]{1,20}\))?\s*[-—–]\s+)?"
     r"(?:[^\W\d][\w' -]{0,30}\s?:\s+)?"
+    r"(?:(?:In|At|À|Au|A)\s+[A-ZÀ-Ý][\w' -]{1,30},\s+)?"  # "In Saint-Louis, a student ... died"
 )
 _LIST_SPLIT = re.compile(r",\s*|\s+(?:et|and)\s+")
 _SINGLE = re.compile(r"(?:le|la|l |l'|un|une|son|sa|the|a|an|one|his|her|their)\s*\w")
