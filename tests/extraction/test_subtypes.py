@@ -277,6 +277,31 @@ def test_deaths_told_beside_a_protest_are_the_protests(extractor: Extractor) -> 
 @pytest.mark.parametrize(
     "text",
     [
+        "Two people were killed in Niamey during two days of unrest, the interior minister said on Thursday. "
+        "Supporters of the opposition burned tyres and looted shops from Tuesday.",
+        "Deux personnes ont été tuées lors des violences qui ont suivi mardi à Niamey la proclamation des "
+        "résultats. Des partisans de l'opposition ont incendié des pneus et pillé des commerces.",
+    ],
+)
+def test_deaths_in_unrest_are_the_riots(extractor: Extractor, text: str) -> None:
+    (e,) = extractor.extract(text, published=dt.date(2021, 2, 25))
+    assert (e.sub_event_type, e.actor1_id, e.actor2_id, e.fatalities) == (
+        "Violent demonstration",
+        "rioters-ne",
+        None,
+        2,
+    )
+
+
+def test_deaths_in_violence_outside_a_protest_report_stay_an_attack(extractor: Extractor) -> None:
+    text = "Deux personnes ont été tuées lors des violences mardi à Djibo, selon des sources locales."
+    (e,) = extractor.extract(text, published=dt.date(2021, 2, 25))
+    assert (e.sub_event_type, e.fatalities) == ("Attack", 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Mali, Burkina Faso and Niger signed a mutual defence pact on Saturday. An attack on one will be "
         "considered an aggression against all, the charter says.",
         "Le pacte signé samedi à Bamako prévoit une riposte commune en cas d'attaque contre l'un des "

@@ -250,8 +250,12 @@ def _compatible(a: Cluster, b: Cluster, doc: Doc) -> bool:
         and not (_undated_headline(a, doc) and near(a.place[0].place, b.place[0].place, _HEADLINE_REACH_KM))
     ):
         return False
-    both_dated = a.date is not None and b.date is not None and a.date[2] is not None and b.date[2] is not None
-    if not both_dated or a.date is None or b.date is None:
+    if a.date is None or b.date is None or a.date[2] is None or b.date[2] is None:
+        return True
+    if reported(doc, a.date[2]) != reported(doc, b.date[2]) and _pair_of_its_kind(doc, a):
+        # "Two people were killed in two days of unrest, the minister said on Thursday": the day of the
+        # saying does not tell this occurrence from the one the next sentence dates, when the report tells
+        # no third of its kind (a lead summing up several occurrences stays apart)
         return True
     if max(a.date[1], b.date[1]) >= 3:
         return True  # a month says too little to tell two occurrences apart
@@ -261,6 +265,11 @@ def _compatible(a: Cluster, b: Cluster, doc: Doc) -> bool:
 
 
 _HEADLINE_REACH_KM = 40.0
+
+
+def _pair_of_its_kind(doc: Doc, cl: Cluster) -> bool:
+    kind = occurrence_kind(cl.head)
+    return sum(1 for c in doc.user_data.get("clusters", []) if occurrence_kind(c.head) == kind) == 2
 
 
 def _undated_headline(cl: Cluster, doc: Doc | None = None) -> bool:

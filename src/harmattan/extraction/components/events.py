@@ -159,11 +159,17 @@ class EventDetector(Component):
             cues = [c for c in cues if str(c.value) in names]
         if "live_fire" in names:
             names = names | {"protest"}  # "security forces fired on crowds": the crowd was protesting
+        riot_dead = "unrest" in names and self._unrest_told(doc, names, mentions)
+        if "unrest" in names:
+            names = (names - {"unrest"}) | ({"riot"} if riot_dead else set())
+            cues = [c for c in cues if str(c.value) in names]
         if self._unrest(doc, names, mentions):
             # "Des supermarchés ont été pillés et incendiés par des groupes de jeunes"
             names = names | {"riot"}
         political = not names & self.violent
         parts = self._participants(doc, mentions, political)
+        if riot_dead:  # the dead of the unrest are counted, not the crowd's target
+            parts = [p for p in parts if p.role != "civilian"]
         if "base" in names and not any(self._force(p) for p in parts):
             names = names - {"base"}  # "ses ressortissants installés de part et d'autre de la frontière"
         in_alliance: frozenset[int] = frozenset()
@@ -251,6 +257,32 @@ class EventDetector(Component):
         cue = self._left_body(doc, post_overrun(doc, captured_place(doc, m, mentions)), mentions)
         return _foiled_plot(doc, _ended_pact(doc, cue))
 
+    def _unrest_told(self, doc: Doc, names: set[str], mentions: list[Mention]) -> bool:
+        """ "Two people were killed in two days of unrest", "tuées lors des violences": in a report of
+        protests or riots, with no armed party or force named, the dead are the riots' (a violent
+        demonstration, not an armed attack)."""
+        if not names & {"kill", "wound"} or not self._report_of(doc, frozenset({"protest", "riot"})):
+            return False
+        for m in mentions:
+            if m.kind == "term" and m.value[0] in ("armed", "militia", "state"):
+                return False
+            actor = self.resources.actor(str(m.value)) if m.kind == "actor" else None
+            if actor is not None and (
+                self._actor_role(actor) in ("armed", "militia") or self._force_kind(actor)
+            ):
+                return False
+        return True
+
+    @staticmethod
+    def _report_of(doc: Doc, cues: frozenset[str]) -> bool:
+        """Whether the document anywhere has one of these cues (cached per document)."""
+        key = "_report_of:" + ",".join(sorted(cues))
+        found = doc.user_data.get(key)
+        if found is None:
+            found = any(m.kind == "cue" and m.value in cues for m in doc.mentions)
+            doc.user_data[key] = found
+        return bool(found)
+
     def _unrest(self, doc: Doc, names: set[str], mentions: list[Mention]) -> bool:
         """In a report of street protests, damage or an "attack" that no armed party or force commits is
         the crowd's: "des manifestants s'en sont pris à l'ambassade ... l'Institut français a été pris pour
@@ -265,11 +297,7 @@ class EventDetector(Component):
             return False  # a group, a militia or the forces named: not the crowd
         if any(m.kind == "number" for m in mentions) and "kill" in names:
             return False  # a toll: the protests' dead are told by other rules
-        found = doc.user_data.get("_protest_report")
-        if found is None:
-            found = any(m.kind == "cue" and m.value == "protest" for m in doc.mentions)
-            doc.user_data["_protest_report"] = found
-        return bool(found)
+        return self._report_of(doc, frozenset({"protest"}))
 
     def _left_body(self, doc: Doc, cue: Mention, mentions: list[Mention]) -> Mention:
         """ "their withdrawal from the Economic Community of West African States", "son retrait du G5
@@ -428,8 +456,12 @@ class EventDetector(Component):
             return True
         actor = self.resources.actor(p.actor_id) if p.actor_id else None
         if actor is not None:
-            return str(getattr(actor, "kind", "")) in _FORCE_KINDS
+            return self._force_kind(actor)
         return bool(p.actor_id and _NATIONAL_FORCE.match(p.actor_id))
+
+    @staticmethod
+    def _force_kind(actor: Any) -> bool:
+        return str(getattr(actor, "kind", "")) in _FORCE_KINDS
 
     def _actor_role(self, actor: Any) -> str:
         if actor is None:
