@@ -134,6 +134,29 @@ def test_a_month_in_another_line_does_not_date_an_undated_event(extractor: Extra
     assert (event.event_date, event.date_precision) == (dt.date(2020, 12, 2), 1)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tchiani seized power on July 26, 2023. Two days later, on July 28, the junta suspended parties.",
+            2023,
+        ),
+        (
+            "Le 3 mars 2021, des hommes armés ont attaqué Djibo. Deux jours plus tard, le 5 mars, Arbinda.",
+            2021,
+        ),
+        # no count from the date before: the day is the last one up to the publication
+        ("Tchiani seized power on July 26, 2023. On July 28, the junta suspended the parties.", 2024),
+    ],
+)
+def test_a_day_counted_from_an_earlier_date_takes_its_year(
+    extractor: Extractor, text: str, expected: int
+) -> None:
+    doc = extractor.process(text, published=dt.date(2025, 3, 27))
+    last = max(doc.of_kind("date"), key=lambda m: m.start)
+    assert last.value[0].year == expected
+
+
 def test_a_french_cue_matches_with_the_day_inside_it(extractor: Extractor) -> None:
     text = "Le Mali a rappelé dimanche son ambassadeur en Algérie, a annoncé le gouvernement à Bamako."
     (e,) = extractor.extract(text, published=dt.date(2019, 8, 20))

@@ -72,6 +72,7 @@ class DateMentions(Component):
     def __call__(self, doc: Doc) -> Doc:
         pub = doc.published
         found: list[Mention] = []
+        self._yearless: set[int] = set()
         self._month_starts = {m.start for m in doc.mentions if m.kind == "month"}
         self._part_ends = {m.end: int(m.value) for m in doc.mentions if m.kind == "month_part"}
         for m in self.day_month.finditer(doc.folded):
@@ -90,6 +91,7 @@ class DateMentions(Component):
                 d, mo, yy = int(m.group(4)), int(m.group(5)), int(m.group(6))
                 y = yy + 2000 if yy < 100 else yy
             found += _mention(doc, m.start(), m.end(), _safe_date(y, mo, d), 1, "date:numeric")
+        found = _years_of_anchors(doc, found, self._yearless)
         taken = [(m.start, m.end) for m in found]
         found += self._from_words(doc, pub, taken)
         doc.mentions.extend(_named_day_first(doc, found))
@@ -101,6 +103,8 @@ class DateMentions(Component):
         y = int(year) if year else _infer_year(doc.published, month, day)
         if y is None:
             return []
+        if not year:
+            self._yearless.add(m.start())
         # "entre le 1er et le 3 janvier", "du 18 au 24 octobre": the first day, with a week's precision
         # "dans la nuit du 9 au 10 septembre" is one night: the evening's date, precisely (gold/GUIDE.md)
         night = _NIGHT_BEFORE.search(doc.folded[max(0, m.start() - 20) : m.start()]) is not None
@@ -225,6 +229,43 @@ def _relative(pub: dt.date, spec: dict[str, object]) -> tuple[dt.date | None, in
     if spec.get("month_start"):
         day = day.replace(day=1)
     return day, precision
+
+
+# "Two days later, on July 28", "Deux jours plus tard, le 5 mars": a day counted from the date told before
+_LATER = re.compile(
+    r"\b(?:later|afterwards|plus tard|the following (?:day|week|month)|the next (?:day|week|month)|"
+    r"le lendemain|la semaine suivante|le mois suivant)\b"
+)
+
+
+def _years_of_anchors(doc: Doc, found: list[Mention], yearless: set[int]) -> list[Mention]:
+    """A day with no year that the report counts from an earlier date with one ("July 26, 2023 ... Two days
+    later, on July 28") takes that date's year, not the year before the publication."""
+    out: list[Mention] = []
+    anchor: Mention | None = None
+    for m in sorted(found, key=lambda m: m.start):
+        if m.start not in yearless:
+            anchor = m
+        elif (
+            anchor is not None
+            and m.start - anchor.end < 400
+            and _LATER.search(doc.folded, anchor.end, m.start)
+        ):
+            day, precision = m.value
+            base = anchor.value[0]
+            moved = _safe_date(base.year, day.month, day.day)
+            if moved is not None and moved < base:
+                moved = _safe_date(base.year + 1, day.month, day.day)
+            if moved is not None:
+                m = Mention(
+                    m.kind, m.start, m.end, m.text, (moved, precision), m.sentence, f"{m.rule}:anchored"
+                )
+        out.append(m)
+    return out
+
+
+def _counted_from(doc: Doc, anchor: Mention, m: Mention) -> bool:
+    return m.start - anchor.end < 400 and _LATER.search(doc.folded, anchor.end, m.start) is not None
 
 
 def _infer_year(pub: dt.date | None, month: int, day: int) -> int | None:
