@@ -154,6 +154,9 @@ def test_a_battle_with_an_armed_target_is_not_re_typed_as_violence_against_civil
         "CHU de Bamako.",
         "Mines : la production d'or industrielle du Mali en recul. La production d'or des mines "
         "industrielles maliennes a reculé l'an dernier.",
+        "Le conflit jihadiste a fait plus de 36.000 morts et deux millions de déplacés dans le nord-est du "
+        "Nigeria depuis 2009.",
+        "The insurgency has killed more than 36,000 people in north-east Nigeria since the conflict began.",
     ],
 )
 def test_statistics_heat_and_mining_are_no_events(extractor: Extractor, text: str) -> None:

@@ -157,6 +157,20 @@ def test_a_day_counted_from_an_earlier_date_takes_its_year(
     assert last.value[0].year == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("plus de 36.000 morts", 36000),
+        ("deux millions de morts", 2_000_000),
+        ("three thousand dead", 3000),
+        ("3 000 morts", 3000),
+    ],
+)
+def test_figures_with_separators_and_scale_words(extractor: Extractor, text: str, value: int) -> None:
+    doc = extractor.process(text, published=PUB)
+    assert [m.value for m in doc.of_kind("number")] == [value]
+
+
 def test_a_french_cue_matches_with_the_day_inside_it(extractor: Extractor) -> None:
     text = "Le Mali a rappelé dimanche son ambassadeur en Algérie, a annoncé le gouvernement à Bamako."
     (e,) = extractor.extract(text, published=dt.date(2019, 8, 20))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from harmattan.extraction.doc import Doc, Mention
@@ -279,7 +280,7 @@ def _drop_shadowed(doc: Doc) -> None:
 _NON_DIGIT = re.compile(r"\D")
 # (?=\d) first: the regex engine skips to digits instead of testing the look-behind at every character
 _DIGITS = re.compile(
-    r"(?=\d)(?<![\w/.,:])(\d{1,3}(?:[ \u00a0\u202f,]\d{3})+|\d+)(?![\w/:]|[.,]\d|\s?%|\s?h\d)"
+    r"(?=\d)(?<![\w/.,:])(\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+|\d+)(?![\w/:]|[.,]\d|\s?%|\s?h\d)"
 )
 
 
@@ -308,7 +309,28 @@ class NumberMentions(Component):
                 )
             )
         _combine_number_words(doc)
+        _scale_numbers(doc)
         return doc
+
+
+# "deux millions de déplacés", "2.5 million people", "three thousand": the figure is scaled, not 2 or 3
+_SCALE = re.compile(r"\s+(millions?|milliards?|billions?|thousands?|mille|milliers)\b")
+_SCALES = {"million": 1_000_000, "milliard": 1_000_000_000, "billion": 1_000_000_000, "thousand": 1000}
+
+
+def _scale_numbers(doc: Doc) -> None:
+    for i, m in enumerate(doc.mentions):
+        if m.kind != "number":
+            continue
+        scale = _SCALE.match(doc.folded, m.end)
+        if scale is None:
+            continue
+        word = scale.group(1).rstrip("s")
+        factor = _SCALES.get(word, 1000)
+        doc.mentions[i] = replace(
+            m, end=scale.end(), text=doc.text[m.start : scale.end()], value=int(m.value) * factor
+        )
+        doc.user_data.pop("_index", None)  # same count of mentions: the index would not see the change
 
 
 def _combine_number_words(doc: Doc) -> None:

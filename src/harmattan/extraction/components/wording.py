@@ -158,7 +158,12 @@ _AGGREGATE = re.compile(
     # "ont neutralisé 13 terroristes en une semaine, selon le point de situation hebdomadaire"
     r"en une semaine|in (?:a|one) week|(?:over|in) the (?:past|last) (?:week|month)|"
     r"au cours de la semaine ecoulee|au cours des \w+ derniers jours|hebdomadaire|en un mois|in a month|"
-    r"weekly (?:report|review|update|bulletin|briefing|summary))\b"
+    r"weekly (?:report|review|update|bulletin|briefing|summary)|"
+    # "a fait plus de 36 000 morts depuis 2009", "has killed thousands since the insurgency began"
+    r"(?:since|depuis)\s+(?:19|20)\d\d|"
+    r"since the (?:start|beginning|outbreak) of the (?:conflict|insurgency|crisis|war)|"
+    r"since the (?:conflict|insurgency|crisis|war) (?:began|started|broke out)|"
+    r"depuis le debut (?:du conflit|de la crise|de l insurrection|de la guerre))\b"
 )
 
 
