@@ -183,12 +183,14 @@ def assign_splits(passages: list[dict[str, Any]]) -> dict[str, str]:
     1 and 3 of every 5 are held out as ``test``. The rule is fixed before annotation, balances event
     types across splits, and never moves an existing passage when new ones are appended with
     higher ids, so nobody can choose (or tune on) which passages are held out. A passage marked
-    ``"seen_in_tuning": true`` (read while tuning before it was filed) is always ``dev``.
+    ``"seen_in_tuning": true`` (read while tuning before it was filed) is always ``dev``, and so is a
+    passage with ``"twin_of"`` (another passage reporting the same incident), so that one incident never
+    sits on both sides.
     """
     counters: dict[str, int] = {}
     splits: dict[str, str] = {}
     for passage in sorted(passages, key=lambda p: str(p.get("id"))):
-        if passage.get("seen_in_tuning"):
+        if passage.get("seen_in_tuning") or passage.get("twin_of"):
             # read while tuning the extractor before it was filed: dev, and no place in the rotation
             splits[str(passage.get("id"))] = "dev"
             continue

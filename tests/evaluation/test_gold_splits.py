@@ -44,3 +44,20 @@ def test_passages_read_while_tuning_are_never_held_out() -> None:
     with_seen = module.assign_splits([*_passages(), fresh])
     without_seen = module.assign_splits([*(p for p in _passages() if not p.get("seen_in_tuning")), fresh])
     assert with_seen["en-9999"] == without_seen["en-9999"]
+
+
+def test_an_incident_told_twice_stays_on_one_side_of_the_split() -> None:
+    passages = _passages()
+    by_id = {str(p["id"]): p for p in passages}
+    twins = [p for p in passages if p.get("twin_of")]
+    assert twins, "session 11's batch AA marks its twins"
+    for p in twins:
+        assert p["split"] == "dev"
+        # a twin's other telling is filed, and in dev too
+        assert all(by_id[other]["split"] == "dev" for other in p["twin_of"])
+    # a twin takes no place in the rotation, like a passage read while tuning
+    module = _validator()
+    fresh = {"id": "fr-9999", "language": "fr", "events": [{"event_type": "Battles"}]}
+    with_twins = module.assign_splits([*passages, fresh])
+    without = module.assign_splits([*(p for p in passages if not p.get("twin_of")), fresh])
+    assert with_twins["fr-9999"] == without["fr-9999"]
