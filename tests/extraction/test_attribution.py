@@ -67,6 +67,19 @@ def test_ambushed_soldiers_are_the_target_despite_a_neutralised_claim(extractor:
     assert e.fatalities == 12
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two Spanish journalists were killed on Monday when gunmen ambushed an anti-poaching patrol near "
+        "Natiaboani, in eastern Burkina Faso.",
+        "Gunmen ambushed an army patrol near Natiaboani on Monday, killing two journalists with it.",
+    ],
+)
+def test_the_forces_ambushed_are_the_target_whoever_died(extractor: Extractor, text: str) -> None:
+    e = _one(extractor, text)
+    assert (e.sub_event_type, e.actor2_id, e.fatalities) == ("Armed clash", "bf-military", 2)
+
+
 def test_militants_counted_dead_are_the_army_claim(extractor: Extractor) -> None:
     text = "Niger army says it dismantled a terrorist cell near Ouallam on Monday; nine jihadists died."
     e = _one(extractor, text)

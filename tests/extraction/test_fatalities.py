@@ -191,6 +191,17 @@ def test_one_person_named_is_one_death(extractor: Extractor, text: str) -> None:
     assert [e.fatalities for e in extractor.extract(text, published=dt.date(2020, 1, 10))] == [1]
 
 
+def test_one_more_person_after_a_figure_adds_one(extractor: Extractor) -> None:
+    text = "Two Spanish journalists and an Irish conservationist were killed on Monday near Natiaboani."
+    assert [e.fatalities for e in extractor.extract(text, published=dt.date(2021, 4, 28))] == [3]
+    # one of the dead named apart is no extra death
+    text = (
+        "Five people were killed when gunmen stormed a resort near Bamako on Sunday. The dead included a "
+        "Portuguese soldier serving with the EU mission."
+    )
+    assert [e.fatalities for e in extractor.extract(text, published=dt.date(2017, 6, 19))] == [5]
+
+
 def test_one_of_a_list_of_victims_is_not_the_toll(extractor: Extractor) -> None:
     text = "Un Volontaire pour la défense de la patrie et son oncle ont été assassinés mardi à Sebba."
     assert [e.fatalities for e in extractor.extract(text, published=dt.date(2020, 1, 10))] == [2]

@@ -59,6 +59,7 @@ def count_casualties(
         if n.rule != "number:words-weak"
         or _person_follows(doc, n, mentions)
         or _one_person_alone(doc, n, cas_starts)
+        or _one_more_listed(doc, n, numbers)
         or any(n.end < s <= n.end + 2 for s in cas_starts)
     ]
     dates = [(m.start, m.end) for m in mentions if m.kind == "date"]
@@ -120,6 +121,8 @@ def count_casualties(
             victim = group(_victim_role(doc, n, persons, cas))
             if victim == "any" and first_role is not None and n.start > cue.end:
                 victim = first_role  # "eight people in Sagho and seven in Toékodogo": seven people
+            elif victim == "any" and first_role is not None and n.rule == "number:words-weak":
+                victim = "listed"  # "two journalists and an Irish conservationist": one more, added
             first_role = first_role or victim
             counts.setdefault(kind, []).append((int(n.value), victim, n))
             extra = one_before(doc, cue, n) if kind == "killed" and n.start >= cue.end else None
@@ -152,6 +155,18 @@ def _weak_counts(gap: str) -> bool:
 def _unit_follows(doc: Doc, n: Mention, units: frozenset[str]) -> bool:
     nxt = doc.folded[n.end : n.end + 20].split()
     return bool(nxt) and nxt[0] in units
+
+
+def _one_more_listed(doc: Doc, n: Mention, numbers: list[Mention]) -> bool:
+    """ "Two Spanish journalists and an Irish conservationist were killed": one more person after a figure."""
+    return (
+        one_person_noun_at(doc, n.end, modifiers=1)
+        and bool(_AND_BEFORE.search(doc.folded, max(0, n.start - 30), n.start))
+        and any(
+            m.rule != "number:words-weak" and 0 <= n.start - m.end <= 40 and _coordinated(doc, m, n)
+            for m in numbers
+        )
+    )
 
 
 def _one_person_alone(doc: Doc, n: Mention, cas_starts: set[int]) -> bool:

@@ -43,6 +43,26 @@ _REPEL = re.compile(
     r"a la suite d une attaque|riposte\w*|in response to an attack|"
     r"opened fire on (?:a|an|the|their|its) (?:patrol|post|convoy|position|unit)s?\b)"
 )
+# "ambushed an anti-poaching patrol", "une embuscade contre une patrouille mixte"
+_AMBUSH_OBJECT = re.compile(r"\s+(?:(?:against|on|contre|a|à|d|de|du|des)\s+)?(?:[\w'-]+\s+){0,3}")
+
+
+def _ambushed(doc: Doc, p: Participant, cues: list[Mention]) -> bool:
+    """The party is what the ambush fell on: its object ("ambushed an anti-poaching patrol"), or its subject
+    in the passive ("the patrol ... was ambushed", "la patrouille a été prise en embuscade"). Not an
+    attack's: "attacked the gendarmerie detachment" names a unit the counted gendarmes tell better."""
+    for c in cues:
+        if c.value != "ambush":
+            continue
+        if 0 <= p.mention.start - c.end <= 40 and _AMBUSH_OBJECT.fullmatch(
+            doc.folded, c.end, p.mention.start
+        ):
+            return True
+        if 0 <= c.start - p.mention.end <= 60 and PASSIVE.search(doc.folded, p.mention.end, c.start):
+            return True
+    return False
+
+
 _PREP_AFTER = re.compile(
     r"^\s*(?:in|on|during|when|as|at|near|after|while|by|dans|lors|pendant|par|a|au|en|pres)\b"
 )
@@ -204,6 +224,9 @@ def assign_roles(
             ),
             # "l'armée a repoussé une attaque : dix assaillants tués": dead attackers are not the target
             not (repelled and p.role == "state"),
+            # "gunmen ambushed an army patrol, killing two journalists": the forces ambushed are the
+            # target, whoever died (gold/GUIDE.md: an ambush on soldiers is an armed clash)
+            not (p.role == "state" and _ambushed(doc, p, cand.cues)),
             not p.killed,
             not p.numbered,
             # "killing 16 civilians and three special forces soldiers": the civilians were targeted (dead

@@ -31,14 +31,15 @@ def _subject() -> re.Pattern[str]:
     return re.compile(rf"\W*{_DET}\s+(?:[\w-]+\s+){{0,2}}?({_nouns()})\b")
 
 
-@lru_cache(maxsize=1)
-def _noun_next() -> re.Pattern[str]:
-    return re.compile(rf"\s+(?:{_nouns()})\b")
+@lru_cache(maxsize=2)
+def _noun_next(modifiers: int) -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:[\w-]+\s+){{0,{modifiers}}}(?:{_nouns()})\b")
 
 
-def one_person_noun_at(doc: Doc, at: int) -> bool:
-    """Whether a noun for one person starts right at ``at``: "one person", "a soldier"."""
-    return _noun_next().match(doc.folded, at, min(len(doc.folded), at + 40)) is not None
+def one_person_noun_at(doc: Doc, at: int, modifiers: int = 0) -> bool:
+    """Whether a noun for one person starts right at ``at`` ("one person"), or after up to ``modifiers``
+    words ("an Irish conservationist")."""
+    return _noun_next(modifiers).match(doc.folded, at, min(len(doc.folded), at + 60)) is not None
 
 
 def _subject_start(doc: Doc, start: int, end: int) -> int:
