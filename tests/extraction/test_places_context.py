@@ -344,3 +344,22 @@ def test_a_paragraph_opening_with_a_surname_is_no_dateline(extractor: Extractor)
     )
     events = extractor.extract(text, published=dt.date(2022, 10, 3))
     assert events and all(e.location != "Traoré" for e in events)
+
+
+def test_a_first_name_before_a_surname_is_no_place(extractor: Extractor) -> None:
+    """ "Mohamed Bazoum's victory": GeoNames has a well called Mohamed; the name goes on past the 's."""
+    text = (
+        "Two people were killed in the unrest that followed the announcement of Mohamed Bazoum's victory "
+        "in Niger's presidential run-off, the interior minister said on Thursday."
+    )
+    events = extractor.extract(text, published=dt.date(2021, 2, 25))
+    assert events and all(e.location != "Mohamed" for e in events)
+
+
+def test_a_capital_beats_a_hamlet_of_its_name_in_the_report_s_other_country(extractor: Extractor) -> None:
+    text = (
+        "Issa Kaou N'Djim a été arrêté mercredi à Bamako après des propos sur une prétendue tentative de "
+        "coup d'État au Burkina Faso."
+    )
+    (e,) = extractor.extract(text, published=dt.date(2024, 11, 15))
+    assert (e.location, e.country, e.admin1) == ("Bamako", "ML", "Bamako")

@@ -159,7 +159,10 @@ def inside_proper_name(doc: Doc, start: int, end: int) -> bool:
     before = doc.clean[max(0, start - 30) : start].rstrip(" ")
     after = doc.clean[end : end + 30].lstrip(" ")
     prev_word = before.split(" ")[-1] if before and not before.endswith(("\n", ".", ":", ",")) else ""
-    next_word = after.split(" ")[0] if after else ""
-    return (prev_word[:1].isupper() and prev_word.isalpha()) or (
-        next_word[:1].isupper() and next_word.isalpha()
-    )
+    # "Mohamed Bazoum, toujours détenu", "Mohamed Bazoum's victory": the name goes on past the punctuation
+    found = _WORD.match(after) if after else None
+    next_word = found.group(0) if found else ""
+    return (prev_word[:1].isupper() and prev_word.isalpha()) or next_word[:1].isupper()
+
+
+_WORD = re.compile(r"[^\W\d_]+")

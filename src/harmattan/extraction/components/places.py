@@ -253,6 +253,10 @@ class PlaceMentions(Component):
             return None
         best = max(candidates, key=lambda p: homonym_score(p, countries, areas, directions, folded))
         populous = int(best.population or 0) >= min_pop or best.feature in ("P.PPLA", "P.PPLC", "P.PPLA2")
+        capital = next((p for p in candidates if p.feature == "P.PPLC"), None)
+        if capital is not None and not populous:
+            # "arrêté à Bamako" in a report that names Burkina Faso: the capital, not a Burkinabe hamlet
+            best, populous = capital, True
         # "au terminal de Sèmè" in a report on Benin: not a Senegalese hamlet of that name; a village in the
         # region of a country the report names may be the place
         # a capital is its country's whatever other country the report names ("Ouagadougou expulse trois
