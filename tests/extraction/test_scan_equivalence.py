@@ -227,7 +227,7 @@ def test_date_patterns_match_their_plain_forms(texts: list[str]) -> None:
 
 #: the number pattern as first written (a look-behind first); mentions._DIGITS leads with (?=\d)
 PLAIN_DIGITS = re.compile(
-    r"(?<![\w/.,:])(\d{1,3}(?:[ \u00a0\u202f,]\d{3})+|\d+)(?![\w/:]|[.,]\d|\s?%|\s?h\d)"
+    r"(?<![\w/.,:])(\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+|\d+)(?![\w/:]|[.,]\d|\s?%|\s?h\d)"
 )
 
 
