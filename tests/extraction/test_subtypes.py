@@ -639,6 +639,17 @@ def test_later_the_same_day_opens_another_occurrence(extractor: Extractor) -> No
     assert sorted(e.fatalities or 0 for e in events) == [14, 15]
 
 
+def test_the_same_evening_opens_another_occurrence(extractor: Extractor) -> None:
+    text = (
+        "L'attaque de vendredi soir contre l'hôtel Splendid, dans le centre de la capitale, a fait 30 morts. "
+        "Trois assaillants ont été abattus lors de l'assaut mené par les forces burkinabè. Le même soir, un "
+        "couple de médecins australiens a été enlevé par des hommes armés à Djibo, dans le nord."
+    )
+    events = extractor.extract(text, published=dt.date(2016, 1, 18))
+    taken = [e for e in events if e.sub_event_type == "Abduction/forced disappearance"]
+    assert [(e.location, str(e.event_date)) for e in taken] == [("Djibo", "2016-01-15")]
+
+
 def test_overrunning_a_camp_is_a_battle_and_overrunning_a_town_takes_it(extractor: Extractor) -> None:
     camp = "On 10 December gunmen overran the Inates army camp, in Tillabéri region, and killed 71 soldiers."
     town = "Boko Haram fighters overran the town of Baga, on the shores of Lake Chad, on Saturday."

@@ -234,7 +234,9 @@ _ANOTHER = re.compile(
 _OPENS_ANOTHER = re.compile(
     r"\s*(?:separately|par ailleurs|in another development|in a separate development|"
     # "Later the same day, armed men ambushed a convoy" (not "we found their bodies later that day")
-    r"later (?:that|the same) day|plus tard (?:dans la journee|le meme jour))\b"
+    r"later (?:that|the same) day|plus tard (?:dans la journee|le meme jour)|"
+    # "Le même soir, un couple de médecins a été enlevé à Djibo": something else, at the same time
+    r"(?:on )?(?:that|the) same (?:evening|night)|le meme soir|la meme nuit|dans la meme nuit)\b"
 )
 
 
@@ -425,6 +427,7 @@ _SAME_PLACE = re.compile(
 )
 _SAME_DAY = re.compile(
     r"\b(?:(the same day|that same day|le meme jour|ce meme jour|le jour meme|earlier that day|"
+    r"(?:that|the) same (?:evening|night)|le meme soir|la meme nuit|ce meme soir|"
     r"(?:a few|several) hours earlier|(?:quelques|plusieurs) heures plus tot|plus tot dans la journee)|"
     r"(the next day|the following day|le lendemain|le jour suivant))\b"
 )
