@@ -582,6 +582,18 @@ def test_a_coup_that_holds_the_president_is_an_arrest(extractor: Extractor, text
     assert ("Strategic developments", "Arrests") in _types(extractor, text)
 
 
+def test_the_head_of_state_held_is_the_government_but_a_former_one_is_not(extractor: Extractor) -> None:
+    text = (
+        "Soldiers of Niger's presidential guard detained President Mohamed Bazoum inside the presidential "
+        "palace in Niamey on Wednesday, and officers announced they had removed him from power."
+    )
+    arrests = [e for e in extractor.extract(text, published=DAY) if e.sub_event_type == "Arrests"]
+    assert [e.actor2_id for e in arrests] == ["ne-government"]
+    former = "Police in Bamako arrested former Prime Minister Moussa Mara on Friday, his lawyer said."
+    arrests = [e for e in extractor.extract(former, published=DAY) if e.sub_event_type == "Arrests"]
+    assert arrests and all(e.actor2_id != "ml-government" for e in arrests)
+
+
 def test_more_people_taken_than_killed_is_an_abduction(extractor: Extractor) -> None:
     text = (
         "Islamist militants attacked the gas facility near In Amenas on Wednesday, killing two people and "

@@ -75,6 +75,7 @@ def set_actors(
     _attribute(doc, cl, ev, evidence, res)
     _claimed_against_forces(doc, ev, evidence, res)
     _government_acts(doc, head, ev, res)
+    _leader_detained(doc, cl, ev, evidence, res, country)
     _pact_between_states(ev, res)
     _civilians_with_group(ev, res, country)
     excessive = ev.sub_event_type == "Excessive force against protesters"
@@ -132,6 +133,31 @@ def _government_acts(doc: Doc, head: Candidate, ev: Event, res: Any) -> None:
         body = res.actor(f"{cc}-government")
     if body is not None:
         ev.actor1, ev.actor1_id, ev.inter1 = str(body.name), str(body.id), int(body.inter)
+
+
+def _leader_detained(
+    doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any, country: str | None
+) -> None:
+    """ "detained President Mohamed Bazoum", "ont arrêté le président Keïta et son Premier ministre": the
+    head of state or of government held is the government (not a former one: "l'ancien Premier ministre"
+    is a civilian)."""
+    if ev.sub_event_type != "Arrests" or ev.actor2_id is not None or not country or res is None:
+        return
+    for c in cl.members:
+        sent = doc.sentences[c.sentence]
+        if _LEADER_HELD.search(doc.folded, sent.start, sent.end):
+            _set_default(
+                doc, ev, evidence, 2, f"{country.lower()}-government", 1, res, c.sentence, "leader-held"
+            )
+            return
+
+
+_LEADER_HELD = re.compile(
+    r"\b(?:detained|arrested|arrest of|detention of|held|placed under house arrest|seized|arrete|arretes|"
+    r"detenu|detenus|interpelle|sequestre|arrestation du|arrestation de)\s+(?:the\s+|le\s+|du\s+)?"
+    r"(?:country s\s+|niger s\s+|mali s\s+)?(?:president|prime minister|premier ministre|chef de l etat|"
+    r"head of state|chef du gouvernement)\b"
+)
 
 
 def _pact_between_states(ev: Event, res: Any) -> None:
