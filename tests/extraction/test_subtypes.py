@@ -594,6 +594,18 @@ def test_the_head_of_state_held_is_the_government_but_a_former_one_is_not(extrac
     assert arrests and all(e.actor2_id != "ml-government" for e in arrests)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters attacked the French embassy in Ouagadougou on Saturday.",
+        "Des manifestants ont attaqué samedi l'ambassade de France à Ouagadougou.",
+    ],
+)
+def test_a_crowd_attacking_an_embassy_riots_against_its_state(extractor: Extractor, text: str) -> None:
+    (e,) = extractor.extract(text, published=dt.date(2022, 10, 2))
+    assert (e.sub_event_type, e.actor1_id, e.actor2_id) == ("Violent demonstration", "rioters-bf", "fr-state")
+
+
 def test_more_people_taken_than_killed_is_an_abduction(extractor: Extractor) -> None:
     text = (
         "Islamist militants attacked the gas facility near In Amenas on Wednesday, killing two people and "

@@ -76,6 +76,7 @@ def set_actors(
     _claimed_against_forces(doc, ev, evidence, res)
     _government_acts(doc, head, ev, res)
     _leader_detained(doc, cl, ev, evidence, res, country)
+    _mission_targeted(doc, cl, ev, evidence, res)
     _pact_between_states(ev, res)
     _civilians_with_group(ev, res, country)
     excessive = ev.sub_event_type == "Excessive force against protesters"
@@ -152,6 +153,23 @@ def _leader_detained(
             return
 
 
+def _mission_targeted(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any) -> None:
+    """ "Protesters attacked the French embassy", "l'Institut français de Bobo-Dioulasso a été pris pour
+    cible": a country's embassy or institute targeted stands for its state (gold/GUIDE.md)."""
+    if ev.actor2_id is not None or ev.event_type not in ("Riots", "Protests") or res is None:
+        return
+    for c in cl.members:
+        for m in doc.of_kind("country", c.sentence):
+            window = doc.folded[max(0, m.start - 30) : m.end + 30]
+            target = f"{str(m.value).lower()}-state"
+            if _MISSION.search(window) and m.value != ev.country and res.actor(target) is not None:
+                _set_default(doc, ev, evidence, 2, target, 1, res, c.sentence, "mission-targeted")
+                return
+
+
+_MISSION = re.compile(
+    r"\b(?:embassy|consulate|institute|cultural cent(?:re|er)|ambassade|consulat|institut|centre culturel)\b"
+)
 _LEADER_HELD = re.compile(
     r"\b(?:detained|arrested|arrest of|detention of|held|placed under house arrest|seized|arrete|arretes|"
     r"detenu|detenus|interpelle|sequestre|arrestation du|arrestation de)\s+(?:the\s+|le\s+|du\s+)?"

@@ -263,15 +263,7 @@ class EventDetector(Component):
         demonstration, not an armed attack)."""
         if not names & {"kill", "wound"} or not self._report_of(doc, frozenset({"protest", "riot"})):
             return False
-        for m in mentions:
-            if m.kind == "term" and m.value[0] in ("armed", "militia", "state"):
-                return False
-            actor = self.resources.actor(str(m.value)) if m.kind == "actor" else None
-            if actor is not None and (
-                self._actor_role(actor) in ("armed", "militia") or self._force_kind(actor)
-            ):
-                return False
-        return True
+        return not self._armed_named(mentions)
 
     @staticmethod
     def _report_of(doc: Doc, cues: frozenset[str]) -> bool:
@@ -290,14 +282,25 @@ class EventDetector(Component):
         attack)."""
         if not names or not names <= _UNREST_ACTS or names & {"protest", "riot", "mob"}:
             return False
-        if any(
-            m.kind == "actor" or (m.kind == "term" and m.value[0] in ("armed", "militia", "state"))
-            for m in mentions
-        ):
+        if self._armed_named(mentions):
             return False  # a group, a militia or the forces named: not the crowd
         if any(m.kind == "number" for m in mentions) and "kill" in names:
             return False  # a toll: the protests' dead are told by other rules
-        return self._report_of(doc, frozenset({"protest"}))
+        # "Protesters attacked the French embassy": the crowd is named doing it
+        crowd = any(m.kind == "term" and m.value[0] in ("protester", "rioter") for m in mentions)
+        return crowd or self._report_of(doc, frozenset({"protest"}))
+
+    def _armed_named(self, mentions: list[Mention]) -> bool:
+        """Whether an armed group, a militia or a force is named (a state named as a target is not)."""
+        for m in mentions:
+            if m.kind == "term" and m.value[0] in ("armed", "militia", "state"):
+                return True
+            actor = self.resources.actor(str(m.value)) if m.kind == "actor" else None
+            if actor is not None and (
+                self._actor_role(actor) in ("armed", "militia") or self._force_kind(actor)
+            ):
+                return True
+        return False
 
     def _left_body(self, doc: Doc, cue: Mention, mentions: list[Mention]) -> Mention:
         """ "their withdrawal from the Economic Community of West African States", "son retrait du G5

@@ -41,6 +41,8 @@ class RuleBook:
         initiators = (
             {"state"} if role == "state" else {"nonstate", "armed"} if role == "armed" else {"nonstate"}
         )
+        if role in ("protester", "rioter"):
+            initiators = initiators | {"crowd"}  # "protesters attacked the embassy"
         for rule, any_of, all_of, none_of, groups, words in self._rule_sets:
             if any_of is not None and not names & any_of:
                 continue
