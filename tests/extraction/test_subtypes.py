@@ -582,6 +582,22 @@ def test_a_coup_that_holds_the_president_is_an_arrest(extractor: Extractor, text
     assert ("Strategic developments", "Arrests") in _types(extractor, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Burkina Faso's army said on Monday that it had deposed President Roch Marc Christian Kaboré and "
+        "suspended the constitution.",
+        "Captain Ibrahim Traoré announced on Friday evening that he had removed Lieutenant-Colonel Damiba "
+        "from power.",
+    ],
+)
+def test_a_coup_targets_the_government(extractor: Extractor, text: str) -> None:
+    coups = [
+        e for e in extractor.extract(text, published=dt.date(2022, 10, 2)) if e.actor1_id == "bf-military"
+    ]
+    assert coups and all(e.actor2_id == "bf-government" for e in coups)
+
+
 def test_the_head_of_state_held_is_the_government_but_a_former_one_is_not(extractor: Extractor) -> None:
     text = (
         "Soldiers of Niger's presidential guard detained President Mohamed Bazoum inside the presidential "

@@ -139,17 +139,19 @@ def _government_acts(doc: Doc, head: Candidate, ev: Event, res: Any) -> None:
 def _leader_detained(
     doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any, country: str | None
 ) -> None:
-    """ "detained President Mohamed Bazoum", "ont arrêté le président Keïta et son Premier ministre": the
-    head of state or of government held is the government (not a former one: "l'ancien Premier ministre"
-    is a civilian)."""
-    if ev.sub_event_type != "Arrests" or ev.actor2_id is not None or not country or res is None:
+    """ "detained President Mohamed Bazoum", "ont arrêté le président Keïta", "the army said it had deposed
+    President Kaboré": the head of state or of government held, or a government overthrown, is the
+    government (not a former leader: "l'ancien Premier ministre" is a civilian)."""
+    if ev.sub_event_type not in ("Arrests", "Other") or ev.actor2_id is not None or not country:
+        return
+    if res is None:
         return
     for c in cl.members:
         sent = doc.sentences[c.sentence]
-        if _LEADER_HELD.search(doc.folded, sent.start, sent.end):
-            _set_default(
-                doc, ev, evidence, 2, f"{country.lower()}-government", 1, res, c.sentence, "leader-held"
-            )
+        coup = "coup" in c.cue_names and (ev.actor1_id or "").endswith("-military")
+        if coup or (ev.sub_event_type == "Arrests" and _LEADER_HELD.search(doc.folded, sent.start, sent.end)):
+            target = f"{country.lower()}-government"
+            _set_default(doc, ev, evidence, 2, target, 1, res, c.sentence, "government-targeted")
             return
 
 
