@@ -178,6 +178,8 @@ def told_as_act(doc: Doc, cue: Mention) -> bool:
     before = doc.folded[max(0, cue.start - 40) : cue.start]
     if _HYPOTHETICAL.search(before) or _SPAN_OF.search(before) or _HABITUAL.search(before):
         return False
+    if _AFTERMATH.search(before):
+        return False  # "les obsèques des militaires tués", "a tribute to the soldiers killed": told before
     if cue.value == "attack" and _CLAIMED_LABEL.match(doc.folded, cue.end):
         return False  # "killed by a roadside bomb..., an attack claimed by JNIM": a label, no assault
     return not _DEEMED.match(doc.folded, cue.end, cue.end + 60)
@@ -197,6 +199,10 @@ _HYPOTHETICAL = re.compile(
 _HABITUAL = re.compile(
     r"\b(?:repeatedly|regularly|routinely|frequently|often|a plusieurs reprises|regulierement|souvent|"
     r"frequemment|a maintes reprises)\s+(?:\w+\s+)?$"
+)
+_AFTERMATH = re.compile(
+    r"\b(?:obseques|funerailles|enterrement|inhumation|funeral|funerals|burial|hommage|tribute|memorial|"
+    r"ceremonie|ceremony)\s+(?:\w+\s+){0,4}$"
 )
 _CLAIMED_LABEL = re.compile(r"\s+(?:claimed by|revendiquee? par|attributed to|attribuee? a|blamed on)\b")
 _FELL_TO_AMOUNT = re.compile(r"fell to\s+(?:about\s+|around\s+|a\s+|an\s+|its\s+|their\s+|\d)")
