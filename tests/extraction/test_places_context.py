@@ -82,6 +82,15 @@ def test_a_destination_is_not_where_it_happened(extractor: Extractor) -> None:
     assert (e.location, e.geo_precision) == ("Gaskindé", 2)
 
 
+def test_where_the_residents_left_for_is_no_second_event(extractor: Extractor) -> None:
+    text = (
+        "Gunmen killed 16 worshippers on Friday evening at the mosque of Salmossi, in Oudalan province. "
+        "The attackers opened fire during prayers and then fled; residents have since left for Gorom-Gorom."
+    )
+    events = extractor.extract(text, published=dt.date(2019, 10, 13))
+    assert [(e.location, e.fatalities) for e in events] == [("Salmossi", 16)]
+
+
 def test_a_district_missing_from_the_gazetteer_falls_back_to_its_seat(extractor: Extractor) -> None:
     e = _one(extractor, "Two soldiers were killed when a mine exploded under a truck in Madjoari department.")
     assert (e.location, e.geo_precision, e.admin1) == ("Madjoari", 2, "Est")

@@ -79,7 +79,8 @@ class Resolve(Component):
 _DESTINATION = re.compile(
     r"\b(?:vers|towards?|bound for|headed for|heading for|heading to|en route (?:to|for)|en direction de|"
     r"a destination de|fled to|fleeing to|evacuated to|pris la route de|fui vers|fuient vers|refugiee?s? a|"
-    r"took refuge in|sought refuge in|displaced to)\s+(?:(?:the|la|le|l)\s+)?$"
+    r"took refuge in|sought refuge in|displaced to|left for|leaving for|moved to|relocated to|"
+    r"partis pour|partis a|refugies dans|refugiees dans|se sont replies sur)\s+(?:(?:the|la|le|l)\s+)?$"
 )
 
 
