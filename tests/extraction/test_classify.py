@@ -157,10 +157,22 @@ def test_a_battle_with_an_armed_target_is_not_re_typed_as_violence_against_civil
         "Le conflit jihadiste a fait plus de 36.000 morts et deux millions de déplacés dans le nord-est du "
         "Nigeria depuis 2009.",
         "The insurgency has killed more than 36,000 people in north-east Nigeria since the conflict began.",
+        "Orano said on Thursday that Niger's military authorities had withdrawn its operating permit for the "
+        "Imouraren uranium deposit.",
+        "GoviEx a annoncé jeudi que les autorités nigériennes lui avaient retiré le permis d'exploitation du "
+        "gisement de Madaouela.",
     ],
 )
 def test_statistics_heat_and_mining_are_no_events(extractor: Extractor, text: str) -> None:
     assert extractor.extract(text, published=DAY) == []
+
+
+def test_armed_men_who_stop_a_vehicle_arrest_no_one(extractor: Extractor) -> None:
+    text = (
+        "Il rentrait à Djibo à bord d'un car mardi lorsque des individus armés ont arrêté le véhicule sur "
+        "l'axe Kongoussi-Djibo et l'ont emmené."
+    )
+    assert "Arrests" not in [e.sub_event_type for e in extractor.extract(text, published=DAY)]
 
 
 def test_a_dated_attack_in_a_year_count_is_still_an_event(extractor: Extractor) -> None:

@@ -41,6 +41,7 @@ from harmattan.extraction.components.wording import (
     figure_fell,
     like_before,
     natural_cause,
+    object_says_otherwise,
     post_overrun,
     told_as_act,
 )
@@ -142,7 +143,9 @@ class EventDetector(Component):
         cues = [
             c
             for c in cues
-            if (str(c.value) not in self.violent or told_as_act(doc, c)) and not figure_fell(doc, c)
+            if (str(c.value) not in self.violent or told_as_act(doc, c))
+            and not figure_fell(doc, c)
+            and not object_says_otherwise(doc, c)
         ]
         names = {str(c.value) for c in cues}
         first = next(

@@ -167,6 +167,28 @@ _AGGREGATE = re.compile(
 )
 
 
+def object_says_otherwise(doc: Doc, cue: Mention) -> bool:
+    """The word's object says it is not the act: "had withdrawn its operating permit" (no troops leave),
+    "des individus armés ont arrêté le véhicule" (stopped a vehicle: no one arrested)."""
+    if cue.value in ("plover_retreat", "plover_future_retreat"):
+        return bool(_DOCUMENT_AFTER.match(doc.folded, cue.end))
+    if cue.value == "arrest":
+        return bool(_VEHICLE_AFTER.match(doc.folded, cue.end))
+    return False
+
+
+_OBJECT_DET = r"\s+(?:(?:its|the|their|his|her|a|an|le|la|l|les|son|sa|ses|leur|leurs|un|une)\s+)?(?:\w+\s+)?"
+_DOCUMENT_AFTER = re.compile(
+    _OBJECT_DET
+    + r"(?:permit|permits|licence|license|licences|accreditation|approval|visa|candidacy|complaint|"
+    r"bill|offer|proposal|permis|agrement|accreditation|candidature|plainte|projet de loi|offre)\b"
+)
+_VEHICLE_AFTER = re.compile(
+    _OBJECT_DET
+    + r"(?:vehicule|vehicules|car|bus|camion|camions|voiture|convoi|minibus|vehicle|truck|lorry)\b"
+)
+
+
 def figure_fell(doc: Doc, cue: Mention) -> bool:
     """ "Output fell to about 66.5 tonnes", "the naira fell to a record low": a figure fell, no town."""
     return bool(_FELL_TO_AMOUNT.match(doc.folded, cue.start, cue.end + 20))
