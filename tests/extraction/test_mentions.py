@@ -171,6 +171,24 @@ def test_figures_with_separators_and_scale_words(extractor: Extractor, text: str
     assert [m.value for m in doc.of_kind("number")] == [value]
 
 
+def test_a_short_month_name_before_a_capitalised_word_is_a_first_name(extractor: Extractor) -> None:
+    doc = extractor.process(
+        "Ambassador Jan Christian Gordon Kricke was declared persona non grata.", published=PUB
+    )
+    assert doc.of_kind("date") == []
+    doc = extractor.process("Gunmen attacked Djibo in Jan 2020.", published=PUB)
+    assert [m.value[0] for m in doc.of_kind("date")] == [dt.date(2020, 1, 1)]
+
+
+def test_the_day_of_what_an_act_answers_does_not_date_it(extractor: Extractor) -> None:
+    text = (
+        "The African Union has suspended Burkina Faso, its Peace and Security Council said on Monday, "
+        "following last month's military takeover."
+    )
+    (e,) = extractor.extract(text, published=dt.date(2022, 2, 1))
+    assert (str(e.event_date), e.date_precision) == ("2022-01-31", 1)
+
+
 def test_a_french_cue_matches_with_the_day_inside_it(extractor: Extractor) -> None:
     text = "Le Mali a rappelé dimanche son ambassadeur en Algérie, a annoncé le gouvernement à Bamako."
     (e,) = extractor.extract(text, published=dt.date(2019, 8, 20))

@@ -42,7 +42,15 @@ def nearest_date(doc: Doc, cand: Candidate) -> tuple[dt.date, int, Mention | Non
         return None
     # a day beats a month the sentence names in passing ("lifted on Saturday the sanctions imposed after the
     # July coup"), unless the day only dates the report
-    best = min(dates, key=lambda m: (reported(doc, m), m.value[1] >= 3, abs(m.start - cand.trigger.start)))
+    best = min(
+        dates,
+        key=lambda m: (
+            _of_another_act(doc, m),
+            reported(doc, m),
+            m.value[1] >= 3,
+            abs(m.start - cand.trigger.start),
+        ),
+    )
     best = _range_start(doc, best, dates)
     date, precision = best.value
     if _dateline_date(doc, best) or _toll_date(doc, best):
@@ -51,6 +59,17 @@ def nearest_date(doc: Doc, cand: Candidate) -> tuple[dt.date, int, Mention | Non
     return date, int(precision), best
 
 
+def _of_another_act(doc: Doc, m: Mention) -> bool:
+    """ "following last month's military takeover", "after Sunday's attack": the day of what the act
+    answers, not of the act."""
+    return bool(
+        _POSSESSIVE_AFTER.match(doc.text, m.end)
+        and _ANSWERS_BEFORE.search(doc.folded, max(0, m.start - 25), m.start)
+    )
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+_ANSWERS_BEFORE = re.compile(r"\b(?:following|after|since|in the wake of|in response to|over)\s+(?:the\s+)?$")
 _RANGE_GAP = re.compile(r"\s*(?:to|a|au|and|et|-)\s*(?:the\s+)?")
 
 

@@ -138,7 +138,7 @@ class DateMentions(Component):
                 out += _mention(
                     doc, w.start, w.end, pub - dt.timedelta(days=back), 1, f"date:weekday:{w.text}"
                 )
-            elif w.kind == "month" and not _is_may_verb(doc, w):
+            elif w.kind == "month" and not _is_may_verb(doc, w) and not _first_name(doc, w):
                 part = next(
                     (self._part_ends[w.start - g] for g in range(5) if w.start - g in self._part_ends), None
                 )
@@ -159,6 +159,14 @@ _YEAR_AFTER = re.compile(r"\s+((?:19|20)\d\d)\b")
 _MONTH_WORD_BEFORE = re.compile(r"\b(?:in|of|early|late|mid|since)\s+$")
 _PAST_AFTER = re.compile(r"\s+(dernier|derniere|passe)\b")
 _PAST_BEFORE = re.compile(r"\b(last|past)\s+$")
+
+
+def _first_name(doc: Doc, w: Mention) -> bool:
+    """ "ambassador Jan Christian Gordon Kricke": a short month name before a capitalised word is a name."""
+    return len(w.text) <= 4 and bool(_CAPITALISED_AFTER.match(doc.text, w.end))
+
+
+_CAPITALISED_AFTER = re.compile(r" [A-ZÀ-Ý][a-zà-ÿ]")
 
 
 def _is_may_verb(doc: Doc, w: Mention) -> bool:
