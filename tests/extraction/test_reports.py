@@ -196,6 +196,14 @@ def test_an_act_dated_by_a_past_year_is_background(extractor: Extractor) -> None
     assert (e.historical, e.event_date, e.date_precision) == (True, dt.date(1987, 1, 1), 3)
 
 
+def test_killed_since_a_day_of_this_week_is_news_not_background(extractor: Extractor) -> None:
+    recent = "Sixty-two people have been killed since Sunday in the commune of Arbinda, the government said."
+    (e,) = extractor.extract(recent, published=dt.date(2019, 4, 3))
+    assert e.historical is False
+    old = "Thousands of people have been killed since 2015 in the commune of Arbinda, the government said."
+    assert all(e.historical for e in extractor.extract(old, published=dt.date(2019, 4, 3)))
+
+
 def test_a_court_rejecting_appeals_is_no_political_event(extractor: Extractor) -> None:
     text = "La Cour constitutionnelle du Niger a confirmé dimanche l'élection, rejetant les recours."
     assert extractor.extract(text, published=dt.date(2021, 3, 22)) == []

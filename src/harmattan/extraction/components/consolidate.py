@@ -52,7 +52,9 @@ class Resolve(Component):
                     m
                     for m in doc.of_kind("hist", cand.sentence)
                     # "..., un mois après celles de Boulkessi": the cue leads the place it recalls
-                    if m.start < cand.trigger.start or cl.place is None or m.end <= cl.place[1].start
+                    if (m.start < cand.trigger.start or cl.place is None or m.end <= cl.place[1].start)
+                    # "Sixty-two people have been killed since Sunday": a span of days is this news
+                    and not _RECENT_AFTER.match(doc.folded, m.end)
                 ),
                 None,
             )
@@ -76,6 +78,10 @@ class Resolve(Component):
         return doc
 
 
+_RECENT_AFTER = re.compile(
+    r"\s+(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|the weekend|yesterday|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|le week end)\b"
+)
 _DESTINATION = re.compile(
     r"\b(?:vers|towards?|bound for|headed for|heading for|heading to|en route (?:to|for)|en direction de|"
     r"a destination de|fled to|fleeing to|evacuated to|pris la route de|fui vers|fuient vers|refugiee?s? a|"
