@@ -617,6 +617,20 @@ def test_a_crowd_attacking_an_embassy_riots_against_its_state(extractor: Extract
     assert (e.sub_event_type, e.actor1_id, e.actor2_id) == ("Violent demonstration", "rioters-bf", "fr-state")
 
 
+def test_a_crowd_is_no_mob_until_it_lynches(extractor: Extractor) -> None:
+    rally = (
+        "Des dizaines de milliers de Maliens ont manifesté vendredi à Bamako contre les sanctions. La foule "
+        "brandissait des pancartes hostiles à la France."
+    )
+    assert "Mob violence" not in [s for _, s in _types(extractor, rally)]
+    embassy = (
+        "Des milliers de partisans des putschistes ont manifesté dimanche à Niamey. Une partie de la foule "
+        "s'en est prise à l'ambassade de France, mettant le feu à une porte, avant d'être dispersée à coups "
+        "de gaz lacrymogène."
+    )
+    assert ("Riots", "Violent demonstration") in _types(extractor, embassy)
+
+
 def test_more_people_taken_than_killed_is_an_abduction(extractor: Extractor) -> None:
     text = (
         "Islamist militants attacked the gas facility near In Amenas on Wednesday, killing two people and "

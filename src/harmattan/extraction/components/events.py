@@ -283,7 +283,10 @@ class EventDetector(Component):
         the crowd's: "des manifestants s'en sont pris à l'ambassade ... l'Institut français a été pris pour
         cible", "shops were looted and burned by groups of youths" (a violent demonstration, not an armed
         attack)."""
-        if not names or not names <= _UNREST_ACTS or names & {"protest", "riot", "mob"}:
+        # "... mettant le feu à une porte, avant d'être dispersée à coups de gaz lacrymogène": the forces'
+        # answer is part of the unrest
+        acts = names - {"intervention"}
+        if not acts or not acts <= _UNREST_ACTS or names & {"protest", "riot", "mob"}:
             return False
         if self._armed_named(mentions):
             return False  # a group, a militia or the forces named: not the crowd
