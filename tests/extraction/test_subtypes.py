@@ -313,6 +313,7 @@ def test_deaths_in_violence_outside_a_protest_report_stay_an_attack(extractor: E
         "Aid workers in Diffa describe families who fled attacks on their villages years ago.",
         "Residents of Markoye say they fear further raids during the cold season.",
         "Les obsèques des militaires tués doivent avoir lieu dans la semaine à Cotonou.",
+        "L'opposant se rendait mercredi au tribunal de Dakar pour répondre à une accusation de viol.",
     ],
 )
 def test_a_hypothetical_attack_or_a_span_of_fighting_is_no_violent_event(

@@ -200,6 +200,8 @@ def told_as_act(doc: Doc, cue: Mention) -> bool:
     before = doc.folded[max(0, cue.start - 40) : cue.start]
     if _HYPOTHETICAL.search(before) or _SPAN_OF.search(before) or _HABITUAL.search(before):
         return False
+    if _CHARGED_WITH.search(before):
+        return False  # "pour répondre à une accusation de viol", "charged with murder": a charge, no act told
     if _AFTERMATH.search(before):
         return False  # "les obsèques des militaires tués", "a tribute to the soldiers killed": told before
     if cue.value == "attack" and _CLAIMED_LABEL.match(doc.folded, cue.end):
@@ -221,6 +223,10 @@ _HYPOTHETICAL = re.compile(
 _HABITUAL = re.compile(
     r"\b(?:repeatedly|regularly|routinely|frequently|often|a plusieurs reprises|regulierement|souvent|"
     r"frequemment|a maintes reprises)\s+(?:\w+\s+)?$"
+)
+_CHARGED_WITH = re.compile(
+    r"\b(?:accusations? de|accuse d|accuses? de|accused of|charged with|charges? of|inculpee?s? (?:de|pour)|"
+    r"poursuivie?s? pour|allegations? of|alleged|pretendu|pretendue)\s+$"
 )
 _AFTERMATH = re.compile(
     r"\b(?:obseques|funerailles|enterrement|inhumation|funeral|funerals|burial|hommage|tribute|memorial|"
