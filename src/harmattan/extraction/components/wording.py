@@ -226,7 +226,7 @@ _HABITUAL = re.compile(
 )
 _CHARGED_WITH = re.compile(
     r"\b(?:accusations? de|accuse d|accuses? de|accused of|charged with|charges? of|inculpee?s? (?:de|pour)|"
-    r"poursuivie?s? pour|allegations? of|alleged|pretendu|pretendue)\s+$"
+    r"poursuivie?s? pour|allegations? of)\s+$"
 )
 _AFTERMATH = re.compile(
     r"\b(?:obseques|funerailles|enterrement|inhumation|funeral|funerals|burial|hommage|tribute|memorial|"
