@@ -632,6 +632,22 @@ def test_a_crowd_is_no_mob_until_it_lynches(extractor: Extractor) -> None:
     assert ("Riots", "Violent demonstration") in _types(extractor, embassy)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police fired tear gas at hundreds of protesters in Kano on Thursday as demonstrations against the "
+        "rising cost of living began across Nigeria. Some young men looted shops and set fire to a "
+        "government building in the city, and a curfew was imposed in the evening, officials said.",
+        "Thousands of supporters of the junta marched through Niamey on Sunday, and some of them attacked "
+        "the French embassy, setting fire to a door before security forces dispersed them with tear gas.",
+    ],
+)
+def test_a_protest_whose_crowd_burns_or_loots_is_a_riot_even_when_dispersed(
+    extractor: Extractor, text: str
+) -> None:
+    assert [s for _, s in _types(extractor, text)] == ["Violent demonstration"]
+
+
 def test_more_people_taken_than_killed_is_an_abduction(extractor: Extractor) -> None:
     text = (
         "Islamist militants attacked the gas facility near In Amenas on Wednesday, killing two people and "

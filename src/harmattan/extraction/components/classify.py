@@ -192,6 +192,9 @@ def _contradicts(cand: Candidate, event_type: str, label: str = "") -> bool:
     cues = {str(c.value) for c in cand.cues}
     if event_type == "Riots" and not cues & _CROWD_VIOLENCE and cand.rule.get("event_type") == "Protests":
         return True  # "water cannon against protesters": a riot needs the crowd's own violence told
+    riot = cand.rule.get("sub_event_type") == "Violent demonstration"
+    if riot and event_type == "Protests" and "protest" in cues and cues & _CROWD_VIOLENCE:
+        return True  # "some of them attacked the embassy, setting fire to a door": dispersed, still a riot
     if label == _GROUP_CHANGE and cand.actor1 is not None and cand.actor1.role == "state":
         return True  # "le gouvernement a suspendu les activités des partis": a measure, not a group's change
     target = cand.actor2

@@ -59,6 +59,7 @@ def fold_side_acts(clusters: list[Cluster]) -> list[Cluster]:
 
 
 _SIDE_ACT = "Looting/property destruction"
+_STREET = ("protester", "rioter", "civilian")
 
 
 def fold_coup_arrests(clusters: list[Cluster]) -> list[Cluster]:
@@ -108,7 +109,10 @@ def fold_protest_damage(clusters: list[Cluster]) -> list[Cluster]:
         return (
             cl.head.rule.get("sub_event_type") == _SIDE_ACT
             and cl.historical is None
-            and all(c.actor1 is None or c.actor1.role in ("protester", "rioter") for c in cl.members)
+            # "Some young men looted shops": people in the street, not a party of their own
+            and all(
+                c.actor1 is None or c.actor1.role in ("protester", "rioter", "civilian") for c in cl.members
+            )
         )
 
     return _fold_into_protests(clusters, damage, lambda _target, _cl: _protest_rule("violent-demonstration"))
