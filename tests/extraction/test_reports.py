@@ -204,6 +204,17 @@ def test_killed_since_a_day_of_this_week_is_news_not_background(extractor: Extra
     assert all(e.historical for e in extractor.extract(old, published=dt.date(2019, 4, 3)))
 
 
+def test_a_month_and_an_old_year_make_an_act_background(extractor: Extractor) -> None:
+    text = (
+        "La Suisse a confirmé vendredi la mort de Béatrice Stöckli, une missionnaire enlevée à Tombouctou "
+        "en janvier 2016."
+    )
+    taken = [
+        e for e in extractor.extract(text, published=dt.date(2020, 10, 10)) if "Abduction" in e.sub_event_type
+    ]
+    assert [(e.historical, str(e.event_date)) for e in taken] == [(True, "2016-01-01")]
+
+
 def test_a_court_rejecting_appeals_is_no_political_event(extractor: Extractor) -> None:
     text = "La Cour constitutionnelle du Niger a confirmé dimanche l'élection, rejetant les recours."
     assert extractor.extract(text, published=dt.date(2021, 3, 22)) == []

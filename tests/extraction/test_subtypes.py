@@ -314,6 +314,9 @@ def test_deaths_in_violence_outside_a_protest_report_stay_an_attack(extractor: E
         "Residents of Markoye say they fear further raids during the cold season.",
         "Les obsèques des militaires tués doivent avoir lieu dans la semaine à Cotonou.",
         "L'opposant se rendait mercredi au tribunal de Dakar pour répondre à une accusation de viol.",
+        "Commercial quadcopters fitted with small bombs or mortar rounds have appeared in videos from Kidal.",
+        "La diffusion de RFI a été suspendue, et des manifestants réclament régulièrement le départ des "
+        "soldats français de Ouagadougou.",
     ],
 )
 def test_a_hypothetical_attack_or_a_span_of_fighting_is_no_violent_event(

@@ -31,7 +31,8 @@ def past_year(doc: Doc, cand: Candidate) -> Mention | None:
     return None
 
 
-_YEAR_OF_ACT = re.compile(r"\b(?:en|in)\s+((?:19|20)\d\d)\b|\bthe\s+((?:19|20)\d\d)\s+\w+$")
+# "en 1987", "in December 1944", "the 2012 massacre"
+_YEAR_OF_ACT = re.compile(r"\b(?:en|in)\s+(?:[a-z]+\s+)?((?:19|20)\d\d)\b|\bthe\s+((?:19|20)\d\d)\s+\w+$")
 
 
 def nearest_date(doc: Doc, cand: Candidate) -> tuple[dt.date, int, Mention | None] | None:

@@ -43,6 +43,7 @@ from harmattan.extraction.components.wording import (
     natural_cause,
     object_says_otherwise,
     post_overrun,
+    protest_habit,
     told_as_act,
 )
 from harmattan.extraction.doc import Doc, Mention
@@ -146,6 +147,7 @@ class EventDetector(Component):
             if (str(c.value) not in self.violent or told_as_act(doc, c))
             and not figure_fell(doc, c)
             and not object_says_otherwise(doc, c)
+            and not protest_habit(doc, c)
         ]
         names = {str(c.value) for c in cues}
         first = next(
@@ -227,6 +229,8 @@ class EventDetector(Component):
         if "abduct" in names and taken > sum(n for n, _, _ in counts.get("killed", [])):
             # "killing two people and seizing dozens of workers as hostages": the taking is the event
             names = names | {"abduct_mostly"}
+        if not cues:
+            return None  # the only cue (a model's trigger too) told no act: "fitted with mortar rounds"
         cand = Candidate(index, cues, {}, cues[0], counts=counts)
         cand.claimant = next((p.actor_id for p in [*self._last_sources, *parts] if p.role == "state"), None)
         assign_roles(

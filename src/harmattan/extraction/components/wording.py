@@ -167,6 +167,21 @@ _AGGREGATE = re.compile(
 )
 
 
+def protest_habit(doc: Doc, cue: Mention) -> bool:
+    """ "des manifestants réclament régulièrement le départ des soldats", "protesters regularly gather": a
+    habit of protest, no one protest told."""
+    if cue.value != "protest":
+        return False
+    sent = doc.sentences[cue.sentence]
+    return bool(_HABIT_WORD.search(doc.folded, max(sent.start, cue.start - 40), min(sent.end, cue.end + 40)))
+
+
+_HABIT_WORD = re.compile(
+    r"\b(?:regularly|routinely|frequently|often|every (?:week|friday|month)|regulierement|souvent|"
+    r"frequemment|chaque (?:semaine|vendredi|mois)|de temps en temps)\b"
+)
+
+
 def object_says_otherwise(doc: Doc, cue: Mention) -> bool:
     """The word's object says it is not the act: "had withdrawn its operating permit" (no troops leave),
     "des individus armés ont arrêté le véhicule" (stopped a vehicle: no one arrested)."""
@@ -200,6 +215,8 @@ def told_as_act(doc: Doc, cue: Mention) -> bool:
     before = doc.folded[max(0, cue.start - 40) : cue.start]
     if _HYPOTHETICAL.search(before) or _SPAN_OF.search(before) or _HABITUAL.search(before):
         return False
+    if _FITTED_WITH.search(before):
+        return False  # "quadcopters fitted with small bombs or mortar rounds": a weapon described, no strike
     if _CHARGED_WITH.search(before):
         return False  # "pour répondre à une accusation de viol", "charged with murder": a charge, no act told
     if _AFTERMATH.search(before):
@@ -223,6 +240,10 @@ _HYPOTHETICAL = re.compile(
 _HABITUAL = re.compile(
     r"\b(?:repeatedly|regularly|routinely|frequently|often|a plusieurs reprises|regulierement|souvent|"
     r"frequemment|a maintes reprises)\s+(?:\w+\s+)?$"
+)
+_FITTED_WITH = re.compile(
+    r"\b(?:fitted with|armed with|equipped with|loaded with|capable of carrying|equipee?s? d\w*|"
+    r"munie?s? d\w*|dotee?s? d\w*|chargee?s? d\w*)\s+(?:\w+\s+){0,3}$"
 )
 _CHARGED_WITH = re.compile(
     r"\b(?:accusations? de|accuse d|accuses? de|accused of|charged with|charges? of|inculpee?s? (?:de|pour)|"
