@@ -175,6 +175,29 @@ def test_armed_men_who_stop_a_vehicle_arrest_no_one(extractor: Extractor) -> Non
     assert "Arrests" not in [e.sub_event_type for e in extractor.extract(text, published=DAY)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Burkina Faso reached the Africa Cup of Nations quarter-finals on Sunday. Simon Adingra equalised at "
+        "the end of normal time and Oumar Diakité struck the winner in extra time.",
+        "La Côte d'Ivoire a remporté dimanche la Coupe d'Afrique des nations en battant le Nigeria 2-1 en "
+        "finale. Menés après l'ouverture du score, les Ivoiriens ont renversé la rencontre.",
+        "Burkina Faso scored twice in the Africa Cup of Nations on Saturday. Several players dedicated the "
+        "win to soldiers fighting jihadists at home.",
+    ],
+)
+def test_a_match_report_tells_no_violence(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, published=DAY) == []
+
+
+def test_a_killing_by_gunmen_at_a_match_is_still_an_event(extractor: Extractor) -> None:
+    text = (
+        "Gunmen opened fire on fans watching an Africa Cup of Nations qualifier on television in Djibo on "
+        "Sunday, killing 12 people; the match had just ended in extra time."
+    )
+    assert [e.fatalities for e in extractor.extract(text, published=DAY)] == [12]
+
+
 def test_a_dated_attack_in_a_year_count_is_still_an_event(extractor: Extractor) -> None:
     text = "Gunmen killed 12 villagers in Djibo on Sunday, the deadliest attack in 2023 so far."
     assert [e.fatalities for e in extractor.extract(text, published=DAY)] == [12]

@@ -223,6 +223,8 @@ class EventDetector(Component):
             dead = [(m.end, n) for kind, m, n in near if kind == "killed"]
             p.dead = max(dead)[1] if dead else 0  # the figure closest before it
         parts = dedupe(parts)
+        if self._match_report(doc) and not ("kill" in names and self._armed_named(mentions)):
+            return None  # "Oumar Diakité struck the winner", "les Ivoiriens ont renversé la rencontre"
         if rule is None and (natural_cause(names, parts, mentions) or disaster_report(doc, names, parts)):
             return None  # "floods killed 47 people", "les inondations qui frappent Mopti": no one did it
         taken = sum(n for n, _, _ in counts.get("abducted", []))
@@ -271,6 +273,15 @@ class EventDetector(Component):
         if not names & {"kill", "wound"} or not self._report_of(doc, frozenset({"protest", "riot"})):
             return False
         return not self._armed_named(mentions)
+
+    @staticmethod
+    def _match_report(doc: Doc) -> bool:
+        """A sports report: two or more distinct sports words (triggers.yaml, sports_words)."""
+        found = doc.user_data.get("_match_report")
+        if found is None:
+            found = len({m.value for m in doc.mentions if m.kind == "sport"}) >= 2
+            doc.user_data["_match_report"] = found
+        return bool(found)
 
     @staticmethod
     def _report_of(doc: Doc, cues: frozenset[str]) -> bool:

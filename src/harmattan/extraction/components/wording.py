@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from harmattan.extraction.doc import Doc, Mention
+from harmattan.regions.text import fold
 
 if TYPE_CHECKING:  # the event detector's records; imported by it, so only for the annotations
     from harmattan.extraction.components.events import Candidate, Participant
@@ -105,8 +106,14 @@ def natural_cause(names: set[str], parts: list[Participant], mentions: list[Ment
     only tell the outcome (or "hit", "strike", which floods do too, or "blamed", as a heatwave is)."""
     # "two military helicopters": a word inside a neutral phrase names no party
     neutral = [m for m in mentions if m.kind == "cue" and m.value == "descriptor"]
+    # "an explosion and fire at the main fuel depot": a bare explosion has the cause the sentence names
+    allowed = (
+        OUTCOMES
+        | {"attack", "plover_disapprove", "descriptor"}
+        | ({"ied"} if _bare_blasts(mentions) else set())
+    )
     return (
-        names <= OUTCOMES | {"attack", "plover_disapprove", "descriptor"}  # "mine d'or": a mine, no bomb
+        names <= allowed  # "mine d'or": a mine, no bomb
         and any(m.kind == "disaster" for m in mentions)
         # "Thirteen French soldiers were killed when two helicopters collided": the dead are no doers
         and not any(
@@ -119,6 +126,14 @@ def natural_cause(names: set[str], parts: list[Participant], mentions: list[Ment
     )
 
 
+_BARE_BLASTS = frozenset({"explosion", "explosions", "blast", "a explose", "exploded"})
+
+
+def _bare_blasts(mentions: list[Mention]) -> bool:
+    """Whether every explosive word is a bare blast ("explosion", "blast"), no bomb or mine named."""
+    return all(fold(m.text) in _BARE_BLASTS for m in mentions if m.kind == "cue" and m.value == "ied")
+
+
 def _authority(p: Participant) -> bool:
     """ "sans que les autorités aient publié de bilan": the authorities report a disaster, they fight none."""
     return (p.actor_id or "").endswith(("-government", "-state"))
@@ -127,13 +142,18 @@ def _authority(p: Participant) -> bool:
 def disaster_report(doc: Doc, names: set[str], parts: list[Participant]) -> bool:
     """ "A fire broke out in a warehouse... Six fatalities.", "a cholera outbreak... 17 deaths recorded": a
     toll told apart from the disaster that caused it, in a report where no one attacks anyone."""
-    if not names <= OUTCOMES or any(p.role in ("armed", "militia", "vdp") for p in parts):
+    blasts = {"ied"} if _bare_blasts(doc.mentions) else set()
+    if not names <= OUTCOMES | blasts or any(p.role in ("armed", "militia", "vdp") for p in parts):
         return False
     found = doc.user_data.get("_disaster_report")
     if found is None:
         kinds = {m.kind for m in doc.mentions}
         cues = {str(m.value) for m in doc.mentions if m.kind == "cue"}
-        found = "disaster" in kinds and cues <= OUTCOMES | {"plover_disapprove"}  # "investigators blamed"
+        # "investigators blamed", "an investigation into the cause"
+        found = "disaster" in kinds and cues <= OUTCOMES | blasts | {
+            "plover_disapprove",
+            "plover_investigate",
+        }
         doc.user_data["_disaster_report"] = found
     return bool(found)
 
@@ -221,6 +241,8 @@ def told_as_act(doc: Doc, cue: Mention) -> bool:
         return False  # "pour répondre à une accusation de viol", "charged with murder": a charge, no act told
     if _AFTERMATH.search(before):
         return False  # "les obsèques des militaires tués", "a tribute to the soldiers killed": told before
+    if cue.value == "attack" and _HIT_BY_THINGS.match(doc.folded, cue.end):
+        return False  # "the port has been hit by the closure of the border": no assault
     if cue.value == "attack" and _CLAIMED_LABEL.match(doc.folded, cue.end):
         return False  # "killed by a roadside bomb..., an attack claimed by JNIM": a label, no assault
     return not _DEEMED.match(doc.folded, cue.end, cue.end + 60)
@@ -252,6 +274,11 @@ _CHARGED_WITH = re.compile(
 _AFTERMATH = re.compile(
     r"\b(?:obseques|funerailles|enterrement|inhumation|funeral|funerals|burial|hommage|tribute|memorial|"
     r"ceremonie|ceremony)\s+(?:\w+\s+){0,4}$"
+)
+_HIT_BY_THINGS = re.compile(
+    r"(?:\s+by)?\s+(?:the\s+|a\s+|an\s+|la\s+|le\s+|les\s+|l\s+|une?\s+|par\s+(?:la\s+|le\s+|les\s+|l\s+)?)?"
+    r"(?:\w+\s+)?(?:closure|crisis|sanctions|drought|floods?|inflation|shortages?|prices?|fall|decline|strike|"
+    r"slump|pandemic|epidemic|fermeture|crise|secheresse|inondations?|penurie|hausse|baisse|greve|pandemie)\b"
 )
 _CLAIMED_LABEL = re.compile(r"\s+(?:claimed by|revendiquee? par|attributed to|attribuee? a|blamed on)\b")
 _FELL_TO_AMOUNT = re.compile(r"fell to\s+(?:about\s+|around\s+|a\s+|an\s+|its\s+|their\s+|\d)")
