@@ -190,6 +190,18 @@ def test_a_match_report_tells_no_violence(extractor: Extractor, text: str) -> No
     assert extractor.extract(text, published=DAY) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guinée : le « oui » l'emporte largement au référendum constitutionnel.",
+        "Le « oui » l'a emporté avec 86 % des suffrages au référendum constitutionnel du 17 décembre.",
+        "Les assises nationales réunies samedi à Ouagadougou ont adopté une nouvelle charte.",
+    ],
+)
+def test_a_vote_won_or_a_charter_adopted_is_no_event(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, published=DAY) == []
+
+
 def test_a_killing_by_gunmen_at_a_match_is_still_an_event(extractor: Extractor) -> None:
     text = (
         "Gunmen opened fire on fans watching an Africa Cup of Nations qualifier on television in Djibo on "

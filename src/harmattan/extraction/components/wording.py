@@ -209,9 +209,13 @@ def object_says_otherwise(doc: Doc, cue: Mention) -> bool:
         return bool(_DOCUMENT_AFTER.match(doc.folded, cue.end))
     if cue.value == "arrest":
         return bool(_VEHICLE_AFTER.match(doc.folded, cue.end))
+    if cue.value == "loot" and doc.folded.startswith("emport", cue.start):
+        # "le « oui » l'a emporté": won, nothing taken
+        return bool(_WON_BEFORE.search(doc.folded, max(0, cue.start - 8), cue.start))
     return False
 
 
+_WON_BEFORE = re.compile(r"\bl\s+(?:a\s+|ont\s+|avait\s+)?$")
 _OBJECT_DET = r"\s+(?:(?:its|the|their|his|her|a|an|le|la|l|les|son|sa|ses|leur|leurs|un|une)\s+)?(?:\w+\s+)?"
 _DOCUMENT_AFTER = re.compile(
     _OBJECT_DET
