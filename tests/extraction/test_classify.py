@@ -196,10 +196,20 @@ def test_a_match_report_tells_no_violence(extractor: Extractor, text: str) -> No
         "Guinée : le « oui » l'emporte largement au référendum constitutionnel.",
         "Le « oui » l'a emporté avec 86 % des suffrages au référendum constitutionnel du 17 décembre.",
         "Les assises nationales réunies samedi à Ouagadougou ont adopté une nouvelle charte.",
+        "Togo's National Assembly adopted a constitution in which executive power will pass to a President "
+        "of the Council of Ministers.",
+        "Ten years after the fall of Konna, Mali's army is again fighting in the centre of the country.",
     ],
 )
 def test_a_vote_won_or_a_charter_adopted_is_no_event(extractor: Extractor, text: str) -> None:
     assert extractor.extract(text, published=DAY) == []
+
+
+def test_fighting_that_broke_out_in_an_old_year_is_background(extractor: Extractor) -> None:
+    events = extractor.extract(
+        "The Mbera camp opened in 2012, when fighting broke out in northern Mali.", published=DAY
+    )
+    assert all(e.historical for e in events)
 
 
 def test_a_killing_by_gunmen_at_a_match_is_still_an_event(extractor: Extractor) -> None:

@@ -23,7 +23,8 @@ def past_year(doc: Doc, cand: Candidate) -> Mention | None:
         return None
     sent = doc.sentences[cand.sentence]
     end = min(sent.end, cand.trigger.end + 60)
-    for found in _YEAR_OF_ACT.finditer(doc.folded, max(sent.start, cand.trigger.start - 12), end):
+    # "in 2012, when fighting broke out": the year may lead the clause that tells the act
+    for found in _YEAR_OF_ACT.finditer(doc.folded, max(sent.start, cand.trigger.start - 20), end):
         year = int(found.group(1) or found.group(2))
         if year <= doc.published.year - 2:
             start, stop = found.span(1) if found.group(1) else found.span(2)

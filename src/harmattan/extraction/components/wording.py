@@ -239,6 +239,8 @@ def told_as_act(doc: Doc, cue: Mention) -> bool:
     before = doc.folded[max(0, cue.start - 40) : cue.start]
     if _HYPOTHETICAL.search(before) or _SPAN_OF.search(before) or _HABITUAL.search(before):
         return False
+    if doc.folded.startswith("fighting", cue.start) and _ONGOING.search(before):
+        return False  # "Mali's army is again fighting in the centre": a state of war, no one clash
     if _FITTED_WITH.search(before):
         return False  # "quadcopters fitted with small bombs or mortar rounds": a weapon described, no strike
     if _CHARGED_WITH.search(before):
@@ -267,6 +269,7 @@ _HABITUAL = re.compile(
     r"\b(?:repeatedly|regularly|routinely|frequently|often|a plusieurs reprises|regulierement|souvent|"
     r"frequemment|a maintes reprises)\s+(?:\w+\s+)?$"
 )
+_ONGOING = re.compile(r"\b(?:is|are|has been|have been)\s+(?:again\s+|still\s+|now\s+|also\s+)?$")
 _FITTED_WITH = re.compile(
     r"\b(?:fitted with|armed with|equipped with|loaded with|capable of carrying|equipee?s? d\w*|"
     r"munie?s? d\w*|dotee?s? d\w*|chargee?s? d\w*)\s+(?:\w+\s+){0,3}$"
