@@ -199,6 +199,10 @@ def test_a_match_report_tells_no_violence(extractor: Extractor, text: str) -> No
         "Togo's National Assembly adopted a constitution in which executive power will pass to a President "
         "of the Council of Ministers.",
         "Ten years after the fall of Konna, Mali's army is again fighting in the centre of the country.",
+        "Le départ annoncé de la force française Barkhane, qui disposait d'une base à Ménaka, fait craindre "
+        "une aggravation de la situation.",
+        "Cette décision s'inscrit dans une série de ruptures depuis l'arrivée au pouvoir du capitaine "
+        "Traoré, après le départ des forces spéciales françaises.",
     ],
 )
 def test_a_vote_won_or_a_charter_adopted_is_no_event(extractor: Extractor, text: str) -> None:

@@ -206,7 +206,15 @@ def object_says_otherwise(doc: Doc, cue: Mention) -> bool:
     """The word's object says it is not the act: "had withdrawn its operating permit" (no troops leave),
     "des individus armés ont arrêté le véhicule" (stopped a vehicle: no one arrested)."""
     if cue.value in ("plover_retreat", "plover_future_retreat"):
-        return bool(_DOCUMENT_AFTER.match(doc.folded, cue.end))
+        if _DOCUMENT_AFTER.match(doc.folded, cue.end):
+            return True
+        # "après le départ des forces spéciales", "le départ annoncé de Barkhane", "Barkhane poursuit son
+        # retrait", "demandé le départ des soldats": a departure named as background, asked or under way
+        noun = doc.folded[cue.start : cue.end] in _DEPARTURE_NOUNS
+        return noun and bool(
+            _DEPARTURE_CONTEXT.search(doc.folded, max(0, cue.start - 40), cue.start)
+            or _ANNOUNCED_AFTER.match(doc.folded, cue.end)
+        )
     if cue.value == "arrest":
         return bool(_VEHICLE_AFTER.match(doc.folded, cue.end))
     if cue.value == "loot" and doc.folded.startswith("emport", cue.start):
@@ -215,6 +223,13 @@ def object_says_otherwise(doc: Doc, cue: Mention) -> bool:
     return False
 
 
+_DEPARTURE_NOUNS = frozenset({"depart", "departure", "retrait", "withdrawal"})
+_DEPARTURE_CONTEXT = re.compile(
+    r"\b(?:apres|depuis|since|after|following|demande\w*|reclam\w*|exig\w*|call\w* for|demand\w*|"
+    r"poursuit|poursuivent|continues?|continuing|ahead of|avant)\s+(?:\w+\s+)?"
+    r"(?:le|la|l|the|son|sa|its|their|leur)\s+$"
+)
+_ANNOUNCED_AFTER = re.compile(r"\s+(?:annoncee?|prevue?|announced|planned)\b")
 _WON_BEFORE = re.compile(r"\bl\s+(?:a\s+|ont\s+|avait\s+)?$")
 _OBJECT_DET = r"\s+(?:(?:its|the|their|his|her|a|an|le|la|l|les|son|sa|ses|leur|leurs|un|une)\s+)?(?:\w+\s+)?"
 _DOCUMENT_AFTER = re.compile(
