@@ -199,6 +199,7 @@ def test_a_match_report_tells_no_violence(extractor: Extractor, text: str) -> No
         "Togo's National Assembly adopted a constitution in which executive power will pass to a President "
         "of the Council of Ministers.",
         "Ten years after the fall of Konna, Mali's army is again fighting in the centre of the country.",
+        "Oil prices struck a new high in Niamey on Monday, traders said.",
         "Le départ annoncé de la force française Barkhane, qui disposait d'une base à Ménaka, fait craindre "
         "une aggravation de la situation.",
         "Cette décision s'inscrit dans une série de ruptures depuis l'arrivée au pouvoir du capitaine "
@@ -258,8 +259,8 @@ def _without_veto() -> dict[str, Any]:
 
 def test_the_model_drops_a_rule_event_it_is_sure_tells_nothing(extractor: Extractor) -> None:
     text = (
-        "Mali's Africa Cup of Nations campaign ended in heartbreak in Bouaké on Saturday night, when hosts "
-        "Côte d'Ivoire scored deep into extra time. Simon Adingra struck in the 122nd minute."
+        # one sports word only ("struck"): no match report, the model's veto decides
+        "Simon Adingra struck in the 122nd minute to send hosts Côte d'Ivoire through in Bouaké on Saturday."
     )
     assert extractor.extract(text, published=DAY) == []
     no_veto = Extractor(pack=extractor.pack, config=_without_veto())

@@ -300,7 +300,9 @@ _AFTERMATH = re.compile(
 _HIT_BY_THINGS = re.compile(
     r"(?:\s+by)?\s+(?:the\s+|a\s+|an\s+|la\s+|le\s+|les\s+|l\s+|une?\s+|par\s+(?:la\s+|le\s+|les\s+|l\s+)?)?"
     r"(?:\w+\s+)?(?:closure|crisis|sanctions|drought|floods?|inflation|shortages?|prices?|fall|decline|strike|"
-    r"slump|pandemic|epidemic|fermeture|crise|secheresse|inondations?|penurie|hausse|baisse|greve|pandemie)\b"
+    r"slump|pandemic|epidemic|fermeture|crise|secheresse|inondations?|penurie|hausse|baisse|greve|pandemie|"
+    # "oil prices struck a new high", "struck a deal"
+    r"high|low|record|deal|agreement|chord|balance)\b"
 )
 _CLAIMED_LABEL = re.compile(r"\s+(?:claimed by|revendiquee? par|attributed to|attribuee? a|blamed on)\b")
 _FELL_TO_AMOUNT = re.compile(r"fell to\s+(?:about\s+|around\s+|a\s+|an\s+|its\s+|their\s+|\d)")
