@@ -200,6 +200,10 @@ def test_a_match_report_tells_no_violence(extractor: Extractor, text: str) -> No
         "of the Council of Ministers.",
         "Ten years after the fall of Konna, Mali's army is again fighting in the centre of the country.",
         "Oil prices struck a new high in Niamey on Monday, traders said.",
+        "An extraordinary court in Dakar convicted him of crimes including torture, rape and murder.",
+        "Les législatives, prévues fin avril, ont été repoussées de quelques jours, a annoncé la commission.",
+        "Le gouvernement a annoncé l'envoi d'une mission de sécurité et l'arrestation prochaine des auteurs.",
+        "Les appels à manifester, lancés par des collectifs de la diaspora, se multiplient à Lomé.",
         "Le départ annoncé de la force française Barkhane, qui disposait d'une base à Ménaka, fait craindre "
         "une aggravation de la situation.",
         "Cette décision s'inscrit dans une série de ruptures depuis l'arrivée au pouvoir du capitaine "

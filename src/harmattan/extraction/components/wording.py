@@ -193,9 +193,14 @@ def protest_habit(doc: Doc, cue: Mention) -> bool:
     if cue.value != "protest":
         return False
     sent = doc.sentences[cue.sentence]
+    if _CALL_TO.search(doc.folded, max(sent.start, cue.start - 25), cue.start):
+        return True  # "les appels à manifester se multiplient", "called for protests": none held yet
     return bool(_HABIT_WORD.search(doc.folded, max(sent.start, cue.start - 40), min(sent.end, cue.end + 40)))
 
 
+_CALL_TO = re.compile(
+    r"\b(?:appels?\s+a|appele\w*\s+(?:\w+\s+)?a|call(?:s|ed|ing)?\s+(?:\w+\s+)?(?:for|to)|urged?\s+\w+\s+to)\s+$"
+)
 _HABIT_WORD = re.compile(
     r"\b(?:regularly|routinely|frequently|often|every (?:week|friday|month)|regulierement|souvent|"
     r"frequemment|chaque (?:semaine|vendredi|mois)|de temps en temps)\b"
@@ -211,12 +216,19 @@ def object_says_otherwise(doc: Doc, cue: Mention) -> bool:
         # "après le départ des forces spéciales", "le départ annoncé de Barkhane", "Barkhane poursuit son
         # retrait", "demandé le départ des soldats": a departure named as background, asked or under way
         noun = doc.folded[cue.start : cue.end] in _DEPARTURE_NOUNS
+        if noun and doc.folded.endswith(("point de ", "point of "), 0, cue.start):
+            return True  # "le principal point de départ" of migrants' boats
         return noun and bool(
             _DEPARTURE_CONTEXT.search(doc.folded, max(0, cue.start - 40), cue.start)
             or _ANNOUNCED_AFTER.match(doc.folded, cue.end)
         )
     if cue.value == "arrest":
-        return bool(_VEHICLE_AFTER.match(doc.folded, cue.end))
+        # "ont arrêté le véhicule" (stopped it), "l'arrestation prochaine des auteurs" (promised, not made)
+        return bool(_VEHICLE_AFTER.match(doc.folded, cue.end) or _SOON_AFTER.match(doc.folded, cue.end))
+    if cue.value in ("airstrike", "drone") and _EVACUATED_AFTER.match(doc.folded, cue.end):
+        return True  # "helicopters had evacuated the wounded": no strike
+    if cue.value == "clash" and doc.folded.startswith("repouss", cue.start):
+        return bool(_POSTPONED_AFTER.match(doc.folded, cue.end))  # "ont été repoussées de quelques jours"
     if cue.value == "loot" and doc.folded.startswith("emport", cue.start):
         # "le « oui » l'a emporté": won, nothing taken
         return bool(_WON_BEFORE.search(doc.folded, max(0, cue.start - 8), cue.start))
@@ -230,6 +242,14 @@ _DEPARTURE_CONTEXT = re.compile(
     r"(?:le|la|l|the|son|sa|its|their|leur)\s+$"
 )
 _ANNOUNCED_AFTER = re.compile(r"\s+(?:annoncee?|prevue?|announced|planned)\b")
+_EVACUATED_AFTER = re.compile(
+    r"\s+(?:had\s+|have\s+|ont\s+|a\s+)?(?:evacuated|evacue\w*|airlifted|transported)"
+)
+_POSTPONED_AFTER = re.compile(
+    r"\s+(?:de\s+(?:\w+\s+){1,2}(?:jours?|semaines?|mois)|au\s+|a\s+(?:une\s+date|plus\s+tard|la\s+semaine)|"
+    r"sine die|jusqu)"
+)
+_SOON_AFTER = re.compile(r"\s+(?:prochaine?s?|imminente?s?|a venir)\b")
 _WON_BEFORE = re.compile(r"\bl\s+(?:a\s+|ont\s+|avait\s+)?$")
 _OBJECT_DET = r"\s+(?:(?:its|the|their|his|her|a|an|le|la|l|les|son|sa|ses|leur|leurs|un|une)\s+)?(?:\w+\s+)?"
 _DOCUMENT_AFTER = re.compile(
@@ -276,7 +296,7 @@ _HYPOTHETICAL = re.compile(
     # "families who fled attacks on their villages years ago", "fear further raids", "exposes returnees to
     # attacks": violence feared, fled or risked in general is no act told here
     r"fled|fleeing|flee|fuyant|fui|fuir|fear|fears|feared|craignent|craint|redoutent|exposes?|exposed|expose|"
-    r"exposent|vulnerable)"
+    r"exposent|vulnerable|face aux|face a|in the face of|to counter|pour contrer|pour faire face aux)"
     r"\s+(?:\w+\s+){0,2}$"
 )
 # "the group's fighters have repeatedly ambushed tanker convoys": a habit, no one act
@@ -291,7 +311,8 @@ _FITTED_WITH = re.compile(
 )
 _CHARGED_WITH = re.compile(
     r"\b(?:accusations? de|accuse d|accuses? de|accused of|charged with|charges? of|inculpee?s? (?:de|pour)|"
-    r"poursuivie?s? pour|allegations? of)\s+$"
+    r"convicted (?:\w+ )?of|found guilty of|crimes including|reconnue?s? coupables? d\w*|condamnee?s? pour|"
+    r"poursuivie?s? pour|allegations? of)\s+(?:\w+\s+(?:and\s+|et\s+)?){0,3}$"
 )
 _AFTERMATH = re.compile(
     r"\b(?:obseques|funerailles|enterrement|inhumation|funeral|funerals|burial|hommage|tribute|memorial|"
