@@ -110,7 +110,7 @@ def natural_cause(names: set[str], parts: list[Participant], mentions: list[Ment
     allowed = (
         OUTCOMES
         | {"attack", "plover_disapprove", "descriptor"}
-        | ({"ied"} if _bare_blasts(mentions) else set())
+        | ({"ied"} if "ied" in names and _bare_blasts(mentions) else set())
     )
     return (
         names <= allowed  # "mine d'or": a mine, no bomb
@@ -142,13 +142,15 @@ def _authority(p: Participant) -> bool:
 def disaster_report(doc: Doc, names: set[str], parts: list[Participant]) -> bool:
     """ "A fire broke out in a warehouse... Six fatalities.", "a cholera outbreak... 17 deaths recorded": a
     toll told apart from the disaster that caused it, in a report where no one attacks anyone."""
-    blasts = {"ied"} if _bare_blasts(doc.mentions) else set()
-    if not names <= OUTCOMES | blasts or any(p.role in ("armed", "militia", "vdp") for p in parts):
+    if not names <= OUTCOMES | {"ied"} or any(p.role in ("armed", "militia", "vdp") for p in parts):
         return False
+    if "ied" in names and not _bare_blasts(doc.of_kind("cue")):
+        return False  # a bomb or a mine named: someone set it
     found = doc.user_data.get("_disaster_report")
     if found is None:
         kinds = {m.kind for m in doc.mentions}
         cues = {str(m.value) for m in doc.mentions if m.kind == "cue"}
+        blasts = {"ied"} if _bare_blasts(doc.of_kind("cue")) else set()
         # "investigators blamed", "an investigation into the cause"
         found = "disaster" in kinds and cues <= OUTCOMES | blasts | {
             "plover_disapprove",
