@@ -204,6 +204,9 @@ def test_a_match_report_tells_no_violence(extractor: Extractor, text: str) -> No
         "Les législatives, prévues fin avril, ont été repoussées de quelques jours, a annoncé la commission.",
         "Le gouvernement a annoncé l'envoi d'une mission de sécurité et l'arrestation prochaine des auteurs.",
         "Les appels à manifester, lancés par des collectifs de la diaspora, se multiplient à Lomé.",
+        "Hundreds of tankers have been burned since then, and drivers have been killed or kidnapped.",
+        "Many of the new arrivals in Adré are women who describe killings and looting by armed men.",
+        "Les attaques dans l'Alibori ont coûté la vie à des dizaines de militaires ces dernières années.",
         "Le départ annoncé de la force française Barkhane, qui disposait d'une base à Ménaka, fait craindre "
         "une aggravation de la situation.",
         "Cette décision s'inscrit dans une série de ruptures depuis l'arrivée au pouvoir du capitaine "

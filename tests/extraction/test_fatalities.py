@@ -191,6 +191,11 @@ def test_one_person_named_is_one_death(extractor: Extractor, text: str) -> None:
     assert [e.fatalities for e in extractor.extract(text, published=dt.date(2020, 1, 10))] == [1]
 
 
+def test_killed_or_wounded_is_still_a_toll(extractor: Extractor) -> None:
+    text = "Gunmen killed or wounded 12 people at the market of Djibo on Sunday, residents said."
+    assert [e.sub_event_type for e in extractor.extract(text, published=dt.date(2020, 1, 10))] == ["Attack"]
+
+
 def test_one_more_person_after_a_figure_adds_one(extractor: Extractor) -> None:
     text = "Two Spanish journalists and an Irish conservationist were killed on Monday near Natiaboani."
     assert [e.fatalities for e in extractor.extract(text, published=dt.date(2021, 4, 28))] == [3]

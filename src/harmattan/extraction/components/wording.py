@@ -182,7 +182,7 @@ _AGGREGATE = re.compile(
     r"au cours de la semaine ecoulee|au cours des \w+ derniers jours|hebdomadaire|en un mois|in a month|"
     r"weekly (?:report|review|update|bulletin|briefing|summary)|"
     # "a fait plus de 36 000 morts depuis 2009", "has killed thousands since the insurgency began"
-    r"(?:since|depuis)\s+(?:19|20)\d\d|"
+    r"(?:since|depuis)\s+(?:19|20)\d\d|ces dernieres annees|in recent years|over the years|au fil des ans|"
     r"since the (?:start|beginning|outbreak) of the (?:conflict|insurgency|crisis|war)|"
     r"since the (?:conflict|insurgency|crisis|war) (?:began|started|broke out)|"
     r"depuis le debut (?:du conflit|de la crise|de l insurrection|de la guerre))\b"
@@ -211,7 +211,14 @@ _HABIT_WORD = re.compile(
 
 def object_says_otherwise(doc: Doc, cue: Mention) -> bool:
     """The word's object says it is not the act: "had withdrawn its operating permit" (no troops leave),
-    "des individus armés ont arrêté le véhicule" (stopped a vehicle: no one arrested)."""
+    "des individus armés ont arrêté le véhicule" (stopped a vehicle: no one arrested); or its neighbours make
+    it a general account: "drivers have been killed or kidnapped", "tankers have been burned since then"."""
+    either = _EITHER_ACT.search(doc.folded, max(0, cue.start - 30), cue.start) or _OR_ACT_AFTER.match(
+        doc.folded, cue.end
+    )
+    described = _DESCRIBED.search(doc.folded, max(0, cue.start - 40), cue.start)
+    if either or described or _SINCE_THEN.match(doc.folded, cue.end):
+        return True  # ... and "who describe killings and looting by armed men"
     if cue.value in ("plover_retreat", "plover_future_retreat"):
         if _DOCUMENT_AFTER.match(doc.folded, cue.end):
             return True
@@ -304,9 +311,19 @@ _HYPOTHETICAL = re.compile(
 # "the group's fighters have repeatedly ambushed tanker convoys": a habit, no one act
 _HABITUAL = re.compile(
     r"\b(?:repeatedly|regularly|routinely|frequently|often|a plusieurs reprises|regulierement|souvent|"
-    r"frequemment|a maintes reprises)\s+(?:\w+\s+)?$"
+    r"frequemment|a maintes reprises|began|begun|started|commence a|commencent a|ont commence a)"
+    r"\s+(?:\w+\s+)?$"
 )
 _ONGOING = re.compile(r"\b(?:is|are|has been|have been)\s+(?:again\s+|still\s+|now\s+|also\s+)?$")
+_DESCRIBED = re.compile(
+    r"\b(?:describe|describes|described|recount|recounted|racontent|decrivent|evoquent)\s+"
+    r"(?:\w+\s+(?:\w+\s+)?(?:and|et)\s+)?$"
+)
+# "killed or kidnapped", "burned or occupied": one act or another, in general (not "killed or wounded")
+_EITHER_ACT = re.compile(r"\b\w+(?:ed|e|es|ees)\s+(?:\w+\s+)?(?:or|ou)\s+$")
+# "have been burned since then", "ont été attaqués depuis lors": a span of acts, none told
+_SINCE_THEN = re.compile(r"\s+(?:since (?:then|that|the start)|depuis lors|depuis le debut)\b")
+_OR_ACT_AFTER = re.compile(r"\s+(?:or|ou)\s+(?!wounded|injured|hurt|blesse)(?:\w+\s+)?\w+(?:ed|e|es|ees)\b")
 _FITTED_WITH = re.compile(
     r"\b(?:fitted with|armed with|equipped with|loaded with|capable of carrying|equipee?s? d\w*|"
     r"munie?s? d\w*|dotee?s? d\w*|chargee?s? d\w*)\s+(?:\w+\s+){0,3}$"
