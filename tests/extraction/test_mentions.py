@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -217,3 +218,11 @@ def test_a_capitalised_term_opening_a_name_is_no_party(extractor: Extractor) -> 
     )
     (event,) = extractor.extract(text, published=dt.date(2018, 2, 26))
     assert event.actor2_id == "civilians-ng"
+
+
+def test_a_replaced_mention_is_what_the_index_returns(extractor: Extractor) -> None:
+    doc = extractor.process("Gunmen killed 12 people in Djibo on Sunday.", published=PUB)
+    (number,) = doc.of_kind("number")
+    i = doc.mentions.index(number)
+    doc.replace_mention(i, replace(number, value=13))
+    assert [m.value for m in doc.of_kind("number")] == [13]

@@ -68,6 +68,12 @@ class Doc:
         self.notes.append(note)
         self.stopped = True
 
+    def replace_mention(self, i: int, mention: Mention) -> None:
+        """Put ``mention`` in place of the ``i``-th mention; the index of :meth:`of_kind`, which only
+        notices added mentions, is dropped."""
+        self.mentions[i] = mention
+        self.user_data.pop("_index", None)
+
     def of_kind(self, kind: str, sentence: int | None = None) -> list[Mention]:
         """Mentions of a kind (in one sentence), from an index rebuilt only when mentions were added."""
         index = self.user_data.get("_index")

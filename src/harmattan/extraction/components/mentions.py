@@ -327,10 +327,9 @@ def _scale_numbers(doc: Doc) -> None:
             continue
         word = scale.group(1).rstrip("s")
         factor = _SCALES.get(word, 1000)
-        doc.mentions[i] = replace(
-            m, end=scale.end(), text=doc.text[m.start : scale.end()], value=int(m.value) * factor
-        )
-        doc.user_data.pop("_index", None)  # same count of mentions: the index would not see the change
+        text = doc.text[m.start : scale.end()]
+        scaled = replace(m, end=scale.end(), text=text, value=int(m.value) * factor)
+        doc.replace_mention(i, scaled)
 
 
 def _combine_number_words(doc: Doc) -> None:
