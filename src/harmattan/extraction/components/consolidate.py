@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from typing import Any
 
 from harmattan.extraction.components.clusters import Cluster, near, occurrence_kind, same_place
@@ -277,8 +278,12 @@ _HEADLINE_REACH_KM = 40.0
 
 
 def _pair_of_its_kind(doc: Doc, cl: Cluster) -> bool:
-    kind = occurrence_kind(cl.head)
-    return sum(1 for c in doc.user_data.get("clusters", []) if occurrence_kind(c.head) == kind) == 2
+    """Whether the report tells exactly two occurrences of this cluster's kind (counted once per report)."""
+    kinds = doc.user_data.get("_kinds_told")
+    if kinds is None:
+        kinds = Counter(occurrence_kind(c.head) for c in doc.user_data.get("clusters", []))
+        doc.user_data["_kinds_told"] = kinds
+    return bool(kinds[occurrence_kind(cl.head)] == 2)
 
 
 def _undated_headline(cl: Cluster, doc: Doc | None = None) -> bool:

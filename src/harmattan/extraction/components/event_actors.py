@@ -75,7 +75,7 @@ def set_actors(
     _attribute(doc, cl, ev, evidence, res)
     _claimed_against_forces(doc, ev, evidence, res)
     _government_acts(doc, head, ev, res)
-    _leader_detained(doc, cl, ev, evidence, res, country)
+    _government_targeted(doc, cl, ev, evidence, res, country)
     _mission_targeted(doc, cl, ev, evidence, res)
     _pact_between_states(ev, res)
     _civilians_with_group(ev, res, country)
@@ -136,7 +136,7 @@ def _government_acts(doc: Doc, head: Candidate, ev: Event, res: Any) -> None:
         ev.actor1, ev.actor1_id, ev.inter1 = str(body.name), str(body.id), int(body.inter)
 
 
-def _leader_detained(
+def _government_targeted(
     doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any, country: str | None
 ) -> None:
     """ "detained President Mohamed Bazoum", "ont arrêté le président Keïta", "the army said it had deposed

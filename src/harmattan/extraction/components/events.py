@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -178,10 +179,8 @@ class EventDetector(Component):
         if "base" in names and not any(self._force(p) for p in parts):
             names = names - {"base"}  # "ses ressortissants installés de part et d'autre de la frontière"
         in_alliance: frozenset[int] = frozenset()
-        if political and not names & _PACTS:
-            parts, in_alliance = self._as_alliance(
-                doc, parts
-            )  # but the states signing a pact are its parties
+        if political and not names & _PACTS:  # the states signing a pact are its parties
+            parts, in_alliance = self._as_alliance(doc, parts)
         if "disrupt" in names:
             parts = self._with_downing_armies(doc, parts, mentions, cues)
         if names & {"kill", "attack", "neutralise"} and aggregate_toll(doc, index, mentions):
@@ -277,21 +276,13 @@ class EventDetector(Component):
     @staticmethod
     def _match_report(doc: Doc) -> bool:
         """A sports report: two or more distinct sports words (triggers.yaml, sports_words)."""
-        found = doc.user_data.get("_match_report")
-        if found is None:
-            found = len({m.value for m in doc.mentions if m.kind == "sport"}) >= 2
-            doc.user_data["_match_report"] = found
-        return bool(found)
+        return _per_doc(doc, "_match_report", lambda: len({m.value for m in doc.of_kind("sport")}) >= 2)
 
     @staticmethod
     def _report_of(doc: Doc, cues: frozenset[str]) -> bool:
-        """Whether the document anywhere has one of these cues (cached per document)."""
+        """Whether the document anywhere has one of these cues."""
         key = "_report_of:" + ",".join(sorted(cues))
-        found = doc.user_data.get(key)
-        if found is None:
-            found = any(m.kind == "cue" and m.value in cues for m in doc.mentions)
-            doc.user_data[key] = found
-        return bool(found)
+        return _per_doc(doc, key, lambda: any(m.value in cues for m in doc.of_kind("cue")))
 
     def _unrest(self, doc: Doc, names: set[str], mentions: list[Mention]) -> bool:
         """In a report of street protests, damage or an "attack" that no armed party or force commits is
@@ -547,6 +538,14 @@ def _dead_already_told(doc: Doc, cand: Candidate, mentions: list[Mention]) -> bo
 
 
 _ARTICLES = frozenset({"a", "an", "un", "une"})
+
+
+def _per_doc(doc: Doc, key: str, compute: Callable[[], bool]) -> bool:
+    """A fact about the whole document, computed once per document."""
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = compute()
+    return bool(found)
 
 
 def _summons(doc: Doc, cue: Mention) -> bool:

@@ -110,9 +110,7 @@ def fold_protest_damage(clusters: list[Cluster]) -> list[Cluster]:
             cl.head.rule.get("sub_event_type") == _SIDE_ACT
             and cl.historical is None
             # "Some young men looted shops": people in the street, not a party of their own
-            and all(
-                c.actor1 is None or c.actor1.role in ("protester", "rioter", "civilian") for c in cl.members
-            )
+            and all(c.actor1 is None or c.actor1.role in _STREET for c in cl.members)
         )
 
     return _fold_into_protests(clusters, damage, lambda _target, _cl: _protest_rule("violent-demonstration"))

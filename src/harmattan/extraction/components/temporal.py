@@ -9,6 +9,7 @@ import calendar
 import datetime as dt
 import itertools
 import re
+from dataclasses import replace
 
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import fold_term, load_taxonomy
@@ -254,20 +255,14 @@ def _years_of_anchors(doc: Doc, found: list[Mention], yearless: set[int]) -> lis
     for m in sorted(found, key=lambda m: m.start):
         if m.start not in yearless:
             anchor = m
-        elif (
-            anchor is not None
-            and m.start - anchor.end < 400
-            and _LATER.search(doc.folded, anchor.end, m.start)
-        ):
+        elif anchor is not None and _counted_from(doc, anchor, m):
             day, precision = m.value
             base = anchor.value[0]
             moved = _safe_date(base.year, day.month, day.day)
             if moved is not None and moved < base:
                 moved = _safe_date(base.year + 1, day.month, day.day)
             if moved is not None:
-                m = Mention(
-                    m.kind, m.start, m.end, m.text, (moved, precision), m.sentence, f"{m.rule}:anchored"
-                )
+                m = replace(m, value=(moved, precision), rule=f"{m.rule}:anchored")
         out.append(m)
     return out
 

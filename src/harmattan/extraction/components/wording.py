@@ -142,10 +142,10 @@ def _authority(p: Participant) -> bool:
 def disaster_report(doc: Doc, names: set[str], parts: list[Participant]) -> bool:
     """ "A fire broke out in a warehouse... Six fatalities.", "a cholera outbreak... 17 deaths recorded": a
     toll told apart from the disaster that caused it, in a report where no one attacks anyone."""
+    # an "ied" among the names passes only when every explosive word of the report is a bare blast (below):
+    # a bomb or a mine named was set by someone
     if not names <= OUTCOMES | {"ied"} or any(p.role in ("armed", "militia", "vdp") for p in parts):
         return False
-    if "ied" in names and not _bare_blasts(doc.of_kind("cue")):
-        return False  # a bomb or a mine named: someone set it
     found = doc.user_data.get("_disaster_report")
     if found is None:
         kinds = {m.kind for m in doc.mentions}
@@ -203,9 +203,10 @@ def protest_habit(doc: Doc, cue: Mention) -> bool:
 _CALL_TO = re.compile(
     r"\b(?:appels?\s+a|appele\w*\s+(?:\w+\s+)?a|call(?:s|ed|ing)?\s+(?:\w+\s+)?(?:for|to)|urged?\s+\w+\s+to)\s+$"
 )
+#: words of habit shared by the protest check and told_as_act's _HABITUAL
+_HABIT = r"regularly|routinely|frequently|often|regulierement|souvent|frequemment"
 _HABIT_WORD = re.compile(
-    r"\b(?:regularly|routinely|frequently|often|every (?:week|friday|month)|regulierement|souvent|"
-    r"frequemment|chaque (?:semaine|vendredi|mois)|de temps en temps)\b"
+    rf"\b(?:{_HABIT}|every (?:week|friday|month)|chaque (?:semaine|vendredi|mois)|de temps en temps)\b"
 )
 
 
@@ -264,7 +265,7 @@ _OBJECT_DET = r"\s+(?:(?:its|the|their|his|her|a|an|le|la|l|les|son|sa|ses|leur|
 _DOCUMENT_AFTER = re.compile(
     _OBJECT_DET
     + r"(?:permit|permits|licence|license|licences|accreditation|approval|visa|candidacy|complaint|"
-    r"bill|offer|proposal|permis|agrement|accreditation|candidature|plainte|projet de loi|offre)\b"
+    r"bill|offer|proposal|permis|agrement|candidature|plainte|projet de loi|offre)\b"
 )
 _VEHICLE_AFTER = re.compile(
     _OBJECT_DET
@@ -310,8 +311,8 @@ _HYPOTHETICAL = re.compile(
 )
 # "the group's fighters have repeatedly ambushed tanker convoys": a habit, no one act
 _HABITUAL = re.compile(
-    r"\b(?:repeatedly|regularly|routinely|frequently|often|a plusieurs reprises|regulierement|souvent|"
-    r"frequemment|a maintes reprises|began|begun|started|commence a|commencent a|ont commence a)"
+    rf"\b(?:repeatedly|{_HABIT}|a plusieurs reprises|"
+    r"a maintes reprises|began|begun|started|commence a|commencent a|ont commence a)"
     r"\s+(?:\w+\s+)?$"
 )
 _ONGOING = re.compile(r"\b(?:is|are|has been|have been)\s+(?:again\s+|still\s+|now\s+|also\s+)?$")
