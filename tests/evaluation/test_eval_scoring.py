@@ -192,3 +192,34 @@ def test_historical_events_are_optional_on_both_sides() -> None:
     # the 2019 massacre left out and the flagged 2012 background event are neither misses nor false alarms
     assert (group["gold_events"], group["predicted_events"], group["matched"]) == (1, 1, 1)
     assert group["fields"]["historical"]["accuracy"] == 1.0
+
+
+def _unlisted_village_passage(predicted_location: str):  # type: ignore[no-untyped-def]
+    from harmattan.evaluation.readers.jsonl import passage_from_dict
+
+    gold = {
+        "event_date": "2021-05-03", "event_type": "Battles", "sub_event_type": "Armed clash",
+        "country": "NE", "location": "Tabatol", "latitude": None, "longitude": None,
+    }  # fmt: skip
+    passage = passage_from_dict(
+        {"id": "v-1", "language": "en", "published_at": "2021-05-04", "text": "t", "events": [gold]}
+    )
+    predictor = FixedPredictor()
+    at_region = {"latitude": 14.21, "longitude": 1.45, "country": "NE"}  # Tillabéri's point
+    predictor.by_id = {"v-1": [{**gold, **at_region, "location": predicted_location}]}
+    return passage, predictor
+
+
+@pytest.mark.parametrize(("predicted", "within"), [("Tabatol", 1.0), ("Tillabéri", 0.0)])
+def test_a_village_without_coordinates_is_scored_by_its_name(predicted: str, within: float) -> None:
+    passage, predictor = _unlisted_village_passage(predicted)
+    fields = evaluate([passage], extractor=predictor, canon=Canon()).to_dict()["groups"]["all"]["fields"]
+    assert fields["location"]["within_10km"] == within
+
+
+def test_gold_coordinates_are_never_a_fuzzy_namesakes() -> None:
+    canon = Canon()
+    assert canon.coordinates("Koulogon", "ML") is None  # GeoNames' "Koulogo" is another village
+    assert canon.coordinates("Baga", "NG") is None  # the Baga the gazetteer has lies in Niger
+    found = canon.coordinates("Banibangou", "NE")  # GeoNames "Bani Bangou": the loose spelling
+    assert found is not None and abs(found[0] - 15.04) < 0.01

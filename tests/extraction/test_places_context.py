@@ -372,3 +372,34 @@ def test_a_capital_beats_a_hamlet_of_its_name_in_the_report_s_other_country(extr
     )
     (e,) = extractor.extract(text, published=dt.date(2024, 11, 15))
     assert (e.location, e.country, e.admin1) == ("Bamako", "ML", "Bamako")
+
+
+def test_an_unlisted_village_keeps_its_name_at_its_areas_point(extractor: Extractor) -> None:
+    text = "At least 29 Nigerien soldiers were killed on Monday near Tabatol, in the Tillabéri region."
+    e = _one(extractor, text)
+    assert (e.location, e.admin1, e.country, e.geo_precision) == ("Tabatol", "Tillabéri", "NE", 2)
+    assert abs(e.latitude - 14.21) < 0.05  # Tillabéri's point: the gazetteer has no Tabatol
+    where = next(ev for ev in e.evidence if ev.field == "location")
+    assert (where.text, text[where.start : where.end]) == ("Tabatol", "Tabatol")
+
+
+def test_a_village_word_places_a_listed_village_in_the_department_named(extractor: Extractor) -> None:
+    text = "Un civil a été tué samedi dans le village de Djahoye, dans la province de l'Oudalan."
+    e = _one(extractor, text)
+    assert (e.location, e.admin2) == ("Djahoye", "Oudalan")
+
+
+def test_a_capitalised_word_after_in_is_no_village_without_an_apposed_area(extractor: Extractor) -> None:
+    # "in Tabatol" alone could be anything capitalised ("in Kallon's statement"): only an apposition that
+    # sets it in a named area ("Tabatol, in the Tillabéri region") makes it a village
+    e = _one(extractor, "Five soldiers were killed on Monday in Tabatol in the Tillabéri region.")
+    assert (e.location, e.geo_precision) == ("Tillabéri", 3)
+
+
+def test_a_namesake_town_abroad_does_not_place_the_village(extractor: Extractor) -> None:
+    text = (
+        "At least 110 civilians were killed on Saturday when militants attacked farm workers near Zabarmari, "
+        "in Jere local government area of Borno state."
+    )
+    e = _one(extractor, text)
+    assert (e.location, e.country, e.admin1) == ("Zabarmari", "NG", "Borno")

@@ -158,13 +158,15 @@ class Canon:
     def _search_place(self, name: str, country: str | None) -> tuple[float, float] | None:
         if self._pack is None:
             return None
-        try:
-            found = self._pack.places.search(name, country=country, limit=1)
-        except Exception:
+        places = self._pack.places
+        # the name itself (or its loose spelling) in gold's country, else the area it names; never a fuzzy
+        # neighbour ("Koulogon" is not "Koulogo"), which would give gold a point hundreds of km away
+        found = [p for p in places.named(name) if country is None or p.country == country]
+        area = None if found else places.admin_area(name, country)
+        best = found[0] if found else area
+        if best is None or best.latitude is None or (country and best.country != country):
             return None
-        if not found or found[0].latitude is None:
-            return None
-        return float(found[0].latitude), float(found[0].longitude)
+        return float(best.latitude), float(best.longitude)
 
 
 _WORD = re.compile(r"\w+")

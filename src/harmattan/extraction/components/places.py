@@ -33,6 +33,7 @@ from harmattan.extraction.components.place_words import (
     listed_after,
     person_name,
 )
+from harmattan.extraction.components.unlisted_places import unlisted_villages
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import load_taxonomy, resolve_overlaps
 from harmattan.extraction.pipeline import Component, register
@@ -150,6 +151,7 @@ class PlaceMentions(Component):
                 )
         found.extend(self._designated_areas(doc, found, countries))
         found = _village_of_far_place(doc, _outside_named_area(doc, found))
+        found.extend(unlisted_villages(doc, found, self.resources.common_place_words, self._known))
         doc.mentions.extend(sorted(found, key=lambda m: m.start))
         if doc.country is None:
             named = [m.value.place.country for m in doc.mentions if m.kind == "place"]
@@ -194,6 +196,10 @@ class PlaceMentions(Component):
             place = self.resources.place
             found = cache[ids] = any(getattr(place(i), "kind", "") in ("admin1", "admin2") for i in ids)
         return found
+
+    def _known(self, name: str) -> bool:
+        """Whether the gazetteer knows a name (its own rules then decided whether it is a place here)."""
+        return bool(self.resources.pack.places.named(name))
 
     def _town(self, hit: Any) -> bool:
         """Whether a name is also a real town ("Bamako :" is the city; "Soum :" the province)."""

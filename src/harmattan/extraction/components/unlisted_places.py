@@ -1,0 +1,167 @@
+"""Villages the gazetteer lacks: "the villages of Intazayene, Bakorat and Wistane, in the Tillia
+department", "near Tabatol, in the Tillabéri region", "le village de Djahoye, dans la province de
+l'Oudalan". A capitalised name that a village word introduces, or a locative word introduces and a named
+area right after it places, is a place of its own name at the point of the area or town the sentence
+names (precision 2). The words are `unlisted_village` and
+`unlisted_locative` in ``taxonomies/places.yaml``."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import lru_cache
+from typing import Any
+
+from harmattan.extraction.components.place_words import person_name
+from harmattan.extraction.doc import Doc, Mention
+from harmattan.extraction.lexicon import lang_terms, load_taxonomy
+from harmattan.regions.text import fold
+
+# a village's name: up to three capitalised words ("Tchoma Bangou", "Sèmè-Kpodji", "Goni Usmanti")
+_NAME = r"[A-ZÀ-Ý][\w’']*(?:[- ][A-ZÀ-Ý][\w’']*){0,2}"
+# "Kpinkankandi, in the northern Savanes region", "Mafa, a farming village in Tarmuwa", "Djahoye, dans
+# la province de l'Oudalan": an apposition that sets the name in an area; the area must follow soon
+_APPOSED = re.compile(
+    r",\s*(?:(?:a|an|un|une)\s+(?:[\w-]+\s+){0,2}?(?:village|town|hamlet|locality|localité|hameau|"
+    r"island|île|peninsula|presqu'île|settlement|camp)\s+)?(?:in|of|near|dans|de|du|des|au|en|près)\b"
+)
+_HOST_REACH = 60  # characters from the name's end to the area that places it
+_LIST_ITEM = re.compile(r"\s*(?:,\s*(?:and\s+|et\s+)?|\s+and\s+|\s+et\s+)(" + _NAME + ")")
+
+
+@lru_cache(maxsize=1)
+def _introducers() -> re.Pattern[str]:
+    data = load_taxonomy("places")
+    village = sorted({t for _, t in lang_terms(data["unlisted_village"])}, key=len, reverse=True)
+    locative = sorted({t for _, t in lang_terms(data["unlisted_locative"])}, key=len, reverse=True)
+
+    def alternatives(terms: list[str]) -> str:
+        return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
+
+    # the introducer is matched case-blind, the name with its capital ("near Tabatol", not "near them")
+    return re.compile(
+        r"(?<![\w'’])(?i:(?P<village>" + alternatives(village) + r")|(?P<locative>" + alternatives(locative)
+        + r"))(?:\s+|(?<=['’]))(?P<name>" + _NAME + ")"
+    )  # fmt: skip
+
+
+def unlisted_villages(doc: Doc, found: list[Mention], common: frozenset[str], known: Any) -> list[Mention]:
+    """Mentions of the unlisted villages a sentence places, and the same names elsewhere in the report.
+
+    ``found`` are the gazetteer's places (the hosts), ``common`` the capitalised words that are no places,
+    ``known(name)`` whether the gazetteer knows a name (then the gazetteer's rules decided already)."""
+    if not found:
+        return []
+    taken = _taken(doc, found)
+    out: list[Mention] = []
+    introduced = _introducers()
+    # only where an event may be told: sentences without a cue never reach the rules
+    matches = (m for s in doc.sentences if s.has_cue for m in introduced.finditer(doc.text, s.start, s.end))
+    for match in matches:
+        start, end = match.span("name")
+        name = _trim(match.group("name"))
+        end = start + len(name)
+        if not _candidate(doc, name, start, end, taken, common, known):
+            continue
+        sentence = doc.sentence_of(start)
+        host = _host(doc, found, sentence, end, strong=match.group("village") is not None)
+        if host is None:
+            continue
+        items = [(start, end)]
+        if match.group("village"):  # "the villages of Intazayene, Bakorat and Wistane"
+            items += _listed(doc, end, taken, common, known)
+        for s, e in items:
+            out.append(_placed(doc, s, e, host))
+            _take(taken, s, e)
+    return out + _recalled(doc, out, taken)
+
+
+def _taken(doc: Doc, found: list[Mention]) -> bytearray:
+    """One byte per character, 1 where an actor, a country, a date, a number or a found place lies."""
+    taken = doc.mask(("actor", "country", "place", "date", "term", "number"))
+    for m in found:
+        _take(taken, m.start, m.end)
+    return taken
+
+
+def _take(taken: bytearray, start: int, end: int) -> None:
+    taken[start:end] = b"\x01" * (end - start)
+
+
+def _trim(name: str) -> str:
+    """ "Kaduna's" is Kaduna; a trailing apostrophe is the text's."""
+    for tail in ("'s", "’s", "'", "’"):
+        if name.endswith(tail):
+            return name[: -len(tail)]
+    return name
+
+
+def _candidate(
+    doc: Doc, name: str, start: int, end: int, taken: bytearray, common: frozenset[str], known: Any
+) -> bool:
+    if taken.find(1, start, end) >= 0:
+        return False  # an actor, a country, a date or a place the gazetteer found
+    words = fold(name).split()
+    if not words or any(w in common for w in words) or (name.isupper() and len(name) <= 5):
+        return False  # "in January", "at The", "in AFP"
+    return not person_name(doc, start) and not known(name)
+
+
+def _host(doc: Doc, found: list[Mention], sentence: int, end: int, strong: bool) -> Mention | None:
+    """The area or town that places the village: right after it in an apposition ("Tabatol, in the
+    Tillabéri region"); after a village word, also the nearest place the sentence names."""
+    same = [m for m in found if m.sentence == sentence and m.value.place.latitude is not None]
+    after = [m for m in same if 0 < m.start - end <= _HOST_REACH]
+    if after and _APPOSED.match(doc.text, end):
+        # "Zabarmari, in Jere local government area of Borno state": not a namesake town abroad of the area
+        areas = {m.value.place.country for m in after if m.value.place.kind in ("admin1", "admin2")}
+        return min(after, key=lambda m: (bool(areas) and m.value.place.country not in areas, m.start))
+    if not strong or not same:
+        return None
+    later = [m for m in same if m.start > end]
+    return min(later, key=lambda m: m.start) if later else max(same, key=lambda m: m.start)
+
+
+def _listed(
+    doc: Doc, end: int, taken: bytearray, common: frozenset[str], known: Any
+) -> list[tuple[int, int]]:
+    items: list[tuple[int, int]] = []
+    while (item := _LIST_ITEM.match(doc.text, end)) is not None:
+        start = item.start(1)
+        end = start + len(_trim(item.group(1)))
+        if not _candidate(doc, doc.text[start:end], start, end, taken, common, known):
+            break
+        items.append((start, end))
+    return items
+
+
+def _placed(doc: Doc, start: int, end: int, host: Mention) -> Mention:
+    where = host.value.place
+    area = where.kind in ("admin1", "admin2")
+    admin1, admin2 = (where.admin1, where.admin2) if not area else _admins(where)
+    text = doc.text[start:end]
+    twin = dataclasses.replace(
+        where, id=f"{where.id}/{fold(text)}", name=text, kind="populated", feature="P.PPL",
+        population=0, names=(text,), admin1=admin1, admin2=admin2,
+    )  # fmt: skip
+    # precision 2 as for any village placed at its area's point (places._placed_at): the report names the
+    # exact spot, the gazetteer only the area around it
+    ref = dataclasses.replace(host.value, place=twin, precision=2, context="unlisted")
+    return Mention("place", start, end, text, ref, doc.sentence_of(start), f"unlisted:in-{where.id}")
+
+
+def _admins(area: Any) -> tuple[str | None, str | None]:
+    return (area.admin1, area.name) if area.kind == "admin2" else (area.name, None)
+
+
+def _recalled(doc: Doc, placed: list[Mention], taken: bytearray) -> list[Mention]:
+    """The headline's "Tabatol" is the village the body placed."""
+    out: list[Mention] = []
+    for first in {m.text: m for m in placed}.values():
+        for match in re.finditer(r"(?<![\w-])" + re.escape(first.text) + r"(?![\w-])", doc.text):
+            start, end = match.span()
+            if taken.find(1, start, end) >= 0:
+                continue
+            out.append(dataclasses.replace(first, start=start, end=end, sentence=doc.sentence_of(start)))
+            _take(taken, start, end)
+    return out
