@@ -872,3 +872,26 @@ def test_a_convoy_escorted_by_soldiers_is_the_soldiers(extractor: Extractor) -> 
     )
     (event,) = extractor.extract(text, published=dt.date(2026, 11, 20))
     assert (event.sub_event_type, event.actor2_id, event.fatalities) == ("Armed clash", "ml-military", 4)
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "No group has claimed responsibility. Fighters of JNIM are known in the wider region.",
+        "The area is largely under the influence of JNIM.",
+        "Fighters of JNIM are active around Boulsa.",
+    ],
+)
+def test_a_group_said_to_roam_the_area_is_not_the_doer(extractor: Extractor, background: str) -> None:
+    text = f"Gunmen killed four villagers in Boulsa on Sunday, local sources said. {background}"
+    assert _one(extractor, text).actor1_id == "unidentified-armed-group"
+
+
+def test_a_no_claim_sentence_speaks_of_the_occurrence_just_told(extractor: Extractor) -> None:
+    text = (
+        "Gunmen stormed a hotel in Ouagadougou on Friday, killing 30 people. JNIM claimed the attack. "
+        "On Friday night in Djibo, an elderly couple was abducted by armed men. There was no immediate claim."
+    )
+    events = {e.sub_event_type: e for e in extractor.extract(text, published=DAY)}
+    assert events["Attack"].actor1_id == "jnim"
+    assert events["Abduction/forced disappearance"].actor1_id == "unidentified-armed-group"

@@ -258,11 +258,14 @@ def _attribute(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any)
     # ("a stronghold of IS Sahel, which has not commented") is not named as the doer
     also = any(_ALSO_CLAIMED.search(doc.folded, *_bounds(doc, i)) for i in own)
     elsewhere = set() if also else _told_elsewhere(doc, cl)
+    unclaimed = _said_unclaimed(doc, cl)
     named = [
         m
         for m in named
         if (m.sentence in own or m.sentence not in elsewhere or _refers_back(doc, m))
         and (_blamed(doc, m) or not _NOT_NAMED.search(doc.folded, *_bounds(doc, m.sentence)))
+        # "No group has claimed responsibility": a group the report names elsewhere is not this one's doer
+        and (m.sentence in own or not unclaimed or _blamed(doc, m))
     ]
     if not named:
         return
@@ -314,17 +317,46 @@ def _claimed_against_forces(doc: Doc, ev: Event, evidence: list[Evidence], res: 
     _set_actor(doc, ev, evidence, 1, part, res)
 
 
-_NOT_NAMED = re.compile(
-    r"\b(?:did not name|has not commented|have not commented|not been claimed|no group (?:has |had )?claimed|"
-    r"no one (?:has |had )?claimed|nobody (?:has |had )?claimed|no claim|pas ete revendiquee?s?|"
-    r"aucune revendication|"
-    r"(?:is|are|was|were) active in|est actif|est active|sont actifs|operates? in the area|"
-    r"aucun groupe n a revendique|n a pas nomme|stronghold|fief|bastion)\b"
+# "No group has claimed the attack", "L'attaque n'a pas été revendiquée"
+_NO_CLAIM = (
+    r"did not name|has not commented|have not commented|not been claimed|"
+    r"(?:no group|no one|nobody) (?:has |had )?(?:\w+ )?claimed|no (?:immediate )?claim|"
+    r"pas ete revendiquee?s?|aucune revendication|aucun groupe n a (?:\w+ )?revendique|n a pas nomme"
 )
+# a group said to roam the area is not named as the doer: "ISWAP fighters are active around Baga", "the area
+# is largely under the influence of JNIM", "la zone est le théâtre d'opérations de l'EIGS"
+_ROAMS = (
+    r"(?:is|are|was|were) (?:\w+ )?active|est actif|est active|sont actifs|sont actives|"
+    r"operat\w* (?:in|around)|"
+    r"under the (?:\w+ )?(?:influence|sway) of|sous l influence|zone d influence|theatre d operations|"
+    r"stronghold|fief|bastion"
+)
+_NOT_NAMED = re.compile(rf"\b(?:{_NO_CLAIM}|{_ROAMS})\b")
+_NO_CLAIM_RE = re.compile(rf"\b(?:{_NO_CLAIM})\b")
 _CLAIMABLE_ATTACKS = frozenset(
     {"Armed clash", "Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "Attack"}
 )
 _CLAIMED_ATTACK = re.compile(r"\b(?:attack|attaque|attentat|assault|assaut|bombing|ambush|embuscade|raid)")
+
+
+def _said_unclaimed(doc: Doc, cl: Any) -> bool:
+    """The report says nobody claimed this occurrence: a no-claim sentence among its own, or after them with
+    no other occurrence told in between ("... were abducted by armed men. There was no immediate claim.")."""
+    found: list[int] | None = doc.user_data.get("_no_claim")
+    if found is None:
+        found = [i for i, s in enumerate(doc.sentences) if _NO_CLAIM_RE.search(doc.folded, s.start, s.end)]
+        doc.user_data["_no_claim"] = found
+    if not found:
+        return False
+    own = {c.sentence for c in cl.members}
+    told = {c.sentence: other for other in doc.user_data.get("merged", []) for c in other.members}
+    for index in found:
+        if index in own:
+            return True
+        last = max((i for i in told if i <= index), default=None)
+        if last is not None and told[last] is cl:
+            return True
+    return False
 
 
 def _told_elsewhere(doc: Doc, cl: Any) -> set[int]:
