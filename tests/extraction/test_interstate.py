@@ -208,3 +208,10 @@ def test_a_plot_foiled_is_no_weapon_disrupted(extractor: Extractor) -> None:
     )
     events = extractor.extract(text, published=dt.date(2025, 4, 22))
     assert "Disrupted weapons use" not in {e.sub_event_type for e in events}
+
+
+def test_the_accord_named_after_a_capital_is_no_party_and_the_accuser_acts(extractor: Extractor) -> None:
+    text = "Mali : la junte met fin à l'accord d'Alger et accuse l'Algérie d'« actes inamicaux »"
+    events = extractor.extract(text, published=dt.date(2024, 1, 25))
+    assert [(e.actor1_id, e.actor2_id) for e in events] == [("ml-government", "dz-state")]
+    assert events[0].location != "Alger"  # the accord's name places nothing

@@ -134,6 +134,7 @@ class LexiconMentions(Component):
         _add_hits(doc, hits, "lexicon")
         _drop_lone_terms(doc)
         _cities_named_for_countries(doc)
+        _names_of_accords(doc)
         for m in doc.mentions:
             if m.kind == "cue" and 0 <= m.sentence < len(doc.sentences):
                 doc.sentences[m.sentence].has_cue = True
@@ -163,6 +164,25 @@ def _cities_named_for_countries(doc: Doc) -> None:
 
 _A_BEFORE = re.compile(r"(?:^|\s)[àÀ]\s$")
 _POSTED_TO = re.compile(r"\b(?:ambassade\w*|ambassadeurs?|diplomates?|representation)\s+(?:\w+\s+)?a\s+$")
+
+
+def _names_of_accords(doc: Doc) -> None:
+    """ "l'accord d'Alger", "the Algiers accord", "les accords de Ouagadougou": a country word or a capital
+    in the name of an agreement names no party and no place; the mention becomes an ``accord_name``."""
+    for i, m in enumerate(doc.mentions):
+        if m.kind == "country" and (
+            _ACCORD_BEFORE.search(doc.folded, max(0, m.start - 40), m.start)
+            or _ACCORD_AFTER.match(doc.folded, m.end)
+        ):
+            doc.mentions[i] = replace(m, kind="accord_name", value=None)
+
+
+# on the folded text (apostrophes and hyphens are spaces): "accord pour la paix ... issu du processus d'Alger"
+_ACCORD_BEFORE = re.compile(
+    r"\b(?:accords?|processus|agreements?|pacte|plateforme|platform)(?:\s+(?:de|pour)\s+(?:la\s+)?paix)?"
+    r"\s+(?:d|de|of)\s+$"
+)
+_ACCORD_AFTER = re.compile(r"\s+(?:accords?|agreements?|peace deal|peace process|process)\b")
 
 
 def _drop_lone_terms(doc: Doc) -> None:

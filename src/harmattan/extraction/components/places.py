@@ -58,7 +58,7 @@ class PlaceMentions(Component):
     def __call__(self, doc: Doc) -> Doc:
         if self.resources.pack is None:
             return doc
-        blocked = doc.mask(("actor", "country", "term"))
+        blocked = doc.mask(("actor", "country", "term", "accord_name"))
         hits = [
             h
             for h in self.resources.place_scanner.scan(doc.clean, doc.folded, None)

@@ -99,7 +99,10 @@ def assign_roles(
         return
     agent = next((p for p in parts if _agent_by(doc, p, cand.cues)), None)
     by_agent = agent is not None  # "abattus lundi par des militaires": the report says who did it
-    agent = agent or next((p for p in parts if accused(doc, p)), None)
+    if names & violent:
+        # "accuse l'armée d'avoir abattu des civils": the accused did the killing; but "la junte ... accuse
+        # l'Algérie d'actes inamicaux" is the junta's act, Algeria its target
+        agent = agent or next((p for p in parts if accused(doc, p)), None)
     if agent is None and names & violent:
         agent = next((p for p in parts if attributed(doc, p)), None)
     cand.agent_told = agent is not None

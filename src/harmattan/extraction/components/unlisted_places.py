@@ -78,7 +78,7 @@ def unlisted_villages(doc: Doc, found: list[Mention], common: frozenset[str], kn
 
 def _taken(doc: Doc, found: list[Mention]) -> bytearray:
     """One byte per character, 1 where an actor, a country, a date, a number or a found place lies."""
-    taken = doc.mask(("actor", "country", "place", "date", "term", "number"))
+    taken = doc.mask(("actor", "country", "place", "date", "term", "number", "accord_name"))
     for m in found:
         _take(taken, m.start, m.end)
     return taken
