@@ -895,3 +895,26 @@ def test_a_no_claim_sentence_speaks_of_the_occurrence_just_told(extractor: Extra
     events = {e.sub_event_type: e for e in extractor.extract(text, published=DAY)}
     assert events["Attack"].actor1_id == "jnim"
     assert events["Abduction/forced disappearance"].actor1_id == "unidentified-armed-group"
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "expected"),
+    [
+        (
+            "A French air strike near Bounti in central Mali on 3 January killed 22 people, the UN mission "
+            "in Mali (MINUSMA) said on Tuesday.",
+            dt.date(2021, 3, 30),
+            "barkhane",  # the French operation alone in Mali then
+        ),
+        (
+            "Une frappe de drone malienne a tué huit civils dimanche près de Kidal, selon des élus locaux.",
+            dt.date(2024, 3, 18),
+            "ml-military",
+        ),
+    ],
+)
+def test_a_countrys_strike_is_its_forces_and_the_reporting_mission_no_party(
+    extractor: Extractor, text: str, day: dt.date, expected: str
+) -> None:
+    events = extractor.extract(text, published=day)  # the January strike is history by March: kept, flagged
+    assert [(e.sub_event_type, e.actor1_id) for e in events] == [("Air/drone strike", expected)]

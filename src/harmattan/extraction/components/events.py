@@ -26,6 +26,7 @@ from harmattan.extraction.components.participants import (
     member_of,
     named_over_generic,
     place_apposition,
+    striking_forces,
     unit_of,
 )
 from harmattan.extraction.components.role_clues import among_dead
@@ -355,6 +356,8 @@ class EventDetector(Component):
                 actor_id = res.generic(m.text.lower(), template, cc, doc.published)
                 actor = res.actor(actor_id) if actor_id else None
                 out.append(Participant(m, actor_id, _name(actor, actor_id), _inter(actor) or inter, role))
+        if not political:
+            out.extend(striking_forces(doc, mentions, out, self.resources, self._actor_role))
         out = member_of(doc, unit_of(doc, described_as(doc, named_over_generic(out))))
         out = [p for p in out if not place_apposition(doc, p, mentions)]
         if political and not any(p.role == "state" for p in out):

@@ -6,7 +6,9 @@ country's name, and each actor is one participant."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from harmattan.extraction.components.candidates import Participant
 from harmattan.extraction.doc import Doc, Mention
@@ -226,6 +228,7 @@ _GIVEN_BY = re.compile(
     r"(?:communique|donne|publie|fourni|released|given|issued|published|provided)\w*\s+(?:\w+\s+)?(?:par|by)\s+"
     r"(?:(?:l|la|le|les|the)\s+)?$"
 )
+_BRACKET = re.compile(r"\s*\([^()\n]{1,40}\)")
 _CLAUSE_END = re.compile(r"[,»\"”]\s*(?:a\s+|ont\s+)?$")
 
 
@@ -242,6 +245,9 @@ def is_source(doc: Doc, m: Mention) -> bool:
     """ "..., the army said" / "selon l'armée": the party reporting, not a party to the event."""
     # "Le gouvernement malien a fait état de 53 morts": the nationality is part of the party's name
     end = next((c.end for c in doc.of_kind("country", m.sentence) if 0 <= c.start - m.end <= 1), m.end)
+    # "the UN mission in Mali (MINUSMA) said": its acronym in brackets stands between
+    bracket = _BRACKET.match(doc.clean, end)
+    end = bracket.end() if bracket else end
     said = _SOURCE_AFTER.match(doc.folded[end : end + 45])
     if said:
         if _OWN_ACT.match(doc.folded[end + said.end() : end + said.end() + 60]):
@@ -284,3 +290,38 @@ def listed_members(doc: Doc, parts: list[Participant], countries: tuple[str, ...
         elif len(run) < len(countries):
             run = [p]
     return run if len(run) >= len(countries) else []
+
+
+# on the folded text: "a French air strike", "Nigerian military jets", "une frappe aérienne française"
+_STRIKE_AFTER = re.compile(
+    r"\s+(?:(?:military|army|air force)\s+)?(?:air\s*strikes?|drone\s+strikes?|drones?|jets?|warplanes?|"
+    r"aircraft|helicopters?|gunships?|bombing|bombardment)\b"
+)
+_STRIKE_BEFORE = re.compile(
+    r"\b(?:frappes?|raids?|bombardements?)\s+(?:aeriens?|aeriennes?|de drones?)\s+$|"
+    r"\b(?:drones?|avions?|helicopteres?|aviation|chasseurs?)(?:\s+militaires?)?\s+$"
+)
+
+
+def striking_forces(
+    doc: Doc, mentions: list[Mention], parts: list[Participant], res: Any, role_of: Callable[[Any], str]
+) -> list[Participant]:
+    """ "A French air strike killed 22 people", "une frappe de drone malienne": the country's adjective on a
+    strike or an aircraft names its forces as the party that struck (in Mali in 2021 the operation then
+    alone on the ground: Barkhane)."""
+    have = {p.actor_id for p in parts}
+    out: list[Participant] = []
+    for m in mentions:
+        if m.kind != "country" or not (
+            _STRIKE_AFTER.match(doc.folded, m.end)
+            or _STRIKE_BEFORE.search(doc.folded, max(0, m.start - 30), m.start)
+        ):
+            continue
+        actor_id = f"{str(m.value).lower()}-military"
+        if res.pack is not None and doc.published is not None and doc.country:
+            operation = res.pack.actors.operation_of(actor_id, doc.country, doc.published)
+            actor_id = operation.id if operation is not None else actor_id
+        actor = res.actor(actor_id)
+        if actor is not None and actor_id not in have:
+            out.append(Participant(m, actor_id, str(actor.name), int(actor.inter), role_of(actor)))
+    return out
