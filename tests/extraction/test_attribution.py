@@ -918,3 +918,18 @@ def test_a_countrys_strike_is_its_forces_and_the_reporting_mission_no_party(
 ) -> None:
     events = extractor.extract(text, published=day)  # the January strike is history by March: kept, flagged
     assert [(e.sub_event_type, e.actor1_id) for e in events] == [("Air/drone strike", expected)]
+
+
+def test_security_forces_facing_a_crowd_are_its_police(extractor: Extractor) -> None:
+    text = (
+        "Security forces fired tear gas and live rounds at protesters in N'Djamena on Tuesday who were "
+        "demanding a return to civilian rule. The government said six people were killed."
+    )
+    e = _one(extractor, text, dt.date(2021, 4, 28))
+    assert (e.sub_event_type, e.actor1_id, e.actor2_id) == (
+        "Excessive force against protesters",
+        "td-police",
+        "protesters-td",
+    )
+    soldiers = _one(extractor, text.replace("Security forces", "Soldiers"), dt.date(2021, 4, 28))
+    assert soldiers.actor1_id == "td-military"  # named as soldiers, they stay the army

@@ -12,7 +12,9 @@ from harmattan.extraction.components.events import Candidate, Participant
 from harmattan.extraction.components.interstate import state_country
 from harmattan.extraction.components.wording import claim_sentences
 from harmattan.extraction.doc import Doc, Mention
+from harmattan.extraction.lexicon import lang_terms, load_taxonomy
 from harmattan.records import Event, Evidence
+from harmattan.regions.text import fold
 
 
 def set_actors(
@@ -83,8 +85,27 @@ def set_actors(
     if excessive and (ev.actor1_id or "").startswith("protesters") and ev.inter2 == 1:
         _swap_actors(ev, evidence)  # "soldiers opened fire on protesters": the force is actor1 (the guide)
     _taker_tells_the_kind(ev)
+    _crowd_police(ev, evidence, res)
     if ev.actor2 is None:
         ev.inter2 = 0 if ev.actor1 is not None else None
+
+
+def _crowd_police(ev: Event, evidence: list[Evidence], res: Any) -> None:
+    """ "Security forces fired live rounds at demonstrators": forces named only in general that face a crowd
+    are its police (``crowd_police`` in taxonomies/actor_terms.yaml)."""
+    spec = load_taxonomy("actor_terms")["crowd_police"]
+    if ev.sub_event_type not in spec["sub_event_types"]:
+        return
+    words = {fold(w) for _, w in lang_terms({k: spec[k] for k in ("en", "fr")})}
+    for n in (1, 2):
+        actor_id = str(getattr(ev, f"actor{n}_id") or "")
+        told = next((e for e in evidence if e.field == f"actor{n}_id"), None)
+        if not actor_id.endswith("-military") or told is None or fold(told.text) not in words:
+            continue
+        police = res.actor(actor_id.replace("-military", "-police")) if res is not None else None
+        if police is not None:
+            setattr(ev, f"actor{n}", str(police.name))
+            setattr(ev, f"actor{n}_id", str(police.id))
 
 
 def foreign_detainees(ev: Event, evidence: list[Evidence]) -> None:
