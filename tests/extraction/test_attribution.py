@@ -933,3 +933,14 @@ def test_security_forces_facing_a_crowd_are_its_police(extractor: Extractor) -> 
     )
     soldiers = _one(extractor, text.replace("Security forces", "Soldiers"), dt.date(2021, 4, 28))
     assert soldiers.actor1_id == "td-military"  # named as soldiers, they stay the army
+
+
+def test_a_leader_held_by_soldiers_is_the_government_targeted_by_the_army(extractor: Extractor) -> None:
+    text = (
+        "Mali's President Ibrahim Boubacar Keïta announced his resignation on Tuesday, hours after mutinous "
+        "soldiers detained him and Prime Minister Boubou Cissé at his residence in Bamako."
+    )
+    arrests = [
+        e for e in extractor.extract(text, published=dt.date(2020, 8, 19)) if e.sub_event_type == "Arrests"
+    ]
+    assert [(e.actor1_id, e.actor2_id) for e in arrests] == [("ml-military", "ml-government")]

@@ -172,6 +172,11 @@ def _government_targeted(
         coup = "coup" in c.cue_names and (ev.actor1_id or "").endswith("-military")
         if coup or (ev.sub_event_type == "Arrests" and _LEADER_HELD.search(doc.folded, sent.start, sent.end)):
             target = f"{country.lower()}-government"
+            if ev.actor1_id == target:
+                # "mutinous soldiers detained him and Prime Minister Boubou Cissé": a government does not
+                # hold its own head; the soldiers the report names, or the army, did
+                forces = f"{country.lower()}-military"
+                _set_default(doc, ev, evidence, 1, forces, 1, res, c.sentence, "leader-held-by-forces")
             _set_default(doc, ev, evidence, 2, target, 1, res, c.sentence, "government-targeted")
             return
 
@@ -195,7 +200,8 @@ _MISSION = re.compile(
 )
 _LEADER_HELD = re.compile(
     r"\b(?:detained|arrested|arrest of|detention of|held|placed under house arrest|seized|arrete|arretes|"
-    r"detenu|detenus|interpelle|sequestre|arrestation du|arrestation de)\s+(?:the\s+|le\s+|du\s+)?"
+    r"detenu|detenus|interpelle|sequestre|arrestation du|arrestation de|arreter)\s+"
+    r"(?:(?:him|them|her)\s+and\s+)?(?:the\s+|le\s+|du\s+)?"
     r"(?:country s\s+|niger s\s+|mali s\s+)?(?:president|prime minister|premier ministre|chef de l etat|"
     r"head of state|chef du gouvernement)\b"
 )
