@@ -732,7 +732,7 @@ def test_overrunning_a_camp_is_a_battle_and_overrunning_a_town_takes_it(extracto
         (
             "Chad's government said about 50 people were killed on Thursday when security forces opened "
             "fire on demonstrators in N'Djamena.",
-            "td-military",
+            "td-police",  # forces named only as "security forces" facing a crowd are its police
         ),
         (
             "Les forces de l'ordre ont tiré à balles réelles pour disperser la foule samedi à Bamako.",

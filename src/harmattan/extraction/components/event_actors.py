@@ -8,10 +8,11 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from harmattan.extraction.components.actor_fields import set_actor, set_default, swap_actors
+from harmattan.extraction.components.attribution import attribute, claimed_against_forces
 from harmattan.extraction.components.events import Candidate, Participant
 from harmattan.extraction.components.interstate import state_country
-from harmattan.extraction.components.wording import claim_sentences
-from harmattan.extraction.doc import Doc, Mention
+from harmattan.extraction.doc import Doc
 from harmattan.extraction.lexicon import lang_terms, load_taxonomy
 from harmattan.records import Event, Evidence
 from harmattan.regions.text import fold
@@ -29,12 +30,12 @@ def set_actors(
     src = _acting_body(cl, src)
     a1 = src.actor1
     if a1 is not None:
-        _set_actor(doc, ev, evidence, 1, a1, res)
+        set_actor(doc, ev, evidence, 1, a1, res)
         ev.assoc_actor_1 = _assoc(src.assoc1)
     elif src.default_actor1:
         actor_id = src.default_actor1.replace("{cc}", (country or "").lower())
         if "{cc}" not in src.default_actor1 or country:
-            _set_default(
+            set_default(
                 doc,
                 ev,
                 evidence,
@@ -60,10 +61,10 @@ def set_actors(
     # the force that intervened in a protest stays its target, where the crowd default put it
     intervened = ev.event_type == "Protests" and ev.inter2 == 1 and not str(ev.actor2_id).endswith("-state")
     if src2 is not None and src2.actor2 is not None and not intervened:
-        _set_actor(doc, ev, evidence, 2, src2.actor2, res)
+        set_actor(doc, ev, evidence, 2, src2.actor2, res)
         ev.assoc_actor_2 = _assoc(src2.assoc2)
     elif ev.event_type == "Violence against civilians" and country:
-        _set_default(
+        set_default(
             doc,
             ev,
             evidence,
@@ -74,8 +75,8 @@ def set_actors(
             head.sentence,
             "default:civilian-victims",
         )
-    _attribute(doc, cl, ev, evidence, res)
-    _claimed_against_forces(doc, ev, evidence, res)
+    attribute(doc, cl, ev, evidence, res)
+    claimed_against_forces(doc, ev, evidence, res)
     _government_acts(doc, head, ev, res)
     _government_targeted(doc, cl, ev, evidence, res, country)
     _mission_targeted(doc, cl, ev, evidence, res)
@@ -83,7 +84,7 @@ def set_actors(
     _civilians_with_group(ev, res, country)
     excessive = ev.sub_event_type == "Excessive force against protesters"
     if excessive and (ev.actor1_id or "").startswith("protesters") and ev.inter2 == 1:
-        _swap_actors(ev, evidence)  # "soldiers opened fire on protesters": the force is actor1 (the guide)
+        swap_actors(ev, evidence)  # "soldiers opened fire on protesters": the force is actor1 (the guide)
     _taker_tells_the_kind(ev)
     _crowd_police(ev, evidence, res)
     if ev.actor2 is None:
@@ -176,8 +177,8 @@ def _government_targeted(
                 # "mutinous soldiers detained him and Prime Minister Boubou Cissé": a government does not
                 # hold its own head; the soldiers the report names, or the army, did
                 forces = f"{country.lower()}-military"
-                _set_default(doc, ev, evidence, 1, forces, 1, res, c.sentence, "leader-held-by-forces")
-            _set_default(doc, ev, evidence, 2, target, 1, res, c.sentence, "government-targeted")
+                set_default(doc, ev, evidence, 1, forces, 1, res, c.sentence, "leader-held-by-forces")
+            set_default(doc, ev, evidence, 2, target, 1, res, c.sentence, "government-targeted")
             return
 
 
@@ -191,7 +192,7 @@ def _mission_targeted(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], re
             window = doc.folded[max(0, m.start - 30) : m.end + 30]
             target = f"{str(m.value).lower()}-state"
             if _MISSION.search(window) and m.value != ev.country and res.actor(target) is not None:
-                _set_default(doc, ev, evidence, 2, target, 1, res, c.sentence, "mission-targeted")
+                set_default(doc, ev, evidence, 2, target, 1, res, c.sentence, "mission-targeted")
                 return
 
 
@@ -248,225 +249,6 @@ def _acting_body(cl: Any, src: Candidate) -> Candidate:
     )
 
 
-_PARENT_AFTER = re.compile(r"^\s?(?:linked|affiliated|affiliate|allied|backed|aligned|lie|liee|affilie)\b")
-_BLAMED_ON = re.compile(
-    # "les autorités attribuent ce massacre à la katiba Macina": a few words may stand between
-    r"\b(?:imput\w*|attribu\w*|blamed on|blamed|blames?|mis en cause|mettent en cause|met en cause|"
-    r"accus\w*)\s+(?:(?:ce|cette|ces|the|this|these|massacre|attaque|attack|killings?|tuerie|attentat)\s+)*"
-    r"(?:(?:a|aux|au|to|on|des|de|du|d|les|la|le|l|the|membres|members|of|groupes?|group|d autodefense)"
-    r"\s+){0,5}$"
-)
-# militias named in a report are mostly its victims ("VDP post attacked"); when they act, the roles
-# engine finds them as agents ("tuées par des membres d'un groupe d'autodéfense")
-_CLAIMING_KINDS = frozenset({"rebel_group", "islamist_group"})
-_NEW_GROUP = "Change to group/activity"
-_INTO = re.compile(
-    r"\b(?:fusion|fusionn\w*|merger|merged|nouvelle organisation|new organi[sz]ation|sous le nom|"
-    r"under the name|baptise\w*|named|renamed|rebaptise\w*)\b[^.;]{0,50}$"
-)
-_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
-
-
-def _attribute(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any) -> None:
-    """A named armed group in the report ("gunmen from AQIM", "claimed by JNIM") replaces "unidentified";
-    never a group the report counts among the victims, nor a parent that only qualifies another group."""
-    acts = ev.event_type in _VIOLENT or ev.sub_event_type in ("Looting/property destruction", _NEW_GROUP)
-    if not acts or ev.actor1_id not in (None, "unidentified-armed-group"):
-        return
-    named = [m for m in _claimable(doc, res) if m.value != ev.actor2_id]
-    if not named:
-        return
-    victims = _victims(doc)
-    # a group the report blames stays the doer even where the blaming sentence reads it as a target
-    named = [m for m in named if m.value not in victims or _blamed(doc, m)]
-    own = {c.sentence for c in cl.members}
-    # a group named where the report tells an event of another day did that one ("five days after three
-    # soldiers were killed near Hombori, an attack claimed by JNIM"), and one only said to roam the area
-    # ("a stronghold of IS Sahel, which has not commented") is not named as the doer
-    also = any(_ALSO_CLAIMED.search(doc.folded, *_bounds(doc, i)) for i in own)
-    elsewhere = set() if also else _told_elsewhere(doc, cl)
-    unclaimed = _said_unclaimed(doc, cl)
-    named = [
-        m
-        for m in named
-        if (m.sentence in own or m.sentence not in elsewhere or _refers_back(doc, m))
-        and (_blamed(doc, m) or not _NOT_NAMED.search(doc.folded, *_bounds(doc, m.sentence)))
-        # "No group has claimed responsibility": a group the report names elsewhere is not this one's doer
-        and (m.sentence in own or not unclaimed or _blamed(doc, m))
-    ]
-    if not named:
-        return
-    claims = claim_sentences(doc)
-    # a claim names the group best; then the group named where the event is told; a merger is the group
-    # it makes ("ont annoncé leur fusion au sein d'une nouvelle organisation, le GSIM")
-    found = min(named, key=lambda m: (m.sentence not in claims, m.sentence not in own, m.start))
-    if ev.sub_event_type == _NEW_GROUP:
-        found = next((m for m in named if _INTO.search(doc.folded[max(0, m.start - 60) : m.start])), found)
-    actor = res.actor(str(found.value))
-    part = Participant(found, str(found.value), str(actor.name), int(actor.inter), "armed")
-    evidence[:] = [e for e in evidence if e.field not in ("actor1", "actor1_id", "inter1")]
-    _set_actor(doc, ev, evidence, 1, part, res)
-
-
-def _claimed_against_forces(doc: Doc, ev: Event, evidence: list[Evidence], res: Any) -> None:
-    """ "Huit militaires ont été tués dans les attaques... Le GSIM a revendiqué le double attentat": forces
-    a report tells as hit, in an attack a group claims, are its target and the group its doer, however
-    the sentences told the fighting (the forces' riposte, the soldiers killed)."""
-    if ev.sub_event_type not in _CLAIMABLE_ATTACKS or ev.inter1 not in (1, 8):
-        return
-    if ev.actor2_id not in (None, "unidentified-armed-group") and ev.inter2 not in (1, 7, 8):
-        return
-    victims = _victims(doc)
-    # only the claim sentences (cached per document) are read for the attack they claim
-    claims = {
-        i
-        for i in claim_sentences(doc)
-        if _CLAIMED_ATTACK.search(doc.folded, doc.sentences[i].start, doc.sentences[i].end)
-    }
-    claimant = next(
-        (
-            m
-            for m in _claimable(doc, res)
-            if m.sentence in claims
-            and m.value != ev.actor1_id
-            and (m.value not in victims or _blamed(doc, m))
-        ),
-        None,
-    )
-    if claimant is None:
-        return
-    # the forces become the target, with the evidence that named them; the old target gives way
-    _swap_actors(ev, evidence)
-    ev.assoc_actor_2, ev.assoc_actor_1 = ev.assoc_actor_1, None
-    evidence[:] = [e for e in evidence if e.field not in ("actor1", "actor1_id", "inter1")]
-    actor = res.actor(str(claimant.value))
-    part = Participant(claimant, str(claimant.value), str(actor.name), int(actor.inter), "armed")
-    _set_actor(doc, ev, evidence, 1, part, res)
-
-
-# "No group has claimed the attack", "L'attaque n'a pas été revendiquée"
-_NO_CLAIM = (
-    r"did not name|has not commented|have not commented|not been claimed|"
-    r"(?:no group|no one|nobody) (?:has |had )?(?:\w+ )?claimed|no (?:immediate )?claim|"
-    r"pas ete revendiquee?s?|aucune revendication|aucun groupe n a (?:\w+ )?revendique|n a pas nomme"
-)
-# a group said to roam the area is not named as the doer: "ISWAP fighters are active around Baga", "the area
-# is largely under the influence of JNIM", "la zone est le théâtre d'opérations de l'EIGS"
-_ROAMS = (
-    r"(?:is|are|was|were) (?:\w+ )?active|est actif|est active|sont actifs|sont actives|"
-    r"operat\w* (?:in|around)|"
-    r"under the (?:\w+ )?(?:influence|sway) of|sous l influence|zone d influence|theatre d operations|"
-    r"stronghold|fief|bastion"
-)
-_NOT_NAMED = re.compile(rf"\b(?:{_NO_CLAIM}|{_ROAMS})\b")
-_NO_CLAIM_RE = re.compile(rf"\b(?:{_NO_CLAIM})\b")
-_CLAIMABLE_ATTACKS = frozenset(
-    {"Armed clash", "Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "Attack"}
-)
-_CLAIMED_ATTACK = re.compile(r"\b(?:attack|attaque|attentat|assault|assaut|bombing|ambush|embuscade|raid)")
-
-
-def _said_unclaimed(doc: Doc, cl: Any) -> bool:
-    """The report says nobody claimed this occurrence: a no-claim sentence among its own, or after them with
-    no other occurrence told in between ("... were abducted by armed men. There was no immediate claim.")."""
-    found: list[int] | None = doc.user_data.get("_no_claim")
-    if found is None:
-        found = [i for i, s in enumerate(doc.sentences) if _NO_CLAIM_RE.search(doc.folded, s.start, s.end)]
-        doc.user_data["_no_claim"] = found
-    if not found:
-        return False
-    own = {c.sentence for c in cl.members}
-    told = {c.sentence: other for other in doc.user_data.get("merged", []) for c in other.members}
-    for index in found:
-        if index in own:
-            return True
-        last = max((i for i in told if i <= index), default=None)
-        if last is not None and told[last] is cl:
-            return True
-    return False
-
-
-def _told_elsewhere(doc: Doc, cl: Any) -> set[int]:
-    """Sentences that tell events of another day than ``cl``'s, or background to its news (an undated
-    detail may be of the same day)."""
-
-    def apart(other: Any) -> bool:
-        if (other.historical is None) != (cl.historical is None):
-            return True
-        return cl.date is not None and other.date is not None and cl.date[0] != other.date[0]
-
-    return {
-        c.sentence
-        for other in doc.user_data.get("merged", [])
-        if other is not cl and apart(other)
-        for c in other.members
-    }
-
-
-def _refers_back(doc: Doc, m: Mention) -> bool:
-    """ "Security sources blamed both attacks on Boko Haram", "les autorités l'attribuent à AQMI": a claim or
-    blame of the attacks just told, not of the one its sentence tells."""
-    return bool(_BACK.search(doc.folded, max(doc.sentences[m.sentence].start, m.start - 60), m.start))
-
-
-_BACK = re.compile(
-    r"\b(?:(?:claimed|blamed|attribu\w*|imput\w*|revendiqu\w*)\s+(?:both|the|these|those|l|les|ces|cette)"
-    r"(?:\s+\w+){0,3}|l\s+(?:attribu\w*|imput\w*))\s+(?:on|to|a|au|aux)\s+$"
-)
-# "an assault also claimed by the group": the group a claim names elsewhere in the report
-_ALSO_CLAIMED = re.compile(
-    r"\b(?:also claimed|(?:aussi|egalement) revendiquee?s?|"
-    r"claimed by the (?:same )?(?:group|jihadists|militants)|"
-    r"revendiquee?s? par (?:le meme groupe|les jihadistes|le groupe))\b"
-)
-
-
-def _bounds(doc: Doc, index: int) -> tuple[int, int]:
-    return doc.sentences[index].start, doc.sentences[index].end
-
-
-def _blamed(doc: Doc, m: Mention) -> bool:
-    return bool(_BLAMED_ON.search(doc.folded[max(0, m.start - 60) : m.start]))
-
-
-def _claimable(doc: Doc, res: Any) -> list[Mention]:
-    """Armed groups the report names, but not as the parent of another ("al-Qaeda-linked JNIM")."""
-    found: list[Mention] | None = doc.user_data.get("_claimable")
-    if found is None:
-        found = [
-            m
-            for m in doc.of_kind("actor")
-            if (
-                getattr(res.actor(str(m.value)), "kind", None) in _CLAIMING_KINDS
-                # "violences imputées à des Koglweogo": a militia the report blames
-                or _blamed(doc, m)
-            )
-            and not _PARENT_AFTER.match(doc.folded[m.end : m.end + 16])
-        ]
-        doc.user_data["_claimable"] = found
-    return found
-
-
-def _victims(doc: Doc) -> set[str | None]:
-    found: set[str | None] | None = doc.user_data.get("_victims")
-    if found is None:
-        found = set()
-        for cand in doc.user_data.get("candidates", []):
-            found.update(p.actor_id for p in [cand.actor2, *cand.assoc2] if p is not None)
-        doc.user_data["_victims"] = found
-    return found
-
-
-def _swap_actors(ev: Event, evidence: list[Evidence]) -> None:
-    ev.actor1, ev.actor2 = ev.actor2, ev.actor1
-    ev.actor1_id, ev.actor2_id = ev.actor2_id, ev.actor1_id
-    ev.inter1, ev.inter2 = ev.inter2, ev.inter1
-    for i, e in enumerate(evidence):
-        if e.field[:-1] in ("actor", "inter") or e.field in ("actor1_id", "actor2_id"):
-            swapped = e.field.replace("1", "#").replace("2", "1").replace("#", "2")
-            evidence[i] = Evidence(swapped, e.document, e.sentence, e.start, e.end, e.text, e.rule)
-
-
 def _crowd_default(
     doc: Doc, head: Candidate, ev: Event, evidence: list[Evidence], res: Any, country: str | None
 ) -> None:
@@ -481,7 +263,7 @@ def _crowd_default(
         ev.actor1_id = None  # "demonstrators looted shops": the protesters rioted, and are rioters
     if ev.inter1 == 1 and (ev.actor2_id or "").startswith(crowd) and not excessive:
         # "police dispersed protesters": the protest is the event, the police intervened in it
-        _swap_actors(ev, evidence)
+        swap_actors(ev, evidence)
         return
     if ev.inter1 == 1 and ev.actor2_id is None:
         ev.actor2, ev.actor2_id, ev.inter2 = ev.actor1, ev.actor1_id, ev.inter1
@@ -502,12 +284,12 @@ def _crowd_default(
     if excessive and guessed and res.actor(police) is not None:
         # no force named: the police answer protests (an armed group is never the gold's guess here)
         evidence[:] = [e for e in evidence if e.field not in ("actor1", "actor1_id", "inter1")]
-        _set_default(doc, ev, evidence, 1, police, 1, res, head.sentence, "default:protest-police")
+        set_default(doc, ev, evidence, 1, police, 1, res, head.sentence, "default:protest-police")
         return
     if excessive and ev.inter1 == 1:
         return  # the force that fired is actor1 (gold/GUIDE.md)
     evidence[:] = [e for e in evidence if e.field not in ("actor1", "actor1_id", "inter1")]
-    _set_default(
+    set_default(
         doc,
         ev,
         evidence,
@@ -518,54 +300,6 @@ def _crowd_default(
         head.sentence,
         f"default:{crowd}",
     )
-
-
-def _set_actor(
-    doc: Doc, ev: Event, evidence: list[Evidence], n: int, p: Participant, res: Any = None
-) -> None:
-    p = _on_event_date(doc, ev, p, res)
-    setattr(ev, f"actor{n}", p.name)
-    setattr(ev, f"actor{n}_id", p.actor_id)
-    setattr(ev, f"inter{n}", p.inter)
-    for f in (f"actor{n}", f"actor{n}_id", f"inter{n}"):
-        evidence.append(doc.evidence(f, p.mention, p.mention.rule))
-
-
-def _on_event_date(doc: Doc, ev: Event, p: Participant, res: Any) -> Participant:
-    """A name read on the publication date means, for an event of an earlier day, what it meant then
-    ("The Wagner Group said on Friday it was leaving", published on Saturday, the day Wagner became the
-    Africa Corps)."""
-    if res is None or ev.event_date in (None, doc.published):
-        return p
-    if p.mention.kind == "actor" and str(p.mention.value) != p.actor_id:
-        return p  # the party is not what its words name alone ("Mali, Burkina Faso and Niger": the AES)
-    actor_id = res.resolve_mention(p.mention, str(p.actor_id), ev.event_date, doc.country)
-    actor = res.actor(actor_id) if actor_id != p.actor_id else None
-    if actor is None:
-        return p
-    inter = getattr(actor, "inter", None)
-    return replace(
-        p, actor_id=actor_id, name=str(actor.name), inter=int(inter) if inter is not None else p.inter
-    )
-
-
-def _set_default(
-    doc: Doc,
-    ev: Event,
-    evidence: list[Evidence],
-    n: int,
-    actor_id: str,
-    inter: int,
-    res: Any,
-    sentence: int,
-    rule: str,
-) -> None:
-    actor = res.actor(actor_id)
-    setattr(ev, f"actor{n}", str(actor.name) if actor is not None else actor_id)
-    setattr(ev, f"actor{n}_id", actor_id)
-    setattr(ev, f"inter{n}", int(actor.inter) if actor is not None and actor.inter is not None else inter)
-    for f in (f"actor{n}", f"actor{n}_id", f"inter{n}"):
-        evidence.append(doc.sentence_evidence(f, sentence, rule))
 
 
 def _civilians_with_group(ev: Event, res: Any, country: str | None) -> None:

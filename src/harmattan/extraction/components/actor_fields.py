@@ -1,0 +1,67 @@
+"""Setting an event's actor fields (name, id, inter code) with the evidence for each: from a party the text
+names, from a default, or by swapping the two sides."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from harmattan.extraction.components.candidates import Participant
+from harmattan.extraction.doc import Doc
+from harmattan.records import Event, Evidence
+
+
+def swap_actors(ev: Event, evidence: list[Evidence]) -> None:
+    ev.actor1, ev.actor2 = ev.actor2, ev.actor1
+    ev.actor1_id, ev.actor2_id = ev.actor2_id, ev.actor1_id
+    ev.inter1, ev.inter2 = ev.inter2, ev.inter1
+    for i, e in enumerate(evidence):
+        if e.field[:-1] in ("actor", "inter") or e.field in ("actor1_id", "actor2_id"):
+            swapped = e.field.replace("1", "#").replace("2", "1").replace("#", "2")
+            evidence[i] = Evidence(swapped, e.document, e.sentence, e.start, e.end, e.text, e.rule)
+
+
+def set_actor(doc: Doc, ev: Event, evidence: list[Evidence], n: int, p: Participant, res: Any = None) -> None:
+    p = on_event_date(doc, ev, p, res)
+    setattr(ev, f"actor{n}", p.name)
+    setattr(ev, f"actor{n}_id", p.actor_id)
+    setattr(ev, f"inter{n}", p.inter)
+    for f in (f"actor{n}", f"actor{n}_id", f"inter{n}"):
+        evidence.append(doc.evidence(f, p.mention, p.mention.rule))
+
+
+def on_event_date(doc: Doc, ev: Event, p: Participant, res: Any) -> Participant:
+    """A name read on the publication date means, for an event of an earlier day, what it meant then
+    ("The Wagner Group said on Friday it was leaving", published on Saturday, the day Wagner became the
+    Africa Corps)."""
+    if res is None or ev.event_date in (None, doc.published):
+        return p
+    if p.mention.kind == "actor" and str(p.mention.value) != p.actor_id:
+        return p  # the party is not what its words name alone ("Mali, Burkina Faso and Niger": the AES)
+    actor_id = res.resolve_mention(p.mention, str(p.actor_id), ev.event_date, doc.country)
+    actor = res.actor(actor_id) if actor_id != p.actor_id else None
+    if actor is None:
+        return p
+    inter = getattr(actor, "inter", None)
+    return replace(
+        p, actor_id=actor_id, name=str(actor.name), inter=int(inter) if inter is not None else p.inter
+    )
+
+
+def set_default(
+    doc: Doc,
+    ev: Event,
+    evidence: list[Evidence],
+    n: int,
+    actor_id: str,
+    inter: int,
+    res: Any,
+    sentence: int,
+    rule: str,
+) -> None:
+    actor = res.actor(actor_id)
+    setattr(ev, f"actor{n}", str(actor.name) if actor is not None else actor_id)
+    setattr(ev, f"actor{n}_id", actor_id)
+    setattr(ev, f"inter{n}", int(actor.inter) if actor is not None and actor.inter is not None else inter)
+    for f in (f"actor{n}", f"actor{n}_id", f"inter{n}"):
+        evidence.append(doc.sentence_evidence(f, sentence, rule))
