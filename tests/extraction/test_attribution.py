@@ -944,3 +944,26 @@ def test_a_leader_held_by_soldiers_is_the_government_targeted_by_the_army(extrac
         e for e in extractor.extract(text, published=dt.date(2020, 8, 19)) if e.sub_event_type == "Arrests"
     ]
     assert [(e.actor1_id, e.actor2_id) for e in arrests] == [("ml-military", "ml-government")]
+
+
+def test_a_bare_convoy_is_not_the_army(extractor: Extractor) -> None:
+    text = (
+        "Oumar Traoré, chief of staff of Mali's transitional president, was killed with three other "
+        "people on Tuesday when the convoy in which they were travelling was ambushed near Nara, the "
+        "presidency said."
+    )
+    e = _one(extractor, text, dt.date(2023, 4, 19))
+    assert (e.sub_event_type, e.actor2_id) == ("Attack", "civilians-ml")
+    soldiers = _one(extractor, text.replace("the convoy in", "the military convoy in"), dt.date(2023, 4, 19))
+    assert (soldiers.sub_event_type, soldiers.actor2_id) == ("Armed clash", "ml-military")
+
+
+def test_a_claim_told_with_an_older_attack_claims_that_one(extractor: Extractor) -> None:
+    text = (
+        "A French soldier was killed on Wednesday during an operation by Barkhane near Boulkessi, hit "
+        "during a firefight with a group of militants. On 16 December 2016, an attack on the army "
+        "detachment at Nassoumbou killed 12 soldiers; the group Ansarul Islam later claimed it."
+    )
+    events = extractor.extract(text, published=dt.date(2017, 4, 7))
+    today = next(e for e in events if e.event_date == dt.date(2017, 4, 5))
+    assert today.actor1_id != "ansarul-islam"

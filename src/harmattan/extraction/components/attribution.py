@@ -74,7 +74,7 @@ def attribute(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any) 
     set_actor(doc, ev, evidence, 1, part, res)
 
 
-def claimed_against_forces(doc: Doc, ev: Event, evidence: list[Evidence], res: Any) -> None:
+def claimed_against_forces(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any) -> None:
     """ "Huit militaires ont été tués dans les attaques... Le GSIM a revendiqué le double attentat": forces
     a report tells as hit, in an attack a group claims, are its target and the group its doer, however
     the sentences told the fighting (the forces' riposte, the soldiers killed)."""
@@ -83,11 +83,16 @@ def claimed_against_forces(doc: Doc, ev: Event, evidence: list[Evidence], res: A
     if ev.actor2_id not in (None, "unidentified-armed-group") and ev.inter2 not in (1, 7, 8):
         return
     victims = _victims(doc)
+    own = {c.sentence for c in cl.members}
+    # a claim told with an occurrence of another day claims that one ("On 16 December 2016, an attack ...
+    # killed 12 soldiers; Ansarul Islam later claimed it")
+    elsewhere = _told_elsewhere(doc, cl) - own
     # only the claim sentences (cached per document) are read for the attack they claim
     claims = {
         i
         for i in claim_sentences(doc)
-        if _CLAIMED_ATTACK.search(doc.folded, doc.sentences[i].start, doc.sentences[i].end)
+        if i not in elsewhere
+        and _CLAIMED_ATTACK.search(doc.folded, doc.sentences[i].start, doc.sentences[i].end)
     }
     claimant = next(
         (

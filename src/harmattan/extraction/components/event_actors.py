@@ -76,7 +76,7 @@ def set_actors(
             "default:civilian-victims",
         )
     attribute(doc, cl, ev, evidence, res)
-    claimed_against_forces(doc, ev, evidence, res)
+    claimed_against_forces(doc, cl, ev, evidence, res)
     _government_acts(doc, head, ev, res)
     _government_targeted(doc, cl, ev, evidence, res, country)
     _mission_targeted(doc, cl, ev, evidence, res)
