@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from harmattan.extraction import Extractor
 
 DAY = dt.date(2019, 8, 20)
@@ -403,3 +405,30 @@ def test_a_namesake_town_abroad_does_not_place_the_village(extractor: Extractor)
     )
     e = _one(extractor, text)
     assert (e.location, e.country, e.admin1) == ("Zabarmari", "NG", "Borno")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (
+            "Gunmen abducted 303 pupils from a school in Papiri, Agwara local government area of Niger "
+            "State, early on Friday.",
+            ("Papiri", "NG", "Niger"),  # Nigeria's Niger State, not the country Niger
+        ),
+        (
+            "Gunmen stormed the Federal Government College in Birnin Yauri, Kebbi State, on Thursday "
+            "and shot dead a police officer.",
+            ("Birnin Yauri", "NG", "Kebbi"),
+        ),
+        (
+            "Gunmen raided a girls' school in Maga, Danko-Wasagu local government area of Kebbi State, on "
+            "Monday and shot dead the vice-principal.",
+            ("Maga", "NG", "Kebbi"),  # the gazetteer's Maga lies in Mali: a namesake abroad
+        ),
+    ],
+)
+def test_a_village_set_in_a_state_named_after_it(
+    extractor: Extractor, text: str, where: tuple[str, ...]
+) -> None:
+    e = _one(extractor, text)
+    assert (e.location, e.country, e.admin1) == where

@@ -135,6 +135,7 @@ class LexiconMentions(Component):
         _drop_lone_terms(doc)
         _cities_named_for_countries(doc)
         _names_of_accords(doc)
+        _areas_named_like_countries(doc)
         for m in doc.mentions:
             if m.kind == "cue" and 0 <= m.sentence < len(doc.sentences):
                 doc.sentences[m.sentence].has_cue = True
@@ -168,13 +169,34 @@ _POSTED_TO = re.compile(r"\b(?:ambassade\w*|ambassadeurs?|diplomates?|representa
 
 def _names_of_accords(doc: Doc) -> None:
     """ "l'accord d'Alger", "the Algiers accord", "les accords de Ouagadougou": a country word or a capital
-    in the name of an agreement names no party and no place; the mention becomes an ``accord_name``."""
+    in the name of an agreement names no party and no place; the mention becomes a ``name_part``."""
     for i, m in enumerate(doc.mentions):
         if m.kind == "country" and (
             _ACCORD_BEFORE.search(doc.folded, max(0, m.start - 40), m.start)
             or _ACCORD_AFTER.match(doc.folded, m.end)
         ):
-            doc.mentions[i] = replace(m, kind="accord_name", value=None)
+            doc.mentions[i] = replace(m, kind="name_part", value=None)
+
+
+def _areas_named_like_countries(doc: Doc) -> None:
+    """ "Papiri, in Niger State", "dans l'État du Niger": Nigeria's state, not the country Niger; the country
+    word is dropped, and the place scan reads the state (``area_named_like`` in countries.yaml)."""
+    named = load_taxonomy("countries").get("area_named_like", {})
+    if not named:
+        return
+    dropped = [m for m in doc.mentions if m.kind == "country" and _area_word(doc, m, named)]
+    if dropped:
+        doc.mentions = [m for m in doc.mentions if m not in dropped]
+        doc.user_data["area_words"] = {(m.start, m.end) for m in dropped}  # no actor either
+
+
+def _area_word(doc: Doc, m: Mention, named: dict[str, Any]) -> bool:
+    words = named.get(str(m.value))
+    if not words:
+        return False
+    after = doc.folded[m.end : m.end + 12].split()
+    before = " ".join(doc.folded[max(0, m.start - 12) : m.start].split()[-2:])
+    return bool(after and after[0] in words["after"]) or before in words["before"]
 
 
 # on the folded text (apostrophes and hyphens are spaces): "accord pour la paix ... issu du processus d'Alger"
@@ -251,6 +273,9 @@ class ActorMentions(Component):
     def __call__(self, doc: Doc) -> Doc:
         scanner = self.resources.actor_scanner
         hits = resolve_overlaps(list(scanner.scan(doc.clean, doc.folded, None)))
+        areas = doc.user_data.get("area_words")
+        if areas:
+            hits = [h for h in hits if (h.start, h.end) not in areas]
         for hit in hits:
             text, actor_id = hit.entry.value
             resolved = self.resources.resolve_alias(text, actor_id, doc.published, doc.country)

@@ -58,7 +58,7 @@ class PlaceMentions(Component):
     def __call__(self, doc: Doc) -> Doc:
         if self.resources.pack is None:
             return doc
-        blocked = doc.mask(("actor", "country", "term", "accord_name"))
+        blocked = doc.mask(("actor", "country", "term", "name_part"))
         hits = [
             h
             for h in self.resources.place_scanner.scan(doc.clean, doc.folded, None)
@@ -197,9 +197,10 @@ class PlaceMentions(Component):
             found = cache[ids] = any(getattr(place(i), "kind", "") in ("admin1", "admin2") for i in ids)
         return found
 
-    def _known(self, name: str) -> bool:
-        """Whether the gazetteer knows a name (its own rules then decided whether it is a place here)."""
-        return bool(self.resources.pack.places.named(name))
+    def _known(self, name: str, country: str | None) -> bool:
+        """Whether the gazetteer knows a name in a country (its own rules then decided whether it is a place
+        here)."""
+        return any(p.country == country for p in self.resources.pack.places.named(name))
 
     def _town(self, hit: Any) -> bool:
         """Whether a name is also a real town ("Bamako :" is the city; "Soum :" the province)."""

@@ -8,6 +8,7 @@ names (precision 2). The words are `unlisted_village` and
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from functools import lru_cache
 from typing import Any
@@ -21,10 +22,13 @@ from harmattan.regions.text import fold
 _NAME = r"[A-ZÀ-Ý][\w’']*(?:[- ][A-ZÀ-Ý][\w’']*){0,2}"
 # "Kpinkankandi, in the northern Savanes region", "Mafa, a farming village in Tarmuwa", "Djahoye, dans
 # la province de l'Oudalan": an apposition that sets the name in an area; the area must follow soon
+# "Papiri, Agwara local government area of Niger State", "Birnin Yauri, Kebbi State": a few words, or none,
+# between the comma and the area
 _APPOSED = re.compile(
-    r",\s*(?:(?:a|an|un|une)\s+(?:[\w-]+\s+){0,2}?(?:village|town|hamlet|locality|localité|hameau|"
-    r"island|île|peninsula|presqu'île|settlement|camp)\s+)?(?:in|of|near|dans|de|du|des|au|en|près)\b"
+    r",\s*(?:(?:(?:a|an|un|une)\s+(?:[\w-]+\s+){0,2}?(?:village|town|hamlet|locality|localité|hameau|"
+    r"island|île|peninsula|presqu'île|settlement|camp)\s+)?|(?:[\w'-]+\s+){1,4}?)(?:in|of|near|dans|de|du|des|au|en|près)\b"
 )
+_APPOSED_AREA = re.compile(r",\s*(?:(?:the|la|le|l')\s*)?")
 _HOST_REACH = 60  # characters from the name's end to the area that places it
 _LIST_ITEM = re.compile(r"\s*(?:,\s*(?:and\s+|et\s+)?|\s+and\s+|\s+et\s+)(" + _NAME + ")")
 
@@ -49,7 +53,8 @@ def unlisted_villages(doc: Doc, found: list[Mention], common: frozenset[str], kn
     """Mentions of the unlisted villages a sentence places, and the same names elsewhere in the report.
 
     ``found`` are the gazetteer's places (the hosts), ``common`` the capitalised words that are no places,
-    ``known(name)`` whether the gazetteer knows a name (then the gazetteer's rules decided already)."""
+    ``known(name, country)`` whether the gazetteer knows a name in a country (then its rules decided
+    already; a namesake abroad is no reason to doubt the report: "Maga, ... of Kebbi State")."""
     if not found:
         return []
     taken = _taken(doc, found)
@@ -61,15 +66,16 @@ def unlisted_villages(doc: Doc, found: list[Mention], common: frozenset[str], kn
         start, end = match.span("name")
         name = _trim(match.group("name"))
         end = start + len(name)
-        if not _candidate(doc, name, start, end, taken, common, known):
+        if not _candidate(doc, name, start, end, taken, common):
             continue
         sentence = doc.sentence_of(start)
         host = _host(doc, found, sentence, end, strong=match.group("village") is not None)
-        if host is None:
+        country = host.value.place.country if host is not None else None
+        if host is None or known(name, country):
             continue
         items = [(start, end)]
         if match.group("village"):  # "the villages of Intazayene, Bakorat and Wistane"
-            items += _listed(doc, end, taken, common, known)
+            items += _listed(doc, end, taken, common, functools.partial(known, country=country))
         for s, e in items:
             out.append(_placed(doc, s, e, host))
             _take(taken, s, e)
@@ -78,7 +84,7 @@ def unlisted_villages(doc: Doc, found: list[Mention], common: frozenset[str], kn
 
 def _taken(doc: Doc, found: list[Mention]) -> bytearray:
     """One byte per character, 1 where an actor, a country, a date, a number or a found place lies."""
-    taken = doc.mask(("actor", "country", "place", "date", "term", "number", "accord_name"))
+    taken = doc.mask(("actor", "country", "place", "date", "term", "number", "name_part"))
     for m in found:
         _take(taken, m.start, m.end)
     return taken
@@ -96,15 +102,13 @@ def _trim(name: str) -> str:
     return name
 
 
-def _candidate(
-    doc: Doc, name: str, start: int, end: int, taken: bytearray, common: frozenset[str], known: Any
-) -> bool:
+def _candidate(doc: Doc, name: str, start: int, end: int, taken: bytearray, common: frozenset[str]) -> bool:
     if taken.find(1, start, end) >= 0:
         return False  # an actor, a country, a date or a place the gazetteer found
     words = fold(name).split()
     if not words or any(w in common for w in words) or (name.isupper() and len(name) <= 5):
         return False  # "in January", "at The", "in AFP"
-    return not person_name(doc, start) and not known(name)
+    return not person_name(doc, start)
 
 
 def _host(doc: Doc, found: list[Mention], sentence: int, end: int, strong: bool) -> Mention | None:
@@ -112,6 +116,9 @@ def _host(doc: Doc, found: list[Mention], sentence: int, end: int, strong: bool)
     Tillabéri region"); after a village word, also the nearest place the sentence names."""
     same = [m for m in found if m.sentence == sentence and m.value.place.latitude is not None]
     after = [m for m in same if 0 < m.start - end <= _HOST_REACH]
+    direct = [m for m in after if m.value.place.kind in ("admin1", "admin2")]
+    if direct and _APPOSED_AREA.fullmatch(doc.text, end, min(m.start for m in direct)):
+        return min(direct, key=lambda m: m.start)  # "Birnin Yauri, Kebbi State"
     if after and _APPOSED.match(doc.text, end):
         # "Zabarmari, in Jere local government area of Borno state": not a namesake town abroad of the area
         areas = {m.value.place.country for m in after if m.value.place.kind in ("admin1", "admin2")}
@@ -129,7 +136,7 @@ def _listed(
     while (item := _LIST_ITEM.match(doc.text, end)) is not None:
         start = item.start(1)
         end = start + len(_trim(item.group(1)))
-        if not _candidate(doc, doc.text[start:end], start, end, taken, common, known):
+        if not _candidate(doc, doc.text[start:end], start, end, taken, common) or known(doc.text[start:end]):
             break
         items.append((start, end))
     return items
