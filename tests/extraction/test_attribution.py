@@ -967,3 +967,13 @@ def test_a_claim_told_with_an_older_attack_claims_that_one(extractor: Extractor)
     events = extractor.extract(text, published=dt.date(2017, 4, 7))
     today = next(e for e in events if e.event_date == dt.date(2017, 4, 5))
     assert today.actor1_id != "ansarul-islam"
+
+
+def test_sides_set_against_each_other_across_an_apposition(extractor: Extractor) -> None:
+    text = (
+        "De violents affrontements ont opposé jeudi et vendredi à Kidal les combattants du Groupe "
+        "d'autodéfense touareg Imghad et alliés (Gatia), membre de la Plateforme pro-gouvernementale, à ceux "
+        "de la Coordination des mouvements de l'Azawad (CMA), qui contrôle la ville."
+    )
+    e = _one(extractor, text, dt.date(2016, 7, 24))
+    assert (e.actor1_id, e.actor2_id) == ("gatia", "cma")

@@ -402,7 +402,10 @@ def _opposed(doc: Doc, parts: list[Participant]) -> tuple[Participant, Participa
             rivals = _SIDE.get(q.role) != _SIDE.get(p.role) or (
                 p.mention.kind == q.mention.kind == "actor" and p.actor_id != q.actor_id
             )
-            if len(link) <= 40 and joiner.match(link) and rivals:
+            told = (len(link) <= 40 and joiner.match(link)) or (
+                joiner is _OPPOSED_TO and len(link) <= 90 and _TO_THOSE.match(link)
+            )
+            if told and rivals:
                 return p, q
     return None
 
@@ -411,10 +414,13 @@ _OPPOSED_BEFORE = re.compile(
     # "between Burkinabe forces and", "entre une unité de l'armée et": a few words may qualify the first side
     # "a opposé le 31 janvier 2020 une unité des forces armées à": a date may stand after the verb
     r"(?:\b(between|entre)\s+|\boppos\w*\s+(?:\w+\s+)?(?:(?:le|on)\s+)?(?:\d{1,2}\s+\w+\s+(?:\d{4}\s+)?)?)"
-    r"(?:(?:the|les|des|d|de|du|la|le|l|unites|elements)\s+)*(?:\w+\s+){0,4}$"
+    r"(?:(?:the|les|des|d|de|du|la|le|l|unites|elements)\s+)*(?:\w+\s+){0,6}$"
 )
 _OPPOSED_AND = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:and|et)\s+")
 _OPPOSED_TO = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:a|aux|au|with|avec)\s+")
+# "opposé les combattants du Gatia, membre de la Plateforme, à ceux de la CMA": the first side's apposition
+# stands between (on the folded text, where the comma is a space)
+_TO_THOSE = re.compile(r"^[^.;]{0,70}?\s(?:a|with)\s+(?:ceux|celles|those)\s+(?:de|du|des|d|of)\s")
 
 
 # a party followed by another act before the event's cue: "Le gouvernement a décrété un deuil national
