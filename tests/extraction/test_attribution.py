@@ -977,3 +977,9 @@ def test_sides_set_against_each_other_across_an_apposition(extractor: Extractor)
     )
     e = _one(extractor, text, dt.date(2016, 7, 24))
     assert (e.actor1_id, e.actor2_id) == ("gatia", "cma")
+
+
+def test_a_claim_another_country_announces_is_its_forces(extractor: Extractor) -> None:
+    text = "France says it killed about 20 jihadists near Tinzaouaten in northern Mali on Tuesday night."
+    e = _one(extractor, text, dt.date(2018, 2, 15))
+    assert (e.actor1_id, e.actor2_id) == ("barkhane", "unidentified-armed-group")

@@ -34,6 +34,8 @@ def set_actors(
         ev.assoc_actor_1 = _assoc(src.assoc1)
     elif src.default_actor1:
         actor_id = src.default_actor1.replace("{cc}", (country or "").lower())
+        if "{cc}" in src.default_actor1:
+            actor_id = _foreign_claim(doc, src, res, country) or actor_id
         if "{cc}" not in src.default_actor1 or country:
             set_default(
                 doc,
@@ -89,6 +91,31 @@ def set_actors(
     _crowd_police(ev, evidence, res)
     if ev.actor2 is None:
         ev.inter2 = 0 if ev.actor1 is not None else None
+
+
+def _foreign_claim(doc: Doc, cand: Candidate, res: Any, country: str | None) -> str | None:
+    """ "France says it killed about 20 jihadists in Mali": a claim another country announces is its forces'
+    (in Mali in 2018 the French operation alone there, Barkhane)."""
+    for m in doc.of_kind("country", cand.sentence) + doc.of_kind("place", cand.sentence):
+        if m.kind == "place" and getattr(m.value.place, "feature", "") != "P.PPLC":
+            continue
+        cc = str(m.value if m.kind == "country" else m.value.place.country)
+        if cc == country or not _ANNOUNCES.match(doc.folded, m.end):
+            continue
+        forces = f"{cc.lower()}-military"
+        found = (
+            res.pack.actors.operation_of(forces, country, doc.published)
+            if res and res.pack and country
+            else None
+        )
+        return str(found.id) if found is not None else forces
+    return None
+
+
+_ANNOUNCES = re.compile(
+    r"\s+(?:says?|said|claims?|claimed|annonce|a annonce|affirme|a affirme|dit|revendique)\s+"
+    r"(?:(?:it|its forces|its troops|avoir|that)\b|qu)"
+)
 
 
 def _crowd_police(ev: Event, evidence: list[Evidence], res: Any) -> None:
