@@ -215,3 +215,15 @@ def test_the_accord_named_after_a_capital_is_no_party_and_the_accuser_acts(extra
     events = extractor.extract(text, published=dt.date(2024, 1, 25))
     assert [(e.actor1_id, e.actor2_id) for e in events] == [("ml-government", "dz-state")]
     assert events[0].location != "Alger"  # the accord's name places nothing
+
+
+def test_a_country_named_where_it_happened_is_no_party(extractor: Extractor) -> None:
+    text = (
+        "Four French nationals holding diplomatic passports have been detained in Burkina Faso since "
+        "1 December, when they were arrested in Ouagadougou by the security services, diplomatic sources "
+        "said on Thursday."
+    )
+    events = extractor.extract(text, published=dt.date(2023, 12, 14))
+    assert [(e.sub_event_type, e.actor1_id, e.actor2_id) for e in events] == [
+        ("Arrests", "bf-government", "fr-state")
+    ]

@@ -340,8 +340,12 @@ class EventDetector(Component):
                 if PARENT_AFTER.match(doc.folded[m.end : m.end + 16]):
                     continue  # "al-Qaeda-linked JNIM": the parent only qualifies the group that acted
                 actor = res.actor(str(m.value))
-                if not political and getattr(actor, "kind", None) == "state":
-                    continue  # "Burkina Faso:" names the country, not a party to the fighting
+                if getattr(actor, "kind", None) == "state" and (
+                    not political or _IN_COUNTRY.search(doc.folded, max(0, m.start - 8), m.start)
+                ):
+                    # "Burkina Faso:" names the country, not a party to the fighting; "detained in Burkina
+                    # Faso" where it happened
+                    continue
                 role = self._actor_role(actor)
                 out.append(Participant(m, str(m.value), _name(actor, str(m.value)), _inter(actor), role))
             elif m.kind == "term":
@@ -408,6 +412,7 @@ class EventDetector(Component):
                 and m.start not in skip  # "Mali, Burkina Faso and Niger" acting as the AES
                 and not HEADLINE_LABEL.match(doc.text, m.end)
                 and not _BORDER_AROUND.search(doc.folded, max(0, m.start - 16), m.end + 9)
+                and not _IN_COUNTRY.search(doc.folded, max(0, m.start - 8), m.start)
             ):
                 actor_id = f"{str(m.value).lower()}-state"
                 # a state outside the region pack ("Kenya recalled its ambassador") still acts as a state
@@ -626,4 +631,5 @@ def _inter(actor: Any) -> int | None:
 
 
 # "close to the Malian border", "près de la frontière malienne": a border names no party
+_IN_COUNTRY = re.compile(r"\bin\s+$")  # French "au Niger" is also "to Niger": "sanctions imposées au Niger"
 _BORDER_AROUND = re.compile(r"\b(?:frontieres?|borders?|frontier)\b")
