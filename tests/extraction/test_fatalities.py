@@ -328,3 +328,36 @@ def test_men_found_dead_are_counted(extractor: Extractor) -> None:
 def test_one_named_person_killed_counts_one(extractor: Extractor, text: str, published: dt.date) -> None:
     (event,) = extractor.extract(text, published=published)
     assert (event.event_type, event.fatalities) == ("Battles", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        (
+            "A young man on a motorcycle blew himself up at an army checkpoint in Gao on Friday, killing "
+            "himself and lightly wounding one soldier.",
+            1,
+        ),
+        (
+            "Un kamikaze s'est fait exploser vendredi à un poste de contrôle de l'armée à Gao, blessant "
+            "légèrement un soldat.",
+            1,
+        ),
+        (
+            "A suicide bomber in an explosives-laden vehicle killed a soldier at a military post in "
+            "Timiaouine on Sunday. The bomber also died when the vehicle blew up.",
+            2,
+        ),
+        # a toll the report gives may count the bombers already: it stands
+        (
+            "Five suicide bombers blew themselves up at a market in Baga Sola on Saturday, killing at least "
+            "36 people, officials said.",
+            36,
+        ),
+    ],
+)
+def test_the_bombers_of_a_suicide_attack_are_among_its_dead(
+    extractor: Extractor, text: str, dead: int
+) -> None:
+    (e,) = extractor.extract(text, published=dt.date(2019, 6, 17))
+    assert (e.sub_event_type, e.fatalities) == ("Suicide bomb", dead)

@@ -7,6 +7,7 @@ from typing import Any
 
 from harmattan.extraction.components.event_actors import foreign_detainees, set_actors
 from harmattan.extraction.components.events import Candidate
+from harmattan.extraction.components.suicide_tolls import bombers_dead
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import load_taxonomy
 from harmattan.records import Event, Evidence
@@ -238,6 +239,12 @@ def _fatalities(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], count_ne
         for m in used.get(kind, []):
             evidence.append(_ev(doc, f"extras.{kind}", m, f"casualties:{kind}"))
     ev.extras.update(extras)
+    if ev.sub_event_type == "Suicide bomb":
+        bombers, told = bombers_dead(doc, [c.sentence for c in cl.members], ev.fatalities)
+        if bombers and told is not None:
+            ev.fatalities = (ev.fatalities or 0) + bombers
+            evidence[:] = [e for e in evidence if e.rule != "default:no-death-reported"]
+            evidence.append(_ev(doc, "fatalities", told, "casualties:bombers"))
 
 
 def _conservative(sentences: list[dict[str, int]]) -> int:
