@@ -206,6 +206,9 @@ def test_a_match_report_tells_no_violence(extractor: Extractor, text: str) -> No
         "Les appels à manifester, lancés par des collectifs de la diaspora, se multiplient à Lomé.",
         "Hundreds of tankers have been burned since then, and drivers have been killed or kidnapped.",
         "Many of the new arrivals in Adré are women who describe killings and looting by armed men.",
+        "Dans la région de Tillabéri, déjà frappée par les attaques de groupes armés, les humanitaires "
+        "peinent à acheminer l'aide sur des routes coupées par les eaux.",
+        "Aid groups struggle to reach Tillabéri, a region long plagued by attacks by armed groups.",
         "Les attaques dans l'Alibori ont coûté la vie à des dizaines de militaires ces dernières années.",
         "Le départ annoncé de la force française Barkhane, qui disposait d'une base à Ménaka, fait craindre "
         "une aggravation de la situation.",

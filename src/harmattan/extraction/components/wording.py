@@ -292,6 +292,8 @@ def told_as_act(doc: Doc, cue: Mention) -> bool:
         return False  # "pour répondre à une accusation de viol", "charged with murder": a charge, no act told
     if _AFTERMATH.search(before):
         return False  # "les obsèques des militaires tués", "a tribute to the soldiers killed": told before
+    if _ALREADY_HIT.search(before) or (_ALREADY.search(before) and _BY_ATTACKS.match(doc.folded, cue.end)):
+        return False  # "la région de Tillabéri, déjà frappée par les attaques de groupes armés": its past
     if cue.value == "attack" and _HIT_BY_THINGS.match(doc.folded, cue.end):
         return False  # "the port has been hit by the closure of the border": no assault
     if cue.value == "attack" and _CLAIMED_LABEL.match(doc.folded, cue.end):
@@ -299,6 +301,16 @@ def told_as_act(doc: Doc, cue: Mention) -> bool:
     return not _DEEMED.match(doc.folded, cue.end, cue.end + 60)
 
 
+_ALREADY_HIT = re.compile(
+    r"\b(?:deja|already|long|longtemps)\s+(?:\w+\s+)?(?:frappee?s?|touchee?s?|hit|affected|plagued|targeted|"
+    r"visee?s?|meurtrie?s?|endeuillee?s?|en proie)\s+(?:par|by|a|aux)\s+(?:des|les|de|d|the|repeated|many|"
+    r"several|nombreuses)?\s*(?:\w+\s+)?$"
+)
+_ALREADY = re.compile(r"\b(?:deja|already|long|longtemps)\s+$")
+_BY_ATTACKS = re.compile(
+    r"\s+(?:par|by)\s+(?:des|les|de|d|the|repeated|many|several|nombreuses)?\s*(?:\w+\s+)?"
+    r"(?:attaques|attacks|violences|violence|raids|incursions|exactions)\b"
+)
 _HYPOTHETICAL = re.compile(
     r"\b(?:any|toute?|en cas d|in case of|in the event of|prevoi\w*|provides? for|would|could|pourrai\w*|"
     # "accusing France of failing to stop jihadist attacks": attacks not stopped are no act told here
