@@ -232,6 +232,9 @@ def object_says_otherwise(doc: Doc, cue: Mention) -> bool:
             _DEPARTURE_CONTEXT.search(doc.folded, max(0, cue.start - 40), cue.start)
             or _ANNOUNCED_AFTER.match(doc.folded, cue.end)
         )
+    if cue.value == "plover_disapprove" and doc.folded.startswith(("condamn", "sentenc"), cue.start):
+        # "ont condamné l'ancien président à la réclusion à perpétuité": a court's sentence, not a rebuke
+        return bool(_SENTENCE_AFTER.match(doc.folded, cue.end))
     if cue.value == "arrest":
         # "ont arrêté le véhicule" (stopped it), "l'arrestation prochaine des auteurs" (promised, not made)
         return bool(_VEHICLE_AFTER.match(doc.folded, cue.end) or _SOON_AFTER.match(doc.folded, cue.end))
@@ -245,6 +248,10 @@ def object_says_otherwise(doc: Doc, cue: Mention) -> bool:
     return False
 
 
+_SENTENCE_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,8}?(?:a|to)\s+(?:la\s+|une\s+|des\s+|life\s+|death\b|mort\b|\d+\s+)?"
+    r"(?:reclusion|prison|perpetuite|peine|ans|annees|mois|imprisonment|years|months|death|mort)\b"
+)
 _DEPARTURE_NOUNS = frozenset({"depart", "departure", "retrait", "withdrawal"})
 _DEPARTURE_CONTEXT = re.compile(
     r"\b(?:apres|depuis|since|after|following|demande\w*|reclam\w*|exig\w*|call\w* for|demand\w*|"
@@ -344,7 +351,9 @@ _FITTED_WITH = re.compile(
 _CHARGED_WITH = re.compile(
     r"\b(?:accusations? de|accuse d|accuses? de|accused of|charged with|charges? of|inculpee?s? (?:de|pour)|"
     r"convicted (?:\w+ )?of|found guilty of|crimes including|reconnue?s? coupables? d\w*|condamnee?s? pour|"
-    r"poursuivie?s? pour|allegations? of)\s+(?:\w+\s+(?:and\s+|et\s+)?){0,3}$"
+    r"poursuivie?s? pour|allegations? of)\s+(?:\w+\s+(?:and\s+|et\s+)?){0,3}$|"
+    # "condamné pour crimes contre l'humanité, crimes de guerre et tortures": a list of crimes judged
+    r"\b(?:crimes? de guerre|crimes? contre l humanite|war crimes|crimes against humanity)\s+(?:and|et)\s+$"
 )
 _AFTERMATH = re.compile(
     r"\b(?:obseques|funerailles|enterrement|inhumation|funeral|funerals|burial|hommage|tribute|memorial|"
