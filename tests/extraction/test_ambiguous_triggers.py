@@ -234,3 +234,12 @@ def test_an_analysis_still_tells_a_dated_clash(extractor: Extractor) -> None:
     )
     events = extractor.extract(text, published=dt.date(2020, 5, 4))
     assert [(e.sub_event_type, e.event_date) for e in events] == [("Armed clash", dt.date(2020, 4, 26))]
+
+
+def test_protests_planned_are_not_yet_held(extractor: Extractor) -> None:
+    text = (
+        "Thousands of people marched through Niamey on Sunday against the finance bill; the march ended "
+        "peacefully. Further protests are planned in Zinder and Maradi."
+    )
+    events = extractor.extract(text, published=dt.date(2017, 10, 30))
+    assert [(e.sub_event_type, e.location) for e in events] == [("Peaceful protest", "Niamey")]

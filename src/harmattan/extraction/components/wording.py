@@ -235,6 +235,8 @@ def object_says_otherwise(doc: Doc, cue: Mention) -> bool:
     if cue.value == "plover_disapprove" and doc.folded.startswith(("condamn", "sentenc"), cue.start):
         # "ont condamné l'ancien président à la réclusion à perpétuité": a court's sentence, not a rebuke
         return bool(_SENTENCE_AFTER.match(doc.folded, cue.end))
+    if cue.value == "protest" and _PLANNED_AFTER.match(doc.folded, cue.end):
+        return True  # "Further protests are planned in Zinder and Maradi": not yet held
     if cue.value == "arrest":
         # "ont arrêté le véhicule" (stopped it), "l'arrestation prochaine des auteurs" (promised, not made)
         return bool(_VEHICLE_AFTER.match(doc.folded, cue.end) or _SOON_AFTER.match(doc.folded, cue.end))
@@ -248,6 +250,10 @@ def object_says_otherwise(doc: Doc, cue: Mention) -> bool:
     return False
 
 
+_PLANNED_AFTER = re.compile(
+    r"\s+(?:(?:are|is|were|was|have been|has been|sont|est|ont ete|a ete)\s+)?(?:\w+\s+)?"
+    r"(?:planned|scheduled|expected|due|prevue?s?|programmee?s?|envisagee?s?)\b"
+)
 _SENTENCE_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,8}?(?:a|to)\s+(?:la\s+|une\s+|des\s+|life\s+|death\b|mort\b|\d+\s+)?"
     r"(?:reclusion|prison|perpetuite|peine|ans|annees|mois|imprisonment|years|months|death|mort)\b"
