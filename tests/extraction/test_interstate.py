@@ -227,3 +227,14 @@ def test_a_country_named_where_it_happened_is_no_party(extractor: Extractor) -> 
     assert [(e.sub_event_type, e.actor1_id, e.actor2_id) for e in events] == [
         ("Arrests", "bf-government", "fr-state")
     ]
+
+
+def test_a_curfew_answering_the_unrest_told_is_part_of_that_news(extractor: Extractor) -> None:
+    unrest = "Security forces fired on demonstrators in N'Djamena on Thursday, killing about 50 people."
+    measure = "Prime Minister Saleh Kebzabo announced a dusk-to-dawn curfew in four cities on Friday."
+    day = dt.date(2022, 10, 22)
+    assert [e.sub_event_type for e in extractor.extract(f"{unrest} {measure}", published=day)] == [
+        "Excessive force against protesters"
+    ]
+    alone = extractor.extract(measure, published=day)  # told alone, the measure is the news
+    assert [e.event_type for e in alone] == ["Strategic developments"]

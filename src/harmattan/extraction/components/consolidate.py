@@ -16,6 +16,7 @@ from harmattan.extraction.components.event_dates import days_covered, nearest_da
 from harmattan.extraction.components.events import Candidate, Participant
 from harmattan.extraction.components.folding import (
     fold_coup_arrests,
+    fold_emergency_measures,
     fold_protest_damage,
     fold_protest_deaths,
     fold_side_acts,
@@ -160,6 +161,7 @@ class Consolidate(Component):
             else:
                 _absorb(doc, target, cl)
         merged = fold_side_acts(merged)
+        merged = fold_emergency_measures(merged)
         merged = fold_coup_arrests(merged)
         merged = fold_protest_deaths(doc, merged)
         merged = fold_protest_damage(merged)

@@ -58,6 +58,28 @@ def fold_side_acts(clusters: list[Cluster]) -> list[Cluster]:
     return out
 
 
+def fold_emergency_measures(clusters: list[Cluster]) -> list[Cluster]:
+    """ "Prime Minister Saleh Kebzabo announced a curfew", "le gouvernement a décrété l'état d'urgence": a
+    measure taken in answer to the violence or the unrest the report tells is part of that news, not a
+    strategic development of its own (dev gold: 17 of 20 such reports code none); told alone, it stays."""
+    answered = [
+        c
+        for c in clusters
+        if c.historical is None and occurrence_kind(c.head) in ("violent", "Protests", "Riots")
+    ]
+    if not answered:
+        return clusters
+    out: list[Cluster] = []
+    for cl in clusters:
+        measure = all(c.cue_names <= _EMERGENCY for c in cl.members)
+        if measure and cl.historical is None:
+            answered[0].members.extend(cl.members)
+        else:
+            out.append(cl)
+    return out
+
+
+_EMERGENCY = frozenset({"emergency_rule"})
 _SIDE_ACT = "Looting/property destruction"
 _STREET = ("protester", "rioter", "civilian")
 
