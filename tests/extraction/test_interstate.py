@@ -229,12 +229,13 @@ def test_a_country_named_where_it_happened_is_no_party(extractor: Extractor) -> 
     ]
 
 
-def test_a_curfew_answering_the_unrest_told_is_part_of_that_news(extractor: Extractor) -> None:
-    unrest = "Security forces fired on demonstrators in N'Djamena on Thursday, killing about 50 people."
-    measure = "Prime Minister Saleh Kebzabo announced a dusk-to-dawn curfew in four cities on Friday."
-    day = dt.date(2022, 10, 22)
-    assert [e.sub_event_type for e in extractor.extract(f"{unrest} {measure}", published=day)] == [
-        "Excessive force against protesters"
-    ]
+def test_a_state_of_emergency_answering_the_violence_told_is_part_of_that_news(extractor: Extractor) -> None:
+    unrest = (
+        "Twenty people and two gunmen died when Islamist militants stormed the Radisson Blu hotel in Bamako "
+        "on Friday and took about 170 guests and staff hostage, officials said."
+    )
+    measure = "Mali declared a 10-day state of emergency."
+    day = dt.date(2015, 11, 21)
+    assert [e.sub_event_type for e in extractor.extract(f"{unrest} {measure}", published=day)] == ["Attack"]
     alone = extractor.extract(measure, published=day)  # told alone, the measure is the news
     assert [e.event_type for e in alone] == ["Strategic developments"]
