@@ -239,3 +239,11 @@ def test_a_state_of_emergency_answering_the_violence_told_is_part_of_that_news(e
     assert [e.sub_event_type for e in extractor.extract(f"{unrest} {measure}", published=day)] == ["Attack"]
     alone = extractor.extract(measure, published=day)  # told alone, the measure is the news
     assert [e.event_type for e in alone] == ["Strategic developments"]
+
+
+def test_an_inquiry_a_foreign_mission_opens_is_no_event_either(extractor: Extractor) -> None:
+    text = (
+        "Deux personnes ont été tuées lundi à Kidal lors d'une manifestation qui a dégénéré à l'aéroport. "
+        "La Minusma a annoncé l'ouverture d'une enquête."
+    )
+    assert all(plover != "INVESTIGATE" for _, _, plover in _kinds(extractor, text))

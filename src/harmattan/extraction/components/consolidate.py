@@ -23,7 +23,7 @@ from harmattan.extraction.components.folding import (
     outcome_only,
     takes_outcome,
 )
-from harmattan.extraction.components.interstate import domestic_verbal
+from harmattan.extraction.components.interstate import domestic_verbal, verbal_only
 from harmattan.extraction.components.place_words import headline_place
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.pipeline import Component, register
@@ -139,6 +139,7 @@ class Consolidate(Component):
         "count_neutralised": True,
         "mass_killing_min": 20,
         "interstate_only": [],  # PLOVER types coded only between states (interstate.py)
+        "never_alone": [],  # PLOVER types never an event of their own, between states or not (interstate.py)
     }
 
     def __call__(self, doc: Doc) -> Doc:
@@ -181,7 +182,9 @@ class Consolidate(Component):
                 bool(self.settings["count_neutralised"]),
                 int(self.settings["mass_killing_min"]),
             )
-            if not domestic_verbal(ev, self.settings["interstate_only"], self._kind_of):
+            if domestic_verbal(ev, self.settings["interstate_only"], self._kind_of):
+                continue
+            if not verbal_only(ev, self.settings["never_alone"]):
                 doc.events.append(ev)
         return doc
 

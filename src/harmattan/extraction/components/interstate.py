@@ -51,6 +51,16 @@ def domestic_verbal(ev: Event, verbal: Collection[str], kind_of: Callable[[str],
     )
 
 
+def verbal_only(ev: Event, never: Collection[str]) -> bool:
+    """A strategic development told only by words of a PLOVER type the gold never codes on its own ("la
+    Minusma a annoncé l'ouverture d'une enquête": 60 dev reports name an inquiry, none codes it)."""
+    return (
+        ev.event_type == "Strategic developments"
+        and ev.plover_type in never
+        and _span(ev, "sub_event_type") == _span(ev, "plover_type")
+    )
+
+
 def _span(ev: Event, field: str) -> tuple[int, int] | None:
     found = next((e for e in ev.evidence if e.field == field), None)
     return None if found is None else (found.sentence, found.start)
