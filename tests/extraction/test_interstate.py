@@ -247,3 +247,11 @@ def test_an_inquiry_a_foreign_mission_opens_is_no_event_either(extractor: Extrac
         "La Minusma a annoncé l'ouverture d'une enquête."
     )
     assert all(plover != "INVESTIGATE" for _, _, plover in _kinds(extractor, text))
+
+
+def test_an_act_told_in_a_relative_clause_is_background(extractor: Extractor) -> None:
+    text = (
+        "Les autorités de transition, qui ont rompu avec la France, affirment que l'armée malienne monte en "
+        "puissance."
+    )
+    assert _kinds(extractor, text) == []

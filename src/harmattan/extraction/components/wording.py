@@ -232,6 +232,9 @@ def object_says_otherwise(doc: Doc, cue: Mention) -> bool:
             _DEPARTURE_CONTEXT.search(doc.folded, max(0, cue.start - 40), cue.start)
             or _ANNOUNCED_AFTER.match(doc.folded, cue.end)
         )
+    political = str(cue.value).startswith("plover_") or cue.value == "coup"
+    if political and _WHICH_HAD.search(doc.clean, max(0, cue.start - 40), cue.start):
+        return True  # "The junta, which expelled the French ambassador earlier this year, ...": background
     if cue.value == "plover_disapprove" and doc.folded.startswith(("condamn", "sentenc"), cue.start):
         # "ont condamné l'ancien président à la réclusion à perpétuité": a court's sentence, not a rebuke
         return bool(_SENTENCE_AFTER.match(doc.folded, cue.end))
@@ -319,6 +322,8 @@ _ALREADY_HIT = re.compile(
     r"visee?s?|meurtrie?s?|endeuillee?s?|en proie)\s+(?:par|by|a|aux)\s+(?:des|les|de|d|the|repeated|many|"
     r"several|nombreuses)?\s*(?:\w+\s+)?$"
 )
+# on the clean text (the folded one has no commas): a relative clause describing the party named before it
+_WHICH_HAD = re.compile(r",\s*(?:which|who|qui)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 _ALREADY = re.compile(r"\b(?:deja|already|long|longtemps)\s+$")
 _BY_ATTACKS = re.compile(
     r"\s+(?:par|by)\s+(?:des|les|de|d|the|repeated|many|several|nombreuses)?\s*(?:\w+\s+)?"
