@@ -255,3 +255,14 @@ def test_an_act_told_in_a_relative_clause_is_background(extractor: Extractor) ->
         "puissance."
     )
     assert _kinds(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "West African leaders met in Abuja on Thursday to discuss how to restore Niger's detained president.",
+        "The FNDC, whose leaders have been arrested several times this year, said it would keep mobilising.",
+    ],
+)
+def test_a_detention_named_as_a_state_or_a_habit_is_no_arrest(extractor: Extractor, text: str) -> None:
+    assert all(sub != "Arrests" for _, sub, _ in _kinds(extractor, text))

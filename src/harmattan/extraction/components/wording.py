@@ -241,8 +241,18 @@ def object_says_otherwise(doc: Doc, cue: Mention) -> bool:
     if cue.value == "protest" and _PLANNED_AFTER.match(doc.folded, cue.end):
         return True  # "Further protests are planned in Zinder and Maradi": not yet held
     if cue.value == "arrest":
-        # "ont arrêté le véhicule" (stopped it), "l'arrestation prochaine des auteurs" (promised, not made)
-        return bool(_VEHICLE_AFTER.match(doc.folded, cue.end) or _SOON_AFTER.match(doc.folded, cue.end))
+        # "ont arrêté le véhicule" (stopped it), "l'arrestation prochaine des auteurs" (promised, not made),
+        # "Niger's detained president", "Bazoum, still detained with his wife" (a state, not an act), "have
+        # been arrested several times this year" (repeated acts, none told)
+        return bool(
+            _VEHICLE_AFTER.match(doc.folded, cue.end)
+            or _SOON_AFTER.match(doc.folded, cue.end)
+            or (
+                doc.folded[cue.start : cue.end].endswith(("ed", "held", "tenu", "tenus", "tenue", "tenues"))
+                and _HELD_STATE_BEFORE.search(doc.folded, max(0, cue.start - 12), cue.start)
+            )
+            or _TIMES_AFTER.match(doc.folded, cue.end)
+        )
     if cue.value in ("airstrike", "drone") and _EVACUATED_AFTER.match(doc.folded, cue.end):
         return True  # "helicopters had evacuated the wounded": no strike
     if cue.value == "clash" and doc.folded.startswith("repouss", cue.start):
@@ -253,6 +263,10 @@ def object_says_otherwise(doc: Doc, cue: Mention) -> bool:
     return False
 
 
+_HELD_STATE_BEFORE = re.compile(r"\b(?:s|still|toujours|remains|remain|reste|restent|the|le|la|les)\s+$")
+_TIMES_AFTER = re.compile(
+    r"\s+(?:several|many|multiple|repeated|repeatedly|a plusieurs reprises|plusieurs fois)\b"
+)
 _PLANNED_AFTER = re.compile(
     r"\s+(?:(?:are|is|were|was|have been|has been|sont|est|ont ete|a ete)\s+)?(?:\w+\s+)?"
     r"(?:planned|scheduled|expected|due|prevue?s?|programmee?s?|envisagee?s?)\b"
@@ -323,7 +337,7 @@ _ALREADY_HIT = re.compile(
     r"several|nombreuses)?\s*(?:\w+\s+)?$"
 )
 # on the clean text (the folded one has no commas): a relative clause describing the party named before it
-_WHICH_HAD = re.compile(r",\s*(?:which|who|qui)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+_WHICH_HAD = re.compile(r",\s*(?:which|who|whose|qui|dont)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 _ALREADY = re.compile(r"\b(?:deja|already|long|longtemps)\s+$")
 _BY_ATTACKS = re.compile(
     r"\s+(?:par|by)\s+(?:des|les|de|d|the|repeated|many|several|nombreuses)?\s*(?:\w+\s+)?"
