@@ -129,10 +129,13 @@ def test_sentence_without_trigger_gives_no_event(extractor: Extractor) -> None:
 
 
 def test_a_month_in_another_line_does_not_date_an_undated_event(extractor: Extractor) -> None:
-    # a digest's title names the month; the headline's event is dated by the publication
+    # a digest's title names the month; the headline's event is dated by the publication (the day before it,
+    # as a guess: precision 2)
     text = "Two dead in coordinated raids in northern Burkina Faso\nBurkina Faso NOVEMBER 2020"
     (event,) = extractor.extract(text, published=dt.date(2020, 12, 2))
-    assert (event.event_date, event.date_precision) == (dt.date(2020, 12, 2), 1)
+    assert (event.event_date, event.date_precision) == (dt.date(2020, 12, 1), 2)
+    told = next(ev for ev in event.evidence if ev.field == "event_date")
+    assert told.rule == "default:day-before-publication"
 
 
 @pytest.mark.parametrize(

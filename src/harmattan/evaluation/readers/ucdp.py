@@ -1,10 +1,11 @@
 """UCDP GED CSV exports as weak gold (see docs/evaluation.md, "UCDP GED").
 
 Text = the ``source_headline`` headlines (one per line) plus ``source_original`` (the named
-sources) where present. ``published`` = ``date_start``: the export gives no single
-publication date per text, and ``date_start`` is the first day the event can have happened,
-so a relative date in a headline resolves against it (the date score is therefore lenient;
-it is only scored where ``date_prec`` is 1). Rows sharing one text become one passage with
+sources) where present. ``published`` = the day after ``date_start``: the export gives no
+publication date, and a report is most often published the day after the event it tells, which is
+also what an extractor assumes of a report that dates nothing (so a relative date in a headline,
+"yesterday", "on Sunday", resolves against it; the date score is lenient and only scored where
+``date_prec`` is 1). Rows sharing one text become one passage with
 several gold events (a monthly digest reports many events). Each field is scored only where
 the text mentions it, per the mapping in ``regions/sahel/mappings/ucdp_ged.yaml``.
 """
@@ -61,7 +62,7 @@ def read_ucdp(path: Path) -> Iterator[GoldPassage]:
         yield GoldPassage(
             id="ucdp-" + "+".join(r["id"] for r in rows[:3]) + ("+..." if len(rows) > 3 else ""),
             text=text,
-            published=events[0].event.event_date,
+            published=_day_after(events[0].event.event_date),
             language=guess_language(text),
             events=events,
             split=None,
@@ -198,3 +199,7 @@ def guess_language(text: str) -> str | None:
     if counts[best] >= 2 and counts[best] > counts[other]:
         return best
     return None
+
+
+def _day_after(day: dt.date | None) -> dt.date | None:
+    return None if day is None else day + dt.timedelta(days=1)

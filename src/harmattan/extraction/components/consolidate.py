@@ -140,6 +140,7 @@ class Consolidate(Component):
         "mass_killing_min": 20,
         "interstate_only": [],  # PLOVER types coded only between states (interstate.py)
         "never_alone": [],  # PLOVER types never an event of their own, between states or not (interstate.py)
+        "undated_days_before": 0,  # an event the report dates nowhere: this many days before publication
     }
 
     def __call__(self, doc: Doc) -> Doc:
@@ -181,6 +182,7 @@ class Consolidate(Component):
                 self.resources,
                 bool(self.settings["count_neutralised"]),
                 int(self.settings["mass_killing_min"]),
+                int(self.settings["undated_days_before"]),
             )
             if domestic_verbal(ev, self.settings["interstate_only"], self._kind_of):
                 continue
