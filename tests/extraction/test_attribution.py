@@ -880,6 +880,7 @@ def test_a_convoy_escorted_by_soldiers_is_the_soldiers(extractor: Extractor) -> 
         "No group has claimed responsibility. Fighters of JNIM are known in the wider region.",
         "The area is largely under the influence of JNIM.",
         "Fighters of JNIM are active around Boulsa.",
+        "Boulsa lies in the area of operations of JNIM.",
     ],
 )
 def test_a_group_said_to_roam_the_area_is_not_the_doer(extractor: Extractor, background: str) -> None:
@@ -983,3 +984,49 @@ def test_a_claim_another_country_announces_is_its_forces(extractor: Extractor) -
     text = "France says it killed about 20 jihadists near Tinzaouaten in northern Mali on Tuesday night."
     e = _one(extractor, text, dt.date(2018, 2, 15))
     assert (e.actor1_id, e.actor2_id) == ("barkhane", "unidentified-armed-group")
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "La région est aussi l'un des terrains d'action de la katiba Macina.",
+        "Des groupes liés à Al-Qaïda sont implantés dans cette zone frontalière.",
+    ],
+)
+def test_a_group_said_to_be_present_in_the_area_is_not_the_doer(
+    extractor: Extractor, background: str
+) -> None:
+    text = (
+        f"Des hommes armés ont attaqué le camp militaire de Mondoro dimanche, tuant six soldats. {background}"
+    )
+    assert _one(extractor, text).actor1_id == "unidentified-armed-group"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "actor1"),
+    [
+        (
+            "Le 17 octobre, des hommes armés à moto ont fait irruption sur le marché de Goronyo et tiré sur "
+            "la foule, tuant au moins 43 personnes.",
+            "Attack",
+            "unidentified-armed-group",
+        ),
+        (
+            "Police and an anti-terrorist unit fired on crowds demanding the president's resignation in "
+            "Bamako on Friday, killing 11 people.",
+            "Excessive force against protesters",
+            "ml-police",
+        ),
+        (
+            "Des hommes armés ont intercepté un bus de voyageurs près de Sabon Birni lundi, ont ouvert le "
+            "feu puis l'ont incendié avec ses occupants.",
+            "Attack",
+            "unidentified-armed-group",
+        ),
+    ],
+)
+def test_armed_men_firing_on_a_crowd_attack_civilians(
+    extractor: Extractor, text: str, sub: str, actor1: str
+) -> None:
+    e = _one(extractor, text, dt.date(2021, 10, 18))
+    assert (e.sub_event_type, e.actor1_id) == (sub, actor1)

@@ -127,6 +127,8 @@ _ROAMS = (
     r"(?:is|are|was|were) (?:\w+ )?active|est actif|est active|sont actifs|sont actives|"
     r"operat\w* (?:in|around)|"
     r"under the (?:\w+ )?(?:influence|sway) of|sous l influence|zone d influence|theatre d operations|"
+    # "l'un des terrains d'action de la katiba Macina", "des groupes liés à Al-Qaïda sont implantés"
+    r"terrains? d action|zones? d action|area of operations|implantee?s?|(?:sont|est) presente?s?|"
     r"stronghold|fief|bastion"
 )
 _NOT_NAMED = re.compile(rf"\b(?:{_NO_CLAIM}|{_ROAMS})\b")
