@@ -253,8 +253,11 @@ def object_says_otherwise(doc: Doc, cue: Mention) -> bool:
             )
             or _TIMES_AFTER.match(doc.folded, cue.end)
         )
-    if cue.value in ("airstrike", "drone") and _EVACUATED_AFTER.match(doc.folded, cue.end):
-        return True  # "helicopters had evacuated the wounded": no strike
+    if cue.value in ("airstrike", "drone") and (
+        _EVACUATED_AFTER.match(doc.folded, cue.end)
+        or _ABOARD.search(doc.folded, max(0, cue.start - 20), cue.start)
+    ):
+        return True  # "helicopters had evacuated the wounded", "exfiltré à bord d'hélicoptères": no strike
     if cue.value == "clash" and doc.folded.startswith("repouss", cue.start):
         return bool(_POSTPONED_AFTER.match(doc.folded, cue.end))  # "ont été repoussées de quelques jours"
     if cue.value == "loot" and doc.folded.startswith("emport", cue.start):
@@ -282,6 +285,7 @@ _DEPARTURE_CONTEXT = re.compile(
     r"(?:le|la|l|the|son|sa|its|their|leur)\s+$"
 )
 _ANNOUNCED_AFTER = re.compile(r"\s+(?:annoncee?|prevue?|announced|planned)\b")
+_ABOARD = re.compile(r"\b(?:a bord d|a bord de|aboard|on board)\s+(?:\w+\s+)?$")
 _EVACUATED_AFTER = re.compile(
     r"\s+(?:had\s+|have\s+|ont\s+|a\s+)?(?:evacuated|evacue\w*|airlifted|transported)"
 )
