@@ -1030,3 +1030,13 @@ def test_armed_men_firing_on_a_crowd_attack_civilians(
 ) -> None:
     e = _one(extractor, text, dt.date(2021, 10, 18))
     assert (e.sub_event_type, e.actor1_id) == (sub, actor1)
+
+
+def test_gunmen_driven_off_by_soldiers_attacked_them(extractor: Extractor) -> None:
+    text = (
+        "Gunmen attacked Niger's high-security prison of Koutoukalé before dawn on Monday but were driven "
+        "off by the soldiers guarding it, the interior minister said. The prison holds many convicted "
+        "jihadists, including members of Boko Haram."
+    )
+    e = _one(extractor, text, dt.date(2016, 10, 18))
+    assert (e.actor1_id, e.actor2_id) == ("unidentified-armed-group", "ne-military")

@@ -129,7 +129,9 @@ _ROAMS = (
     r"under the (?:\w+ )?(?:influence|sway) of|sous l influence|zone d influence|theatre d operations|"
     # "l'un des terrains d'action de la katiba Macina", "des groupes liés à Al-Qaïda sont implantés"
     r"terrains? d action|zones? d action|area of operations|implantee?s?|(?:sont|est) presente?s?|"
-    r"stronghold|fief|bastion"
+    r"stronghold|fief|bastion|"
+    # "the prison holds many convicted jihadists, including members of Boko Haram": inmates, not doers
+    r"convicted|inmates"
 )
 _NOT_NAMED = re.compile(rf"\b(?:{_NO_CLAIM}|{_ROAMS})\b")
 _NO_CLAIM_RE = re.compile(rf"\b(?:{_NO_CLAIM})\b")

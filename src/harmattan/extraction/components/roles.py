@@ -35,7 +35,8 @@ _AGENT_BEFORE = re.compile(
     r"presumes|alleged|unidentified|unknown|several|some|plusieurs|a|an|elements|members|membres|of)\s+)*$"
 )
 _REPEL = re.compile(
-    r"\b(?:repel\w*|repuls\w*|repouss\w*|fought off|beat back|came under|ont ete attaque\w*|a ete attaque\w*|"
+    r"\b(?:repel\w*|repuls\w*|repouss\w*|fought off|beat back|driven off|drove off|driven back|"
+    r"came under|ont ete attaque\w*|a ete attaque\w*|"
     r"were attacked|was attacked|tombee?s? dans une embuscade|pris\w* dans une embuscade|"
     # "killed 32 assailants after attacks on its positions": the forces answered an attack
     r"(?:after|following) (?:an? |the |two |several )?(?:\w+ )?attacks? (?:on|against)\b|"
