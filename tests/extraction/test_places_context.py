@@ -432,3 +432,25 @@ def test_a_village_set_in_a_state_named_after_it(
 ) -> None:
     e = _one(extractor, text)
     assert (e.location, e.country, e.admin1) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (
+            "Boko Haram fighters killed 92 soldiers when they attacked a base on the Bohoma peninsula in the "
+            "Lac province on Monday.",
+            ("Bohoma", "TD", "Lac"),
+        ),
+        (
+            "Des hommes armés ont attaqué dimanche le camp de Tazalit, dans la région de Tahoua, tuant "
+            "vingt-deux soldats.",
+            ("Tazalit", "NE", "Tahoua"),
+        ),
+    ],
+)
+def test_a_site_the_gazetteer_lacks_is_named_at_its_areas_point(
+    extractor: Extractor, text: str, where: tuple[str, ...]
+) -> None:
+    e = _one(extractor, text)
+    assert (e.location, e.country, e.admin1) == where

@@ -24,13 +24,23 @@ _NAME = r"[A-ZÀ-Ý][\w’']*(?:[- ][A-ZÀ-Ý][\w’']*){0,2}"
 # la province de l'Oudalan": an apposition that sets the name in an area; the area must follow soon
 # "Papiri, Agwara local government area of Niger State", "Birnin Yauri, Kebbi State": a few words, or none,
 # between the comma and the area
+# ("Auno, a town on the highway about 25 km west of Maiduguri": the kind of place, then a few words)
 _APPOSED = re.compile(
     r",\s*(?:(?:(?:a|an|un|une)\s+(?:[\w-]+\s+){0,2}?(?:village|town|hamlet|locality|localité|hameau|"
-    r"island|île|peninsula|presqu'île|settlement|camp)\s+)?|(?:[\w'-]+\s+){1,4}?)(?:in|of|near|dans|de|du|des|au|en|près)\b"
+    r"island|île|peninsula|presqu'île|settlement|camp)\s+(?:[\w'-]+\s+){0,6}?)?|(?:[\w'-]+\s+){1,4}?)"
+    r"(?:in|of|near|dans|de|du|des|au|en|près)\b"
 )
 _APPOSED_AREA = re.compile(r",\s*(?:(?:the|la|le|l')\s*)?")
 _HOST_REACH = 60  # characters from the name's end to the area that places it
 _LIST_ITEM = re.compile(r"\s*(?:,\s*(?:and\s+|et\s+)?|\s+and\s+|\s+et\s+)(" + _NAME + ")")
+
+
+@lru_cache(maxsize=1)
+def _sites() -> re.Pattern[str]:
+    """ "on the Bohoma peninsula", "near the Nohao customs post": a name before a site noun (English)."""
+    words = sorted({t for _, t in lang_terms(load_taxonomy("places")["unlisted_site_after"])}, key=len)
+    nouns = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in reversed(words))
+    return re.compile(r"(?<![\w'’])(?i:the)\s+(?P<name>" + _NAME + r")\s+(?i:" + nouns + r")\b")
 
 
 @lru_cache(maxsize=1)
@@ -59,22 +69,26 @@ def unlisted_villages(doc: Doc, found: list[Mention], common: frozenset[str], kn
         return []
     taken = _taken(doc, found)
     out: list[Mention] = []
-    introduced = _introducers()
     # only where an event may be told: sentences without a cue never reach the rules
-    matches = (m for s in doc.sentences if s.has_cue for m in introduced.finditer(doc.text, s.start, s.end))
-    for match in matches:
+    told = [s for s in doc.sentences if s.has_cue]
+    matches = [
+        (m, m.group("village") is not None)
+        for s in told
+        for m in _introducers().finditer(doc.text, s.start, s.end)
+    ] + [(m, True) for s in told for m in _sites().finditer(doc.text, s.start, s.end)]
+    for match, strong in matches:
         start, end = match.span("name")
         name = _trim(match.group("name"))
         end = start + len(name)
         if not _candidate(doc, name, start, end, taken, common):
             continue
         sentence = doc.sentence_of(start)
-        host = _host(doc, found, sentence, end, strong=match.group("village") is not None)
+        host = _host(doc, found, sentence, end, strong=strong)
         country = host.value.place.country if host is not None else None
         if host is None or known(name, country):
             continue
         items = [(start, end)]
-        if match.group("village"):  # "the villages of Intazayene, Bakorat and Wistane"
+        if "village" in match.groupdict() and match.group("village"):  # "the villages of A, B and C"
             items += _listed(doc, end, taken, common, functools.partial(known, country=country))
         for s, e in items:
             out.append(_placed(doc, s, e, host))
