@@ -1040,3 +1040,17 @@ def test_gunmen_driven_off_by_soldiers_attacked_them(extractor: Extractor) -> No
     )
     e = _one(extractor, text, dt.date(2016, 10, 18))
     assert (e.actor1_id, e.actor2_id) == ("unidentified-armed-group", "ne-military")
+
+
+def test_a_person_the_state_detains_is_a_civilian_target(extractor: Extractor) -> None:
+    text = (
+        "Malian authorities detained the chief executive of Australian gold miner Resolute Mining and two "
+        "other employees in Bamako on Friday, the company said on Monday."
+    )
+    e = _one(extractor, text, dt.date(2024, 11, 11))
+    assert (e.sub_event_type, e.actor1_id, e.actor2_id, e.inter2) == (
+        "Arrests",
+        "ml-government",
+        "civilians-ml",
+        7,
+    )

@@ -81,6 +81,11 @@ def set_actors(
     claimed_against_forces(doc, cl, ev, evidence, res)
     _government_acts(doc, head, ev, res)
     _government_targeted(doc, cl, ev, evidence, res, country)
+    if ev.sub_event_type == "Arrests" and ev.actor2_id is None and ev.inter1 == 1 and country:
+        # "Malian authorities detained the chief executive of Resolute Mining": a person the state holds,
+        # named by no party word, is a civilian of the country (dev: 13 such events better, none worse)
+        target = f"civilians-{country.lower()}"
+        set_default(doc, ev, evidence, 2, target, 7, res, head.sentence, "default:civilians-arrested")
     _mission_targeted(doc, cl, ev, evidence, res)
     _pact_between_states(ev, res)
     _civilians_with_group(ev, res, country)
