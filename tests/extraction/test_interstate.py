@@ -266,3 +266,8 @@ def test_an_act_told_in_a_relative_clause_is_background(extractor: Extractor) ->
 )
 def test_a_detention_named_as_a_state_or_a_habit_is_no_arrest(extractor: Extractor, text: str) -> None:
     assert all(sub != "Arrests" for _, sub, _ in _kinds(extractor, text))
+
+
+def test_ambassadors_recalled_in_protest_are_no_street_protest(extractor: Extractor) -> None:
+    text = "On Sunday, Mali, Burkina Faso and Niger recalled their ambassadors from Algiers in protest."
+    assert all(sub != "Peaceful protest" for _, sub, _ in _kinds(extractor, text))

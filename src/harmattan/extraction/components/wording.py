@@ -240,6 +240,8 @@ def object_says_otherwise(doc: Doc, cue: Mention) -> bool:
         return bool(_SENTENCE_AFTER.match(doc.folded, cue.end))
     if cue.value == "protest" and _PLANNED_AFTER.match(doc.folded, cue.end):
         return True  # "Further protests are planned in Zinder and Maradi": not yet held
+    if cue.value == "protest" and _IN_PROTEST.search(doc.folded, max(0, cue.start - 30), cue.start):
+        return True  # "recalled its ambassadors from Algiers in protest": a state's purpose, no crowd
     if cue.value == "arrest":
         # "ont arrêté le véhicule" (stopped it), "l'arrestation prochaine des auteurs" (promised, not made),
         # "Niger's detained president", "Bazoum, still detained with his wife" (a state, not an act), "have
@@ -269,6 +271,9 @@ def object_says_otherwise(doc: Doc, cue: Mention) -> bool:
 _HELD_STATE_BEFORE = re.compile(r"\b(?:s|still|toujours|remains|remain|reste|restent|the|le|la|les)\s+$")
 _TIMES_AFTER = re.compile(
     r"\s+(?:several|many|multiple|repeated|repeatedly|a plusieurs reprises|plusieurs fois)\b"
+)
+_IN_PROTEST = re.compile(
+    r"\b(?:ambassadors?|envoys?|recalled|suspended|withdrew|cancelled)\b[^.]{0,25}\bin\s+$"
 )
 _PLANNED_AFTER = re.compile(
     r"\s+(?:(?:are|is|were|was|have been|has been|sont|est|ont ete|a ete)\s+)?(?:\w+\s+)?"
