@@ -209,6 +209,7 @@ def test_a_match_report_tells_no_violence(extractor: Extractor, text: str) -> No
         "Dans la région de Tillabéri, déjà frappée par les attaques de groupes armés, les humanitaires "
         "peinent à acheminer l'aide sur des routes coupées par les eaux.",
         "Aid groups struggle to reach Tillabéri, a region long plagued by attacks by armed groups.",
+        "For years al-Qaeda's and the Islamic State's franchises in the region avoided fighting each other.",
         "Selon lui, l'ancien chef de l'État devait être exfiltré vers le Nigeria à bord d'hélicoptères "
         "appartenant à une puissance étrangère.",
         "DAKAR - Les Chambres africaines extraordinaires ont condamné lundi l'ancien président tchadien "

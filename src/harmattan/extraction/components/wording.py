@@ -356,6 +356,7 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:any|toute?|en cas d|in case of|in the event of|prevoi\w*|provides? for|would|could|pourrai\w*|"
     # "accusing France of failing to stop jihadist attacks": attacks not stopped are no act told here
     r"stop|prevent|halt|empecher|eviter|prevenir|enrayer|"
+    r"avoided|avoid|avoiding|refrained from|evite|evitaient|"
     # "families who fled attacks on their villages years ago", "fear further raids", "exposes returnees to
     # attacks": violence feared, fled or risked in general is no act told here
     r"fled|fleeing|flee|fuyant|fui|fuir|fear|fears|feared|craignent|craint|redoutent|exposes?|exposed|expose|"
