@@ -1054,3 +1054,15 @@ def test_a_person_the_state_detains_is_a_civilian_target(extractor: Extractor) -
         "civilians-ml",
         7,
     )
+
+
+def test_fighting_between_the_two_groups_just_named(extractor: Extractor) -> None:
+    text = (
+        "The rivalry between the Islamic State's Sahel branch and the al-Qaeda-aligned JNIM keeps claiming "
+        "lives in Burkina Faso's Soum province. On 26 February, fighting between the two groups around "
+        "Kerboulé left about 20 fighters dead, according to local monitors."
+    )
+    e = _one(extractor, text, dt.date(2021, 3, 5))
+    assert (e.sub_event_type, e.actor1_id, e.actor2_id) == ("Armed clash", "is-sahel", "jnim")
+    told = next(ev for ev in e.evidence if ev.field == "actor2_id")
+    assert told.sentence == 0 and told.text == "JNIM"  # the words that name it, in the sentence before

@@ -27,6 +27,7 @@ from harmattan.extraction.components.participants import (
     named_over_generic,
     place_apposition,
     striking_forces,
+    the_two_groups,
     unit_of,
 )
 from harmattan.extraction.components.role_clues import among_dead
@@ -175,6 +176,8 @@ class EventDetector(Component):
             names = names | {"riot"}
         political = not names & self.violent
         parts = self._participants(doc, mentions, political)
+        if not political and not any(p.role == "armed" and p.mention.kind == "actor" for p in parts):
+            parts = parts + the_two_groups(doc, index, self._participants)  # "between the two groups"
         if riot_dead:  # the dead of the unrest are counted, not the crowd's target
             parts = [p for p in parts if p.role != "civilian"]
         if "base" in names and not any(self._force(p) for p in parts):

@@ -325,3 +325,26 @@ def striking_forces(
         if actor is not None and actor_id not in have:
             out.append(Participant(m, actor_id, str(actor.name), int(actor.inter), role_of(actor)))
     return out
+
+
+# "fighting between the two groups", "des combats entre les deux groupes": the rivals the report just named
+_THE_TWO = re.compile(
+    r"\b(?:between|entre)\s+(?:the|les|ces)\s+(?:same\s+|memes\s+)?(?:two|deux|rival|rivaux)\s+"
+    r"(?:\w+\s+)?(?:groups|groupes|factions|movements|mouvements|organisations|organizations)\b"
+)
+
+
+def the_two_groups(
+    doc: Doc, index: int, participants: Callable[[Doc, list[Mention], bool], list[Participant]]
+) -> list[Participant]:
+    """The two armed groups the nearest sentence before names, for a sentence that fights "between the two
+    groups" and names neither (their mentions, in that sentence, are the evidence)."""
+    sent = doc.sentences[index]
+    if not _THE_TWO.search(doc.folded, sent.start, sent.end):
+        return []
+    for before in range(index - 1, max(-1, index - 4), -1):
+        named = [p for p in participants(doc, doc.of_kind("actor", before), False) if p.role == "armed"]
+        distinct = list({p.actor_id: p for p in named}.values())
+        if len(distinct) >= 2:
+            return distinct[:2]
+    return []

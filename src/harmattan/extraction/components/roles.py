@@ -107,7 +107,7 @@ def assign_roles(
     if agent is None and names & violent:
         agent = next((p for p in parts if attributed(doc, p)), None)
     cand.agent_told = agent is not None
-    pair = _opposed(doc, parts) if agent is None else None
+    pair = (_opposed(doc, parts) or _recalled_pair(cand, parts)) if agent is None else None
     opposed = pair[0] if pair else None
     if opposed is not None:
         # "fighting between the army and armed men", "des affrontements ont opposé l'armée à des
@@ -388,6 +388,12 @@ def _subject(doc: Doc, sentence_start: int, p: Participant) -> bool:
     """The party opens the sentence: a few words at most before it, no clause break."""
     lead = doc.clean[sentence_start : p.mention.start]
     return len(lead.split()) <= 8 and not any(ch in lead for ch in ',;:«"')
+
+
+def _recalled_pair(cand: Candidate, parts: list[Participant]) -> tuple[Participant, Participant] | None:
+    """ "Fighting between the two groups" with the two named in an earlier sentence: in their order there."""
+    recalled = [p for p in parts if p.mention.sentence != cand.sentence and p.role == "armed"]
+    return (recalled[0], recalled[1]) if len(recalled) >= 2 else None
 
 
 def _opposed(doc: Doc, parts: list[Participant]) -> tuple[Participant, Participant] | None:
