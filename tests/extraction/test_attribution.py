@@ -1066,3 +1066,16 @@ def test_fighting_between_the_two_groups_just_named(extractor: Extractor) -> Non
     assert (e.sub_event_type, e.actor1_id, e.actor2_id) == ("Armed clash", "is-sahel", "jnim")
     told = next(ev for ev in e.evidence if ev.field == "actor2_id")
     assert told.sentence == 0 and told.text == "JNIM"  # the words that name it, in the sentence before
+
+
+def test_the_reporting_armys_own_units_are_the_target(extractor: Extractor) -> None:
+    text = (
+        "Burkina Faso's army said on Saturday that one of its units came under fire on Friday from armed "
+        "individuals north of Arbinda, in Soum province."
+    )
+    e = _one(extractor, text, dt.date(2019, 3, 2))
+    assert (e.sub_event_type, e.actor1_id, e.actor2_id) == (
+        "Armed clash",
+        "unidentified-armed-group",
+        "bf-military",
+    )

@@ -25,6 +25,7 @@ from harmattan.extraction.components.participants import (
     listed_members,
     member_of,
     named_over_generic,
+    own_forces,
     place_apposition,
     striking_forces,
     the_two_groups,
@@ -382,7 +383,9 @@ class EventDetector(Component):
         sources = [p for p in out if is_source(doc, p.mention)]
         self._last_sources = sources
         if not political:  # in a statement the announcer is the actor ("the junta announced...")
-            out = [p for p in out if p not in sources]
+            # "the army said one of its units came under fire": the announcer's own forces are a party
+            own = own_forces(doc, mentions)
+            out = [p for p in out if p not in sources or (own and p.role == "state")]
         return out
 
     def _as_alliance(self, doc: Doc, parts: list[Participant]) -> tuple[list[Participant], frozenset[int]]:

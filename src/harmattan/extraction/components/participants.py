@@ -348,3 +348,18 @@ def the_two_groups(
         if len(distinct) >= 2:
             return distinct[:2]
     return []
+
+
+# "one of its units came under fire", "une de ses unités a été attaquée": the reporting party's own forces
+_OWN_UNIT = re.compile(
+    r"\b(?:its|their|ses|leurs?)\s+(?:own\s+)?(?:units?|positions?|troops|soldiers|men|patrols?|posts?|"
+    r"convoys?|bases?|camps?|unites?|hommes|elements|soldats|patrouilles?|postes?|convois?)\b"
+)
+
+
+def own_forces(doc: Doc, mentions: list[Mention]) -> bool:
+    """Whether the sentence of ``mentions`` names the reporting party's own forces ("its units")."""
+    if not mentions:
+        return False
+    sent = doc.sentences[mentions[0].sentence]
+    return bool(_OWN_UNIT.search(doc.folded, sent.start, sent.end))
