@@ -271,3 +271,9 @@ def test_a_detention_named_as_a_state_or_a_habit_is_no_arrest(extractor: Extract
 def test_ambassadors_recalled_in_protest_are_no_street_protest(extractor: Extractor) -> None:
     text = "On Sunday, Mali, Burkina Faso and Niger recalled their ambassadors from Algiers in protest."
     assert all(sub != "Peaceful protest" for _, sub, _ in _kinds(extractor, text))
+
+
+def test_the_capital_envoys_are_recalled_from_is_the_target(extractor: Extractor) -> None:
+    text = "On Sunday Algeria recalled its ambassador from Bamako in protest."
+    events = extractor.extract(text, published=DAY)
+    assert [(e.actor1_id, e.actor2_id) for e in events] == [("dz-government", "ml-state")]

@@ -432,7 +432,12 @@ class EventDetector(Component):
         out: list[Participant] = []
         for m in mentions:
             capital = m.kind == "place" and getattr(m.value.place, "feature", "") == "P.PPLC"
-            if not (capital or m.kind == "country") or not _SUBJECT_VERB.match(doc.folded, m.end):
+            # "Alger a rappelé son ambassadeur"; "recalled their ambassadors from Algiers": the state of the
+            # capital the envoys leave is the target
+            recalled = capital and _ENVOYS_FROM.search(doc.folded, max(0, m.start - 40), m.start)
+            if not (capital or m.kind == "country") or not (
+                _SUBJECT_VERB.match(doc.folded, m.end) or recalled
+            ):
                 continue
             cc = str(m.value.place.country if capital else m.value).lower()
             state = self._registry_state(m, f"{cc}-state")
@@ -637,5 +642,8 @@ def _inter(actor: Any) -> int | None:
 
 
 # "close to the Malian border", "près de la frontière malienne": a border names no party
+_ENVOYS_FROM = re.compile(
+    r"\b(?:ambassadors?|envoys?|diplomats?|ambassadeurs?|diplomates?)\s+(?:\w+\s+){0,2}?(?:from|de|d)\s+$"
+)
 _IN_COUNTRY = re.compile(r"\bin\s+$")  # French "au Niger" is also "to Niger": "sanctions imposées au Niger"
 _BORDER_AROUND = re.compile(r"\b(?:frontieres?|borders?|frontier)\b")
