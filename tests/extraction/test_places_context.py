@@ -454,3 +454,16 @@ def test_a_site_the_gazetteer_lacks_is_named_at_its_areas_point(
 ) -> None:
     e = _one(extractor, text)
     assert (e.location, e.country, e.admin1) == where
+
+
+def test_a_capital_cities1000_alone_holds_is_a_capital(extractor: Extractor) -> None:
+    # cities1000 gives no feature code or population; the pack's curated aliases mark the capitals
+    text = "Tens of thousands of opposition supporters marched through Lomé on Wednesday, demanding reforms."
+    e = _one(extractor, text)
+    assert (e.location, e.country) == ("Lomé", "TG")
+
+
+def test_a_capital_in_an_agreements_name_places_nothing(extractor: Extractor) -> None:
+    text = "Mali's junta said on Thursday it was ending the 2015 Algiers peace agreement with armed groups."
+    e = _one(extractor, text)
+    assert e.location != "Algiers" and e.country == "ML"

@@ -88,6 +88,7 @@ _DESTINATION = re.compile(
     r"\b(?:vers|towards?|bound for|headed for|heading for|heading to|en route (?:to|for)|en direction de|"
     r"a destination de|fled to|fleeing to|evacuated to|pris la route de|fui vers|fuient vers|refugiee?s? a|"
     r"took refuge in|sought refuge in|displaced to|left for|leaving for|moved to|relocated to|"
+    r"left the country for|left the capital for|quitte le pays pour|"
     r"partis pour|partis a|refugies dans|refugiees dans|se sont replies sur)\s+(?:(?:the|la|le|l)\s+)?$"
 )
 

@@ -167,14 +167,18 @@ _A_BEFORE = re.compile(r"(?:^|\s)[àÀ]\s$")
 _POSTED_TO = re.compile(r"\b(?:ambassade\w*|ambassadeurs?|diplomates?|representation)\s+(?:\w+\s+)?a\s+$")
 
 
+def in_accord_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name stands in the name of an agreement ("the 2015 Algiers peace agreement")."""
+    return bool(
+        ACCORD_BEFORE.search(doc.folded, max(0, start - 40), start) or ACCORD_AFTER.match(doc.folded, end)
+    )
+
+
 def _names_of_accords(doc: Doc) -> None:
     """ "l'accord d'Alger", "the Algiers accord", "les accords de Ouagadougou": a country word or a capital
     in the name of an agreement names no party and no place; the mention becomes a ``name_part``."""
     for i, m in enumerate(doc.mentions):
-        if m.kind == "country" and (
-            _ACCORD_BEFORE.search(doc.folded, max(0, m.start - 40), m.start)
-            or _ACCORD_AFTER.match(doc.folded, m.end)
-        ):
+        if m.kind == "country" and in_accord_name(doc, m.start, m.end):
             doc.mentions[i] = replace(m, kind="name_part", value=None)
 
 
@@ -200,11 +204,11 @@ def _area_word(doc: Doc, m: Mention, named: dict[str, Any]) -> bool:
 
 
 # on the folded text (apostrophes and hyphens are spaces): "accord pour la paix ... issu du processus d'Alger"
-_ACCORD_BEFORE = re.compile(
+ACCORD_BEFORE = re.compile(
     r"\b(?:accords?|processus|agreements?|pacte|plateforme|platform)(?:\s+(?:de|pour)\s+(?:la\s+)?paix)?"
     r"\s+(?:d|de|of)\s+$"
 )
-_ACCORD_AFTER = re.compile(r"\s+(?:accords?|agreements?|peace deal|peace process|process)\b")
+ACCORD_AFTER = re.compile(r"\s+(?:peace\s+)?(?:accords?|agreements?|deal|process|talks)\b")
 
 
 def _drop_lone_terms(doc: Doc) -> None:

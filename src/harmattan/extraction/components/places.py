@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from harmattan.extraction.components.clusters import AREA_REACH_KM, near
+from harmattan.extraction.components.mentions import in_accord_name
 from harmattan.extraction.components.place_context import (
     FEATURE_RANK,
     countries_hint,
@@ -63,6 +64,7 @@ class PlaceMentions(Component):
             h
             for h in self.resources.place_scanner.scan(doc.clean, doc.folded, None)
             if blocked.find(1, h.start, h.end) < 0  # no character inside an actor, country or term
+            and not in_accord_name(doc, h.start, h.end)  # "the 2015 Algiers peace agreement"
         ]
         order = {"ctx_before": 0, "ctx_near": 1, "ctx_admin1": 2, "ctx_admin2": 2}
         ctx_mentions = sorted((m for m in doc.mentions if m.kind in order), key=lambda m: order[m.kind])

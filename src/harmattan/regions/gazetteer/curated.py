@@ -31,6 +31,10 @@ class CuratedAlias:
     where: str
     admin1: str | None = None
     admin2: str | None = None
+    #: a correction of a row whose extract lacks them (cities1000 has no feature codes or populations:
+    #: "Algiers" is a national capital of 2 million, not a village of 1,000)
+    feature: str | None = None
+    population: int | None = None
 
 
 def read(path: Path) -> dict[str, Any]:
@@ -60,7 +64,19 @@ def aliases(data: dict[str, Any]) -> Iterator[CuratedAlias]:
             where=f"curated.yaml aliases[{i}] {entry.get('id', '(no id)')}",
             admin1=entry.get("admin1"),
             admin2=entry.get("admin2"),
+            feature=entry.get("feature"),
+            population=entry.get("population"),
         )
+
+
+def alias_problems(alias: CuratedAlias) -> list[str]:
+    """What is wrong with an alias's corrections (the feature code's shape, the population's type)."""
+    problems = []
+    if alias.feature is not None and not _FEATURE.match(str(alias.feature)):
+        problems.append(f"{alias.where}: feature {alias.feature!r} is not a GeoNames class.code")
+    if alias.population is not None and (not isinstance(alias.population, int) or alias.population < 0):
+        problems.append(f"{alias.where}: population must be a whole number")
+    return problems
 
 
 def point_problems(

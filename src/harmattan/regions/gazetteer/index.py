@@ -150,9 +150,13 @@ def _merge_curated(rows: dict[str, RowTuple], index: Index, places_dir: Path) ->
             continue
         if not alias.source:
             index.problems.append(f"{alias.where}: missing 'source'")
+        index.problems.extend(curated.alias_problems(alias))
         admin1 = alias.admin1 if alias.admin1 is not None else row[3]
         admin2 = alias.admin2 if alias.admin2 is not None else row[4]
-        rows[alias.id] = (*row[:3], admin1, admin2, *row[5:10], spellings(*row[10], *alias.names))
+        feature = str(alias.feature) if alias.feature is not None else row[7]
+        population = alias.population if isinstance(alias.population, int) else row[8]
+        rows[alias.id] = (*row[:3], admin1, admin2, row[5], row[6], feature, population, row[9],
+                          spellings(*row[10], *alias.names))  # fmt: skip
     index.curated_ids = frozenset(ids)
 
 
