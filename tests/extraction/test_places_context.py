@@ -467,3 +467,28 @@ def test_a_capital_in_an_agreements_name_places_nothing(extractor: Extractor) ->
     text = "Mali's junta said on Thursday it was ending the 2015 Algiers peace agreement with armed groups."
     e = _one(extractor, text)
     assert e.location != "Algiers" and e.country == "ML"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Suspected Lakurawa fighters killed about 15 people on Wednesday in Kwallajiya village, Tangaza "
+            "local government area of Sokoto State.",
+            "Kwallajiya",
+        ),
+        (
+            "Raiders entered the village of Ouzal in Koza on Sunday and wounded a man with a machete, "
+            "killing two others.",
+            "Ouzal",  # the village, not Koza whose point it takes
+        ),
+        (
+            "JAS fighters attacked ISWAP camps on the islands of Toumbun Gini and Toumbun Ali in Abadam "
+            "local government area of Borno State on Friday, killing 31 fighters.",
+            "Toumbun Gini",
+        ),
+    ],
+)
+def test_a_village_named_beside_its_host_is_the_place(extractor: Extractor, text: str, place: str) -> None:
+    e = _one(extractor, text)
+    assert e.location == place and e.geo_precision == 2

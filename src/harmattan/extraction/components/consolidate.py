@@ -109,6 +109,9 @@ def _nearest_place(doc: Doc, cand: Candidate) -> tuple[Any, Mention] | None:
     ]
     if not places:
         return None
+    # "the village of Ouzal in Koza": a village the gazetteer lacks, placed at Koza's point, is where it was
+    hosts = {str(m.value.place.id).split("/")[0] for m in places if m.rule.startswith("unlisted:")}
+    places = [m for m in places if str(m.value.place.id) not in hosts] or places
     # a town beats a region; then the one nearest the trigger
     best = min(
         places,

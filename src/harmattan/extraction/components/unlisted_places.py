@@ -37,10 +37,12 @@ _LIST_ITEM = re.compile(r"\s*(?:,\s*(?:and\s+|et\s+)?|\s+and\s+|\s+et\s+)(" + _N
 
 @lru_cache(maxsize=1)
 def _sites() -> re.Pattern[str]:
-    """ "on the Bohoma peninsula", "near the Nohao customs post": a name before a site noun (English)."""
+    """ "on the Bohoma peninsula", "near the Nohao customs post": a name (not a sentence's first word)
+    before a site noun (English)."""
     words = sorted({t for _, t in lang_terms(load_taxonomy("places")["unlisted_site_after"])}, key=len)
     nouns = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in reversed(words))
-    return re.compile(r"(?<![\w'’])(?i:the)\s+(?P<name>" + _NAME + r")\s+(?i:" + nouns + r")\b")
+    # "on the Bohoma peninsula", "in Kwallajiya village", "stormed Sabiyo village"
+    return re.compile(r"(?<=[a-z,]\s)(?P<name>" + _NAME + r")\s+(?i:" + nouns + r")\b")
 
 
 @lru_cache(maxsize=1)
