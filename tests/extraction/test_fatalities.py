@@ -361,3 +361,17 @@ def test_the_bombers_of_a_suicide_attack_are_among_its_dead(
 ) -> None:
     (e,) = extractor.extract(text, published=dt.date(2019, 6, 17))
     assert (e.sub_event_type, e.fatalities) == ("Suicide bomb", dead)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Chadian peacekeeper was killed and eight others were wounded on Monday in an attack on the UN "
+        "camp at Aguelhok.",
+        "Gunmen raided a girls' school in Maga on Monday. The school's vice-principal was shot dead.",
+        "Un Casque bleu chinois a été tué et plusieurs autres blessés mardi soir à Gao.",
+    ],
+)
+def test_one_victim_named_by_a_singular_noun_counts_one(extractor: Extractor, text: str) -> None:
+    (e,) = extractor.extract(text, published=dt.date(2016, 10, 4))
+    assert e.fatalities == 1
