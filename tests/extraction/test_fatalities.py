@@ -375,3 +375,13 @@ def test_the_bombers_of_a_suicide_attack_are_among_its_dead(
 def test_one_victim_named_by_a_singular_noun_counts_one(extractor: Extractor, text: str) -> None:
     (e,) = extractor.extract(text, published=dt.date(2016, 10, 4))
     assert e.fatalities == 1
+
+
+def test_victims_burned_alive_in_an_attack_are_its_dead_not_a_mob(extractor: Extractor) -> None:
+    text = (
+        "Le village de Pansadougou a été attaqué lundi par des hommes armés, qui l'ont pillé puis incendié. "
+        "Le bilan provisoire fait état de dix morts, dont une femme et ses huit enfants, brûlés vifs dans "
+        "leur maison."
+    )
+    events = extractor.extract(text, published=dt.date(2024, 11, 13))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 10)]
