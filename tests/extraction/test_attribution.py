@@ -1079,3 +1079,12 @@ def test_the_reporting_armys_own_units_are_the_target(extractor: Extractor) -> N
         "unidentified-armed-group",
         "bf-military",
     )
+
+
+def test_the_force_its_auxiliaries_back_is_the_doer(extractor: Extractor) -> None:
+    text = (
+        "L'armée malienne et ses supplétifs russes du groupe Wagner sont accusés d'avoir tué une vingtaine "
+        "de civils jeudi dans la commune de Ouenkoro, cercle de Bankass."
+    )
+    e = _one(extractor, text, dt.date(2023, 3, 31))
+    assert (e.actor1_id, e.actor2_id) == ("ml-military", "civilians-ml")

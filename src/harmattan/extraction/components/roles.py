@@ -106,6 +106,8 @@ def assign_roles(
         agent = agent or next((p for p in parts if accused(doc, p)), None)
     if agent is None and names & violent:
         agent = next((p for p in parts if attributed(doc, p)), None)
+    if agent is not None:
+        agent = _lead_of_auxiliaries(doc, agent, parts)
     cand.agent_told = agent is not None
     pair = (_opposed(doc, parts) or _recalled_pair(cand, parts)) if agent is None else None
     opposed = pair[0] if pair else None
@@ -388,6 +390,22 @@ def _subject(doc: Doc, sentence_start: int, p: Participant) -> bool:
     """The party opens the sentence: a few words at most before it, no clause break."""
     lead = doc.clean[sentence_start : p.mention.start]
     return len(lead.split()) <= 8 and not any(ch in lead for ch in ',;:«"')
+
+
+def _lead_of_auxiliaries(doc: Doc, agent: Participant, parts: list[Participant]) -> Participant:
+    """ "L'armée malienne et ses supplétifs, les chasseurs dozos, sont accusés d'avoir tué": the force the
+    auxiliaries back is the doer (they are its associates)."""
+    before = doc.folded[max(0, agent.mention.start - 60) : agent.mention.start]
+    if not _AUXILIARIES_OF.search(before):
+        return agent
+    lead = [p for p in parts if p.mention.end <= agent.mention.start and p.role == "state"]
+    return lead[-1] if lead else agent
+
+
+_AUXILIARIES_OF = re.compile(
+    r"\b(?:et|and)\s+(?:ses|leurs|its|their)\s+(?:\w+\s+)?(?:suppletifs|auxiliaires|auxiliaries|allies|"
+    r"partenaires|partners|proxies)\b(?:\s+\w+){0,6}\s*$"
+)
 
 
 def _recalled_pair(cand: Candidate, parts: list[Participant]) -> tuple[Participant, Participant] | None:
