@@ -1088,3 +1088,16 @@ def test_the_force_its_auxiliaries_back_is_the_doer(extractor: Extractor) -> Non
     )
     e = _one(extractor, text, dt.date(2023, 3, 31))
     assert (e.actor1_id, e.actor2_id) == ("ml-military", "civilians-ml")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "militia members and residents said on Wednesday.",
+        "said Gremah Bukar of the anti-jihadist militia.",
+    ],
+)
+def test_a_militia_that_reports_is_no_party(extractor: Extractor, tail: str) -> None:
+    text = f"Twenty people were killed when their vehicle hit a landmine in Yobe State, Nigeria, {tail}"
+    e = _one(extractor, text, dt.date(2023, 11, 2))
+    assert e.actor1_id == "unidentified-armed-group"

@@ -199,6 +199,9 @@ def adjacent_country(mentions: list[Mention], m: Mention, text: str) -> str | No
 _SOURCE_AFTER = re.compile(
     # "the government had first reported around 100 deaths": an earlier report is still a report
     r"^\s*(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?"
+    # "militia members and residents said": the party's members, and a second reporting party joined to it
+    r"(?:(?:members?|leaders?|officials?|sources?|spokesm[ae]n|membres?|responsables?)\s+)?"
+    r"(?:(?:and|et)\s+(?:local\s+)?(?:residents|witnesses|officials|sources|habitants|temoins|elus)\s+)?"
     r"(?:(?:had|has|have)\s+)?(?:(?:first|initially|earlier|previously)\s+)?"
     r"(?:said|says|say|announced|reported|claimed|told|a annonce|annonce|affirme|indique|a indique|"
     r"a affirme|precise|rapporte|a fait etat|faisait etat|fait etat|"
@@ -221,7 +224,10 @@ _REPORTING_VERB = re.compile(
     # "..., a annoncé vendredi le gouvernement": the day may stand between the verb and its subject
     r"\b(?:annonce|indique|precise|affirme|rapporte|said|says)"
     r"(?:\s+(?:on\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday))?" + _ARTICLES_TO_END
+    r"thursday|friday|saturday|sunday))?" + _ARTICLES_TO_END + "|"
+    # "..., said Gremah Bukar of the anti-jihadist militia": a named member speaks for the party
+    r"\b(?:said|says|a declare|a indique|a affirme)\s+(?:\w+\s+){1,3}(?:of|from|de|du)\s+(?:the|la|le|l)\s+"
+    r"(?:[\w-]+\s+){0,2}$"
 )
 _GIVEN_BY = re.compile(
     r"\b(?:bilan|toll|figures?|chiffres?|communique|statement|rapport|report)\s+(?:\w+\s+){0,3}?"
