@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -492,3 +493,10 @@ def test_a_capital_in_an_agreements_name_places_nothing(extractor: Extractor) ->
 def test_a_village_named_beside_its_host_is_the_place(extractor: Extractor, text: str, place: str) -> None:
     e = _one(extractor, text)
     assert e.location == place and e.geo_precision == 2
+
+
+def test_a_village_named_again_in_a_later_line_is_the_same_occurrence(extractor: Extractor) -> None:
+    # the bundled sample: its source line names "the March 2022 killings" and Tamalat again
+    sample = Path(__file__).parents[2] / "samples" / "news" / "2022-03-10_menaka_tamalat_en.txt"
+    events = extractor.extract(sample.read_text(encoding="utf-8"), published=dt.date(2022, 3, 10))
+    assert len(events) == 1  # Tamalat lies at Anderamboukane's point: one place for merging
