@@ -47,7 +47,7 @@ def near(p: Any, q: Any, km: float) -> bool:
 
 def same_place(p: Any, q: Any) -> bool:
     """Whether two places are one for merging: the same place, or an area and a place inside it."""
-    if p.id == q.id or str(p.id).split("/")[0] == str(q.id).split("/")[0]:
+    if p.id == q.id or str(p.id).split("/")[0] == q.id or str(q.id).split("/")[0] == p.id:
         return True  # ... or an unlisted village and the place whose point it takes (unlisted_places)
     # a region and a town inside it, or a district and a town inside it, are one place for merging
     areas = {p.kind, q.kind} & {"admin1", "admin2"}
