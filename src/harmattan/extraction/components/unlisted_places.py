@@ -27,7 +27,7 @@ _NAME = r"[A-ZÀ-Ý][\w’']*(?:[- ][A-ZÀ-Ý][\w’']*){0,2}"
 # ("Auno, a town on the highway about 25 km west of Maiduguri": the kind of place, then a few words)
 _APPOSED = re.compile(
     r",\s*(?:(?:(?:a|an|un|une)\s+(?:[\w-]+\s+){0,2}?(?:village|town|hamlet|locality|localité|hameau|"
-    r"island|île|peninsula|presqu'île|settlement|camp)\s+(?:[\w'-]+\s+){0,6}?)?|(?:[\w'-]+\s+){1,4}?)"
+    r"island|île|peninsula|presqu'île|settlement|camp)\s+(?:[\w'-]+\s+){0,8}?)?|(?:[\w'-]+\s+){1,4}?)"
     r"(?:in|of|near|dans|de|du|des|au|en|près)\b"
 )
 _APPOSED_AREA = re.compile(r",\s*(?:(?:the|la|le|l')\s*)?")
