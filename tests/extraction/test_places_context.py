@@ -470,6 +470,15 @@ def test_a_capital_in_an_agreements_name_places_nothing(extractor: Extractor) ->
     assert e.location != "Algiers" and e.country == "ML"
 
 
+def test_an_apposition_may_say_where_the_town_lies_in_many_words(extractor: Extractor) -> None:
+    text = (
+        "Suspected jihadists killed 30 people late on Sunday in Auno, a town on the highway about 25 km west "
+        "of the Borno state capital, witnesses said."
+    )
+    e = _one(extractor, text)
+    assert (e.location, e.admin1, e.country) == ("Auno", "Borno", "NG")
+
+
 @pytest.mark.parametrize(
     ("text", "place"),
     [
@@ -490,15 +499,6 @@ def test_a_capital_in_an_agreements_name_places_nothing(extractor: Extractor) ->
         ),
     ],
 )
-def test_an_apposition_may_say_where_the_town_lies_in_many_words(extractor: Extractor) -> None:
-    text = (
-        "Suspected jihadists killed 30 people late on Sunday in Auno, a town on the highway about 25 km west "
-        "of the Borno state capital, witnesses said."
-    )
-    e = _one(extractor, text)
-    assert (e.location, e.admin1, e.country) == ("Auno", "Borno", "NG")
-
-
 def test_a_village_named_beside_its_host_is_the_place(extractor: Extractor, text: str, place: str) -> None:
     e = _one(extractor, text)
     assert e.location == place and e.geo_precision == 2
