@@ -385,3 +385,17 @@ def test_victims_burned_alive_in_an_attack_are_its_dead_not_a_mob(extractor: Ext
     )
     events = extractor.extract(text, published=dt.date(2024, 11, 13))
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 10)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cissé and members of his delegation were seized on Wednesday near Niafunké by unidentified armed "
+        "men, and one of his bodyguards was killed, the party said.",
+        "Two French tourists and their Beninese guide went missing on Wednesday in the Pendjari National "
+        "Park. The guide was later found dead.",
+    ],
+)
+def test_one_of_a_group_or_a_person_found_dead_counts_one(extractor: Extractor, text: str) -> None:
+    events = extractor.extract(text, published=dt.date(2020, 3, 26))
+    assert [e.fatalities for e in events] == [1]

@@ -75,7 +75,13 @@ _INTRANSITIVE = frozenset(
     }
 )
 _NAME_THEN_COMMA = re.compile(r"\s+((?:[A-ZÀ-Ý][\w'’-]+\s+){0,3}[A-ZÀ-Ý][\w'’-]+)\s*,\s+")
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|has been|had been|a ete|avait ete|aurait ete)\s+(?:\w+\s+)?$")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|has been|had been|a ete|avait ete|aurait ete)\s+(?:\w+\s+){0,2}$")
+# "... and one of his bodyguards was killed", "l'un des gardes a été tué": one of a group, told alone
+_ONE_OF = re.compile(
+    r"\b(?P<one>one|l un|l une)\s+(?:of|des|d)\s+(?:(?:the|his|her|their|its|ses|leurs|ces)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?"
+    r"(?:was|has been|had been|a ete|avait ete)\s+(?:\w+\s+)?$"
+)
 
 
 def one_victim(doc: Doc, cue: Mention) -> Mention | None:
@@ -95,6 +101,9 @@ def one_victim(doc: Doc, cue: Mention) -> Mention | None:
         # a headline's bare participle: "Police commissioner killed in ...", "un commissaire de police tué"
         right_before = _right_before().search(doc.folded, max(sent.start, cue.start - 40), cue.start)
         return _mention(doc, cue, right_before.start(1), right_before.end(1)) if right_before else None
+    one_of = _ONE_OF.search(doc.folded, max(sent.start, cue.start - 70), cue.start)
+    if one_of:
+        return _mention(doc, cue, one_of.start("one"), one_of.end("one"))
     start = _subject_start(doc, sent.start, cue.start)
     subject = _subject().match(doc.folded, start, cue.start) or _NAMED_SUBJECT.match(
         doc.text, start, cue.start
