@@ -399,3 +399,14 @@ def test_victims_burned_alive_in_an_attack_are_its_dead_not_a_mob(extractor: Ext
 def test_one_of_a_group_or_a_person_found_dead_counts_one(extractor: Extractor, text: str) -> None:
     events = extractor.extract(text, published=dt.date(2020, 3, 26))
     assert [e.fatalities for e in events] == [1]
+
+
+def test_men_an_army_lost_are_its_dead(extractor: Extractor) -> None:
+    text = (
+        "Chad's army lost 92 soldiers when Boko Haram fighters attacked a base on the Bohoma peninsula in "
+        "the Lac province on Monday, President Idriss Déby said."
+    )
+    (e,) = extractor.extract(text, published=dt.date(2020, 3, 25))
+    assert (e.fatalities, e.actor1_id, e.actor2_id) == (92, "jas-boko-haram", "td-military")
+    control = extractor.extract("The army lost control of the town of Kolofata on Monday.", published=DAY)
+    assert all(e.fatalities in (0, None) for e in control)  # control lost is no death

@@ -242,6 +242,9 @@ def object_says_otherwise(doc: Doc, cue: Mention) -> bool:
         return True  # "Further protests are planned in Zinder and Maradi": not yet held
     if cue.value == "protest" and _IN_PROTEST.search(doc.folded, max(0, cue.start - 30), cue.start):
         return True  # "recalled its ambassadors from Algiers in protest": a state's purpose, no crowd
+    if cue.value == "kill" and doc.folded[cue.start : cue.end].endswith(("lost", "perdu")):
+        # "Chad's army lost 92 soldiers": men lost are dead; "lost control", "a perdu le contrôle" are not
+        return not _LOST_MEN.match(doc.folded, cue.end)
     if cue.value == "arrest":
         # "ont arrêté le véhicule" (stopped it), "l'arrestation prochaine des auteurs" (promised, not made),
         # "Niger's detained president", "Bazoum, still detained with his wife" (a state, not an act), "have
@@ -274,6 +277,11 @@ _TIMES_AFTER = re.compile(
 )
 _IN_PROTEST = re.compile(
     r"\b(?:ambassadors?|envoys?|recalled|suspended|withdrew|cancelled)\b[^.]{0,25}\bin\s+$"
+)
+_LOST_MEN = re.compile(
+    r"\s+(?:at least\s+|au moins\s+|some\s+|about\s+|près de\s+|pres de\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s+"
+    r"(?:of its\s+|de ses\s+)?(?:\w+\s+)?(?:soldiers|men|troops|servicemen|fighters|officers|policemen|"
+    r"gendarmes|soldats|militaires|hommes|elements|combattants|policiers)\b"
 )
 _PLANNED_AFTER = re.compile(
     r"\s+(?:(?:are|is|were|was|have been|has been|sont|est|ont ete|a ete)\s+)?(?:\w+\s+)?"
