@@ -34,11 +34,10 @@ from harmattan.extraction.components.place_words import (
     listed_after,
     person_name,
 )
-from harmattan.extraction.components.unlisted_places import unlisted_villages
+from harmattan.extraction.components.unlisted_places import unlisted_villages, village_at
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import load_taxonomy, resolve_overlaps
 from harmattan.extraction.pipeline import Component, register
-from harmattan.regions.text import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,19 +333,15 @@ def _outside_named_area(doc: Doc, found: list[Mention]) -> list[Mention]:
             # ("Anefis, dans la région de Kidal", filed under Gao), not the town
             out.append(m)
             continue
-        admin1, admin2 = (where.admin1, where.name) if where.kind == "admin2" else (where.name, None)
-        out.append(_placed_at(m, where, "in-named-area", f"in-{where.id}", admin1=admin1, admin2=admin2))
+        out.append(_placed_at(m, where, "in-named-area", f"in-{where.id}"))
     return out
 
 
-def _placed_at(m: Mention, where: Any, context: str, tag: str, **admin: Any) -> Mention:
-    """The mention as a village of its own name at ``where``'s point (precision 2): the report knows a
-    village the gazetteer places elsewhere or not at all."""
-    twin = dataclasses.replace(
-        where, id=f"{where.id}/{fold(m.text)}", name=m.text, kind="populated", feature="P.PPL",
-        population=0, names=(m.text,), **admin,
-    )  # fmt: skip
-    return dataclasses.replace(m, value=PlaceRef(twin, 2, context), rule=f"{m.rule}:{tag}")
+def _placed_at(m: Mention, where: Any, context: str, tag: str) -> Mention:
+    """The mention as a village of its own name at ``where``'s point (precision 2)."""
+    return dataclasses.replace(
+        m, value=PlaceRef(village_at(where, m.text), 2, context), rule=f"{m.rule}:{tag}"
+    )
 
 
 # on the folded text: "Guidé, village de la commune de Gorgadji", "Kuka, a village of Ménaka district"

@@ -158,23 +158,28 @@ def _listed(
     return items
 
 
-def _placed(doc: Doc, start: int, end: int, host: Mention) -> Mention:
-    where = host.value.place
-    area = where.kind in ("admin1", "admin2")
-    admin1, admin2 = (where.admin1, where.admin2) if not area else _admins(where)
-    text = doc.text[start:end]
-    twin = dataclasses.replace(
-        where, id=f"{where.id}/{fold(text)}", name=text, kind="populated", feature="P.PPL",
-        population=0, names=(text,), admin1=admin1, admin2=admin2,
+def village_at(where: Any, name: str) -> Any:
+    """A village of its own name at ``where``'s point, filed in ``where``'s areas (an area's own name when
+    ``where`` is an area): the report knows a village the gazetteer places elsewhere or not at all."""
+    if where.kind == "admin2":
+        admin1, admin2 = where.admin1, where.name
+    elif where.kind == "admin1":
+        admin1, admin2 = where.name, None
+    else:
+        admin1, admin2 = where.admin1, where.admin2
+    return dataclasses.replace(
+        where, id=f"{where.id}/{fold(name)}", name=name, kind="populated", feature="P.PPL",
+        population=0, names=(name,), admin1=admin1, admin2=admin2,
     )  # fmt: skip
-    # precision 2 as for any village placed at its area's point (places._placed_at): the report names the
-    # exact spot, the gazetteer only the area around it
-    ref = dataclasses.replace(host.value, place=twin, precision=2, context="unlisted")
+
+
+def _placed(doc: Doc, start: int, end: int, host: Mention) -> Mention:
+    text = doc.text[start:end]
+    where = host.value.place
+    # precision 2 as for any village placed at another place's point: the report names the exact spot, the
+    # gazetteer only the area around it
+    ref = dataclasses.replace(host.value, place=village_at(where, text), precision=2, context="unlisted")
     return Mention("place", start, end, text, ref, doc.sentence_of(start), f"unlisted:in-{where.id}")
-
-
-def _admins(area: Any) -> tuple[str | None, str | None]:
-    return (area.admin1, area.name) if area.kind == "admin2" else (area.name, None)
 
 
 def _recalled(doc: Doc, placed: list[Mention], taken: bytearray) -> list[Mention]:
