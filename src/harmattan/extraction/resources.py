@@ -127,6 +127,15 @@ class Resources:
             found = self.pack.actors.operation_of(found.id, country, date) or found
         return str(found.id) if found is not None else actor_id
 
+    def forces_of(self, cc: str, country: str | None, date: dt.date | None) -> str:
+        """The id of country ``cc``'s armed forces acting in ``country`` on ``date``: the operation alone on
+        the ground then, where there is one ("French troops" in Mali in 2016 are Barkhane)."""
+        forces = f"{cc.lower()}-military"
+        if self.pack is None or country is None or date is None:
+            return forces
+        operation = self.pack.actors.operation_of(forces, country, date)
+        return str(operation.id) if operation is not None else forces
+
     def resolve_mention(self, m: Mention, actor_id: str, date: dt.date | None, country: str | None) -> str:
         """What an actor mention names on ``date`` in ``country``: its alias resolved again (the rule
         records the alias it was read by); ``actor_id`` when it was not read by an alias."""

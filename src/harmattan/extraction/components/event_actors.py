@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from harmattan.extraction.components.actor_fields import set_actor, set_default, swap_actors
@@ -107,13 +108,7 @@ def _foreign_claim(doc: Doc, cand: Candidate, res: Any, country: str | None) -> 
         cc = str(m.value if m.kind == "country" else m.value.place.country)
         if cc == country or not _ANNOUNCES.match(doc.folded, m.end):
             continue
-        forces = f"{cc.lower()}-military"
-        found = (
-            res.pack.actors.operation_of(forces, country, doc.published)
-            if res and res.pack and country
-            else None
-        )
-        return str(found.id) if found is not None else forces
+        return res.forces_of(cc, country, doc.published) if res is not None else f"{cc.lower()}-military"
     return None
 
 
@@ -123,13 +118,20 @@ _ANNOUNCES = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _crowd_police_spec() -> tuple[frozenset[str], frozenset[str]]:
+    """(sub-event types, folded words) of ``crowd_police``, read once."""
+    spec = load_taxonomy("actor_terms")["crowd_police"]
+    words = frozenset(fold(w) for _, w in lang_terms({k: spec[k] for k in ("en", "fr")}))
+    return frozenset(spec["sub_event_types"]), words
+
+
 def _crowd_police(ev: Event, evidence: list[Evidence], res: Any) -> None:
     """ "Security forces fired live rounds at demonstrators": forces named only in general that face a crowd
     are its police (``crowd_police`` in taxonomies/actor_terms.yaml)."""
-    spec = load_taxonomy("actor_terms")["crowd_police"]
-    if ev.sub_event_type not in spec["sub_event_types"]:
+    kinds, words = _crowd_police_spec()
+    if ev.sub_event_type not in kinds:
         return
-    words = {fold(w) for _, w in lang_terms({k: spec[k] for k in ("en", "fr")})}
     for n in (1, 2):
         actor_id = str(getattr(ev, f"actor{n}_id") or "")
         told = next((e for e in evidence if e.field == f"actor{n}_id"), None)

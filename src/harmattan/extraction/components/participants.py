@@ -323,10 +323,7 @@ def striking_forces(
             or _STRIKE_BEFORE.search(doc.folded, max(0, m.start - 30), m.start)
         ):
             continue
-        actor_id = f"{str(m.value).lower()}-military"
-        if res.pack is not None and doc.published is not None and doc.country:
-            operation = res.pack.actors.operation_of(actor_id, doc.country, doc.published)
-            actor_id = operation.id if operation is not None else actor_id
+        actor_id = res.forces_of(str(m.value), doc.country, doc.published)
         actor = res.actor(actor_id)
         if actor is not None and actor_id not in have:
             out.append(Participant(m, actor_id, str(actor.name), int(actor.inter), role_of(actor)))
