@@ -1101,3 +1101,55 @@ def test_a_militia_that_reports_is_no_party(extractor: Extractor, tail: str) -> 
     text = f"Twenty people were killed when their vehicle hit a landmine in Yobe State, Nigeria, {tail}"
     e = _one(extractor, text, dt.date(2023, 11, 2))
     assert e.actor1_id == "unidentified-armed-group"
+
+
+def test_communal_militia_told_acting_names_the_doer_of_the_toll(extractor: Extractor) -> None:
+    text = (
+        "Des chasseurs dozos ont attaqué vendredi des hameaux peuls autour de Djenné, selon une association. "
+        "Onze personnes ont été tuées à Diallassagou et six à Kouakourou."
+    )
+    events = extractor.extract(text, published=DAY)
+    toll = next(e for e in events if e.location == "Diallassagou")
+    assert toll.actor1_id == "dozo"
+
+
+def test_communal_militia_that_was_hit_is_not_the_doer(extractor: Extractor) -> None:
+    text = "Gunmen attacked Dozo hunters at the market of Diallassagou on Friday. Eleven people were killed."
+    assert _one(extractor, text).actor1_id == "unidentified-armed-group"
+
+
+def test_what_a_bombing_aimed_at_is_its_target(extractor: Extractor) -> None:
+    text = (
+        "Deux attentats-suicides ont visé mardi matin le commissariat de Diffa, faisant neuf morts, "
+        "selon le gouvernement, qui accuse Boko Haram."
+    )
+    e = _one(extractor, text)
+    assert (e.actor1_id, e.actor2_id) == ("jas-boko-haram", "ne-police")
+
+
+def test_a_capital_announcing_a_strike_names_its_forces(extractor: Extractor) -> None:
+    text = "Paris annonce avoir neutralisé une quinzaine de jihadistes près de Ménaka, dans le nord du Mali."
+    assert _one(extractor, text, dt.date(2019, 3, 6)).actor1_id == "barkhane"
+
+
+def test_an_army_telling_its_operation_abroad_is_the_doer(extractor: Extractor) -> None:
+    text = (
+        "Two commandos and three captors were killed on Monday near Djibo in an operation that freed "
+        "four hostages, the French army said."
+    )
+    e = _one(extractor, text, dt.date(2019, 3, 6))
+    assert (e.actor1_id, e.actor2_id) == ("fr-military", "unidentified-armed-group")
+
+
+def test_a_force_that_has_killed_a_few_fighters_is_news(extractor: Extractor) -> None:
+    text = (
+        "France announces that it has killed around 20 jihadists in northern Burkina Faso. "
+        "French troops killed them in an operation near Nassoumbou on Saturday, the French army said."
+    )
+    e = _one(extractor, text, dt.date(2021, 1, 18))
+    assert (e.event_date, e.fatalities) == (dt.date(2021, 1, 16), 20)
+
+
+def test_an_insurgency_that_has_killed_thousands_is_background(extractor: Extractor) -> None:
+    text = "The insurgency has killed more than 2,000 people since 2015, the United Nations said."
+    assert [e for e in extractor.extract(text, published=DAY) if not e.historical] == []

@@ -25,6 +25,9 @@ _BLAMED_ON = re.compile(
 # militias named in a report are mostly its victims ("VDP post attacked"); when they act, the roles
 # engine finds them as agents ("tuées par des membres d'un groupe d'autodéfense")
 _CLAIMING_KINDS = frozenset({"rebel_group", "islamist_group"})
+# ... so a communal militia names the doer only where the report tells it acting ("des Koglweogo ont tué
+# un civil"); state auxiliaries such as the VDP are told acting in the riposte to the attack that hit them
+_MILITIA_KINDS = frozenset({"identity_militia"})
 _NEW_GROUP = "Change to group/activity"
 _INTO = re.compile(
     r"\b(?:fusion|fusionn\w*|merger|merged|nouvelle organisation|new organi[sz]ation|sous le nom|"
@@ -212,13 +215,27 @@ def _claimable(doc: Doc, res: Any) -> list[Mention]:
             m
             for m in doc.of_kind("actor")
             if (
-                getattr(res.actor(str(m.value)), "kind", None) in _CLAIMING_KINDS
-                # "violences imputées à des Koglweogo": a militia the report blames
+                _kind(res, m) in _CLAIMING_KINDS
+                # "violences imputées à des Koglweogo": a militia the report blames, or one it tells acting
                 or _blamed(doc, m)
+                or (_kind(res, m) in _MILITIA_KINDS and m.value in _agents(doc))
             )
             and not _PARENT_AFTER.match(doc.folded[m.end : m.end + 16])
         ]
         doc.user_data["_claimable"] = found
+    return found
+
+
+def _kind(res: Any, m: Mention) -> str | None:
+    return getattr(res.actor(str(m.value)), "kind", None)
+
+
+def _agents(doc: Doc) -> set[str | None]:
+    found: set[str | None] | None = doc.user_data.get("_agents")
+    if found is None:
+        found = {cand.actor1.actor_id for cand in doc.user_data.get("candidates", []) if cand.actor1}
+        found -= _victims(doc)
+        doc.user_data["_agents"] = found
     return found
 
 

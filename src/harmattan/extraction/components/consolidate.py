@@ -57,6 +57,9 @@ class Resolve(Component):
                     if (m.start < cand.trigger.start or cl.place is None or m.end <= cl.place[1].start)
                     # "Sixty-two people have been killed since Sunday": a span of days is this news
                     and not _RECENT_AFTER.match(doc.folded, m.end)
+                    # "French forces have killed Droukdel" is news; "the insurgency has killed thousands
+                    # since 2009" background
+                    and (m.rule not in _PERFECT_CUES or _background_span(doc, cand.sentence))
                 ),
                 None,
             )
@@ -78,6 +81,18 @@ class Resolve(Component):
             clusters.append(cl)
         doc.user_data["clusters"] = clusters
         return doc
+
+
+_PERFECT_CUES = frozenset({"lexicon:has killed", "lexicon:have killed"})
+_SPAN_WORDS = re.compile(
+    r"\b(?:since|this year|decades?|years|hundreds|thousands|many|more than \d{3,}|\d{1,3} \d{3}|"
+    r"insurgency|conflict|began)\b"
+)
+
+
+def _background_span(doc: Doc, index: int) -> bool:
+    sent = doc.sentences[index]
+    return bool(_SPAN_WORDS.search(doc.folded, sent.start, sent.end))
 
 
 _RECENT_AFTER = re.compile(

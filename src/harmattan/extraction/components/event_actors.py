@@ -109,12 +109,29 @@ def _foreign_claim(doc: Doc, cand: Candidate, res: Any, country: str | None) -> 
         if cc == country or not _ANNOUNCES.match(doc.folded, m.end):
             continue
         return res.forces_of(cc, country, doc.published) if res is not None else f"{cc.lower()}-military"
+    sent = doc.sentences[cand.sentence]
+    for cc, pattern in _capital_claims().items():
+        if cc != country and pattern.search(doc.folded, sent.start, sent.end):
+            return res.forces_of(cc, country, doc.published) if res is not None else f"{cc.lower()}-military"
     return None
 
 
+@lru_cache(maxsize=1)
+def _capital_claims() -> dict[str, re.Pattern[str]]:
+    """Per country, its capital named right before a claim ("Paris annonce avoir neutralisé")."""
+    spec = load_taxonomy("countries").get("capital_metonyms", {})
+    return {
+        cc: re.compile(rf"\b(?:{'|'.join(re.escape(fold(n)) for n in names)})(?={_ANNOUNCES.pattern})")
+        for cc, names in spec.items()
+    }
+
+
 _ANNOUNCES = re.compile(
-    r"\s+(?:says?|said|claims?|claimed|annonce|a annonce|affirme|a affirme|dit|revendique)\s+"
+    r"\s+(?:says?|said|claims?|claimed|announces|announced|annonce|a annonce|affirme|a affirme|dit|"
+    r"revendique)\s+"
     r"(?:(?:it|its forces|its troops|avoir|that)\b|qu)"
+    # "..., the French army said.": the army of that country tells its own operation
+    r"|\s+(?:army|military|armed forces|general staff|defence ministry|defense ministry)\s+(?:says?|said)\b"
 )
 
 

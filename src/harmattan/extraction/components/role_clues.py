@@ -14,6 +14,9 @@ OBJECT_BEFORE = re.compile(
     # "said on Monday that soldiers...": a day, or a clause that ends, is no object
     r"(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+)\b)"
     r"(?:(?!that\b|que\b|qu\b)\w+\s+){0,2}$"
+    # "deux attentats-suicides ont visé lundi matin le commissariat": what was aimed at, past a day
+    r"|\bvise(?:e|s|es|nt|ait|aient)?\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|"
+    r"nuit|dans|la|tot)\s+)*(?:(?:les|la|le|l|des|un|une|du|de)\s+)+$"
 )
 
 
