@@ -1153,3 +1153,11 @@ def test_a_force_that_has_killed_a_few_fighters_is_news(extractor: Extractor) ->
 def test_an_insurgency_that_has_killed_thousands_is_background(extractor: Extractor) -> None:
     text = "The insurgency has killed more than 2,000 people since 2015, the United Nations said."
     assert [e for e in extractor.extract(text, published=DAY) if not e.historical] == []
+
+
+def test_a_group_the_authorities_rule_out_is_not_the_doer(extractor: Extractor) -> None:
+    text = (
+        "Gunmen attacked a checkpoint in Mao on Sunday, killing four gendarmes, the government said. "
+        "Its spokesman ruled out any link with Boko Haram."
+    )
+    assert _one(extractor, text).actor1_id == "unidentified-armed-group"

@@ -410,3 +410,18 @@ def test_men_an_army_lost_are_its_dead(extractor: Extractor) -> None:
     assert (e.fatalities, e.actor1_id, e.actor2_id) == (92, "jas-boko-haram", "td-military")
     control = extractor.extract("The army lost control of the town of Kolofata on Monday.", published=DAY)
     assert all(e.fatalities in (0, None) for e in control)  # control lost is no death
+
+
+def test_an_adjective_before_casualties_is_no_victim(extractor: Extractor) -> None:
+    text = (
+        "Residents accused the army of killing 14 herders in a drone strike on Sunday near Léré. "
+        "The army said it had hit a terrorist camp, without mentioning civilian casualties."
+    )
+    assert _fatalities(extractor, text) == 14
+
+
+def test_years_in_power_and_groups_that_fought_are_no_toll(extractor: Extractor) -> None:
+    text = "Clashes between the same two groups near Ménaka killed 17 on Sunday."
+    assert _fatalities(extractor, text) == 17
+    text = "The governor, in office for three decades, died on Sunday when gunmen attacked his convoy at Gao."
+    assert _fatalities(extractor, text) == 1

@@ -122,7 +122,10 @@ def claimed_against_forces(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence
 _NO_CLAIM = (
     r"did not name|has not commented|have not commented|not been claimed|"
     r"(?:no group|no one|nobody) (?:has |had )?(?:\w+ )?claimed|no (?:immediate )?claim|"
-    r"pas ete revendiquee?s?|aucune revendication|aucun groupe n a (?:\w+ )?revendique|n a pas nomme"
+    r"pas ete revendiquee?s?|aucune revendication|aucun groupe n a (?:\w+ )?revendique|n a pas nomme|"
+    # "the spokesman ruled out any link with Boko Haram": a group denied
+    r"ruled out (?:any |a )?(?:link|involvement)|no link with|aucun lien avec|"
+    r"ecarte (?:toute|la) (?:piste|implication)"
 )
 # a group said to roam the area is not named as the doer: "ISWAP fighters are active around Baga", "the area
 # is largely under the influence of JNIM", "la zone est le théâtre d'opérations de l'EIGS"

@@ -84,6 +84,11 @@ _ONE_OF = re.compile(
 )
 
 
+_NOUN_CUES = frozenset(
+    {"casualties", "casualty", "deaths", "death", "fatalities", "victims", "victimes", "pertes"}
+)
+
+
 def one_victim(doc: Doc, cue: Mention) -> Mention | None:
     """The singular noun the killing verb applies to, as a count of one; ``None`` if there is none."""
     after = _after().match(doc.folded, cue.end, min(len(doc.folded), cue.end + 40))
@@ -98,6 +103,8 @@ def one_victim(doc: Doc, cue: Mention) -> Mention | None:
     if not intransitive and not _PASSIVE_BEFORE.search(
         doc.folded, max(sent.start, cue.start - 30), cue.start
     ):
+        if doc.folded[cue.start : cue.end] in _NOUN_CUES:
+            return None  # "without mentioning civilian casualties": the noun before is an adjective
         # a headline's bare participle: "Police commissioner killed in ...", "un commissaire de police tué"
         right_before = _right_before().search(doc.folded, max(sent.start, cue.start - 40), cue.start)
         return _mention(doc, cue, right_before.start(1), right_before.end(1)) if right_before else None
