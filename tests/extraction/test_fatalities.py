@@ -425,3 +425,11 @@ def test_years_in_power_and_groups_that_fought_are_no_toll(extractor: Extractor)
     assert _fatalities(extractor, text) == 17
     text = "The governor, in office for three decades, died on Sunday when gunmen attacked his convoy at Gao."
     assert _fatalities(extractor, text) == 1
+
+
+def test_a_reported_figure_far_from_its_passive_verb_is_the_toll(extractor: Extractor) -> None:
+    text = (
+        "Une association de défense des droits humains affirme que 27 hommes non armés, interpellés le 3 mai "
+        "lors d'une opération des forces de sécurité près de Dori, ont été exécutés le lendemain."
+    )
+    assert _fatalities(extractor, text) == 27

@@ -235,10 +235,17 @@ def _subject_figure(doc: Doc, n: Mention, cue: Mention) -> bool:
     sentence is the subject of a passive casualty verb, however long the phrase before it (not of an
     active one: "Dozens of gunmen attacked the village, killing about 30")."""
     sent = doc.sentences[n.sentence] if 0 <= n.sentence < len(doc.sentences) else None
-    if sent is None or doc.folded[sent.start : n.start].strip():
+    if sent is None:
+        return False
+    before = doc.folded[sent.start : n.start]
+    # "une ONG affirme que 31 hommes non armés, arrêtés le 9 avril ..., ont été exécutés": reported speech
+    if before.strip() and not _REPORTED_BEFORE.search(before):
         return False
     # "... ont été retrouvés morts": the auxiliary may stand two words before the casualty word
     return bool(PASSIVE.search(doc.folded[max(n.end, cue.start - 22) : cue.start]))
+
+
+_REPORTED_BEFORE = re.compile(r"\b(?:que|qu|that)\s+(?:(?:au moins|at least|plus de|more than|some)\s+)?$")
 
 
 def is_toll(doc: Doc, cue: Mention) -> bool:
