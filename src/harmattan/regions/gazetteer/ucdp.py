@@ -10,8 +10,9 @@ Admin names are the gazetteer's own: those of the nearest GeoNames place in UCDP
 (UCDP writes "Kompienga province"), else of the nearest place. A place the gazetteer already has
 (same name or loose spelling within 10 km) is skipped.
 
-Honesty rule: the held-out gold was written partly from UCDP rows, so every UCDP id a gold
-passage references and every place named like a gold *test* event's location are left out
+Honesty rule: the held-out gold was written partly from UCDP rows, so every UCDP id a gold test
+passage references (or SOURCES.md lists without a dev passage) and every place named like a gold
+*test* event's location are left out
 (:mod:`harmattan.regions.gazetteer.ucdp_exclusions`); the build fails if the gold folder cannot
 be read. Same inputs, same bytes out.
 """
@@ -224,7 +225,7 @@ HEADER = """\
 # from shared/data/gold/ucdp_ged_sahel_train.csv: do not edit by hand, rebuild (see docs/region-pack.md).
 # One entry per distinct exact place (where_prec 1): name without UCDP's type word, the original text,
 # median position of its rows (all within 10 km), admin names of the nearest GeoNames place (admin_from),
-# and the UCDP GED ids it comes from. Rows referenced by the project's gold passages and places named
+# and the UCDP GED ids it comes from. Rows referenced by the project's gold test passages and places named
 # like a gold test event's location are left out (honesty rule, see the script's docstring).
 """
 

@@ -1,11 +1,13 @@
 """What the UCDP place supplement must leave out so that it cannot help the held-out score.
 
 The project's gold passages (``gold/passages_*.jsonl``) were written partly from UCDP GED rows,
-and the test split is the held-out figure. So the supplement excludes (a) every UCDP GED id any
-gold passage references (``source.ref`` "UCDP GED id N", ids named in ``notes``, and the list in
-``gold/SOURCES.md``), whatever its split, and (b) every place whose name (folded, or by its loose
-spelling key) equals the location of a gold *test* event. If these cannot be read, the build
-stops: a supplement built without them could leak the test set into the gazetteer.
+and the test split is the held-out figure. So the supplement excludes (a) every UCDP GED id a gold
+*test* passage references (``source.ref`` "UCDP GED id N", ids named in ``notes``, and the pairs
+"N (passage-id)" of ``gold/SOURCES.md``), and every id SOURCES.md lists without a dev passage to
+show for it, and (b) every place whose name (folded, or by its loose spelling key) equals the
+location of a gold *test* event. Rows behind dev passages only stay: dev is tuning data, and the
+places those rows give are the region's knowledge. If these cannot be read, the build stops: a
+supplement built without them could leak the test set into the gazetteer.
 """
 
 from __future__ import annotations
@@ -66,30 +68,42 @@ def _passages(gold_dir: Path) -> list[dict[str, object]]:
     return passages
 
 
-def _sources_ids(gold_dir: Path) -> set[int]:
+def _sources_ids(gold_dir: Path, dev: set[str]) -> set[int]:
+    """The ids SOURCES.md lists ("219115 (en-0001)"), but those whose passages are all dev passages."""
     path = gold_dir / "SOURCES.md"
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ExclusionError(f"{path}: cannot be read ({exc})") from exc
-    _, found, rest = text.partition(_SOURCES_SECTION)
-    if not found:
+    if _SOURCES_SECTION not in text:
         raise ExclusionError(f"{path}: no '{_SOURCES_SECTION}' section")
-    section = rest.split("\n#", 1)[0]
-    return {int(n) for n in _ID.findall(section)}
+    found: set[int] = set()
+    for section in text.split(_SOURCES_SECTION)[1:]:
+        listed = section.split("\n#", 1)[0]
+        for number, owners in _LISTED.findall(listed):
+            if not {o.strip() for o in owners.split(",")} <= dev:
+                found.add(int(number))
+        # an id listed without its passage is left out whatever it is
+        bare = _LISTED.sub(" ", listed)
+        found.update(int(n) for n in _ID.findall(bare))
+    return found
+
+
+_LISTED = re.compile(r"\b(\d{5,7})\s*\(([^)]*)\)")
 
 
 def read_exclusions(gold_dir: Path, loose: Callable[[str], str]) -> Exclusions:
     """The exclusion set from the gold folder; raises :class:`ExclusionError` when it is unusable."""
-    ids = _sources_ids(gold_dir)
+    passages = _passages(gold_dir)
+    ids = _sources_ids(gold_dir, {str(r.get("id")) for r in passages if r["split"] == "dev"})
     names: set[str] = set()
-    for record in _passages(gold_dir):
+    for record in passages:
+        if record["split"] != "test":
+            continue
         source = record.get("source")
         if isinstance(source, dict):
             ids |= ids_in(str(source.get("ref") or ""))
         ids |= ids_in(str(record.get("notes") or ""))
-        if record["split"] != "test":
-            continue
         for event in record.get("events") or []:  # type: ignore[attr-defined]
             if isinstance(event, dict) and event.get("location"):
                 names.add(fold(str(event["location"])))
