@@ -774,3 +774,18 @@ def test_only_forces_settle_a_base(extractor: Extractor) -> None:
     residents = "Nouakchott dénonce des exactions contre ses ressortissants installés près de la frontière."
     assert _types(extractor, forces) == [("Strategic developments", "Headquarters or base established")]
     assert ("Strategic developments", "Headquarters or base established") not in _types(extractor, residents)
+
+
+def test_people_killed_then_told_to_be_a_militia_hit_are_a_clash(extractor: Extractor) -> None:
+    text = (
+        "Centre-Nord : neuf personnes tuées à Pissila. Samedi, des hommes armés ont attaqué des membres du "
+        "groupe d'autodéfense Koglweogo dans deux villages de la commune de Pissila."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert (event.sub_event_type, event.actor2_id, event.fatalities) == ("Armed clash", "koglweogo", 9)
+
+
+def test_a_self_defence_committee_ambushed_is_a_militia_hit(extractor: Extractor) -> None:
+    text = "Gunmen ambushed members of a self-defence committee near Tillia on Monday, killing 12."
+    (event,) = extractor.extract(text, published=DAY)
+    assert (event.sub_event_type, event.actor2_id) == ("Armed clash", "self-defence-militia-ne")

@@ -8,6 +8,7 @@ from typing import Any
 
 from harmattan.extraction.components.event_actors import foreign_detainees, set_actors
 from harmattan.extraction.components.events import Candidate
+from harmattan.extraction.components.role_clues import generic_people
 from harmattan.extraction.components.suicide_tolls import bombers_dead
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import load_taxonomy
@@ -18,7 +19,7 @@ from harmattan.regions.text import fold
 def build_event(
     doc: Doc, cl: Any, res: Any, count_neutralised: bool, mass_killing: int = 20, undated_days_before: int = 0
 ) -> Event:
-    head: Candidate = _best_typed(cl.members)
+    head: Candidate = _best_typed(doc, cl.members)
     ev = Event(document_id=doc.document_id)
     evidence: list[Evidence] = []
     ev.event_type, ev.sub_event_type = head.rule["event_type"], head.rule["sub_event_type"]
@@ -83,9 +84,23 @@ _PROTEST_ESCALATION = (
 _EXPLOSIVE_RULES = frozenset({"suicide-bomb", "remote-explosive"})
 
 
-def _best_typed(members: list[Candidate]) -> Candidate:
+def _best_typed(doc: Doc, members: list[Candidate]) -> Candidate:
     # the first report (the headline) decides, unless a later sentence names a more specific kind
     first = members[0]
+    if first.rule["name"] == "attack-civilians" and first.actor2 and generic_people(doc, first.actor2):
+        # "11 personnes tuées à Dablo", then "des hommes armés ont attaqué des membres du groupe
+        # d'autodéfense Koglweogo": the sentence that names the militia hit tells who the people were (not
+        # one naming forces: "the buses, escorted by soldiers, came under attack" killed the passengers)
+        named = next(
+            (
+                c
+                for c in members[1:]
+                if c.rule["name"] in _ARMED_TARGET_RULES and c.actor2 and c.actor2.role in ("militia", "vdp")
+            ),
+            None,
+        )
+        if named is not None:
+            return named
     if first.rule["name"] in _PROTEST_ESCALATION:
         # "protesters blocked a convoy", then "warning shots wounded four": how it ended types the protest
         best = max(
@@ -120,6 +135,9 @@ def _best_typed(members: list[Candidate]) -> Candidate:
     # "Attack kills 53" then "gunmen attacked the gendarmerie post": the sentence that names a target
     targeted = [c for c in members[1:] if c.rule["name"] in ("attack-armed", "attack-civilians")]
     return (specific or targeted or [first])[0]
+
+
+_ARMED_TARGET_RULES = frozenset({"attack-armed", "ambush-or-clash"})
 
 
 def _ev(doc: Doc, field_name: str, m: Mention, rule: str) -> Evidence:
