@@ -1161,3 +1161,12 @@ def test_a_group_the_authorities_rule_out_is_not_the_doer(extractor: Extractor) 
         "Its spokesman ruled out any link with Boko Haram."
     )
     assert _one(extractor, text).actor1_id == "unidentified-armed-group"
+
+
+def test_a_local_government_area_is_no_party(extractor: Extractor) -> None:
+    text = (
+        "Gunmen raided a village in the Maru local government area of Zamfara State on Tuesday, "
+        "killing nine residents, the local government chairman said."
+    )
+    e = _one(extractor, text)
+    assert (e.sub_event_type, e.actor2_id) == ("Attack", "civilians-ng")

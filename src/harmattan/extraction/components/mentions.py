@@ -3,6 +3,7 @@ named actors from the region pack (time-aware), and numbers."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import replace
@@ -12,6 +13,7 @@ from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import Hit, capital_follows, load_taxonomy, resolve_overlaps
 from harmattan.extraction.pipeline import Component, register
 from harmattan.extraction.resources import ALIAS_RULE
+from harmattan.regions.text import fold
 
 # Kinds that compete for the same words: within a group the longest match wins.
 _GROUPS = {
@@ -133,6 +135,7 @@ class LexiconMentions(Component):
         hits = list(self.resources.lexicon.scan(doc.clean, doc.folded, doc.langs))
         _add_hits(doc, hits, "lexicon")
         _drop_lone_terms(doc)
+        _drop_terms_in_names(doc)
         _cities_named_for_countries(doc)
         _names_of_accords(doc)
         _areas_named_like_countries(doc)
@@ -225,6 +228,27 @@ def _drop_lone_terms(doc: Doc) -> None:
     }
     if drop:  # one pass: removing one by one is quadratic in a long report
         doc.mentions[:] = [m for m in doc.mentions if id(m) not in drop]
+
+
+@functools.lru_cache(maxsize=1)
+def _not_a_party() -> re.Pattern[str] | None:
+    """``not_a_party`` of taxonomies/actor_terms.yaml as one pattern over the folded text."""
+    spec = load_taxonomy("actor_terms").get("not_a_party") or {}
+    words = sorted({fold(w) for lang in ("en", "fr") for w in spec.get(lang, [])}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b") if words else None
+
+
+def _drop_terms_in_names(doc: Doc) -> None:
+    """ "Danko-Wasagu local government area", "Government Girls Secondary School": a party word inside
+    such a name names no party."""
+    pattern = _not_a_party()
+    if pattern is None or not any(m.kind == "term" for m in doc.mentions):
+        return
+    spans = [(f.start(), f.end()) for f in pattern.finditer(doc.folded)]
+    if spans:
+        doc.mentions[:] = [
+            m for m in doc.mentions if m.kind != "term" or not any(a <= m.start < b for a, b in spans)
+        ]
 
 
 _TOWARDS = re.compile(
