@@ -1170,3 +1170,8 @@ def test_a_local_government_area_is_no_party(extractor: Extractor) -> None:
     )
     e = _one(extractor, text)
     assert (e.sub_event_type, e.actor2_id) == ("Attack", "civilians-ng")
+
+
+def test_un_peacekeepers_in_mali_are_the_mission(extractor: Extractor) -> None:
+    text = "Two peacekeepers were killed on Friday when mortar rounds hit the UN camp at Tessalit, in Mali."
+    assert _one(extractor, text, dt.date(2019, 6, 8)).actor2_id == "minusma"

@@ -277,3 +277,11 @@ def test_the_capital_envoys_are_recalled_from_is_the_target(extractor: Extractor
     text = "On Sunday Algeria recalled its ambassador from Bamako in protest."
     events = extractor.extract(text, published=DAY)
     assert [(e.actor1_id, e.actor2_id) for e in events] == [("dz-government", "ml-state")]
+
+
+def test_a_foreign_force_leaving_leaves_its_base_to_the_host_forces(extractor: Extractor) -> None:
+    text = "The last German soldiers left Niger on Saturday, handing over their air transport base at Niamey."
+    (event,) = extractor.extract(text, published=dt.date(2024, 8, 31))
+    assert event.sub_event_type == "Non-violent transfer of territory"
+    assert (event.actor2_id, event.inter2) == ("ne-military", 1)
+    assert any(e.rule.endswith("+host-forces") for e in event.evidence if e.field == "actor2_id")
