@@ -285,3 +285,10 @@ def test_a_foreign_force_leaving_leaves_its_base_to_the_host_forces(extractor: E
     assert event.sub_event_type == "Non-violent transfer of territory"
     assert (event.actor2_id, event.inter2) == ("ne-military", 1)
     assert any(e.rule.endswith("+host-forces") for e in event.evidence if e.field == "actor2_id")
+
+
+def test_a_withdrawal_naming_no_recipient_leaves_to_the_host_forces(extractor: Extractor) -> None:
+    text = "US forces completed their withdrawal from the drone base at Agadez on Monday."
+    events = [e for e in extractor.extract(text, published=dt.date(2024, 9, 3)) if e.sub_event_type]
+    transfer = next(e for e in events if e.sub_event_type == "Non-violent transfer of territory")
+    assert transfer.actor2_id == "ne-military"

@@ -89,7 +89,7 @@ def set_actors(
         set_default(doc, ev, evidence, 2, target, 7, res, head.sentence, "default:civilians-arrested")
     _mission_targeted(doc, cl, ev, evidence, res)
     _pact_between_states(ev, res)
-    _host_forces_take_over(ev, evidence, res)
+    _host_forces_take_over(doc, head, ev, evidence, res)
     _civilians_with_group(ev, res, country)
     excessive = ev.sub_event_type == "Excessive force against protesters"
     if excessive and (ev.actor1_id or "").startswith("protesters") and ev.inter2 == 1:
@@ -277,17 +277,22 @@ def _pact_between_states(ev: Event, res: Any) -> None:
             setattr(ev, f"inter{n}", int(state.inter))
 
 
-def _host_forces_take_over(ev: Event, evidence: list[Evidence], res: Any) -> None:
+def _host_forces_take_over(doc: Doc, head: Candidate, ev: Event, evidence: list[Evidence], res: Any) -> None:
     """ "The last French soldiers of Barkhane left Mali": a foreign force leaving or handing over a base
     leaves it to the host country's forces, whichever body the report names (the gold guide; dev: 68 such
     events coded to the host's military, none to its state)."""
     if ev.sub_event_type != "Non-violent transfer of territory" or res is None:
         return
     found = _HOST_BODY.match(ev.actor2_id or "")
-    if found is None or not (ev.inter1 == 8 or not str(ev.actor1_id).startswith(f"{found.group(1)}-")):
+    host = found.group(1) if found else (ev.country or "").lower() if ev.actor2_id is None else ""
+    if not host or not (ev.inter1 == 8 or not str(ev.actor1_id).startswith(f"{host}-")):
         return  # a force of the host country itself
-    forces = res.actor(f"{found.group(1)}-military")
-    if forces is not None:
+    forces = res.actor(f"{host}-military")
+    if forces is not None and ev.actor2_id is None:
+        # "US forces completed their withdrawal from Niger": the host's forces take over what is left
+        rule = "default:host-forces"
+        set_default(doc, ev, evidence, 2, str(forces.id), int(forces.inter), res, head.sentence, rule)
+    elif forces is not None:
         ev.actor2, ev.actor2_id, ev.inter2 = str(forces.name), str(forces.id), int(forces.inter)
         evidence[:] = [
             replace(e, rule=f"{e.rule}+host-forces") if e.field in ("actor2", "actor2_id", "inter2") else e
