@@ -1175,3 +1175,12 @@ def test_a_local_government_area_is_no_party(extractor: Extractor) -> None:
 def test_un_peacekeepers_in_mali_are_the_mission(extractor: Extractor) -> None:
     text = "Two peacekeepers were killed on Friday when mortar rounds hit the UN camp at Tessalit, in Mali."
     assert _one(extractor, text, dt.date(2019, 6, 8)).actor2_id == "minusma"
+
+
+def test_officers_arrested_over_a_plot_are_the_army(extractor: Extractor) -> None:
+    text = (
+        "Le gouvernement nigérien affirme avoir déjoué lundi une tentative de coup d'État à Niamey. "
+        "Selon un communiqué, des officiers impliqués ont été interpellés."
+    )
+    (event,) = [e for e in extractor.extract(text, published=DAY) if e.sub_event_type == "Arrests"]
+    assert event.actor2_id == "ne-military"
