@@ -95,7 +95,11 @@ def _best_typed(doc: Doc, members: list[Candidate]) -> Candidate:
             (
                 c
                 for c in members[1:]
-                if c.rule["name"] in _ARMED_TARGET_RULES and c.actor2 and c.actor2.role in ("militia", "vdp")
+                if c.rule["name"] in _ARMED_TARGET_RULES
+                and c.actor2
+                and c.actor2.role in ("militia", "vdp")
+                # told as an attack on them ("ont attaqué des membres"), not only as their deaths
+                and {"attack", "ambush", "clash"} & set(c.cue_names)
             ),
             None,
         )
