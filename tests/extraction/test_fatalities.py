@@ -433,3 +433,25 @@ def test_a_reported_figure_far_from_its_passive_verb_is_the_toll(extractor: Extr
         "lors d'une opération des forces de sécurité près de Dori, ont été exécutés le lendemain."
     )
     assert _fatalities(extractor, text) == 27
+
+
+def test_a_modal_in_a_relative_clause_does_not_make_the_killing_hypothetical(extractor: Extractor) -> None:
+    text = "Gunmen on motorbikes fired at anyone they could see, killing 23 people in Tillia on Monday."
+    assert _fatalities(extractor, text) == 23
+    assert extractor.extract("Officials fear the gunmen could attack Tillia again.", published=DAY) == []
+
+
+def test_every_part_listed_after_among_them_is_a_part(extractor: Extractor) -> None:
+    text = (
+        "Gunmen shot at villagers in Tillia on Monday, killing 23 people, among them five women and "
+        "eleven children."
+    )
+    assert _fatalities(extractor, text) == 23
+
+
+def test_a_figure_after_a_dateline_is_the_subject_of_a_far_passive_verb(extractor: Extractor) -> None:
+    text = (
+        "NIAMEY, June 7 (wire) - At least nine members of Niger's Volunteers for the Defence of the Homeland "
+        "(VDP) were killed on Sunday when their patrol was ambushed near Tillia."
+    )
+    assert _fatalities(extractor, text) == 9

@@ -66,7 +66,7 @@ def count_casualties(
     numbers = [n for n in numbers if not any(s <= n.start < e for s, e in dates)]
     numbers = _without_echoes(doc, numbers)
     # "53 morts, dont 49 gendarmes": a part of a figure already counted
-    numbers = [n for n in numbers if not _SUBSET_BEFORE.search(doc.folded[max(0, n.start - 20) : n.start])]
+    numbers = _without_parts(doc, numbers)
     # "Burkina: five dead": a country name next to a figure does not say who died
     persons = [m for m in mentions if m.kind == "term" or (m.kind == "actor" and not is_state(m))]
     counts: dict[str, list[tuple[int, str, Mention]]] = {}
@@ -238,14 +238,46 @@ def _subject_figure(doc: Doc, n: Mention, cue: Mention) -> bool:
     if sent is None:
         return False
     before = doc.folded[sent.start : n.start]
+    # "OUAGADOUGOU, April 15 - At least eight members of ...": a dateline opens the sentence before it
+    dateline = _DATELINE.match(doc.text, sent.start, n.start)
+    if dateline:
+        before = doc.folded[dateline.end() : n.start]
     # "une ONG affirme que 31 hommes non armés, arrêtés le 9 avril ..., ont été exécutés": reported speech
-    if before.strip() and not _REPORTED_BEFORE.search(before):
+    if before.strip() and not _REPORTED_BEFORE.search(before) and not _MODIFIERS_ONLY.fullmatch(before):
         return False
     # "... ont été retrouvés morts": the auxiliary may stand two words before the casualty word
     return bool(PASSIVE.search(doc.folded[max(n.end, cue.start - 22) : cue.start]))
 
 
+# "NIAMEY, March 31 (Reuters) - ", "BAMAKO — ", "OUAGADOUGOU, 20 août — ": a place in capitals, a date
+_DATELINE = re.compile(r"\s*[A-ZÀ-Ý][A-ZÀ-Ý' .-]+(?:,[^-—–\n]{0,40})?\s+[-—–]\s+")
+_MODIFIERS_ONLY = re.compile(
+    r"\s*(?:(?:at least|au moins|more than|plus de|some|about|environ|nearly|pres de)\s*)?"
+)
 _REPORTED_BEFORE = re.compile(r"\b(?:que|qu|that)\s+(?:(?:au moins|at least|plus de|more than|some)\s+)?$")
+
+
+def _without_parts(doc: Doc, numbers: list[Mention]) -> list[Mention]:
+    """ "53 morts, dont 49 gendarmes", "37 people, among them four women and thirteen children": the parts of
+    a figure already counted, each figure listed after the subset word too."""
+    kept: list[Mention] = []
+    part: Mention | None = None
+    for n in sorted(numbers, key=lambda m: m.start):
+        if _SUBSET_BEFORE.search(doc.folded[max(0, n.start - 20) : n.start]) or _listed_after(doc, part, n):
+            part = n
+        else:
+            part = None
+            kept.append(n)
+    return kept
+
+
+def _listed_after(doc: Doc, part: Mention | None, n: Mention) -> bool:
+    return part is not None and bool(
+        _coordinated(doc, part, n) or _LISTED_PART.match(doc.text, part.end, n.start)
+    )
+
+
+_LISTED_PART = re.compile(r"[^\W\d]+(?:\s+[^\W\d]+)?\s*,\s*$")
 
 
 def is_toll(doc: Doc, cue: Mention) -> bool:

@@ -361,7 +361,10 @@ _BY_ATTACKS = re.compile(
     r"(?:attaques|attacks|violences|violence|raids|incursions|exactions)\b"
 )
 _HYPOTHETICAL = re.compile(
-    r"\b(?:any|toute?|en cas d|in case of|in the event of|prevoi\w*|provides? for|would|could|pourrai\w*|"
+    # "attacks that could target the capital", "pourraient être attaqués"; but "shot at anyone they could see,
+    # killing 37": a modal governs the act only through an auxiliary
+    r"\b(?:would|could|pourrai\w*)\s+(?:(?:be|have|been|also|still|ever|not|etre|avoir|ete|aussi|encore)\s+){0,2}$|"
+    r"\b(?:any|toute?|en cas d|in case of|in the event of|prevoi\w*|provides? for|"
     # "accusing France of failing to stop jihadist attacks": attacks not stopped are no act told here
     r"stop|prevent|halt|empecher|eviter|prevenir|enrayer|"
     r"avoided|avoid|avoiding|refrained from|evite|evitaient|"
