@@ -1184,3 +1184,9 @@ def test_officers_arrested_over_a_plot_are_the_army(extractor: Extractor) -> Non
     )
     (event,) = [e for e in extractor.extract(text, published=DAY) if e.sub_event_type == "Arrests"]
     assert event.actor2_id == "ne-military"
+
+
+def test_a_suicide_bomber_is_the_attacker(extractor: Extractor) -> None:
+    text = "A suicide bomber drove a car into Chadian peacekeepers at Tessalit on Monday, killing two."
+    e = _one(extractor, text, dt.date(2019, 6, 4))
+    assert (e.actor1_id, e.actor2_id) == ("unidentified-armed-group", "minusma")

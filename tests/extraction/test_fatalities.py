@@ -455,3 +455,11 @@ def test_a_figure_after_a_dateline_is_the_subject_of_a_far_passive_verb(extracto
         "(VDP) were killed on Sunday when their patrol was ambushed near Tillia."
     )
     assert _fatalities(extractor, text) == 9
+
+
+def test_the_missing_and_an_official_toll_count_no_dead(extractor: Extractor) -> None:
+    text = (
+        "Niger published the toll of the assault on Karamga: 46 soldiers killed, 9 wounded and 32 missing, "
+        "and 156 attackers killed."
+    )
+    assert _fatalities(extractor, text) == 202

@@ -85,7 +85,18 @@ _ONE_OF = re.compile(
 
 
 _NOUN_CUES = frozenset(
-    {"casualties", "casualty", "deaths", "death", "fatalities", "victims", "victimes", "pertes"}
+    {
+        "casualties",
+        "casualty",
+        "deaths",
+        "death",
+        "fatalities",
+        "victims",
+        "victimes",
+        "pertes",
+        "toll",
+        "bilan",
+    }
 )
 
 
