@@ -789,3 +789,19 @@ def test_a_self_defence_committee_ambushed_is_a_militia_hit(extractor: Extractor
     text = "Gunmen ambushed members of a self-defence committee near Tillia on Monday, killing 12."
     (event,) = extractor.extract(text, published=DAY)
     assert (event.sub_event_type, event.actor2_id) == ("Armed clash", "self-defence-militia-ne")
+
+
+def test_gunmen_claiming_allegiance_make_no_demand(extractor: Extractor) -> None:
+    text = "Des hommes armés se réclamant de l'État islamique ont attaqué lundi des habitants de Sambonaye."
+    (event,) = extractor.extract(text, published=DAY)
+    assert (event.sub_event_type, event.actor1_id, event.plover_type) == ("Attack", "is-sahel", None)
+
+
+def test_threats_that_ended_in_a_killing_are_an_attack(extractor: Extractor) -> None:
+    text = (
+        "Province du Soum : des hommes armés se réclamant d'Ansaroul Islam ont sillonné vendredi et samedi "
+        "les localités de Pogouwol, Kourou et Pétéga, menaçant les habitants et les enseignants. "
+        "Un civil a été tué au cours de ces incursions, selon une source administrative."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 1)

@@ -117,6 +117,12 @@ def _best_typed(doc: Doc, members: list[Candidate]) -> Candidate:
             # deaths are told with no shooting, the dispersal is: an intervention (rules.yaml)
             return dispersed
         return best
+    if first.rule["name"] in _THREAT_RULES and "plover_threaten" in first.cue_names:
+        # "des hommes armés ont sillonné les localités, menaçant les habitants. Un civil a été tué au cours de
+        # ces incursions": what the threats came to types the occurrence
+        violent = next((c for c in members[1:] if c.rule["event_type"] in _VIOLENT_TYPES), None)
+        if violent is not None:
+            return violent
     if first.rule["name"] == "coup":
         # a coup in which leaders are detained is an arrest event (gold/GUIDE.md)
         return next((c for c in members[1:] if c.rule["sub_event_type"] == "Arrests"), first)
@@ -142,6 +148,8 @@ def _best_typed(doc: Doc, members: list[Candidate]) -> Candidate:
 
 
 _ARMED_TARGET_RULES = frozenset({"attack-armed", "ambush-or-clash"})
+_THREAT_RULES = frozenset({"political-other"})
+_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 def _ev(doc: Doc, field_name: str, m: Mention, rule: str) -> Evidence:
