@@ -229,3 +229,12 @@ def test_a_replaced_mention_is_what_the_index_returns(extractor: Extractor) -> N
     i = doc.mentions.index(number)
     doc.replace_mention(i, replace(number, value=13))
     assert [m.value for m in doc.of_kind("number")] == [13]
+
+
+def test_the_eve_is_of_the_day_the_sentence_names(extractor: Extractor) -> None:
+    text = "Les autorités ont annoncé lundi l'interpellation, la veille à Bamako, de trois officiers."
+    (event,) = extractor.extract(text, published=dt.date(2022, 7, 13))  # a Wednesday
+    assert event.event_date == dt.date(2022, 7, 10)
+    text = "Police said on Wednesday they had arrested three journalists in Niamey the day before."
+    (event,) = extractor.extract(text, published=dt.date(2023, 9, 29))  # a Friday
+    assert event.event_date == dt.date(2023, 9, 26)

@@ -95,7 +95,7 @@ class DateMentions(Component):
         found = _years_of_anchors(doc, found, self._yearless)
         taken = [(m.start, m.end) for m in found]
         found += self._from_words(doc, pub, taken)
-        doc.mentions.extend(_named_day_first(doc, found))
+        doc.mentions.extend(_eve_of_the_day_told(_named_day_first(doc, found)))
         return doc
 
     def _explicit(
@@ -221,6 +221,27 @@ def _named_day_first(doc: Doc, found: list[Mention]) -> list[Mention]:
     ]
 
 
+def _eve_of_the_day_told(found: list[Mention]) -> list[Mention]:
+    """ "a annoncé lundi l'interpellation, la veille, de 49 militaires": the eve of the day the sentence
+    names before it (the announcement's), not of the publication."""
+    out: list[Mention] = []
+    for m in found:
+        told = _day_told_before(found, m) if m.rule in _EVE_RULES else None
+        if told is not None:
+            day, rule = told.value[0] - dt.timedelta(days=1), f"{m.rule}:of:{told.text}"
+            m = Mention(m.kind, m.start, m.end, m.text, (day, 1), m.sentence, rule)
+        out.append(m)
+    return out
+
+
+def _day_told_before(found: list[Mention], m: Mention) -> Mention | None:
+    told = [d for d in found if d.sentence == m.sentence and d.end <= m.start and d.rule not in _EVE_RULES]
+    return told[-1] if told and told[-1].value[1] == 1 else None
+
+
+_EVE_RULES = frozenset(
+    {"date:relative:la veille", "date:relative:the day before", "date:relative:the previous day"}
+)
 _AHEAD_OF = re.compile(r"\b(?:ahead of|until)\s+(?:this\s+|next\s+)?$")
 _LEAD_IN = re.compile(r"\s*(?:from|on|of|into|du|de|le)?\s*")
 
