@@ -805,3 +805,9 @@ def test_threats_that_ended_in_a_killing_are_an_attack(extractor: Extractor) -> 
     )
     (event,) = extractor.extract(text, published=DAY)
     assert (event.sub_event_type, event.fatalities) == ("Attack", 1)
+
+
+def test_several_people_arrested_is_an_arrest_several_times_is_not(extractor: Extractor) -> None:
+    text = "Police arrested several journalists in Niamey on Monday."
+    assert _types(extractor, text) == [("Strategic developments", "Arrests")]
+    assert _types(extractor, "The activist has been arrested several times since 2019.") == []

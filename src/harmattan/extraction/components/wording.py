@@ -272,8 +272,10 @@ def object_says_otherwise(doc: Doc, cue: Mention) -> bool:
 
 
 _HELD_STATE_BEFORE = re.compile(r"\b(?:s|still|toujours|remains|remain|reste|restent|the|le|la|les)\s+$")
+# "arrested several times this year" (but "arrested several officers" tells an arrest)
 _TIMES_AFTER = re.compile(
-    r"\s+(?:several|many|multiple|repeated|repeatedly|a plusieurs reprises|plusieurs fois)\b"
+    r"\s+(?:(?:several|many|multiple|numerous)\s+(?:times|occasions)|repeatedly|a plusieurs reprises|"
+    r"plusieurs fois|a maintes reprises)\b"
 )
 _IN_PROTEST = re.compile(
     r"\b(?:ambassadors?|envoys?|recalled|suspended|withdrew|cancelled)\b[^.]{0,25}\bin\s+$"
