@@ -292,3 +292,12 @@ def test_a_withdrawal_naming_no_recipient_leaves_to_the_host_forces(extractor: E
     events = [e for e in extractor.extract(text, published=dt.date(2024, 9, 3)) if e.sub_event_type]
     transfer = next(e for e in events if e.sub_event_type == "Non-violent transfer of territory")
     assert transfer.actor2_id == "ne-military"
+
+
+def test_a_governments_political_act_is_placed_in_its_country(extractor: Extractor) -> None:
+    text = (
+        "Nigeria cut off the electricity it supplies to Niger on Tuesday, in line with the sanctions imposed "
+        "after the coup in Niamey, Niger's power company said."
+    )
+    events = [e for e in extractor.extract(text, published=dt.date(2023, 8, 2)) if e.plover_type]
+    assert events and all(e.country == "NG" for e in events)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from typing import Any
 
 from harmattan.extraction.components.event_actors import foreign_detainees, set_actors
@@ -29,6 +30,8 @@ def build_event(
     _date(doc, cl, head, ev, evidence, undated_days_before)
     country = _place(doc, cl, ev, evidence, res)
     set_actors(doc, cl, head, ev, evidence, res, country)
+    if any(c.plover for c in cl.members):
+        _at_home_of_government(doc, cl, ev, evidence, res)
     _fatalities(doc, cl, ev, evidence, count_neutralised)
     seen: set[str] = set()
     for cand in cl.members:
@@ -234,6 +237,47 @@ def _at_capital(doc: Doc, ev: Event, evidence: list[Evidence], res: Any, country
     ev.latitude, ev.longitude, ev.geo_precision = float(p.latitude), float(p.longitude), 3
     for f in ("admin1", "latitude", "longitude", "geo_precision"):
         evidence.append(_ev(doc, f, m, f"default:capital:{p.id}"))
+
+
+def _at_home_of_government(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any) -> None:
+    """ "Nigeria cut off the electricity it supplies to Niger... Blackouts hit Niamey": a government's
+    political act is placed in its own country (dev gold: 258 such events, 16 elsewhere), at a place of it
+    the report names, else at its capital (precision 3)."""
+    found = _GOVERNMENT.match(ev.actor1_id or "")
+    places = getattr(getattr(res, "pack", None), "places", None)
+    if found is None or places is None or ev.country == found.group(1).upper():
+        return
+    if ev.sub_event_type == "Agreement":
+        return  # "Niamey : le Mali, le Burkina Faso et le Niger signent le traité": where the parties met
+    cc = found.group(1).upper()
+    own = {c.sentence for c in cl.members}
+    named = sorted(
+        (m for m in doc.of_kind("place") if (m.value.place.country, m.value.place.kind) == (cc, "populated")),
+        key=lambda m: (m.sentence not in own, m.start),
+    )
+    if named:
+        m = named[0]
+        p, precision, rule = m.value.place, m.value.precision, f"{m.rule}:{m.value.place.id}:home-of-actor1"
+    else:
+        capital = load_taxonomy("countries").get("capitals", {}).get(cc)
+        hits = places.search(capital, cc)[:1] if capital else []
+        if not hits:
+            return
+        p, precision, rule = hits[0], 3, f"default:capital:{hits[0].id}:home-of-actor1"
+        m = next((c.trigger for c in cl.members), None)
+        if m is None:
+            return
+    ev.country, ev.location = cc, str(p.name)
+    ev.admin1, ev.admin2 = places.names_on(cc, p.admin1, p.admin2, ev.event_date)
+    ev.latitude, ev.longitude, ev.geo_precision = float(p.latitude), float(p.longitude), precision
+    fields = ("country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision")
+    evidence[:] = [e for e in evidence if e.field not in fields]
+    for f in fields:
+        if getattr(ev, f) is not None:
+            evidence.append(_ev(doc, f, m, rule))
+
+
+_GOVERNMENT = re.compile(r"^([a-z]{2})-government$")
 
 
 def _fatalities(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], count_neutralised: bool) -> None:
