@@ -264,9 +264,7 @@ def _at_home_of_government(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence
         if not hits:
             return
         p, precision, rule = hits[0], 3, f"default:capital:{hits[0].id}:home-of-actor1"
-        m = next((c.trigger for c in cl.members), None)
-        if m is None:
-            return
+        m = cl.head.trigger  # the act itself is the evidence for where its government sits
     ev.country, ev.location = cc, str(p.name)
     ev.admin1, ev.admin2 = places.names_on(cc, p.admin1, p.admin2, ev.event_date)
     ev.latitude, ev.longitude, ev.geo_precision = float(p.latitude), float(p.longitude), precision
