@@ -1190,3 +1190,12 @@ def test_a_suicide_bomber_is_the_attacker(extractor: Extractor) -> None:
     text = "A suicide bomber drove a car into Chadian peacekeepers at Tessalit on Monday, killing two."
     e = _one(extractor, text, dt.date(2019, 6, 4))
     assert (e.actor1_id, e.actor2_id) == ("unidentified-armed-group", "minusma")
+
+
+def test_the_army_that_suffered_a_loss_is_the_target(extractor: Extractor) -> None:
+    text = (
+        "Chad's army suffered its heaviest loss in a single day when Boko Haram fighters overran its base at "
+        "Bohoma, on the Lake Chad peninsula, on Monday."
+    )
+    e = _one(extractor, text, dt.date(2020, 3, 25))
+    assert (e.actor1_id, e.actor2_id) == ("jas-boko-haram", "td-military")

@@ -48,6 +48,12 @@ _REPEL = re.compile(
 _AMBUSH_OBJECT = re.compile(r"\s+(?:(?:against|on|contre|a|à|d|de|du|des)\s+)?(?:[\w'-]+\s+){0,3}")
 
 
+# the party that "suffered" a loss, "subi" an attack or "lost" men is its target, not its doer
+_SUFFERED = re.compile(
+    r"\s*(?:\w+\s+)?(?:suffered|suffers|sustained|endured|subi|essuye|a perdu|ont perdu|lost)\b"
+)
+
+
 def _ambushed(doc: Doc, p: Participant, cues: list[Mention]) -> bool:
     """The party is what the ambush fell on: its object ("ambushed an anti-poaching patrol"), or its subject
     in the passive ("the patrol ... was ambushed", "la patrouille a été prise en embuscade"). Not an
@@ -126,6 +132,7 @@ def assign_roles(
             and first.role != "civilian"
             and not among_dead(doc, first)
             and not PASSIVE.search(gap)
+            and not _SUFFERED.match(gap)  # "Chad's army suffered its heaviest loss when fighters overran"
             # "le camp militaire visé par des kamikazes"; but "les forces maliennes, appuyées par"
             and not (_PARTICIPLE_BY.search(gap) and not _SUPPORT_BY.search(gap))
             and not (str(next_cue.value) in violent and _bare_participle(doc, next_cue))
