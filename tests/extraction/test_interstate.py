@@ -301,3 +301,17 @@ def test_a_governments_political_act_is_placed_in_its_country(extractor: Extract
     )
     events = [e for e in extractor.extract(text, published=dt.date(2023, 8, 2)) if e.plover_type]
     assert events and all(e.country == "NG" for e in events)
+
+
+def test_the_foreign_force_is_the_one_that_leaves_whoever_announces_it(extractor: Extractor) -> None:
+    text = (
+        "L'état-major burkinabè a annoncé dimanche la fin des opérations de la force française Sabre, lors "
+        "d'une cérémonie de descente des couleurs au camp de Kamboinsin. Le départ des forces spéciales "
+        "françaises avait été exigé en janvier par les autorités."
+    )
+    (event,) = [
+        e
+        for e in extractor.extract(text, published=dt.date(2023, 2, 20))
+        if e.sub_event_type == "Non-violent transfer of territory"
+    ]
+    assert (event.actor1_id, event.actor2_id) == ("sabre", "bf-military")

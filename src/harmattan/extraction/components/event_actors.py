@@ -283,6 +283,10 @@ def _host_forces_take_over(doc: Doc, head: Candidate, ev: Event, evidence: list[
     events coded to the host's military, none to its state)."""
     if ev.sub_event_type != "Non-violent transfer of territory" or res is None:
         return
+    if ev.inter2 == 8 and ev.inter1 != 8:
+        # "l'état-major burkinabè a annoncé la fin des opérations de la force française Sabre": the foreign
+        # force is the one that leaves, whoever announced it
+        swap_actors(ev, evidence)
     found = _HOST_BODY.match(ev.actor2_id or "")
     host = found.group(1) if found else (ev.country or "").lower() if ev.actor2_id is None else ""
     if not host or not (ev.inter1 == 8 or not str(ev.actor1_id).startswith(f"{host}-")):
