@@ -811,3 +811,8 @@ def test_several_people_arrested_is_an_arrest_several_times_is_not(extractor: Ex
     text = "Police arrested several journalists in Niamey on Monday."
     assert _types(extractor, text) == [("Strategic developments", "Arrests")]
     assert _types(extractor, "The activist has been arrested several times since 2019.") == []
+
+
+def test_a_battalion_named_signed_in_blood_signs_nothing(extractor: Extractor) -> None:
+    text = 'The "Signed in Blood" brigade of the Algerian jihadist Mokhtar Belmokhtar said it had taken part.'
+    assert "Agreement" not in [sub for _, sub in _types(extractor, text)]
