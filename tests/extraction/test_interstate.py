@@ -315,3 +315,20 @@ def test_the_foreign_force_is_the_one_that_leaves_whoever_announces_it(extractor
         if e.sub_event_type == "Non-violent transfer of territory"
     ]
     assert (event.actor1_id, event.actor2_id) == ("sabre", "bf-military")
+
+
+def test_a_political_act_needs_a_body_to_act_it(extractor: Extractor) -> None:
+    text = (
+        "ABIDJAN, Oct 2 - Ivory Coast raised the guaranteed price paid to cocoa farmers on Tuesday. Farmers' "
+        "groups welcomed the rise, and exporters warned that smuggling to neighbouring Ghana could continue."
+    )
+    assert [e for e in extractor.extract(text, published=dt.date(2024, 10, 2)) if e.plover_type] == []
+
+
+def test_a_junta_ending_an_agreement_is_its_act(extractor: Extractor) -> None:
+    text = (
+        "BAMAKO, Jan 26 - Mali's junta said it was ending, with immediate effect, the 2015 Algiers peace "
+        "agreement signed with northern separatist groups, accusing mediator Algeria of hostile acts."
+    )
+    (event,) = [e for e in extractor.extract(text, published=dt.date(2024, 1, 26)) if e.plover_type]
+    assert (event.plover_type, event.actor1_id) == ("REJECT", "ml-government")

@@ -23,7 +23,7 @@ from harmattan.extraction.components.folding import (
     outcome_only,
     takes_outcome,
 )
-from harmattan.extraction.components.interstate import domestic_verbal, verbal_only
+from harmattan.extraction.components.interstate import domestic_verbal, partyless_verbal, verbal_only
 from harmattan.extraction.components.place_words import headline_place
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.pipeline import Component, register
@@ -203,7 +203,7 @@ class Consolidate(Component):
                 int(self.settings["mass_killing_min"]),
                 int(self.settings["undated_days_before"]),
             )
-            if domestic_verbal(ev, self.settings["interstate_only"], self._kind_of):
+            if domestic_verbal(ev, self.settings["interstate_only"], self._kind_of) or partyless_verbal(ev):
                 continue
             if not verbal_only(ev, self.settings["never_alone"]):
                 doc.events.append(ev)

@@ -90,6 +90,11 @@ def set_actors(
     _mission_targeted(doc, cl, ev, evidence, res)
     _pact_between_states(ev, res)
     _host_forces_take_over(doc, head, ev, evidence, res)
+    lone_government = ev.actor1_id is None and str(ev.actor2_id).endswith("-government")
+    if lone_government and any(c.plover for c in cl.members):
+        # "Mali's junta said it was ending the 2015 Algiers agreement": a political act with one government
+        # named is that government's act
+        swap_actors(ev, evidence)
     _civilians_with_group(ev, res, country)
     excessive = ev.sub_event_type == "Excessive force against protesters"
     if excessive and (ev.actor1_id or "").startswith("protesters") and ev.inter2 == 1:

@@ -61,6 +61,20 @@ def verbal_only(ev: Event, never: Collection[str]) -> bool:
     )
 
 
+def partyless_verbal(ev: Event) -> bool:
+    """A strategic development told only by words of a PLOVER type with no body to act it: nobody named, or
+    only civilians, protesters or rioters ("exporters warned that smuggling would grow", "la baisse des
+    volumes menace de nombreux emplois"). The gold codes PLOVER acts of states, their forces, multilateral
+    bodies and armed groups (dev: 482 of 482)."""
+    return (
+        ev.event_type == "Strategic developments"
+        and ev.plover_type is not None
+        and ev.sub_event_type != "Agreement"  # "the two parties signed a ceasefire": unnamed, they sign
+        and (ev.actor1_id is None or ev.inter1 in (5, 6, 7))
+        and _span(ev, "sub_event_type") == _span(ev, "plover_type")
+    )
+
+
 def _span(ev: Event, field: str) -> tuple[int, int] | None:
     found = next((e for e in ev.evidence if e.field == field), None)
     return None if found is None else (found.sentence, found.start)
