@@ -203,7 +203,9 @@ class Consolidate(Component):
                 int(self.settings["mass_killing_min"]),
                 int(self.settings["undated_days_before"]),
             )
-            if domestic_verbal(ev, self.settings["interstate_only"], self._kind_of) or partyless_verbal(ev):
+            if domestic_verbal(ev, self.settings["interstate_only"], self._kind_of):
+                continue
+            if partyless_verbal(doc, ev):
                 continue
             if not verbal_only(ev, self.settings["never_alone"]):
                 doc.events.append(ev)

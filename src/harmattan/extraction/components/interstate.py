@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Collection
 from typing import Any
 
+from harmattan.extraction.doc import Doc
 from harmattan.records import Event
 
 #: registry kinds that stand for more than one country: any of them makes the interaction interstate
@@ -61,18 +62,42 @@ def verbal_only(ev: Event, never: Collection[str]) -> bool:
     )
 
 
-def partyless_verbal(ev: Event) -> bool:
-    """A strategic development told only by words of a PLOVER type with no body to act it: nobody named, or
-    only civilians, protesters or rioters ("exporters warned that smuggling would grow", "la baisse des
-    volumes menace de nombreux emplois"). The gold codes PLOVER acts of states, their forces, multilateral
-    bodies and armed groups (dev: 482 of 482)."""
-    return (
-        ev.event_type == "Strategic developments"
-        and ev.plover_type is not None
-        and ev.sub_event_type != "Agreement"  # "the two parties signed a ceasefire": unnamed, they sign
-        and (ev.actor1_id is None or ev.inter1 in (5, 6, 7))
-        and _span(ev, "sub_event_type") == _span(ev, "plover_type")
-    )
+def partyless_verbal(doc: Doc, ev: Event) -> bool:
+    """A strategic development told only by words of a PLOVER type with no body to act it: only civilians,
+    protesters or rioters named, or nobody and no country or party named before the words ("exporters
+    warned that smuggling to Ghana could continue", "la baisse des volumes menace de nombreux emplois").
+    The gold codes PLOVER acts of states, their forces, multilateral bodies and armed groups (dev: 482 of
+    482); agreements between unnamed parties stay."""
+    if (
+        ev.event_type != "Strategic developments"
+        or ev.plover_type is None
+        or ev.sub_event_type == "Agreement"
+        or _span(ev, "sub_event_type") != _span(ev, "plover_type")
+    ):
+        return False
+    if ev.inter1 in (5, 6, 7):
+        return True
+    cue = next((e for e in ev.evidence if e.field == "plover_type"), None)
+    if ev.actor1_id is not None or cue is None:
+        return False
+    # "Israel condemned the strike", "Berlin rejected recent calls": a country, a party or a name told before
+    # the words may act them
+    if any(
+        m.kind in ("country", "actor", "term") and m.sentence == cue.sentence and m.end <= cue.start
+        for m in doc.mentions
+    ):
+        return False
+    before = doc.text[doc.sentences[cue.sentence].start : cue.start]
+    return not any(w not in _FUNCTION_WORDS for w in _CAPITALISED.findall(before))
+
+
+_CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][\w'’-]+")
+# sentence openers that name nobody ("The", "Les", "Selon")
+_FUNCTION_WORDS = frozenset({
+    "The", "A", "An", "In", "On", "At", "After", "But", "And", "Its", "Their", "This", "These", "That",
+    "Some", "Many", "Le", "La", "Les", "Un", "Une", "Des", "Dans", "Selon", "Mais", "Et", "Ce", "Cette",
+    "Ces", "Au", "Aux", "Du", "De", "En", "Pour", "Par", "Sur",
+})  # fmt: skip
 
 
 def _span(ev: Event, field: str) -> tuple[int, int] | None:
