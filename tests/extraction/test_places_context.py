@@ -509,3 +509,12 @@ def test_a_village_named_again_in_a_later_line_is_the_same_occurrence(extractor:
     sample = Path(__file__).parents[2] / "samples" / "news" / "2022-03-10_menaka_tamalat_en.txt"
     events = extractor.extract(sample.read_text(encoding="utf-8"), published=dt.date(2022, 3, 10))
     assert len(events) == 1  # Tamalat lies at Anderamboukane's point: one place for merging
+
+
+def test_a_village_named_beside_a_road_s_ends_is_the_place(extractor: Extractor) -> None:
+    text = (
+        "Trois gardes forestiers ont été tués lundi dans l'attaque d'une patrouille entre Fada N'Gourma et "
+        "Pama, près de Natiaboani, dans l'est du Burkina Faso."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2021, 4, 28))
+    assert (event.location, event.geo_precision) == ("Natiaboani", 2)

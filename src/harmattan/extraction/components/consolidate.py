@@ -139,11 +139,26 @@ def _nearest_place(doc: Doc, cand: Candidate) -> tuple[Any, Mention] | None:
             # "Diffa : 26 soldats tués dans l'attaque de Bosso": of two towns, the headline's label names
             # the area
             headline_place(doc, m.start, m.end),
+            # "entre Fada N'Gourma et Pama, près de Natiaboani": the road's ends locate less than the village
+            _road_end(doc, m),
             m.value.precision,
             abs(m.start - cand.trigger.start),
         ),
     )
     return best.value, best
+
+
+def _road_end(doc: Doc, m: Mention) -> bool:
+    """An end of "entre X et Y", "between X and Y" (the span a road or an area covers)."""
+    before = doc.folded[max(0, m.start - 50) : m.start]
+    return bool(_BETWEEN_FIRST.search(before) or _BETWEEN_SECOND.search(before))
+
+
+_BETWEEN_FIRST = re.compile(
+    r"\b(?:entre|between)\s+(?:the\s+|les\s+|la\s+|le\s+)?"
+    r"(?:(?:town|village|localites?|villes?|villages?|towns)\s+(?:of\s+|de\s+|d\s+)?)?$"
+)
+_BETWEEN_SECOND = re.compile(r"\b(?:entre|between)\s+[\w ]{2,40}?\s+(?:et|and)\s+$")
 
 
 @register
