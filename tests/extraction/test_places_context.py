@@ -518,3 +518,12 @@ def test_a_village_named_beside_a_road_s_ends_is_the_place(extractor: Extractor)
     )
     (event,) = extractor.extract(text, published=dt.date(2021, 4, 28))
     assert (event.location, event.geo_precision) == ("Natiaboani", 2)
+
+
+def test_a_boat_named_after_a_town_names_no_place(extractor: Extractor) -> None:
+    text = (
+        'Armed men fired rockets on Thursday at the passenger boat "Tombouctou" near Bamba, in the Gao '
+        "region, killing at least 49 civilians."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2023, 9, 9))
+    assert event.location == "Bamba"

@@ -166,3 +166,19 @@ def inside_proper_name(doc: Doc, start: int, end: int) -> bool:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+def names_a_thing(doc: Doc, start: int, end: int) -> bool:
+    """ "the passenger boat "Tombouctou"", "the Tombouctou, a passenger boat": a place's name given to a boat
+    (or quoted as a name) names no place."""
+    before = doc.clean[max(0, start - 40) : start]
+    after = doc.clean[end : end + 60]
+    quoted = bool(_OPEN_QUOTE.search(before)) and bool(_CLOSE_QUOTE.match(after))
+    return quoted or bool(_VESSEL_BEFORE.search(before)) or bool(_VESSEL_AFTER.match(after))
+
+
+_OPEN_QUOTE = re.compile(r"[\"«“]\s*$")
+_CLOSE_QUOTE = re.compile(r"\s*[\"»”]")
+_VESSEL = r"(?:boat|vessel|ship|ferry|barge|bateau|navire|baleiniere|baleinière|pinasse|chaland)"
+_VESSEL_BEFORE = re.compile(rf"(?i)\b{_VESSEL}\s+(?:de\s+\w+\s+)?[\"«“]?\s*$")
+_VESSEL_AFTER = re.compile(rf"(?i)\s*,\s*(?:a|an|un|une|le|la|the)\s+(?:[\w-]+\s+){{0,3}}?{_VESSEL}\b")

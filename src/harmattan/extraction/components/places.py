@@ -32,6 +32,7 @@ from harmattan.extraction.components.place_words import (
     headline_place,
     inside_proper_name,
     listed_after,
+    names_a_thing,
     person_name,
 )
 from harmattan.extraction.components.unlisted_places import unlisted_villages, village_at
@@ -257,7 +258,7 @@ class PlaceMentions(Component):
             candidates = areas_named
             area = max(candidates, key=lambda p: homonym_score(p, countries, areas, directions, folded))
             return PlaceRef(area, _area_precision(area), context or "")
-        if not candidates:
+        if not candidates or names_a_thing(doc, start, end):
             return None
         best = max(candidates, key=lambda p: homonym_score(p, countries, areas, directions, folded))
         populous = int(best.population or 0) >= min_pop or best.feature in ("P.PPLA", "P.PPLC", "P.PPLA2")
