@@ -527,3 +527,11 @@ def test_a_boat_named_after_a_town_names_no_place(extractor: Extractor) -> None:
     )
     (event,) = extractor.extract(text, published=dt.date(2023, 9, 9))
     assert event.location == "Bamba"
+
+
+def test_a_place_named_by_its_site_is_the_place(extractor: Extractor) -> None:
+    text = "Gunmen killed six aid workers on Sunday in the Kouré giraffe reserve, south-east of Niamey."
+    (event,) = extractor.extract(text, published=dt.date(2020, 8, 10))
+    assert (event.location, event.admin1) == ("Kouré", "Tillabéri")
+    text = "Two soldiers were killed on Sunday in an ambush near the Dogon village of Sobane Da."
+    assert extractor.extract(text, published=dt.date(2020, 8, 10))[0].location != "Dogon"

@@ -182,3 +182,19 @@ _CLOSE_QUOTE = re.compile(r"\s*[\"»”]")
 _VESSEL = r"(?:boat|vessel|ship|ferry|barge|bateau|navire|baleiniere|baleinière|pinasse|chaland)"
 _VESSEL_BEFORE = re.compile(rf"(?i)\b{_VESSEL}\s+(?:de\s+\w+\s+)?[\"«“]?\s*$")
 _VESSEL_AFTER = re.compile(rf"(?i)\s*,\s*(?:a|an|un|une|le|la|the)\s+(?:[\w-]+\s+){{0,3}}?{_VESSEL}\b")
+
+
+def site_named(doc: Doc, start: int, end: int) -> str | None:
+    """ "in the Kouré giraffe reserve", "dans la forêt de Kodjoga" is introduced by its site: a place's name
+    between an article after a preposition and a site noun is the place."""
+    if _IN_THE.search(doc.folded, max(0, start - 14), start) and _SITE_AFTER.match(doc.folded, end):
+        return "ctx_before"
+    return None
+
+
+_IN_THE = re.compile(r"\b(?:in|at|near|into|from)\s+the\s+$")
+_SITE_AFTER = re.compile(
+    # (not "village", "town": "the Dogon village of Sobane-Da" names a people)
+    r"\s+(?:[a-z]+\s+)?(?:reserve|forest|park|camp|mine|market|valley|base|airport|prison|district|commune|"
+    r"department)\b"
+)

@@ -34,6 +34,7 @@ from harmattan.extraction.components.place_words import (
     listed_after,
     names_a_thing,
     person_name,
+    site_named,
 )
 from harmattan.extraction.components.unlisted_places import unlisted_villages, village_at
 from harmattan.extraction.doc import Doc, Mention
@@ -98,7 +99,7 @@ class PlaceMentions(Component):
             ):
                 continue  # "President Keïta", then "Keïta announced": a person named like a town
             context = context_after(doc, hit.end, after) or context_before(doc, hit.start, ctx)
-            context = context or ("ctx_before" if headline else None)
+            context = context or ("ctx_before" if headline else None) or site_named(doc, hit.start, hit.end)
             if context is None and pending and listed_after(doc, pending[-1], hit):
                 context = pending[-1][1]  # "à Kayes, Diboli et Sandaré": a list shares its first place's word
             if context == "ctx_before" and between_pair(doc, hit.start):
