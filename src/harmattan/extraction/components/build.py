@@ -227,16 +227,21 @@ def _spelled(text: str, name: str, names: tuple[str, ...]) -> str:
 
 def _at_capital(doc: Doc, ev: Event, evidence: list[Evidence], res: Any, country: str, m: Mention) -> None:
     """A decision with no place named is placed at the capital of the country it concerns, precision 3."""
-    capital = load_taxonomy("countries").get("capitals", {}).get(country)
     places = getattr(getattr(res, "pack", None), "places", None)
-    found = places.search(capital, country)[:1] if capital and places is not None else []
-    if not found or places is None:
+    p = _capital_of(places, country)
+    if p is None or places is None:
         return
-    p = found[0]
     ev.admin1 = places.names_on(country, p.admin1, None, ev.event_date)[0]
     ev.latitude, ev.longitude, ev.geo_precision = float(p.latitude), float(p.longitude), 3
     for f in ("admin1", "latitude", "longitude", "geo_precision"):
         evidence.append(_ev(doc, f, m, f"default:capital:{p.id}"))
+
+
+def _capital_of(places: Any, country: str) -> Any:
+    """The gazetteer's place for a country's capital (``capitals`` in taxonomies/countries.yaml), or None."""
+    capital = load_taxonomy("countries").get("capitals", {}).get(country)
+    found = places.search(capital, country)[:1] if capital and places is not None else []
+    return found[0] if found else None
 
 
 def _at_home_of_government(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any) -> None:
@@ -259,11 +264,10 @@ def _at_home_of_government(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence
         m = named[0]
         p, precision, rule = m.value.place, m.value.precision, f"{m.rule}:{m.value.place.id}:home-of-actor1"
     else:
-        capital = load_taxonomy("countries").get("capitals", {}).get(cc)
-        hits = places.search(capital, cc)[:1] if capital else []
-        if not hits:
+        capital = _capital_of(places, cc)
+        if capital is None:
             return
-        p, precision, rule = hits[0], 3, f"default:capital:{hits[0].id}:home-of-actor1"
+        p, precision, rule = capital, 3, f"default:capital:{capital.id}:home-of-actor1"
         m = cl.head.trigger  # the act itself is the evidence for where its government sits
     ev.country, ev.location = cc, str(p.name)
     ev.admin1, ev.admin2 = places.names_on(cc, p.admin1, p.admin2, ev.event_date)

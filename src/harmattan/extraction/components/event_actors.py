@@ -108,28 +108,47 @@ def set_actors(
 def _foreign_claim(doc: Doc, cand: Candidate, res: Any, country: str | None) -> str | None:
     """ "France says it killed about 20 jihadists in Mali": a claim another country announces is its forces'
     (in Mali in 2018 the French operation alone there, Barkhane)."""
-    for m in doc.of_kind("country", cand.sentence) + doc.of_kind("place", cand.sentence):
-        if m.kind == "place" and getattr(m.value.place, "feature", "") != "P.PPLC":
-            continue
-        cc = str(m.value if m.kind == "country" else m.value.place.country)
-        if cc == country or not _ANNOUNCES.match(doc.folded, m.end):
-            continue
-        return res.forces_of(cc, country, doc.published) if res is not None else f"{cc.lower()}-military"
-    sent = doc.sentences[cand.sentence]
-    for cc, pattern in _capital_claims().items():
-        if cc != country and pattern.search(doc.folded, sent.start, sent.end):
-            return res.forces_of(cc, country, doc.published) if res is not None else f"{cc.lower()}-military"
-    return None
+    claimant = next(
+        (
+            cc
+            for cc in [*_countries_announcing(doc, cand.sentence), *_capitals_announcing(doc, cand.sentence)]
+            if cc != country
+        ),
+        None,
+    )
+    if claimant is None:
+        return None
+    if res is None:
+        return f"{claimant.lower()}-military"
+    return str(res.forces_of(claimant, country, doc.published))
+
+
+def _countries_announcing(doc: Doc, sentence: int) -> list[str]:
+    """Countries (a name, a demonym or a capital the gazetteer has) named right before a claim verb."""
+    return [
+        str(m.value if m.kind == "country" else m.value.place.country)
+        for m in doc.of_kind("country", sentence) + doc.of_kind("place", sentence)
+        if (m.kind == "country" or getattr(m.value.place, "feature", "") == "P.PPLC")
+        and _ANNOUNCES.match(doc.folded, m.end)
+    ]
+
+
+def _capitals_announcing(doc: Doc, sentence: int) -> list[str]:
+    """Countries whose capital beyond the gazetteer is named right before a claim ("Paris annonce avoir")."""
+    pattern, country_of = _capital_claims()
+    sent = doc.sentences[sentence]
+    named = {country_of[found.group(1)] for found in pattern.finditer(doc.folded, sent.start, sent.end)}
+    return [cc for cc in dict.fromkeys(country_of.values()) if cc in named]  # in the taxonomy's order
 
 
 @lru_cache(maxsize=1)
-def _capital_claims() -> dict[str, re.Pattern[str]]:
-    """Per country, its capital named right before a claim ("Paris annonce avoir neutralisé")."""
+def _capital_claims() -> tuple[re.Pattern[str], dict[str, str]]:
+    """``capital_metonyms`` of taxonomies/countries.yaml: one pattern for a capital right before a claim,
+    and the country of each folded name."""
     spec = load_taxonomy("countries").get("capital_metonyms", {})
-    return {
-        cc: re.compile(rf"\b(?:{'|'.join(re.escape(fold(n)) for n in names)})(?={_ANNOUNCES.pattern})")
-        for cc, names in spec.items()
-    }
+    country_of = {fold(name): cc for cc, names in spec.items() for name in names}
+    names = "|".join(re.escape(n) for n in sorted(country_of, key=len, reverse=True))
+    return re.compile(rf"\b({names})(?={_ANNOUNCES.pattern})"), country_of
 
 
 _ANNOUNCES = re.compile(
