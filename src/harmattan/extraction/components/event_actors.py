@@ -312,7 +312,12 @@ def _host_forces_take_over(doc: Doc, head: Candidate, ev: Event, evidence: list[
         # force is the one that leaves, whoever announced it
         swap_actors(ev, evidence)
     found = _HOST_BODY.match(ev.actor2_id or "")
-    host = found.group(1) if found else (ev.country or "").lower() if ev.actor2_id is None else ""
+    if found is not None:
+        host = found.group(1)  # the host named as a state or a government
+    elif ev.actor2_id is None:
+        host = (ev.country or "").lower()  # no recipient named: the country it happened in
+    else:
+        return
     if not host or not (ev.inter1 == 8 or not str(ev.actor1_id).startswith(f"{host}-")):
         return  # a force of the host country itself
     forces = res.actor(f"{host}-military")
