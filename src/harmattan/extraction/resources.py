@@ -181,6 +181,9 @@ def _taxonomy_entries() -> Iterator[Entry]:
                 yield entry("cue", cue, lang, variant)
     for lang, term in lang_terms(triggers.get("non_violent_causes", {})):
         yield entry("disaster", None, lang, term)
+    for source, section in triggers.get("sources", {}).items():
+        for lang, term in lang_terms(section):
+            yield entry("source", source, lang, term)
     for lang, term in lang_terms(triggers.get("sports_words", {})):
         yield entry("sport", fold_term(term), lang, term)
     for spec in load_taxonomy("actor_terms")["terms"]:

@@ -104,7 +104,9 @@ _DESTINATION = re.compile(
     r"a destination de|fled to|fleeing to|evacuated to|pris la route de|fui vers|fuient vers|refugiee?s? a|"
     r"took refuge in|sought refuge in|displaced to|left for|leaving for|moved to|relocated to|"
     r"left the country for|left the capital for|quitte le pays pour|"
-    r"partis pour|partis a|refugies dans|refugiees dans|se sont replies sur)\s+(?:(?:the|la|le|l)\s+)?$"
+    r"partis pour|partis a|refugies dans|refugiees dans|se sont replies sur|"
+    # "on the road leading to Oula": the road's end, not where it happened
+    r"leading to|that leads to|menant a|qui mene a)\s+(?:(?:the|la|le|l)\s+)?$"
 )
 
 
@@ -436,19 +438,23 @@ _MORE_OF_IT = re.compile(
 
 
 def _names_the_attack_told(doc: Doc, cl: Cluster) -> bool:
-    """ "Paris a condamné l'attaque", "No group has claimed the attack": a sentence with no date, place or
-    doer of its own whose one violent word is "the attack" speaks of the attack just told."""
+    """ "Paris a condamné l'attaque", "No group has claimed the attack", "said the killings were part of a
+    pattern of executions": a sentence with no date, place or doer of its own whose first violent word is
+    "the attack" or "the killings" speaks of what was just told."""
     if cl.historical is not None or (cl.date is not None and cl.date[2] is not None) or cl.place is not None:
         return False
     cues = [c for cand in cl.members for c in cand.cues if str(c.value) in ("attack", "kill", "clash")]
-    return (
-        len(cues) == 1
-        and all(cand.actor1 is None for cand in cl.members)
-        and _THE_ATTACK.fullmatch(doc.folded, max(0, cues[0].start - 12), cues[0].end) is not None
-    )
+    if not cues or any(cand.actor1 is not None for cand in cl.members):
+        return False
+    first = min(cues, key=lambda c: c.start)
+    opening = (doc.folded, max(0, first.start - 12), first.end)
+    if _THE_KILLINGS.fullmatch(*opening):
+        return True  # the other violent words describe them
+    return len(cues) == 1 and _THE_ATTACK.fullmatch(*opening) is not None
 
 
 _THE_ATTACK = re.compile(r".*\b(?:l|cette|the|this|that)\s*(?:attaque|attack|assaut|assault)")
+_THE_KILLINGS = re.compile(r".*\b(?:the|these|those|ces|les)\s+(?:killings|meurtres|tueries|executions)")
 
 
 def _that_day(doc: Doc, cl: Cluster, before: Cluster) -> bool:

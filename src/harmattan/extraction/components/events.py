@@ -254,7 +254,8 @@ class EventDetector(Component):
             # "l'opposant a été interpellé vendredi", no arresting party named: the authorities arrest
             # (the gold annotators' practice: government before police)
             cand.default_actor1 = "{cc}-government"
-        rule = rule or self.book.classify(_main_movement(names, cues), cand)
+        sources = frozenset(str(m.value) for m in mentions if m.kind == "source")
+        rule = rule or self.book.classify(_main_movement(names, cues), cand, sources)
         if rule is None:
             return None
         cand.rule = rule

@@ -34,7 +34,11 @@ class RuleBook:
         self.tactic_rules: list[dict[str, Any]] = rules["tactics"]
         self.companion_rules: list[dict[str, Any]] = rules.get("companions", [])
 
-    def classify(self, names: set[str], cand: Candidate) -> dict[str, Any] | None:
+    def classify(
+        self, names: set[str], cand: Candidate, sources: frozenset[str] = frozenset()
+    ) -> dict[str, Any] | None:
+        """The first rule whose conditions hold for the cue names, the parties' roles and the sentence's
+        ``sources`` (who it says the news comes from: triggers.yaml ``sources``)."""
         target = target_class(cand.actor2)
         # "state", else "nonstate"; an armed party the report names is also "armed" (a ground assault)
         role = cand.actor1.role if cand.actor1 is not None else None
@@ -59,6 +63,8 @@ class RuleBook:
             ):
                 continue
             if "initiator" in rule and not initiators & set(rule["initiator"]):
+                continue
+            if "source" in rule and rule["source"] not in sources:
                 continue
             return rule
         return None
