@@ -243,3 +243,22 @@ def test_protests_planned_are_not_yet_held(extractor: Extractor) -> None:
     )
     events = extractor.extract(text, published=dt.date(2017, 10, 30))
     assert [(e.sub_event_type, e.location) for e in events] == [("Peaceful protest", "Niamey")]
+
+
+@pytest.mark.parametrize(
+    ("text", "regained"),
+    [
+        ("L'armée malienne a annoncé samedi la reprise d'Anefis.", True),
+        ("Les FAMa reprennent le poste de Ber aux rebelles.", True),
+        ("Les élèves maliens ont repris lundi le chemin de l'école à Tombouctou.", False),
+        ("A Tessalit, les heurts entre militaires et rebelles ont repris le lendemain soir.", False),
+        (
+            "Benin's government said it had thwarted a coup attempt on Sunday: loyal units had retaken "
+            "control of the situation, and a dozen soldiers were arrested.",
+            False,
+        ),
+    ],
+)
+def test_taking_back_needs_a_place(extractor: Extractor, text: str, regained: bool) -> None:
+    events = extractor.extract(text, published=dt.date(2023, 10, 9))
+    assert ("Government regains territory" in [e.sub_event_type for e in events]) is regained

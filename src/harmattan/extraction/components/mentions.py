@@ -52,6 +52,8 @@ def _add_hits(doc: Doc, hits: list[Hit], rule: str) -> None:
             continue  # "the March 2022 killings", "a March 27 raid": a month, no march
         if kind == "cue" and _NEGATED.search(doc.folded, max(0, hit.start - 16), hit.start):
             continue  # "no arrest had been announced", "aucune attaque n'a été signalée"
+        if kind == "cue" and hit.entry.value in _needs_object() and not _object_told(doc, hit):
+            continue  # "ont repris le chemin de l'école": no town retaken (triggers.yaml needs_object)
         group = group_of(kind, kind)
         bucket = grouped.get(group)
         if bucket is None:
@@ -117,6 +119,38 @@ _ESCORTED_CONVOY = re.compile(
 )
 _NEGATED = re.compile(r"\b(?:no|aucune?|not a single|pas une? seule?|no new|aucune nouvelle)\s+$")
 _MONTH_DATE = re.compile(r"(?:the |a |la |une )?(?:March|Marche?)\s+\d")
+
+
+@functools.cache
+def _needs_object() -> dict[str, dict[str, Any]]:
+    """triggers.yaml ``needs_object``, folded: per cue, its words that need an object, the objects and what
+    may never follow."""
+    table = load_taxonomy("triggers").get("needs_object", {})
+    return {
+        cue: {
+            "words": frozenset(fold(w) for w in spec.get("words", [])),
+            "objects": frozenset(fold(w) for w in spec.get("objects", [])),
+            "never_after": tuple(fold(w) for w in spec.get("never_after", [])),
+        }
+        for cue, spec in table.items()
+    }
+
+
+def _object_told(doc: Doc, hit: Hit) -> bool:
+    """Whether a cue of ``needs_object`` acts on something: an object word or a name after "de"/"of"."""
+    spec = _needs_object()[hit.entry.value]
+    after = doc.folded[hit.end : hit.end + 60].split()
+    if any(phrase in " ".join(after[:6]) for phrase in spec["never_after"]):
+        return False
+    if fold(hit.entry.term) not in spec["words"]:
+        return True
+    if any(word.strip(".,;:") in spec["objects"] for word in after[:4]):
+        return True
+    return bool(_NAME_AFTER_OF.match(doc.text, hit.end))
+
+
+# "la reprise d'Anefis", "la reprise de Kidal", "the recapture of Gao"
+_NAME_AFTER_OF = re.compile(r"[ ,]*(?:\S+ ){0,3}?(?:de |d'|d’|of )[A-ZÀ-Ý]")
 
 
 def _hit_start(hit: Hit) -> int:
