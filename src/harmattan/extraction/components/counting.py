@@ -79,6 +79,8 @@ def count_casualties(
             if n.end <= cue.start
             and cue.start - n.end <= (140 if _subject_figure(doc, n, cue) else 70)
             and (n.rule != "number:words-weak" or _weak_counts(doc.folded[n.end : cue.start]))
+            # "an official toll is expected": "an" counts nobody before a toll
+            and not (n.rule == "number:words-weak" and is_toll(doc, cue))
             and n.start not in used
             and not any(n.end <= o.start < cue.start for o in cas if o is not cue)
         ]
@@ -92,7 +94,7 @@ def count_casualties(
             and not any(cue.end <= o.start < n.start for o in cas if o is not cue)
             # "one soldier killed and five wounded", "dix militaires tués et quarante-six terroristes
             # neutralisés": a figure right before another casualty word (or its noun) is that word's
-            and not any(_owned_by(doc, n, o) for o in cas if o is not cue)
+            and not any(_owned_by(doc, n, o) or _next_clause(doc, cue, n, o) for o in cas if o is not cue)
         ]
         picked = _pick(doc, before, after, cue, persons)
         if picked and picked[0].start >= cue.end:
@@ -146,6 +148,19 @@ _OWN_NOUN = re.compile(r"\s*(?:(?!(?:and|et|or|ou)\b)[\w'-]+\s+){0,2}")
 _COORDINATED = re.compile(r"^\s*\w+(?:\s+\w+)?\s+(?:and|et)\s")
 
 
+def _next_clause(doc: Doc, cue: Mention, n: Mention, other: Mention) -> bool:
+    """ "A peacekeeper was killed and four of his comrades badly hurt": a figure right after "and" opens the
+    next clause, whose own casualty word follows it."""
+    return (
+        0 <= other.start - n.end <= 45
+        and _AND_GAP.fullmatch(doc.folded, cue.end, n.start) is not None
+        and not _SENTENCE_STOP.search(doc.folded, n.end, other.start)
+    )
+
+
+_AND_GAP = re.compile(r"\s*,?\s*(?:and|et|while|tandis que|alors que)\s+")
+
+
 def _weak_counts(gap: str) -> bool:
     """ "a soldier was killed", "one villager killed", "un militaire et 7 jihadistes tués": "a" counts the
     dead; in "members of a group killed a man" it only introduces the killers."""
@@ -153,8 +168,24 @@ def _weak_counts(gap: str) -> bool:
 
 
 def _unit_follows(doc: Doc, n: Mention, units: frozenset[str]) -> bool:
-    nxt = doc.folded[n.end : n.end + 20].split()
-    return bool(nxt) and nxt[0] in units
+    """ "30 km", "two Nigerian Customs vehicles": the figure's noun is no person (read past the first word
+    only through capitalised names)."""
+    if _CLOCK.match(doc.text, n.end):
+        return True  # "at around 10 p.m."
+    words = doc.folded[n.end : n.end + 40].split()[:3]
+    names = doc.text[n.end : n.end + 40].split()[:3]
+    for i, word in enumerate(words):
+        if i and not names[i - 1][:1].isupper():
+            return False  # past the first word only through names: "cinq Volontaires pour la défense"
+        word = word.strip(".,;:")
+        if word in units and not (i and word in _FIRST_WORD_UNITS):
+            return True
+    return False
+
+
+_CLOCK = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b|h\d\d\b|o'clock)", re.IGNORECASE)
+# units that only count right after the figure ("20 pour cent", "un an", "10 h")
+_FIRST_WORD_UNITS = frozenset({"pour", "an", "h", "am", "pm"})
 
 
 def _one_more_listed(doc: Doc, n: Mention, numbers: list[Mention]) -> bool:
@@ -263,12 +294,34 @@ def _without_parts(doc: Doc, numbers: list[Mention]) -> list[Mention]:
     kept: list[Mention] = []
     part: Mention | None = None
     for n in sorted(numbers, key=lambda m: m.start):
-        if _SUBSET_BEFORE.search(doc.folded[max(0, n.start - 20) : n.start]) or _listed_after(doc, part, n):
+        if (
+            _SUBSET_BEFORE.search(doc.folded[max(0, n.start - 20) : n.start])
+            or _listed_after(doc, part, n)
+            or _breakdown_of_toll_told(doc, n)
+        ):
             part = n
         else:
             part = None
             kept.append(n)
     return kept
+
+
+def _breakdown_of_toll_told(doc: Doc, n: Mention) -> bool:
+    """ "Six people died ... The dead were a soldier, two customs officers and one civilian": after a toll,
+    who "the dead" were breaks it down (the figures are not more dead)."""
+    if not _THE_DEAD_WERE.search(doc.folded[max(0, n.start - 30) : n.start]):
+        return False
+    return any(
+        m.kind in ("number", "vague") and m.sentence < n.sentence and m.value
+        for m in doc.mentions
+        if m.sentence in range(n.sentence - 2, n.sentence)
+    )
+
+
+_THE_DEAD_WERE = re.compile(
+    r"\b(?:the dead|the victims|those killed|among the dead|les morts|les victimes|parmi les morts|"
+    r"parmi les victimes)\s+(?:were|are|included|include|sont|etaient|figurent)\s+$"
+)
 
 
 def _listed_after(doc: Doc, part: Mention | None, n: Mention) -> bool:
@@ -277,7 +330,7 @@ def _listed_after(doc: Doc, part: Mention | None, n: Mention) -> bool:
     )
 
 
-_LISTED_PART = re.compile(r"[^\W\d]+(?:\s+[^\W\d]+)?\s*,\s*$")
+_LISTED_PART = re.compile(r"\s*[^\W\d]+(?:\s+[^\W\d]+)?\s*,\s*$")
 
 
 def is_toll(doc: Doc, cue: Mention) -> bool:

@@ -139,7 +139,7 @@ def listed_victims(doc: Doc, cue: Mention) -> list[Mention]:
     start = _subject_start(doc, sent.start, aux.start())
     subject = doc.text[start : aux.start()]
     items = [i.strip() for i in _LIST_SPLIT.split(subject) if i.strip()]
-    if len(items) < 2 or any(not _SINGLE.match(fold(i)) for i in items):
+    if len(items) < 2 or any(not _SINGLE.fullmatch(fold(i)) for i in items):
         return []
     out, at = [], start
     for item in items:
@@ -158,7 +158,10 @@ _LABEL = re.compile(
     r"(?:(?:In|At|À|Au|A)\s+[A-ZÀ-Ý][\w' -]{1,30},\s+)?"  # "In Saint-Louis, a student ... died"
 )
 _LIST_SPLIT = re.compile(r",\s*|\s+(?:et|and)\s+")
-_SINGLE = re.compile(r"(?:le|la|l |l'|un|une|son|sa|the|a|an|one|his|her|their)\s*\w")
+# one person per item: a determiner as a word of its own ("sa", not "saying"), a short phrase, no figure
+_SINGLE = re.compile(
+    r"(?:le|la|l |l'|un|une|son|sa|the|a|an|one|his|her|their)\b\s*[^\W\d]+(?:\s+[^\W\d]+){0,8}"
+)
 
 
 def one_before(doc: Doc, cue: Mention, number: Mention) -> Mention | None:

@@ -145,7 +145,7 @@ class Sentences(Component):
         sentences: list[Sentence] = []
         start = 0
         for match in _BOUNDARY.finditer(text):
-            if match.start() <= start or _after_abbreviation(text, match.start()):
+            if match.start() <= start or _after_abbreviation(text, match.start(), match.end()):
                 continue
             _add(sentences, text, start, match.start())
             start = match.end()
@@ -154,17 +154,39 @@ class Sentences(Component):
         return doc
 
 
-def _after_abbreviation(text: str, pos: int) -> bool:
+def _after_abbreviation(text: str, pos: int, next_start: int) -> bool:
     if pos == 0 or text[pos - 1] != ".":
         return False
     word_start = pos - 1
     while word_start > 0 and not text[word_start - 1].isspace():
         word_start -= 1
     word = text[word_start : pos - 1].lower()
+    if word in _MONTHS_SHORT and text[next_start : next_start + 1].isdigit():
+        return True  # "on Sept. 2 a mine ...": a date, not a sentence's end
     # "U.S. Army special forces", "the U.N. mission": a dotted initialism rarely ends a sentence
     return word in _ABBREV or (len(word) == 1 and word.isalpha()) or bool(_INITIALISM.fullmatch(word))
 
 
+_MONTHS_SHORT = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "janv",
+        "fev",
+        "févr",
+        "déc",
+    ]
+)
 _INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
