@@ -25,22 +25,22 @@ def _fatalities(extractor: Extractor, text: str) -> list[int | None]:
         ("On Sept. 2 a mine on the road to Aguelhok killed four Chadian blue helmets and wounded 15.", 4),
         # the things burned are no people
         (
-            "ISWAP fighters stormed Geidam on Saturday, shooting a night watchman dead and setting two Nigerian "
-            "Customs vehicles on fire.",
+            "ISWAP fighters stormed Geidam on Saturday, shooting a night watchman dead and setting "
+            "two Nigerian Customs vehicles on fire.",
             1,
         ),
         # the hour of the attack
         ("Boko Haram insurgents struck Bolakla at around 10 p.m. on Tuesday, killing four people.", 4),
         # "an official toll" is expected: nobody more died
         (
-            "Soldiers were attacked on Thursday in Karimama; the unofficial toll is two dead. The government has "
-            "said nothing so far, and an official toll is expected after the operation.",
+            "Soldiers were attacked on Thursday in Karimama; the unofficial toll is two dead. The "
+            "government has said nothing so far, and an official toll is expected after the operation.",
             2,
         ),
         # another source's higher toll, and who the victims were, add nobody
         (
-            "Suspected militants killed at least 16 civilians on Tuesday in Tindibawen. A militia coalition put "
-            "the toll at 17, saying some elderly people were burnt alive in their homes.",
+            "Suspected militants killed at least 16 civilians on Tuesday in Tindibawen. A militia "
+            "coalition put the toll at 17, saying some elderly people were burnt alive in their homes.",
             16,
         ),
     ],
@@ -52,8 +52,8 @@ def test_figures_of_another_clause_are_not_the_dead(extractor: Extractor, text: 
 def test_who_the_dead_were_breaks_down_the_toll(extractor: Extractor) -> None:
     text = (
         "Six people died overnight when Boko Haram fighters attacked an army checkpoint on Gabalami island, "
-        "a military source said on Sunday. The dead were a soldier, two customs officers, two forestry agents "
-        "and one civilian."
+        "a military source said on Sunday. The dead were a soldier, two customs officers, two "
+        "forestry agents and one civilian."
     )
     assert _fatalities(extractor, text) == [6]
     alone = "The dead were a soldier and two customs officers, a military source said on Sunday."
