@@ -28,6 +28,14 @@ def set_actors(
     src = next((c for c in cl.members if c.actor1 is not None or c.default_actor1), head)
     if src.actor1 is None:
         src = next((c for c in cl.members if c.actor1 is not None and c.agent_told), src)
+    if (
+        src.actor1 is None
+        and "{cc}" in (src.default_actor1 or "")
+        and _forces_attacked(doc, cl, src, res, country)
+    ):
+        # "a soldier was killed in an exchange of fire ... an army detachment came under fire in an ambush":
+        # the forces were the target, not the claimants of the fighting
+        src = next((c for c in cl.members if c is not src and c.default_actor1 and c.actor1 is None), src)
     src = _acting_body(cl, src)
     a1 = src.actor1
     if a1 is not None:
@@ -103,6 +111,17 @@ def set_actors(
     _crowd_police(ev, evidence, res)
     if ev.actor2 is None:
         ev.inter2 = 0 if ev.actor1 is not None else None
+
+
+def _forces_attacked(doc: Doc, cl: Any, src: Candidate, res: Any, country: str | None) -> bool:
+    """Another sentence of the occurrence names the forces the claim would name as the ones attacked."""
+    if country is None or _foreign_claim(doc, src, res, country) is not None:
+        return False
+    claimed = str(src.default_actor1).replace("{cc}", country.lower())
+    return any(
+        c is not src and c.actor2 is not None and c.actor2.actor_id == claimed and c.actor1 is None
+        for c in cl.members
+    )
 
 
 def _foreign_claim(doc: Doc, cand: Candidate, res: Any, country: str | None) -> str | None:

@@ -112,13 +112,16 @@ def _toll_date(doc: Doc, m: Mention) -> bool:
 
 
 def reported(doc: Doc, m: Mention) -> bool:
-    """A date just after a verb of saying ("said on Monday", "a annoncé lundi"), or in a dateline
-    ("OUAGADOUGOU, Jan 16 (AFP) —"), dates the report."""
+    """A date just after a verb of saying ("said on Monday", "a annoncé lundi", "said in a statement on
+    Sunday"), or in a dateline ("OUAGADOUGOU, Jan 16 (AFP) —"), dates the report."""
     if _dateline_date(doc, m):
         return True
     if _toll_date(doc, m):
         return True
-    words = doc.folded[max(0, m.start - 25) : m.start].split()
+    statement = _IN_A_STATEMENT.search(doc.folded, max(0, m.start - 60), m.start)
+    # "the ministry said in a statement on Sunday": the verb of saying before the statement
+    end = statement.start() if statement else m.start
+    words = doc.folded[max(0, end - 25) : end].split()
     if words and words[-1] in ("on", "le"):
         words = words[:-1]
     if bool(words) and words[-1].strip(",") in _reporting_verbs():
@@ -128,6 +131,11 @@ def reported(doc: Doc, m: Mention) -> bool:
     return bool(after) and after[0].strip(",") in _reporting_verbs()
 
 
+_IN_A_STATEMENT = re.compile(
+    r"\s(?:in|dans)\s+(?:a|an|un|une|its|his|her|their|son|sa|leur)\s+(?:[\w-]+\s+)?"
+    # not "in an interview", where a leader announces what the report is about
+    r"(?:statement|communique|press release)\s+(?:on\s+|le\s+)?$"
+)
 _TOLL_ROSE = re.compile(
     r"\b(?:rose|risen|climbed|raised|reached|passe|grimpe|atteint|porte)\s+(?:to\s+|a\s+)?\d+\s+"
     r"(?:dead|deaths|killed|morts|tues)\s+(?:on\s+|le\s+)?$"

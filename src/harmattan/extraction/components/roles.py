@@ -364,9 +364,13 @@ _FR_AUXILIARY = re.compile(
 
 
 def _bare_participle(doc: Doc, cue: Mention) -> bool:
-    """ "un militaire et 7 jihadistes tués": a French past participle with no auxiliary is passive, so the
-    party before it is the one it happened to."""
+    """ "un militaire et 7 jihadistes tués", "Tamou police post attacked": a past participle with no auxiliary
+    (in English, one that ends a headline) is passive, so the party before it is the one it happened to."""
     surface = doc.text[cue.start : cue.end].lower()
+    if cue.lang == "en":
+        # a headline that ends on its participle: "Tillabéri: Tamou police post attacked"
+        sent = doc.sentences[cue.sentence]
+        return surface.endswith("ed") and not doc.text[cue.end : sent.end].strip(" .!\n")
     # on the accented text: "exécutés" is a participle, the English "Execute" is not
     if cue.lang != "fr" or " " in surface or not _FR_PARTICIPLE.search(surface):
         return False
