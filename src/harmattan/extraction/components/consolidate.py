@@ -137,6 +137,8 @@ def _nearest_place(doc: Doc, cand: Candidate) -> tuple[Any, Mention] | None:
             bool(_RULERS_OF.search(doc.folded[max(0, m.start - 30) : m.start])),
             # "around Kain, Banh and Bomboro": a list's homonym abroad loses to the report's country
             doc.country is not None and m.value.place.country != doc.country,
+            # "in Skikda province, about 350 km east of Algiers": a far town only gives the direction
+            _far_anchor(doc, m),
             m.value.place.kind in ("admin1", "admin2"),
             # "Diffa : 26 soldats tués dans l'attaque de Bosso": of two towns, the headline's label names
             # the area
@@ -148,6 +150,18 @@ def _nearest_place(doc: Doc, cand: Candidate) -> tuple[Any, Mention] | None:
         ),
     )
     return best.value, best
+
+
+def _far_anchor(doc: Doc, m: Mention) -> bool:
+    """The town of "N km east of X" when N is 100 km or more."""
+    found = _KM_BEFORE.search(doc.folded, max(0, m.start - 45), m.start)
+    return found is not None and int(found.group(1).replace(" ", "")) >= _FAR_KM
+
+
+_FAR_KM = 100
+_KM_BEFORE = re.compile(
+    r"\b(\d[\d ]*)\s*(?:km|kilometres|kilometers|kilometre)\s+(?:[a-z-]+\s+){0,2}(?:of|from|de|d)\s*$"
+)
 
 
 def _road_end(doc: Doc, m: Mention) -> bool:

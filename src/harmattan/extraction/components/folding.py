@@ -43,14 +43,17 @@ def takes_outcome(before: Cluster, cl: Cluster) -> bool:
 def fold_side_acts(clusters: list[Cluster]) -> list[Cluster]:
     """ "Huit civils ont été tués... Les assaillants ont également emporté du bétail", "près de 800
     habitations incendiées": looting and burning told around an attack are part of it (its tactics), not a
-    strategic development of their own."""
+    strategic development of their own; so are the weapons troops seized after they fought ("Troops
+    recovered two Kalashnikov rifles, grenades ... and the operation is continuing")."""
     violent = [
         c for c in clusters if occurrence_kind(c.head) == "violent" and c.historical is None and _lethal(c)
     ]
     out: list[Cluster] = []
     for cl in clusters:
-        side = cl.head.rule.get("sub_event_type") == _SIDE_ACT and cl.historical is None
-        target = next((v for v in violent if _same_occurrence(v, cl)), None) if side and violent else None
+        sub = cl.head.rule.get("sub_event_type")
+        side = sub in (_SIDE_ACT, _SEIZURE) and cl.historical is None
+        targets = [v for v in violent if sub != _SEIZURE or _forces_fought(v)]
+        target = next((v for v in targets if _same_occurrence(v, cl)), None) if side else None
         if target is None:
             out.append(cl)
         else:
@@ -81,6 +84,17 @@ def fold_emergency_measures(clusters: list[Cluster]) -> list[Cluster]:
 
 _EMERGENCY = frozenset({"emergency_rule"})
 _SIDE_ACT = "Looting/property destruction"
+_SEIZURE = "Disrupted weapons use"
+
+
+def _forces_fought(cl: Cluster) -> bool:
+    """A battle the state's forces fought (who then seize what the other side had)."""
+    head = cl.head
+    return head.rule.get("event_type") == "Battles" and any(
+        c.actor1 is not None and c.actor1.role == "state" for c in cl.members
+    )
+
+
 _STREET = ("protester", "rioter", "civilian")
 
 

@@ -171,6 +171,7 @@ class LexiconMentions(Component):
         _drop_lone_terms(doc)
         _drop_terms_in_names(doc)
         _cities_named_for_countries(doc)
+        _countries_in_person_names(doc)
         _names_of_accords(doc)
         _areas_named_like_countries(doc)
         for m in doc.mentions:
@@ -182,6 +183,37 @@ class LexiconMentions(Component):
 
 #: a generic term's country field meaning "only with a country word beside it" ("forces maliennes")
 BESIDE = "beside"
+
+
+def _countries_in_person_names(doc: Doc) -> None:
+    """ "village chief Youssouf Togo told AFP": a country's name right after a given name, within a
+    sentence, is a surname."""
+    doc.mentions = [m for m in doc.mentions if not (m.kind == "country" and _surname(doc, m))]
+
+
+def _surname(doc: Doc, m: Mention) -> bool:
+    before = _WORD_BEFORE.search(doc.clean, max(0, m.start - 30), m.start)
+    if before is None or before.group(1).lower() in _NOT_GIVEN_NAMES:
+        return False
+    # a person: the name speaks ("Youssouf Togo told AFP") or a role comes before it ("village chief ...")
+    speaks = _SPEAKS_AFTER.match(doc.folded, m.end) is not None
+    role = _ROLE_BEFORE.search(doc.folded, max(0, before.start(1) - 40), before.start(1)) is not None
+    return speaks or role
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w.])([A-ZÀ-Ý][a-zà-ÿ]{2,})\s+$")
+# capitalised words before a country that name no person: directions, places, bodies
+_NOT_GIVEN_NAMES = frozenset(
+    {"the", "and", "lake", "north", "south", "east", "west", "central", "french", "republic", "government"}
+)
+_SPEAKS_AFTER = re.compile(
+    r"\s*,?\s+(?:told|said|says|added|explained|confirmed|recalled|a declare|a dit|a affirme|a explique|"
+    r"a raconte|a indique|affirme|explique|raconte|indique|a confie|confie)\b"
+)
+_ROLE_BEFORE = re.compile(
+    r"\b(?:chief|mayor|official|spokesman|spokesperson|resident|teacher|imam|farmer|trader|witness|"
+    r"chef|maire|porte parole|habitant|notable|elu|responsable|temoin|enseignant|commercant)\s+$"
+)
 
 
 def _cities_named_for_countries(doc: Doc) -> None:

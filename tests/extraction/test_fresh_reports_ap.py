@@ -1,0 +1,42 @@
+"""Cases from a fresh batch of English reports (annotator AP, session 14): a far town that only gives the
+direction, weapons seized after a clash, a person whose surname is a country's name."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from harmattan.extraction import Extractor
+
+DAY = dt.date(2016, 10, 14)
+
+
+def test_a_town_hundreds_of_km_away_only_gives_the_direction(extractor: Extractor) -> None:
+    text = (
+        "Two militants were shot dead on Thursday in an ambush laid by an army detachment in the forests of "
+        "Skikda province, about 350 km east of Algiers, the National Defence Ministry said."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert (event.location, event.admin1) == ("Skikda", "Skikda")
+
+
+def test_weapons_troops_seized_after_the_fighting_are_part_of_it(extractor: Extractor) -> None:
+    text = (
+        "Two militants were shot dead on Thursday in an ambush laid by an army detachment in Skikda "
+        "province, the ministry said. Troops recovered two Kalashnikov rifles, grenades, binoculars and "
+        "ammunition, and the operation is continuing."
+    )
+    events = extractor.extract(text, published=DAY)
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_a_village_chief_named_togo_is_no_country(extractor: Extractor) -> None:
+    text = (
+        "BAMAKO - Gunmen killed ten people and burned down the village of Kourkanda, in central Mali "
+        "near the border with Burkina Faso, on Monday evening, local officials said on Wednesday. "
+        '"Around dusk they came in small groups on motorcycles, all of them armed," village chief '
+        "Youssouf Togo told AFP; they circled the village and began the attack at about 8 p.m. Yanah "
+        "Dolo, an official from the nearby town of Bankass whose team visited the site, confirmed the "
+        "toll and said nobody knew where the attackers had come from."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2020, 3, 12))
+    assert (event.country, event.actor2_id) == ("ML", "civilians-ml")
