@@ -40,3 +40,18 @@ def test_a_village_chief_named_togo_is_no_country(extractor: Extractor) -> None:
     )
     (event,) = extractor.extract(text, published=dt.date(2020, 3, 12))
     assert (event.country, event.actor2_id) == ("ML", "civilians-ml")
+
+
+def test_an_arrest_after_demonstrations_is_an_arrest(extractor: Extractor) -> None:
+    text = (
+        "Two leading activists were arrested in Conakry on 30 July, after two days of demonstrations against "
+        "the junta's handling of the transition."
+    )
+    events = extractor.extract(text, published=dt.date(2022, 8, 3))
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+def test_permission_to_hold_protests_refused_is_no_protest(extractor: Extractor) -> None:
+    text = "Togo's government on Tuesday refused opposition parties permission to hold protests this week."
+    events = extractor.extract(text, published=dt.date(2024, 4, 10))
+    assert "Protests" not in [e.event_type for e in events]

@@ -166,6 +166,11 @@ class EventDetector(Component):
             # "Mali cut ties with Ukraine after ... rebels who fought": the violence is background
             names = {n for n in names if n not in self.violent}
             cues = [c for c in cues if str(c.value) in names]
+        if "arrest" in names and names & _CROWD_CUES:
+            # "were arrested in Conakry on 30 July, after two days of demonstrations": what the arrest
+            # followed is its background
+            cues = _without_antecedent_crowd(doc, cues)
+            names = {str(c.value) for c in cues}
         if "live_fire" in names:
             names = names | {"protest"}  # "security forces fired on crowds": the crowd was protesting
         riot_dead = "unrest" in names and self._unrest_told(doc, names, mentions)
@@ -616,6 +621,21 @@ _REPORTED_ACT = re.compile(
 
 
 _MOVEMENTS = ("base", "transfer", "plover_retreat")
+
+
+_CROWD_CUES = frozenset({"protest", "riot", "mob", "loot", "burn", "destroy"})
+_ANTECEDENT = re.compile(
+    r"\b(?:after|following|in the wake of|apres|a la suite d\w*|suite a|au lendemain d\w*)\b"
+)
+
+
+def _without_antecedent_crowd(doc: Doc, cues: list[Mention]) -> list[Mention]:
+    """The crowd's cues told after "after ..." that follows the arrest cue."""
+    arrest = min((c for c in cues if str(c.value) == "arrest"), key=lambda c: c.start)
+    marker = _ANTECEDENT.search(doc.folded, arrest.end, doc.sentences[arrest.sentence].end)
+    if marker is None:
+        return cues
+    return [c for c in cues if not (str(c.value) in _CROWD_CUES and c.start > marker.start())]
 
 
 def _main_movement(names: set[str], cues: list[Mention]) -> set[str]:

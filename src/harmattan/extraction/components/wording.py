@@ -201,7 +201,10 @@ def protest_habit(doc: Doc, cue: Mention) -> bool:
 
 
 _CALL_TO = re.compile(
-    r"\b(?:appels?\s+a|appele\w*\s+(?:\w+\s+)?a|call(?:s|ed|ing)?\s+(?:\w+\s+)?(?:for|to)|urged?\s+\w+\s+to)\s+$"
+    r"\b(?:appels?\s+a|appele\w*\s+(?:\w+\s+)?a|call(?:s|ed|ing)?\s+(?:\w+\s+)?(?:for|to)|urged?\s+\w+\s+to|"
+    # "refused opposition parties permission to hold protests", "l'autorisation d'organiser une marche"
+    r"(?:permission|authori[sz]ation|permit|request|autorisation|demande)\s+(?:\w+\s+)?(?:to|d|de)\s+"
+    r"(?:hold|stage|organi[sz]e|organiser|tenir)(?:\s+(?:a|an|the|their|une|un|des|leur|leurs))?)\s+$"
 )
 #: words of habit shared by the protest check and told_as_act's _HABITUAL
 _HABIT = r"regularly|routinely|frequently|often|regulierement|souvent|frequemment"
