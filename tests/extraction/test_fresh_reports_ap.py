@@ -55,3 +55,25 @@ def test_permission_to_hold_protests_refused_is_no_protest(extractor: Extractor)
     text = "Togo's government on Tuesday refused opposition parties permission to hold protests this week."
     events = extractor.extract(text, published=dt.date(2024, 4, 10))
     assert "Protests" not in [e.event_type for e in events]
+
+
+def test_a_summoned_spanish_ambassador_is_spain_rebuked(extractor: Extractor) -> None:
+    text = (
+        "BAMAKO - Mali has summoned Spain's ambassador to protest against remarks by Spanish Foreign "
+        "Minister José Manuel Albares, Foreign Minister Abdoulaye Diop said on Saturday."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2022, 7, 2))
+    assert (event.actor1_id, event.actor2_id, event.plover_type) == (
+        "ml-government",
+        "es-state",
+        "DISAPPROVE",
+    )
+
+
+def test_a_foreign_company_or_charity_is_no_state(extractor: Extractor) -> None:
+    text = (
+        "Gunmen ambushed a convoy of the Boungou gold mine on Wednesday, killing 37 people. The Canadian "
+        "operator, Semafo, said it had suspended activity at the mine."
+    )
+    events = extractor.extract(text, published=dt.date(2019, 11, 7))
+    assert "ca-state" not in {e.actor1_id for e in events} | {e.actor2_id for e in events}

@@ -425,6 +425,8 @@ class EventDetector(Component):
                 and not HEADLINE_LABEL.match(doc.text, m.end)
                 and not _BORDER_AROUND.search(doc.folded, max(0, m.start - 16), m.end + 9)
                 and not _IN_COUNTRY.search(doc.folded, max(0, m.start - 8), m.start)
+                # "the Canadian operator, Semafo", "the Norwegian Refugee Council": no state
+                and not _PRIVATE_NOUN_AFTER.match(doc.folded, m.end)
             ):
                 actor_id = f"{str(m.value).lower()}-state"
                 # a state outside the region pack ("Kenya recalled its ambassador") still acts as a state
@@ -636,6 +638,13 @@ def _without_antecedent_crowd(doc: Doc, cues: list[Mention]) -> list[Mention]:
     if marker is None:
         return cues
     return [c for c in cues if not (str(c.value) in _CROWD_CUES and c.start > marker.start())]
+
+
+_PRIVATE_NOUN_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:operator|company|firm|miner|mining|group|council|ngo|charity|"
+    r"tourists?|journalists?|hostages?|workers?|engineers?|missionar(?:y|ies)|nuns?|priests?|contractors?|"
+    r"entreprise|societe|compagnie|groupe|touristes?|otages?|ong|ouvriers?|ingenieurs?)\b"
+)
 
 
 def _main_movement(names: set[str], cues: list[Mention]) -> set[str]:
