@@ -21,6 +21,7 @@ from harmattan.extraction.components.folding import (
     fold_protest_deaths,
     fold_side_acts,
     outcome_only,
+    taken_after_withdrawal,
     takes_outcome,
 )
 from harmattan.extraction.components.interstate import domestic_verbal, partyless_verbal, verbal_only
@@ -217,6 +218,7 @@ class Consolidate(Component):
         merged = fold_coup_arrests(merged)
         merged = fold_protest_deaths(doc, merged)
         merged = fold_protest_damage(merged)
+        merged = taken_after_withdrawal(doc, merged)
         _inherit(doc, merged)
         doc.user_data["merged"] = merged
         from harmattan.extraction.components.build import build_event

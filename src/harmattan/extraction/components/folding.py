@@ -98,6 +98,43 @@ def _forces_fought(cl: Cluster) -> bool:
 _STREET = ("protester", "rioter", "civilian")
 
 
+def taken_after_withdrawal(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """ "JNIM overran the military camp of Farabougou... Mali's army said its forces had carried out a
+    'tactical withdrawal' from the position": an armed group's assault the forces withdrew from took the
+    position (Non-state actor overtakes territory), and the withdrawal is part of it."""
+    out = list(clusters)
+    for cl in clusters:
+        if cl not in out or cl.historical is not None or cl.head.rule.get("sub_event_type") != "Armed clash":
+            continue
+        if not any(c.actor1 is not None and c.actor1.role == "armed" for c in cl.members):
+            continue
+        told = {c.sentence for c in cl.members}
+        told.add(max(told) + 1)
+        withdrew = [i for i in sorted(told) if i < len(doc.sentences) and _withdrew(doc, i)]
+        if not withdrew:
+            continue
+        for c in cl.members:
+            if c.rule.get("sub_event_type") == "Armed clash":
+                c.rule = _protest_rule("overtake")
+        for other in [o for o in out if o is not cl and o.historical is None]:
+            if all(c.sentence in withdrew and c.rule.get("name") == "withdrawal" for c in other.members):
+                cl.members.extend(other.members)
+                out.remove(other)
+    return out
+
+
+def _withdrew(doc: Doc, index: int) -> bool:
+    sent = doc.sentences[index]
+    return _FORCES_WITHDREW.search(doc.folded, sent.start, sent.end) is not None
+
+
+_FORCES_WITHDREW = re.compile(
+    r"\b(?:(?:tactical|strategic) (?:withdrawal|retreat)|(?:repli|retrait) (?:tactique|strategique)|"
+    r"withdrew from the (?:camp|base|position|post|town)|"
+    r"abandonne\w* (?:le camp|la position|le poste|la base))"
+)
+
+
 def fold_coup_arrests(clusters: list[Cluster]) -> list[Cluster]:
     """ "Des militaires mutins ont pris le pouvoir... Plusieurs ministres ont été arrêtés à Bamako": the
     detentions are the coup's (gold/GUIDE.md: a coup in which leaders are detained is an arrest event)."""

@@ -187,8 +187,22 @@ BESIDE = "beside"
 
 def _countries_in_person_names(doc: Doc) -> None:
     """ "village chief Youssouf Togo told AFP": a country's name right after a given name, within a
-    sentence, is a surname."""
-    doc.mentions = [m for m in doc.mentions if not (m.kind == "country" and _surname(doc, m))]
+    sentence, is a surname; "le fleuve Niger" is a river."""
+    doc.mentions = [
+        m for m in doc.mentions if not (m.kind == "country" and (_surname(doc, m) or _river(doc, m)))
+    ]
+
+
+def _river(doc: Doc, m: Mention) -> bool:
+    """ "au bord du fleuve Niger", "the River Niger", "the Niger Delta": the river, not the country."""
+    return bool(
+        _RIVER_BEFORE.search(doc.folded, max(0, m.start - 12), m.start)
+        or _RIVER_AFTER.match(doc.folded, m.end)
+    )
+
+
+_RIVER_BEFORE = re.compile(r"\b(?:fleuve|river|riviere)\s+$")
+_RIVER_AFTER = re.compile(r"\s+(?:river|delta|basin)\b")
 
 
 def _surname(doc: Doc, m: Mention) -> bool:

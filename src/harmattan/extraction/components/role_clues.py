@@ -73,6 +73,23 @@ def in_target(doc: Doc, p: Participant, cues: list[Mention]) -> bool:
 _AGAINST = re.compile(r"\b(?:contre|against|visant|targeting)\b")
 
 
+def object_of_act(doc: Doc, p: Participant, cues: list[Mention], acts: frozenset[str]) -> bool:
+    """The party is what a claimed act was done to, right after its verb: "qui auraient neutralisé des
+    terroristes", "neutralised several militants"."""
+    return any(
+        str(c.value) in acts
+        and 0 <= p.mention.start - c.end <= 25
+        and _OBJECT_GAP.fullmatch(doc.folded, c.end, p.mention.start) is not None
+        for c in cues
+    )
+
+
+# a determiner or a figure between a verb and its object, no punctuation
+_OBJECT_GAP = re.compile(
+    r"\s*(?:(?:des|les|de|d|the|some|several|plusieurs|quelques|[0-9]+|une?|an?)\s*){0,2}"
+)
+
+
 def among_dead(doc: Doc, p: Participant) -> bool:
     """ "dix morts, dont sept VDP", "20 people, most of them soldiers": the party is among the dead."""
     return bool(_AMONG_DEAD.search(doc.folded[max(0, p.mention.start - 40) : p.mention.start]))

@@ -17,6 +17,7 @@ from harmattan.extraction.components.role_clues import (
     generic_people,
     in_target,
     named_victim,
+    object_of_act,
 )
 from harmattan.extraction.components.wording import passive_after
 from harmattan.extraction.doc import Doc, Mention
@@ -73,6 +74,8 @@ def _ambushed(doc: Doc, p: Participant, cues: list[Mention]) -> bool:
 _PREP_AFTER = re.compile(
     r"^\s*(?:in|on|during|when|as|at|near|after|while|by|dans|lors|pendant|par|a|au|en|pres)\b"
 )
+# acts whose object right after the verb is their target, never their doer
+_CLAIMED_ACTS = frozenset({"neutralise", "kill", "airstrike", "drone_strike"})
 _ACTIVE_STATE_CUES = frozenset(
     {"airstrike", "drone", "drone_strike", "neutralise", "regain", "arrest", "intervention"}
 )
@@ -139,6 +142,9 @@ def assign_roles(
             and not is_toll(doc, next_cue)  # "Police death toll": the police are counted
             and not _LATER_ACT.search(gap)  # "le gouvernement a décrété un deuil après l'embuscade"
             and not obj
+            and not object_of_act(
+                doc, first, cand.cues, _CLAIMED_ACTS
+            )  # "neutralisé des terroristes et détruit"
         ):
             agent = first
         elif next_cue is not None and names & violent and _LATER_ACT.search(gap):
@@ -185,6 +191,9 @@ def assign_roles(
                     and not (p.mention.kind == "term" and p.actor_id in counted)
                     and not among_dead(doc, p)  # "dix morts, dont sept VDP"
                     and not in_target(doc, p, cand.cues)  # "contre un convoi mixte de civils et de VDP"
+                    and not object_of_act(
+                        doc, p, cand.cues, _CLAIMED_ACTS
+                    )  # "ont neutralisé des terroristes"
                     and not passive_after(doc, p, cand.cues)  # "soldiers and VDP were ambushed"
                 ),
                 None,
