@@ -29,6 +29,11 @@ def _fatalities(extractor: Extractor, text: str) -> list[int | None]:
             "two Nigerian Customs vehicles on fire.",
             1,
         ),
+        # two people, each counted once
+        (
+            "Gunmen killed a teacher and a student at a school in Ouarkoye on Friday afternoon.",
+            2,
+        ),
         # the hour of the attack
         ("Boko Haram insurgents struck Bolakla at around 10 p.m. on Tuesday, killing four people.", 4),
         # "an official toll" is expected: nobody more died

@@ -127,7 +127,14 @@ def count_casualties(
                 victim = "listed"  # "two journalists and an Irish conservationist": one more, added
             first_role = first_role or victim
             counts.setdefault(kind, []).append((int(n.value), victim, n))
-            extra = one_before(doc, cue, n) if kind == "killed" and n.start >= cue.end else None
+            # "killing the pastor and five other people": one more before the figure, unless a figure counted
+            # it already ("killed a teacher and a student")
+            counted_before = any(cue.end <= m.start < n.start for m in picked)
+            extra = (
+                one_before(doc, cue, n)
+                if kind == "killed" and n.start >= cue.end and not counted_before
+                else None
+            )
             if extra is not None:  # "the imam and three others": one more in the same group
                 counts[kind].append((1, victim, extra))
     _mark_updates(doc, numbers, used, counts)

@@ -46,7 +46,12 @@ def fold_side_acts(clusters: list[Cluster]) -> list[Cluster]:
     strategic development of their own; so are the weapons troops seized after they fought ("Troops
     recovered two Kalashnikov rifles, grenades ... and the operation is continuing")."""
     violent = [
-        c for c in clusters if occurrence_kind(c.head) == "violent" and c.historical is None and _lethal(c)
+        c
+        for c in clusters
+        if occurrence_kind(c.head) == "violent"
+        and c.historical is None
+        # "Les ravisseurs ont emporté leurs motos": what kidnappers took is part of the kidnapping
+        and (_lethal(c) or c.head.rule.get("sub_event_type") == _ABDUCTION)
     ]
     out: list[Cluster] = []
     for cl in clusters:
@@ -84,6 +89,7 @@ def fold_emergency_measures(clusters: list[Cluster]) -> list[Cluster]:
 
 _EMERGENCY = frozenset({"emergency_rule"})
 _SIDE_ACT = "Looting/property destruction"
+_ABDUCTION = "Abduction/forced disappearance"
 _SEIZURE = "Disrupted weapons use"
 
 
