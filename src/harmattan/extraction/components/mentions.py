@@ -194,8 +194,8 @@ def _countries_in_person_names(doc: Doc) -> None:
 
 
 def _river(doc: Doc, m: Mention) -> bool:
-    """ "au bord du fleuve Niger", "the River Niger", "the Niger Delta", "Lake Chad": a river or a lake, not the
-    country."""
+    """ "au bord du fleuve Niger", "the River Niger", "the Niger Delta", "Lake Chad": a river or a lake,
+    not the country."""
     return bool(
         _RIVER_BEFORE.search(doc.folded, max(0, m.start - 12), m.start)
         or _RIVER_AFTER.match(doc.folded, m.end)
