@@ -63,3 +63,25 @@ def test_who_the_dead_were_breaks_down_the_toll(extractor: Extractor) -> None:
     assert _fatalities(extractor, text) == [6]
     alone = "The dead were a soldier and two customs officers, a military source said on Sunday."
     assert sum(f or 0 for f in _fatalities(extractor, alone)) > 0  # no toll told before: they are the dead
+
+
+def test_a_heavier_toll_announced_is_the_figure_told_next(extractor: Extractor) -> None:
+    # gold passage en-1686 (annotator AR, session 14)
+    text = (
+        "BAMAKO, Feb 24 — Gunmen killed at least 12 civilians in a village in central Mali's "
+        "Bankass circle on Thursday evening, early reports said, before the mayor of Bankass gave a "
+        'heavier toll on Friday. "Unidentified armed men burst into the village and shot at people. '
+        'They chased after those who fled into the forest to kill them," Moulaye Guindo told '
+        'Reuters by telephone. "This morning we counted 19 dead and the search is ongoing." The '
+        "village, in the Mopti region, was not named."
+    )
+    assert [e.fatalities for e in extractor.extract(text, published=dt.date(2023, 2, 24))] == [19]
+
+
+def test_a_quoted_toll_after_a_french_guillemet_is_its_own_sentence(extractor: Extractor) -> None:
+    text = (
+        "Au moins cinq militaires ont péri lundi matin lorsque leur véhicule a roulé sur une mine près "
+        "d'Alatona. « Bilan provisoire : cinq soldats morts et quatre véhicules détruits », a écrit le "
+        "porte-parole du gouvernement."
+    )
+    assert _fatalities(extractor, text) == [5]

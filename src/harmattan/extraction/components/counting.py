@@ -235,6 +235,9 @@ def _mark_updates(
         stops = [m.end() for m in _SENTENCE_STOP.finditer(doc.text, lo, n.start)]
         clause = doc.folded[stops[-1] if stops else lo : n.start]
         picked = [i for i, (_, _, m) in enumerate(killed) if m is n]
+        if picked and any(_update_announced(doc, i) for i in range(n.sentence - 3, n.sentence)):
+            # "... before the mayor gave a heavier toll on Friday. 'This morning we counted 19 dead'"
+            clause = "new toll "
         if _TOLL_EARLIER.search(clause):
             for i in picked:
                 killed[i] = (killed[i][0], "earlier", n)
@@ -356,6 +359,19 @@ _TOLL_UPDATE = re.compile(
     r"le bilan|the toll|the death toll|a la hausse|a la baisse))*)"
     r"(?:\s+(?:to|of|at|a|de|desormais|now|au moins|at least|est|is|fait etat|stands))*\s*$"
 )
+
+
+def _update_announced(doc: Doc, index: int) -> bool:
+    """The sentence announces a new toll it does not state ("the mayor gave a heavier toll on Friday"): a
+    figure of the next sentences states it."""
+    if index < 0:
+        return False
+    sent = doc.sentences[index]
+    found = _HEAVIER_TOLL.search(doc.folded, sent.start, sent.end)
+    return found is not None and not any(c.isdigit() for c in doc.folded[found.end() : sent.end])
+
+
+_HEAVIER_TOLL = re.compile(r"\b(?:heavier|higher)\s+(?:death\s+)?toll\b|\bbilan\s+plus\s+(?:lourd|eleve)")
 
 
 # "a first toll had put ...", "un premier bilan faisait état de ...", "initially reported"
