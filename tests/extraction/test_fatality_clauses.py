@@ -85,3 +85,25 @@ def test_a_quoted_toll_after_a_french_guillemet_is_its_own_sentence(extractor: E
         "porte-parole du gouvernement."
     )
     assert _fatalities(extractor, text) == [5]
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # a listed subject counts each, "un" among them
+        (
+            "Un attentat-suicide à la voiture piégée a frappé vendredi le siège de la gendarmerie à Ouargla. "
+            "Le kamikaze et un militaire en faction ont été tués, a indiqué le ministère.",
+            2,
+        ),
+        # the first reports' figure gives way; an attacker shot dead adds one
+        (
+            "Les premières informations faisaient état d'au moins dix morts ; selon une source sécuritaire, "
+            "quatorze militaires ont finalement péri dans l'embuscade d'Iboudraren samedi, tandis qu'un "
+            "assaillant a été abattu.",
+            15,
+        ),
+    ],
+)
+def test_each_dead_counted_once(extractor: Extractor, text: str, dead: int) -> None:
+    assert _fatalities(extractor, text) == [dead]

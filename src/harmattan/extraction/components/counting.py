@@ -108,6 +108,15 @@ def count_casualties(
                 ):
                     picked.append(n)
         kind = _CASUALTY[str(cue.value)]
+        if (
+            kind == "killed"
+            and picked
+            and all(n.rule == "number:words-weak" and n.end <= cue.start for n in picked)
+        ):
+            # "Le kamikaze et un militaire en faction ont été tués": the list counts each, "un" among them
+            whole = listed_victims(doc, cue)
+            if whole and all(any(w.start <= n.start < w.end for w in whole) for n in picked):
+                picked = []
         if not picked and kind == "killed":
             listed = [n for n in listed_victims(doc, cue) if n.start not in used]
             for n in listed:  # "le chef du village, l'imam et un VDP ont été tués": one each, together
@@ -379,6 +388,8 @@ _TOLL_EARLIER = re.compile(
     r"\b(?:(?:first|initial|earlier|previous|preliminary)\s+(?:death\s+)?(?:toll|count|report)"
     r"|(?:premier|precedent|ancien)\s+bilan|bilan\s+(?:initial|precedent)"
     r"|initially|initialement|dans un premier temps|had first|first (?:announced|reported|gave)"
+    # "Les premières informations faisaient état de dix morts", "early reports said"
+    r"|premieres informations|first reports|early reports|initial reports"
     # "The ministry had said on Thursday that 25 soldiers died": a figure told before the report's
     r"|\b(?:had|avait|avaient)\s+(?:d abord\s+)?"
     r"(?:said|announced|reported|given|put|annonce|indique|fait etat)"
