@@ -262,3 +262,27 @@ def test_protests_planned_are_not_yet_held(extractor: Extractor) -> None:
 def test_taking_back_needs_a_place(extractor: Extractor, text: str, regained: bool) -> None:
     events = extractor.extract(text, published=dt.date(2023, 10, 9))
     assert ("Government regains territory" in [e.sub_event_type for e in events]) is regained
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # dykes that gave way, a list of demands handed over: nothing given up
+        "Le gouvernement a activé jeudi un fonds pour reconstruire les digues du fleuve Niger qui ont cédé.",
+        "The marchers went to the governor's office in Dori on Saturday and handed over a list of demands.",
+    ],
+)
+def test_giving_up_needs_a_place(extractor: Extractor, text: str) -> None:
+    events = extractor.extract(text, published=dt.date(2021, 6, 14))
+    assert "Non-violent transfer of territory" not in [e.sub_event_type for e in events]
+
+
+def test_a_flood_report_as_of_a_date_tells_no_event(extractor: Extractor) -> None:
+    text = (
+        "Niger : les inondations ont fait au moins 65 morts depuis le début de la saison des pluies\n"
+        "Le dernier rapport du ministère de l'Action humanitaire, arrêté au 7 septembre, fait état de 65 "
+        "décès "
+        "— 51 dus à l'effondrement d'habitations et 14 par noyade — et de 31 960 maisons détruites. Le "
+        "gouvernement a activé le 4 septembre le mécanisme de riposte immédiate de la Banque mondiale."
+    )
+    assert extractor.extract(text, published=dt.date(2020, 9, 8)) == []

@@ -130,6 +130,7 @@ def _needs_object() -> dict[str, dict[str, Any]]:
         cue: {
             "words": frozenset(fold(w) for w in spec.get("words", [])),
             "objects": frozenset(fold(w) for w in spec.get("objects", [])),
+            "objects_before": frozenset(fold(w) for w in spec.get("objects_before", [])),
             "never_after": tuple(fold(w) for w in spec.get("never_after", [])),
         }
         for cue, spec in table.items()
@@ -144,7 +145,10 @@ def _object_told(doc: Doc, hit: Hit) -> bool:
         return False
     if fold(hit.entry.term) not in spec["words"]:
         return True
+    before = doc.folded[max(0, hit.start - 60) : hit.start].split()[-4:]
     if any(word.strip(".,;:") in spec["objects"] for word in after[:4]):
+        return True
+    if any(word.strip(".,;:") in spec["objects_before"] for word in before):
         return True
     return bool(_NAME_AFTER_OF.match(doc.text, hit.end))
 

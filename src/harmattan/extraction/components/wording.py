@@ -155,6 +155,7 @@ def disaster_report(doc: Doc, names: set[str], parts: list[Participant]) -> bool
         found = "disaster" in kinds and cues <= OUTCOMES | blasts | {
             "plover_disapprove",
             "plover_investigate",
+            "descriptor",  # "le mécanisme de riposte" of an aid plan
         }
         doc.user_data["_disaster_report"] = found
     return bool(found)
@@ -255,6 +256,7 @@ def object_says_otherwise(doc: Doc, cue: Mention) -> bool:
         return bool(
             _VEHICLE_AFTER.match(doc.folded, cue.end)
             or _SOON_AFTER.match(doc.folded, cue.end)
+            or _AS_OF_AFTER.match(doc.folded, cue.end)  # "le rapport, arrêté au 7 septembre": figures as of
             or (
                 doc.folded[cue.start : cue.end].endswith(("ed", "held", "tenu", "tenus", "tenue", "tenues"))
                 and _HELD_STATE_BEFORE.search(doc.folded, max(0, cue.start - 12), cue.start)
@@ -319,6 +321,7 @@ _DOCUMENT_AFTER = re.compile(
     + r"(?:permit|permits|licence|license|licences|accreditation|approval|visa|candidacy|complaint|"
     r"bill|offer|proposal|permis|agrement|candidature|plainte|projet de loi|offre)\b"
 )
+_AS_OF_AFTER = re.compile(r"\s+(?:au|a la date du)\s+(?:\d|1er\b)")
 _VEHICLE_AFTER = re.compile(
     _OBJECT_DET
     + r"(?:vehicule|vehicules|car|bus|camion|camions|voiture|convoi|minibus|vehicle|truck|lorry)\b"
