@@ -332,3 +332,16 @@ def test_a_junta_ending_an_agreement_is_its_act(extractor: Extractor) -> None:
     )
     (event,) = [e for e in extractor.extract(text, published=dt.date(2024, 1, 26)) if e.plover_type]
     assert (event.plover_type, event.actor1_id) == ("REJECT", "ml-government")
+
+
+def test_a_suspended_treaty_is_rejected_on_the_day_it_is_suspended(extractor: Extractor) -> None:
+    text = (
+        "La présidence algérienne a annoncé mercredi la suspension immédiate du traité d'amitié conclu le "
+        "8 octobre 2002 avec l'Espagne."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2022, 6, 9))
+    assert (event.plover_type, event.event_date, event.actor2_id) == (
+        "REJECT",
+        dt.date(2022, 6, 8),
+        "es-state",
+    )

@@ -64,12 +64,17 @@ def nearest_date(doc: Doc, cand: Candidate) -> tuple[dt.date, int, Mention | Non
 def _of_another_act(doc: Doc, m: Mention) -> bool:
     """ "following last month's military takeover", "after Sunday's attack": the day of what the act
     answers, not of the act."""
+    if _SIGNED_ON.search(doc.folded, max(0, m.start - 25), m.start):
+        return True  # "le traité ... conclu le 8 octobre 2002": the day the document was signed
     return bool(
         _POSSESSIVE_AFTER.match(doc.text, m.end)
         and _ANSWERS_BEFORE.search(doc.folded, max(0, m.start - 25), m.start)
     )
 
 
+_SIGNED_ON = re.compile(
+    r"\b(?:conclue?s?|signee?s?|signed|concluded|adoptee?s?|adopted|ratifiee?s?|ratified)\s+(?:le\s+|on\s+|in\s+|en\s+)?$"
+)
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _ANSWERS_BEFORE = re.compile(r"\b(?:following|after|since|in the wake of|in response to|over)\s+(?:the\s+)?$")
 _RANGE_GAP = re.compile(r"\s*(?:to|a|au|and|et|-)\s*(?:the\s+)?")
