@@ -47,7 +47,7 @@ def nearest_date(doc: Doc, cand: Candidate) -> tuple[dt.date, int, Mention | Non
     best = min(
         dates,
         key=lambda m: (
-            _of_another_act(doc, m),
+            _of_another_act(doc, m, cand),
             reported(doc, m),
             m.value[1] >= 3,
             abs(m.start - cand.trigger.start),
@@ -61,11 +61,12 @@ def nearest_date(doc: Doc, cand: Candidate) -> tuple[dt.date, int, Mention | Non
     return date, int(precision), best
 
 
-def _of_another_act(doc: Doc, m: Mention) -> bool:
+def _of_another_act(doc: Doc, m: Mention, cand: Candidate) -> bool:
     """ "following last month's military takeover", "after Sunday's attack": the day of what the act
     answers, not of the act."""
-    if _SIGNED_ON.search(doc.folded, max(0, m.start - 25), m.start):
-        return True  # "le traité ... conclu le 8 octobre 2002": the day the document was signed
+    signing = cand.rule.get("sub_event_type") == "Agreement"
+    if not signing and _SIGNED_ON.search(doc.folded, max(0, m.start - 25), m.start):
+        return True  # "suspend le traité ... conclu le 8 octobre 2002": the day the suspended one was signed
     return bool(
         _POSSESSIVE_AFTER.match(doc.text, m.end)
         and _ANSWERS_BEFORE.search(doc.folded, max(0, m.start - 25), m.start)
