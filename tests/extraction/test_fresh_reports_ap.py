@@ -77,3 +77,23 @@ def test_a_foreign_company_or_charity_is_no_state(extractor: Extractor) -> None:
     )
     events = extractor.extract(text, published=dt.date(2019, 11, 7))
     assert "ca-state" not in {e.actor1_id for e in events} | {e.actor2_id for e in events}
+
+
+def test_the_killings_a_crowd_protests_against_are_no_event(extractor: Extractor) -> None:
+    text = (
+        "Young people in Bandiagara took to the streets on Friday to vent their anger at the insecurity and "
+        "the killings of civilians in Dogon country. Several thousand people also demonstrated in Kaya, "
+        "urging the authorities to act against repeated jihadist attacks."
+    )
+    events = extractor.extract(text, published=dt.date(2019, 8, 24))
+    assert {e.event_type for e in events} == {"Protests"}
+
+
+def test_the_country_attackers_withdrew_towards_is_not_where_it_happened(extractor: Extractor) -> None:
+    text = (
+        "Armed men attacked the police stations of Baraboulé and Tongomayel, in Soum province, on Monday "
+        "night. As they withdrew towards Mali, they broke down the doors of the prefecture of Diguel."
+    )
+    events = extractor.extract(text, published=dt.date(2017, 2, 28))
+    assert events and all(e.country == "BF" for e in events)
+    assert not any(str(e.actor1_id).startswith("ml-") or str(e.actor2_id).startswith("ml-") for e in events)

@@ -14,7 +14,7 @@ from typing import Any
 
 from harmattan.extraction.components.candidates import Candidate, Participant
 from harmattan.extraction.components.counting import CLAUSE_WORD, count_casualties
-from harmattan.extraction.components.mentions import BESIDE
+from harmattan.extraction.components.mentions import BESIDE, heading_to
 from harmattan.extraction.components.participants import (
     PARENT_AFTER,
     adjacent_country,
@@ -427,6 +427,7 @@ class EventDetector(Component):
                 and not _IN_COUNTRY.search(doc.folded, max(0, m.start - 8), m.start)
                 # "the Canadian operator, Semafo", "the Norwegian Refugee Council": no state
                 and not _PRIVATE_NOUN_AFTER.match(doc.folded, m.end)
+                and not heading_to(doc, m)  # "as they withdrew towards Mali": where they went
             ):
                 actor_id = f"{str(m.value).lower()}-state"
                 # a state outside the region pack ("Kenya recalled its ambassador") still acts as a state

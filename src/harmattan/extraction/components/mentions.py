@@ -338,6 +338,9 @@ def _drop_terms_in_names(doc: Doc) -> None:
 
 _TOWARDS = re.compile(
     r"\b(?:headed|heading|bound|en route|on its way|on their way|destined)\s+(?:for|to)?\s*(?:the\s+)?$|"
+    # "as they withdrew towards Mali", "en se repliant vers le Mali": where the attackers went
+    r"\b(?:withdrew|withdrawing|retreated|retreating|fled|fleeing|repliant|replies|replie)\s+(?:towards?|vers)\s+"
+    r"(?:the\s+|le\s+|la\s+|l\s+)?$|"
     r"\b(?:vers|a destination de|en direction de|en route pour)\s+(?:le\s+|la\s+|l\s+)?$"
 )
 

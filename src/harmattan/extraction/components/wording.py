@@ -225,8 +225,8 @@ def object_says_otherwise(doc: Doc, cue: Mention) -> bool:
     if either or described or _SINCE_THEN.match(doc.folded, cue.end):
         return True  # ... and "who describe killings and looting by armed men"
     if cue.value in ("plover_retreat", "plover_future_retreat"):
-        if _DOCUMENT_AFTER.match(doc.folded, cue.end):
-            return True
+        if _DOCUMENT_AFTER.match(doc.folded, cue.end) or _TOWARDS_AFTER.match(doc.folded, cue.end):
+            return True  # "as they withdrew towards Mali": fighters moving off, no force leaving a country
         # "après le départ des forces spéciales", "le départ annoncé de Barkhane", "Barkhane poursuit son
         # retrait", "demandé le départ des soldats": a departure named as background, asked or under way
         noun = doc.folded[cue.start : cue.end] in _DEPARTURE_NOUNS
@@ -321,6 +321,7 @@ _DOCUMENT_AFTER = re.compile(
     + r"(?:permit|permits|licence|license|licences|accreditation|approval|visa|candidacy|complaint|"
     r"bill|offer|proposal|permis|agrement|candidature|plainte|projet de loi|offre)\b"
 )
+_TOWARDS_AFTER = re.compile(r"\s+(?:towards?|vers|en direction d\w*)\b")
 _AS_OF_AFTER = re.compile(r"\s+(?:au|a la date du)\s+(?:\d|1er\b)")
 _VEHICLE_AFTER = re.compile(
     _OBJECT_DET
@@ -347,6 +348,8 @@ def told_as_act(doc: Doc, cue: Mention) -> bool:
         return False  # "pour répondre à une accusation de viol", "charged with murder": a charge, no act told
     if _AFTERMATH.search(before):
         return False  # "les obsèques des militaires tués", "a tribute to the soldiers killed": told before
+    if _PROTESTED.search(doc.folded, max(0, cue.start - 60), cue.start):
+        return False  # "marched to vent their anger at the insecurity and the killings": protested against
     if _ALREADY_HIT.search(before) or (_ALREADY.search(before) and _BY_ATTACKS.match(doc.folded, cue.end)):
         return False  # "la région de Tillabéri, déjà frappée par les attaques de groupes armés": its past
     if cue.value == "attack" and _HIT_BY_THINGS.match(doc.folded, cue.end):
@@ -356,6 +359,12 @@ def told_as_act(doc: Doc, cue: Mention) -> bool:
     return not _DEEMED.match(doc.folded, cue.end, cue.end + 60)
 
 
+# what a crowd is angry at or asks action against: "to vent their anger at the killings" (not "marched against
+# the killing of ...", which may be the only telling of that killing)
+_PROTESTED = re.compile(
+    r"\b(?:anger (?:at|over)|outrage (?:at|over)|to act against|colere (?:face a|contre))"
+    r"\s+(?:[\w-]+\s+){0,6}$"
+)
 _ALREADY_HIT = re.compile(
     r"\b(?:deja|already|long|longtemps)\s+(?:\w+\s+)?(?:frappee?s?|touchee?s?|hit|affected|plagued|targeted|"
     r"visee?s?|meurtrie?s?|endeuillee?s?|en proie)\s+(?:par|by|a|aux)\s+(?:des|les|de|d|the|repeated|many|"
