@@ -286,3 +286,13 @@ def test_a_flood_report_as_of_a_date_tells_no_event(extractor: Extractor) -> Non
         "gouvernement a activé le 4 septembre le mécanisme de riposte immédiate de la Banque mondiale."
     )
     assert extractor.extract(text, published=dt.date(2020, 9, 8)) == []
+
+
+def test_a_decree_is_no_arrest_and_a_crowd_pushed_back_no_riot(extractor: Extractor) -> None:
+    text = (
+        "Malgré l'arrêté d'interdiction, des centaines de Nigériens sont descendus dans les rues de "
+        "Niamey ce dimanche pour dénoncer la loi de finances. Les manifestants se sont dispersés sur "
+        "plusieurs carrefours, où la police les a repoussés à coups de gaz lacrymogènes."
+    )
+    events = extractor.extract(text, published=dt.date(2018, 4, 16))
+    assert [(e.sub_event_type, e.actor2_id) for e in events] == [("Protest with intervention", "ne-police")]

@@ -166,6 +166,10 @@ class EventDetector(Component):
             # "Mali cut ties with Ukraine after ... rebels who fought": the violence is background
             names = {n for n in names if n not in self.violent}
             cues = [c for c in cues if str(c.value) in names]
+        if "protest" in names and "clash" in names:
+            # "la police les a repoussés à coups de gaz lacrymogènes": a crowd pushed back is dispersed
+            cues = [_pushed_back(doc, c) for c in cues]
+            names = {str(c.value) for c in cues}
         if "arrest" in names and names & _CROWD_CUES:
             # "were arrested in Conakry on 30 July, after two days of demonstrations": what the arrest
             # followed is its background
@@ -624,6 +628,12 @@ _REPORTED_ACT = re.compile(
 
 
 _MOVEMENTS = ("base", "transfer", "plover_retreat")
+
+
+def _pushed_back(doc: Doc, cue: Mention) -> Mention:
+    if cue.value == "clash" and doc.folded.startswith(("repouss", "pushed back"), cue.start):
+        return replace(cue, value="intervention")
+    return cue
 
 
 _CROWD_CUES = frozenset({"protest", "riot", "mob", "loot", "burn", "destroy"})

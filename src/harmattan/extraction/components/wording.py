@@ -257,6 +257,11 @@ def object_says_otherwise(doc: Doc, cue: Mention) -> bool:
             _VEHICLE_AFTER.match(doc.folded, cue.end)
             or _SOON_AFTER.match(doc.folded, cue.end)
             or _AS_OF_AFTER.match(doc.folded, cue.end)  # "le rapport, arrêté au 7 septembre": figures as of
+            # "malgré l'arrêté d'interdiction", "par arrêté préfectoral": a decree, no one arrested
+            or (
+                doc.folded.startswith("arrete ", cue.start)
+                and _DECREE_BEFORE.search(doc.folded, max(0, cue.start - 8), cue.start)
+            )
             or (
                 doc.folded[cue.start : cue.end].endswith(("ed", "held", "tenu", "tenus", "tenue", "tenues"))
                 and _HELD_STATE_BEFORE.search(doc.folded, max(0, cue.start - 12), cue.start)
@@ -322,6 +327,7 @@ _DOCUMENT_AFTER = re.compile(
     r"bill|offer|proposal|permis|agrement|candidature|plainte|projet de loi|offre)\b"
 )
 _TOWARDS_AFTER = re.compile(r"\s+(?:towards?|vers|en direction d\w*)\b")
+_DECREE_BEFORE = re.compile(r"\b(?:l|un|cet|par|son|leur|d un|de l)\s*$")
 _AS_OF_AFTER = re.compile(r"\s+(?:au|a la date du)\s+(?:\d|1er\b)")
 _VEHICLE_AFTER = re.compile(
     _OBJECT_DET
