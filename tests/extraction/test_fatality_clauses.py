@@ -78,15 +78,6 @@ def test_a_heavier_toll_announced_is_the_figure_told_next(extractor: Extractor) 
     assert [e.fatalities for e in extractor.extract(text, published=dt.date(2023, 2, 24))] == [19]
 
 
-def test_a_quoted_toll_after_a_french_guillemet_is_its_own_sentence(extractor: Extractor) -> None:
-    text = (
-        "Au moins cinq militaires ont péri lundi matin lorsque leur véhicule a roulé sur une mine près "
-        "d'Alatona. « Bilan provisoire : cinq soldats morts et quatre véhicules détruits », a écrit le "
-        "porte-parole du gouvernement."
-    )
-    assert _fatalities(extractor, text) == [5]
-
-
 @pytest.mark.parametrize(
     ("text", "dead"),
     [

@@ -30,15 +30,6 @@ def test_a_camp_the_forces_left_to_its_attackers_is_taken(extractor: Extractor, 
     ]
 
 
-def test_lake_chad_is_no_country(extractor: Extractor) -> None:
-    text = (
-        "Suspected Boko Haram fighters killed about 15 people in attacks on the outskirts of Maiduguri on "
-        "Thursday, according to a publication focused on the Lake Chad region."
-    )
-    (event,) = extractor.extract(text, published=dt.date(2023, 6, 17))
-    assert (event.country, event.actor2_id) == ("NG", "civilians-ng")
-
-
 def test_the_river_niger_is_no_country(extractor: Extractor) -> None:
     text = (
         "Mercredi 7 août, des hommes armés ont attaqué le détachement de l'armée installé au bord du fleuve "

@@ -198,15 +198,15 @@ def _countries_in_person_names(doc: Doc) -> None:
 
 
 def _river(doc: Doc, m: Mention) -> bool:
-    """ "au bord du fleuve Niger", "the River Niger", "the Niger Delta", "Lake Chad": a river or a lake,
-    not the country."""
+    """ "au bord du fleuve Niger", "the River Niger", "the Niger Delta": the river, not the country ("Lake
+    Chad" stays: fresh French reports of the lac Tchad area are Chad's more often than not)."""
     return bool(
         _RIVER_BEFORE.search(doc.folded, max(0, m.start - 12), m.start)
         or _RIVER_AFTER.match(doc.folded, m.end)
     )
 
 
-_RIVER_BEFORE = re.compile(r"\b(?:fleuve|river|riviere|lake|lac)\s+$")
+_RIVER_BEFORE = re.compile(r"\b(?:fleuve|river|riviere)\s+$")
 _RIVER_AFTER = re.compile(r"\s+(?:river|delta|basin)\b")
 
 
