@@ -24,3 +24,16 @@ def test_forces_that_came_under_fire_claim_nothing(extractor: Extractor) -> None
     (event,) = extractor.extract(text, published=dt.date(2020, 6, 22))
     assert (event.actor1_id, event.actor2_id) == ("unidentified-armed-group", "dz-military")
     assert event.event_date == dt.date(2020, 6, 20)  # the ambush's Saturday, not the statement's Sunday
+
+
+def test_what_happened_the_day_before_is_another_occurrence_on_the_eve(extractor: Extractor) -> None:
+    text = (
+        "TCHAD — Deux soldats tchadiens ont été tués lundi en repoussant une attaque de Boko Haram à une "
+        "vingtaine de kilomètres de Bol. La veille, des éléments de Boko Haram avaient enlevé puis tué deux "
+        "commerçants à Kaya, un village situé à 5 km de Bol."
+    )
+    events = extractor.extract(text, published=dt.date(2022, 8, 16))
+    assert sorted((e.event_date, e.sub_event_type, e.fatalities) for e in events) == [
+        (dt.date(2022, 8, 14), "Attack", 2),
+        (dt.date(2022, 8, 15), "Armed clash", 2),
+    ]

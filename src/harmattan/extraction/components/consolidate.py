@@ -29,6 +29,7 @@ from harmattan.extraction.components.place_words import headline_place
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.pipeline import Component, register
 from harmattan.records import Evidence
+from harmattan.regions.text import fold
 
 __all__ = ["Cluster", "Consolidate", "Resolve", "participant_evidence"]
 
@@ -305,7 +306,10 @@ _OPENS_ANOTHER = re.compile(
     # "Later the same day, armed men ambushed a convoy" (not "we found their bodies later that day")
     r"later (?:that|the same) day|plus tard (?:dans la journee|le meme jour)|"
     # "Le même soir, un couple de médecins a été enlevé à Djibo": something else, at the same time
-    r"(?:on )?(?:that|the) same (?:evening|night)|le meme soir|la meme nuit|dans la meme nuit)\b"
+    r"(?:on )?(?:that|the) same (?:evening|night)|le meme soir|la meme nuit|dans la meme nuit|"
+    # "La veille, des éléments de Boko Haram avaient enlevé puis tué deux commerçants": an earlier occurrence
+    r"la veille|the day before|the previous day|(?:deux|trois) jours (?:plus tot|auparavant)|"
+    r"(?:two|three) days earlier)\b"
 )
 
 
@@ -420,16 +424,19 @@ def _inherit(doc: Doc, clusters: list[Cluster]) -> None:
 
 
 def _date_after_previous(doc: Doc, cl: Cluster, before: Cluster | None) -> None:
-    """ "In a separate attack the same day", "le lendemain": an undated sentence dated by the one before."""
+    """ "In a separate attack the same day", "le lendemain", "la veille": an undated sentence dated by the one
+    before."""
     undated = cl.date is None or cl.date[2] is None
-    if not undated or before is None or before.date is None or before.date[2] is None:
+    # "La veille, ..." opening a sentence: the eve of the day just told, not of the report's
+    eve = cl.date is not None and cl.date[2] is not None and fold(cl.date[2].text) in _EVE_WORDS
+    if not (undated or eve) or before is None or before.date is None or before.date[2] is None:
         return
     sent = doc.sentences[cl.head.sentence]
     told = _SAME_DAY.search(doc.folded, sent.start, sent.end)
     if told is None:
         return
     date, precision, _ = before.date
-    day = date + dt.timedelta(days=int(told.group(2) is not None))
+    day = date + dt.timedelta(days=int(told.group(2) is not None) - int(told.group(3) is not None))
     text = doc.text[told.start() : told.end()]
     rule = "date:after-previous-event"
     mention = Mention("date", told.start(), told.end(), text, (day, precision), sent.index, rule)
@@ -502,11 +509,13 @@ _SAME_PLACE = re.compile(
     r"\b(?:(?:ce|cette)\s+meme\s+(?:village|localite|ville|commune|zone|secteur)|"
     r"(?:the\s+)?same\s+(?:village|town|locality|area|place))\b"
 )
+_EVE_WORDS = frozenset({"la veille", "the day before", "the previous day"})
 _SAME_DAY = re.compile(
     r"\b(?:(the same day|that same day|le meme jour|ce meme jour|le jour meme|earlier that day|"
     r"(?:that|the) same (?:evening|night)|le meme soir|la meme nuit|ce meme soir|"
     r"(?:a few|several) hours earlier|(?:quelques|plusieurs) heures plus tot|plus tot dans la journee)|"
-    r"(the next day|the following day|le lendemain|le jour suivant))\b"
+    r"(the next day|the following day|le lendemain|le jour suivant)|"
+    r"(the day before|the previous day|la veille))\b"
 )
 
 
