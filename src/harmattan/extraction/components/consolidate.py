@@ -300,6 +300,8 @@ _ANOTHER = re.compile(
     r"\b(?:a few|several|two|three)\s+hours\s+earlier\b|"
     r"\bearlier\s+(?:that|the same)\s+day\b|\bplus\s+tot\s+dans\s+la\s+journee\b"
 )
+# the eve of the day just told, in the words that open a sentence or date it ("La veille, ...")
+_EVE_WORDS = ("la veille", "the day before", "the previous day")
 # "Separately, ...", "Par ailleurs, ...": a sentence that opens on another matter
 _OPENS_ANOTHER = re.compile(
     r"\s*(?:separately|par ailleurs|in another development|in a separate development|"
@@ -308,8 +310,8 @@ _OPENS_ANOTHER = re.compile(
     # "Le même soir, un couple de médecins a été enlevé à Djibo": something else, at the same time
     r"(?:on )?(?:that|the) same (?:evening|night)|le meme soir|la meme nuit|dans la meme nuit|"
     # "La veille, des éléments de Boko Haram avaient enlevé puis tué deux commerçants": an earlier occurrence
-    r"la veille|the day before|the previous day|(?:deux|trois) jours (?:plus tot|auparavant)|"
-    r"(?:two|three) days earlier)\b"
+    + "|".join(_EVE_WORDS)
+    + r"|(?:deux|trois) jours (?:plus tot|auparavant)|(?:two|three) days earlier)\b"
 )
 
 
@@ -509,13 +511,12 @@ _SAME_PLACE = re.compile(
     r"\b(?:(?:ce|cette)\s+meme\s+(?:village|localite|ville|commune|zone|secteur)|"
     r"(?:the\s+)?same\s+(?:village|town|locality|area|place))\b"
 )
-_EVE_WORDS = frozenset({"la veille", "the day before", "the previous day"})
 _SAME_DAY = re.compile(
     r"\b(?:(the same day|that same day|le meme jour|ce meme jour|le jour meme|earlier that day|"
     r"(?:that|the) same (?:evening|night)|le meme soir|la meme nuit|ce meme soir|"
     r"(?:a few|several) hours earlier|(?:quelques|plusieurs) heures plus tot|plus tot dans la journee)|"
     r"(the next day|the following day|le lendemain|le jour suivant)|"
-    r"(the day before|the previous day|la veille))\b"
+    r"(" + "|".join(_EVE_WORDS) + r"))\b"
 )
 
 

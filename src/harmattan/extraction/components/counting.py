@@ -108,6 +108,7 @@ def count_casualties(
                 ):
                     picked.append(n)
         kind = _CASUALTY[str(cue.value)]
+        whole: list[Mention] | None = None  # the subject's list of single victims, read once per cue
         if (
             kind == "killed"
             and picked
@@ -118,7 +119,8 @@ def count_casualties(
             if whole and all(any(w.start <= n.start < w.end for w in whole) for n in picked):
                 picked = []
         if not picked and kind == "killed":
-            listed = [n for n in listed_victims(doc, cue) if n.start not in used]
+            whole = listed_victims(doc, cue) if whole is None else whole
+            listed = [n for n in whole if n.start not in used]
             for n in listed:  # "le chef du village, l'imam et un VDP ont été tués": one each, together
                 used.add(n.start)
                 counts.setdefault(kind, []).append((1, "listed", n))

@@ -95,8 +95,7 @@ _SEIZURE = "Disrupted weapons use"
 
 def _forces_fought(cl: Cluster) -> bool:
     """A battle the state's forces fought (who then seize what the other side had)."""
-    head = cl.head
-    return head.rule.get("event_type") == "Battles" and any(
+    return cl.head.rule.get("event_type") == "Battles" and any(
         c.actor1 is not None and c.actor1.role == "state" for c in cl.members
     )
 
@@ -121,7 +120,7 @@ def taken_after_withdrawal(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             continue
         for c in cl.members:
             if c.rule.get("sub_event_type") == "Armed clash":
-                c.rule = _protest_rule("overtake")
+                c.rule = _rule_named("overtake")
         for other in [o for o in out if o is not cl and o.historical is None]:
             if all(c.sentence in withdrew and c.rule.get("name") == "withdrawal" for c in other.members):
                 cl.members.extend(other.members)
@@ -174,7 +173,7 @@ def fold_protest_deaths(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         shot = any("attack" in c.cue_names for c in [*target.members, *cl.members]) or bool(
             _LIVE_FIRE.search(doc.folded)
         )
-        return _protest_rule("excessive-force" if shot else "protest-intervention")
+        return _rule_named("excessive-force" if shot else "protest-intervention")
 
     return _fold_into_protests(clusters, _unattributed_deaths, force)
 
@@ -192,7 +191,7 @@ def fold_protest_damage(clusters: list[Cluster]) -> list[Cluster]:
             and all(c.actor1 is None or c.actor1.role in _STREET for c in cl.members)
         )
 
-    return _fold_into_protests(clusters, damage, lambda _target, _cl: _protest_rule("violent-demonstration"))
+    return _fold_into_protests(clusters, damage, lambda _target, _cl: _rule_named("violent-demonstration"))
 
 
 def _fold_into_protests(
@@ -230,7 +229,7 @@ def _unattributed_deaths(cl: Cluster) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _protest_rule(name: str) -> dict[str, Any]:
+def _rule_named(name: str) -> dict[str, Any]:
     rules = load_taxonomy("rules")["rules"]
     return next({**r, "_order": i} for i, r in enumerate(rules) if r["name"] == name)
 

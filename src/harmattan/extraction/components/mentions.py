@@ -175,7 +175,7 @@ class LexiconMentions(Component):
         _drop_lone_terms(doc)
         _drop_terms_in_names(doc)
         _cities_named_for_countries(doc)
-        _countries_in_person_names(doc)
+        _country_words_naming_no_country(doc)
         _names_of_accords(doc)
         _areas_named_like_countries(doc)
         for m in doc.mentions:
@@ -189,7 +189,7 @@ class LexiconMentions(Component):
 BESIDE = "beside"
 
 
-def _countries_in_person_names(doc: Doc) -> None:
+def _country_words_naming_no_country(doc: Doc) -> None:
     """ "village chief Youssouf Togo told AFP": a country's name right after a given name, within a
     sentence, is a surname; "le fleuve Niger" is a river."""
     doc.mentions = [

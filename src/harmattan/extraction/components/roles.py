@@ -142,9 +142,8 @@ def assign_roles(
             and not is_toll(doc, next_cue)  # "Police death toll": the police are counted
             and not _LATER_ACT.search(gap)  # "le gouvernement a décrété un deuil après l'embuscade"
             and not obj
-            and not object_of_act(
-                doc, first, cand.cues, _CLAIMED_ACTS
-            )  # "neutralisé des terroristes et détruit"
+            # "qui auraient neutralisé des terroristes et détruit une base": the object of the claimed act
+            and not object_of_act(doc, first, cand.cues, _CLAIMED_ACTS)
         ):
             agent = first
         elif next_cue is not None and names & violent and _LATER_ACT.search(gap):
@@ -191,9 +190,8 @@ def assign_roles(
                     and not (p.mention.kind == "term" and p.actor_id in counted)
                     and not among_dead(doc, p)  # "dix morts, dont sept VDP"
                     and not in_target(doc, p, cand.cues)  # "contre un convoi mixte de civils et de VDP"
-                    and not object_of_act(
-                        doc, p, cand.cues, _CLAIMED_ACTS
-                    )  # "ont neutralisé des terroristes"
+                    # "ont neutralisé des terroristes": the object of the claimed act
+                    and not object_of_act(doc, p, cand.cues, _CLAIMED_ACTS)
                     and not passive_after(doc, p, cand.cues)  # "soldiers and VDP were ambushed"
                 ),
                 None,
