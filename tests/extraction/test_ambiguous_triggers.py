@@ -281,8 +281,7 @@ def test_a_flood_report_as_of_a_date_tells_no_event(extractor: Extractor) -> Non
     text = (
         "Niger : les inondations ont fait au moins 65 morts depuis le début de la saison des pluies\n"
         "Le dernier rapport du ministère de l'Action humanitaire, arrêté au 7 septembre, fait état de 65 "
-        "décès "
-        "— 51 dus à l'effondrement d'habitations et 14 par noyade — et de 31 960 maisons détruites. Le "
+        "décès — 51 dus à l'effondrement d'habitations et 14 par noyade — et de 31 960 maisons détruites. Le "
         "gouvernement a activé le 4 septembre le mécanisme de riposte immédiate de la Banque mondiale."
     )
     assert extractor.extract(text, published=dt.date(2020, 9, 8)) == []
