@@ -438,6 +438,14 @@ def _opposed(doc: Doc, parts: list[Participant]) -> tuple[Participant, Participa
     for i, p in enumerate(parts[:-1]):
         lead = _OPPOSED_BEFORE.search(doc.folded[max(0, p.mention.start - 60) : p.mention.start])
         if lead is None:
+            q = parts[i + 1]
+            # "when suspected militants and soldiers clashed": the two subjects of a mutual act, in order
+            if (
+                _SIDE.get(q.role) != _SIDE.get(p.role)
+                and _COORDINATED.fullmatch(doc.folded[p.mention.end : q.mention.start])
+                and _MUTUAL_ACT.match(doc.folded, q.mention.end)
+            ):
+                return p, q
             continue
         for q in parts[i + 1 :]:
             link = doc.folded[p.mention.end : q.mention.start]
@@ -460,6 +468,13 @@ _OPPOSED_BEFORE = re.compile(
     r"(?:(?:the|les|des|d|de|du|la|le|l|unites|elements)\s+)*(?:\w+\s+){0,6}$"
 )
 _OPPOSED_AND = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:and|et)\s+")
+_COORDINATED = re.compile(r"\s+(?:and|et)\s+(?:(?:the|some|les|des|de|d|du|la|le|l)\s+)?")
+# a verb of a mutual act right after the second of two coordinated subjects ("X and Y clashed",
+# "des hommes armés et des soldats se sont affrontés")
+_MUTUAL_ACT = re.compile(
+    r"\s+(?:have\s+|had\s+)?(?:clashed|fought|exchanged\s+fire|traded\s+fire|exchanged\s+gunfire"
+    r"|se\s+sont\s+(?:violemment\s+)?(?:affrontes|accroches)|ont\s+echange\s+des\s+tirs)\b"
+)
 _OPPOSED_TO = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:a|aux|au|with|avec)\s+")
 # "opposé les combattants du Gatia, membre de la Plateforme, à ceux de la CMA": the first side's apposition
 # stands between (on the folded text, where the comma is a space)

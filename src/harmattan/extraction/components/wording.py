@@ -362,7 +362,15 @@ def told_as_act(doc: Doc, cue: Mention) -> bool:
         return False  # "the port has been hit by the closure of the border": no assault
     if cue.value == "attack" and _CLAIMED_LABEL.match(doc.folded, cue.end):
         return False  # "killed by a roadside bomb..., an attack claimed by JNIM": a label, no assault
+    if _MUST_END.match(doc.folded, cue.end):
+        return False  # "The mass killings must stop", "les tueries doivent cesser": a demand, no act told
     return not _DEEMED.match(doc.folded, cue.end, cue.end + 60)
+
+
+_MUST_END = re.compile(
+    r"\s+(?:must|have to|has to|need to|doivent|doit|devront|doivent absolument)\s+(?:stop|end|cease|cesser|"
+    r"s arreter|prendre fin)\b"
+)
 
 
 # what a crowd is angry at or asks action against: "to vent their anger at the killings" (not "marched against

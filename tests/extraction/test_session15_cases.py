@@ -1,0 +1,70 @@
+"""Cases found in session 15: placard slogans, demands that killings stop, two subjects of a mutual act."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from harmattan.extraction import Extractor
+
+DAY = dt.date(2019, 8, 24)
+
+
+def test_what_placards_say_tells_a_protest_not_a_killing(extractor: Extractor) -> None:
+    text = (
+        "Hundreds of young people marched through Bandiagara on Friday. They carried placards reading "
+        "“Too many dead, granaries looted, villages burned” and dispersed peacefully at noon."
+    )
+    events = extractor.extract(text, published=DAY)
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_a_french_banner_slogan_is_no_attack(extractor: Extractor) -> None:
+    text = (
+        "Des centaines de femmes ont marché samedi à Sévaré, scandant « Non aux tueries de nos enfants » "
+        "devant le gouvernorat."
+    )
+    events = extractor.extract(text, published=DAY)
+    # the hundreds who marched are no toll of the "tueries" the slogan names
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Peaceful protest", 0)]
+
+
+def test_a_placard_that_names_the_dead_and_burned_villages_is_no_riot(extractor: Extractor) -> None:
+    text = (
+        "Des centaines de femmes ont marché samedi à Sévaré avec des pancartes sur lesquelles on pouvait "
+        "lire : « Trop de morts, nos villages brûlés »."
+    )
+    events = extractor.extract(text, published=DAY)
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_a_quote_before_a_slogan_word_is_not_masked(extractor: Extractor) -> None:
+    text = "“Gunmen killed five villagers in Sobane on Sunday,” the mayor said, holding a copy of the report."
+    events = extractor.extract(text, published=DAY)
+    assert [e.fatalities for e in events] == [5]
+
+
+def test_killings_that_must_stop_are_a_demand(extractor: Extractor) -> None:
+    text = (
+        'Young people in Bandiagara took to the streets on Friday. "The mass killings must stop," said '
+        "one protester."
+    )
+    events = extractor.extract(text, published=DAY)
+    assert [e.event_type for e in events] == ["Protests"]
+
+
+def test_two_subjects_of_a_clash_are_in_their_order(extractor: Extractor) -> None:
+    text = (
+        "Four people were killed on Wednesday when suspected militants and soldiers clashed on the road "
+        "between Toéni and Loroni, in Sourou province."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert (event.actor1_id, event.actor2_id) == ("unidentified-armed-group", "bf-military")
+
+
+def test_two_subjects_who_confronted_each_other_in_french(extractor: Extractor) -> None:
+    text = (
+        "Quatre personnes ont été tuées mercredi lorsque des hommes armés et des soldats se sont affrontés "
+        "près de Toéni."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert (event.actor1_id, event.actor2_id) == ("unidentified-armed-group", "bf-military")
