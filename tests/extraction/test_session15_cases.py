@@ -68,3 +68,42 @@ def test_two_subjects_who_confronted_each_other_in_french(extractor: Extractor) 
     )
     (event,) = extractor.extract(text, published=DAY)
     assert (event.actor1_id, event.actor2_id) == ("unidentified-armed-group", "bf-military")
+
+
+def test_a_man_who_set_off_his_charge_is_a_suicide_bomber_counted_besides(extractor: Extractor) -> None:
+    text = (
+        "Un homme a tenté de se glisser dans le marché de Mora dimanche. Repéré par des membres du comité de "
+        "vigilance, il a déclenché sa charge explosive. Deux civils ont été tués sur le coup, en plus de "
+        "l'assaillant lui-même."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert (event.sub_event_type, event.fatalities) == ("Suicide bomb", 3)
+    # the vigilance committee faced the bomber: only an armed group sends one
+    assert event.actor1_id == "unidentified-armed-group"
+
+
+def test_the_perpetrator_killed_in_the_blast_is_the_toll(extractor: Extractor) -> None:
+    text = (
+        "Un kamikaze a fait exploser son véhicule samedi devant la gendarmerie de Tamanrasset. "
+        "L'auteur a été tué dans la déflagration. Vingt-trois personnes ont été blessées."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert event.fatalities == 1
+
+
+def test_figures_in_apposition_that_add_up_break_the_toll_down(extractor: Extractor) -> None:
+    text = (
+        "Au moins dix civils, deux femmes et huit hommes, ont été tués dans la nuit de jeudi lors d'une "
+        "attaque de présumés membres de Boko Haram contre le village de Tenana, dans la province du Lac."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert event.fatalities == 10
+
+
+def test_the_bodies_found_are_the_dead_in_french(extractor: Extractor) -> None:
+    text = (
+        "Les corps de sept membres d'une délégation venue sensibiliser la population ont été découverts "
+        "jeudi à Womé."
+    )
+    events = extractor.extract(text, published=DAY)
+    assert [e.fatalities for e in events] == [7]

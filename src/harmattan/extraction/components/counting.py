@@ -314,17 +314,40 @@ def _without_parts(doc: Doc, numbers: list[Mention]) -> list[Mention]:
     a figure already counted, each figure listed after the subset word too."""
     kept: list[Mention] = []
     part: Mention | None = None
-    for n in sorted(numbers, key=lambda m: m.start):
+    ordered = sorted(numbers, key=lambda m: m.start)
+    apposed = _apposed_breakdowns(doc, ordered)
+    for n in ordered:
         if (
             _SUBSET_BEFORE.search(doc.folded[max(0, n.start - 20) : n.start])
             or _listed_after(doc, part, n)
             or _breakdown_of_toll_told(doc, n)
+            or n.start in apposed
         ):
             part = n
         else:
             part = None
             kept.append(n)
     return kept
+
+
+def _apposed_breakdowns(doc: Doc, ordered: list[Mention]) -> set[int]:
+    """ "Au moins dix civils, deux femmes et huit hommes, ont été tués": figures set in apposition right after
+    a figure that add up to it break it down (their starts)."""
+    out: set[int] = set()
+    for i, head in enumerate(ordered[:-1]):
+        if not _LISTED_PART.match(doc.text, head.end, ordered[i + 1].start):
+            continue
+        chain = [ordered[i + 1]]
+        for m in ordered[i + 2 :]:
+            if not _APPOSED_NEXT.fullmatch(doc.text, chain[-1].end, m.start):
+                break
+            chain.append(m)
+        if len(chain) > 1 and sum(int(m.value) for m in chain) == int(head.value):
+            out.update(m.start for m in chain)
+    return out
+
+
+_APPOSED_NEXT = re.compile(r"\s*[^\W\d]+(?:\s+[^\W\d]+)?\s*(?:,|\band\b|\bet\b)\s*")
 
 
 def _breakdown_of_toll_told(doc: Doc, n: Mention) -> bool:

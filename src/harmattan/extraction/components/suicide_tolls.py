@@ -14,8 +14,12 @@ from harmattan.extraction.doc import Doc, Mention
 _BLEW_UP = re.compile(r"\b(?:blew (?:himself|herself) up|s est fait (?:exploser|sauter))\b")
 _SEVERAL = re.compile(r"\b(?:blew themselves up|se sont fait (?:exploser|sauter))\b")
 _DIED_BESIDES = re.compile(
-    r"\b(?:killing (?:himself|herself)|(?:the |le )?(?:suicide )?(?:bomber|kamikaze) (?:also )?"
-    r"(?:died|was killed|est mort|a ete tue|a peri)|also died)\b"
+    r"\b(?:killing (?:himself|herself)|also died"
+    r"|(?:the |le |l )?(?:suicide )?(?:bomber|kamikaze|auteur|assaillant|attacker)"
+    r" (?:also )?(?:died|was killed|est mort|a ete tue|a peri)"
+    # "deux civils ont été tués, en plus de l'assaillant lui-même", "in addition to the bomber"
+    r"|(?:en plus de|outre|in addition to|besides|as well as|plus) (?:l |le |the )(?:suicide )?"
+    r"(?:bomber|kamikaze|assaillant|attacker|auteur))\b"
 )
 _SEVERAL_DEFAULT = 2  # "women suicide bombers blew themselves up": at least two
 
