@@ -107,3 +107,55 @@ def test_the_bodies_found_are_the_dead_in_french(extractor: Extractor) -> None:
     )
     events = extractor.extract(text, published=DAY)
     assert [e.fatalities for e in events] == [7]
+
+
+def test_protesters_killed_by_bullets_during_a_dispersal_is_excessive_force(extractor: Extractor) -> None:
+    text = (
+        "Trois jeunes manifestants ont été tués par balles mercredi à Conakry, lorsque les forces de l'ordre "
+        "ont voulu disperser une marche de l'opposition."
+    )
+    events = extractor.extract(text, published=DAY)
+    assert [e.sub_event_type for e in events] == ["Excessive force against protesters"]
+
+
+def test_dozens_of_attackers_the_army_killed_add_to_the_soldiers(extractor: Extractor) -> None:
+    text = (
+        "Sept soldats nigériens ont été tués lundi lors d'une attaque de jihadistes présumés contre une "
+        "position militaire dans la zone de Boni, a annoncé mardi le gouvernement. Les forces armées ont "
+        "riposté et tué plusieurs dizaines de terroristes."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert event.fatalities == 7 + 12
+
+
+def test_several_attackers_killed_beside_a_precise_toll_are_not_counted(extractor: Extractor) -> None:
+    text = (
+        "Fourteen Burkinabe soldiers killed in ambush. A military patrol was ambushed near Tin-Akof, in "
+        "Oudalan province, on Wednesday, security sources said. Several assailants were also killed."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert event.fatalities == 14
+
+
+def test_a_capital_that_tells_the_news_is_not_where_it_happened(extractor: Extractor) -> None:
+    text = (
+        "Sept soldats nigériens ont été tués lundi lors d'une attaque contre une position militaire dans la "
+        "zone de Boni, a annoncé mardi le gouvernement. Selon Niamey, les forces armées ont riposté et tué "
+        "vingt terroristes."
+    )
+    events = extractor.extract(text, published=DAY)
+    assert [(e.location, e.fatalities) for e in events] == [("Boni", 27)]
+
+
+def test_a_town_that_qualifies_a_news_site_is_no_place_of_the_fighting(extractor: Extractor) -> None:
+    text = (
+        "Fresh fighting broke out on Wednesday between the pro-government GATIA militia and the former "
+        "rebels of the CMA at Aglal, about 70 km from Kidal. According to a Bamako news site close to GATIA, "
+        "CMA units went on the offensive against GATIA positions but were repulsed, leaving more than 30 "
+        "dead."
+    )
+    events = extractor.extract(text, published=DAY)
+    assert len(events) == 1
+    assert "Bamako" not in [e.location for e in events]
+    # "pro-government" says whose side GATIA is on: the government fought no one
+    assert (events[0].actor1_id, events[0].fatalities) == ("gatia", 30)

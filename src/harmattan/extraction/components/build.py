@@ -12,7 +12,7 @@ from harmattan.extraction.components.events import Candidate
 from harmattan.extraction.components.role_clues import generic_people
 from harmattan.extraction.components.suicide_tolls import bombers_dead
 from harmattan.extraction.doc import Doc, Mention
-from harmattan.extraction.lexicon import load_taxonomy
+from harmattan.extraction.lexicon import lang_terms, load_taxonomy
 from harmattan.records import Event, Evidence
 from harmattan.regions.text import fold
 
@@ -288,11 +288,14 @@ def _fatalities(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], count_ne
     for kind in ("killed", "wounded", "neutralised", "abducted"):
         per_sentence: dict[int, dict[str, int]] = {}
         figures = [f for cand in cl.members for f in cand.counts.get(kind, [])]
-        # a precise figure ("seventy-one") beats a vague one ("dozens") for the same event
-        precise = any(m.kind == "number" for _, _, m in figures)
+        # a precise figure ("seventy-one") beats a vague one ("dozens") for the same dead; "seven soldiers
+        # were killed ... the army killed dozens of terrorists" counts two groups
+        precise = {victim for _, victim, m in figures if m.kind == "number"}
         for cand in cl.members:
             for n, victim, m in cand.counts.get(kind, []):
-                if precise and m.kind == "vague":
+                if m.kind == "vague" and precise and (_sole_figure(m) or "any" in {victim, *precise}):
+                    continue
+                if m.kind == "vague" and victim in precise:
                     continue
                 per_sentence.setdefault(cand.sentence, {}).setdefault(victim, 0)
                 per_sentence[cand.sentence][victim] += n
@@ -330,6 +333,16 @@ def _fatalities(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], count_ne
             ev.fatalities = (ev.fatalities or 0) + bombers
             evidence[:] = [e for e in evidence if e.rule != "default:no-death-reported"]
             evidence.append(_ev(doc, "fatalities", told, "casualties:bombers"))
+
+
+@functools.lru_cache(maxsize=1)
+def _sole_figure_words() -> frozenset[str]:
+    return frozenset(fold(w) for _, w in lang_terms(load_taxonomy("quantities")["sole_figure"]))
+
+
+def _sole_figure(m: Mention) -> bool:
+    """ "several assailants": a vague word that counts only when the report has no precise figure."""
+    return fold(m.text) in _sole_figure_words()
 
 
 def _conservative(sentences: list[dict[str, int]]) -> int:

@@ -173,6 +173,7 @@ class LexiconMentions(Component):
         hits = list(self.resources.lexicon.scan(doc.clean, doc.folded, doc.langs))
         _add_hits(doc, hits, "lexicon")
         _drop_lone_terms(doc)
+        _drop_stances(doc)
         _drop_terms_in_names(doc)
         _cities_named_for_countries(doc)
         _country_words_naming_no_country(doc)
@@ -313,6 +314,19 @@ def _drop_lone_terms(doc: Doc) -> None:
     }
     if drop:  # one pass: removing one by one is quadratic in a long report
         doc.mentions[:] = [m for m in doc.mentions if id(m) not in drop]
+
+
+def _drop_stances(doc: Doc) -> None:
+    """ "the pro-government GATIA militia", "anti-French protesters": a party word after "pro-"/"anti-" tells
+    which side someone takes, not a party of its own."""
+    doc.mentions[:] = [
+        m
+        for m in doc.mentions
+        if m.kind not in ("term", "country") or not _STANCE.search(doc.text, max(0, m.start - 6), m.start)
+    ]
+
+
+_STANCE = re.compile(r"(?i)\b(?:pro|anti)[-‑]$")
 
 
 @functools.lru_cache(maxsize=1)

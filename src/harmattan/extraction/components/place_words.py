@@ -174,9 +174,23 @@ def names_a_thing(doc: Doc, start: int, end: int) -> bool:
     before = doc.clean[max(0, start - 40) : start]
     after = doc.clean[end : end + 60]
     quoted = bool(_OPEN_QUOTE.search(before)) and bool(_CLOSE_QUOTE.match(after))
-    return quoted or bool(_VESSEL_BEFORE.search(before)) or bool(_VESSEL_AFTER.match(after))
+    return (
+        quoted
+        or bool(_VESSEL_BEFORE.search(before))
+        or bool(_VESSEL_AFTER.match(after))
+        # "Selon Niamey, les forces ont riposté": the capital stands for the government that told it
+        or bool(_SOURCE_BEFORE.search(before) and after.startswith(","))
+        # "a Bamako news site close to GATIA": the town qualifies the outlet that reported it
+        or bool(_A_BEFORE.search(before) and _OUTLET_AFTER.match(after))
+    )
 
 
+_SOURCE_BEFORE = re.compile(r"(?i)(?:^|[.;,]\s*|\n)(?:selon|d'après|according to)\s+$")
+_A_BEFORE = re.compile(r"(?i)\b(?:a|an)\s+$")
+_OUTLET_AFTER = re.compile(
+    r"(?i)(?:-based)?\s+(?:news\s+(?:site|website|agency|outlet)|newspaper|daily|weekly|radio|television|"
+    r"broadcaster|outlet|media\s+outlet)\b"
+)
 _OPEN_QUOTE = re.compile(r"[\"«“]\s*$")
 _CLOSE_QUOTE = re.compile(r"\s*[\"»”]")
 _VESSEL = r"(?:boat|vessel|ship|ferry|barge|bateau|navire|baleiniere|baleinière|pinasse|chaland)"
