@@ -159,3 +159,30 @@ def test_a_town_that_qualifies_a_news_site_is_no_place_of_the_fighting(extractor
     assert "Bamako" not in [e.location for e in events]
     # "pro-government" says whose side GATIA is on: the government fought no one
     assert (events[0].actor1_id, events[0].fatalities) == ("gatia", 30)
+
+
+def test_a_flood_toll_beside_a_meeting_and_an_appeal_is_no_event(extractor: Extractor) -> None:
+    text = (
+        "The floods that have hit the country since the rains began in July have affected 900,000 people, "
+        "according to figures presented at a meeting chaired by the prime minister. The toll stands at 300 "
+        "dead and 90,000 homes destroyed. The Red Cross launched an emergency appeal."
+    )
+    assert extractor.extract(text, published=dt.date(2024, 9, 16)) == []
+
+
+def test_a_flood_toll_counted_as_of_a_date_is_no_arrest_nor_attack(extractor: Extractor) -> None:
+    text = (
+        "Les pluies diluviennes qui s'abattent sur le Niger depuis juin ont causé la mort de 339 personnes, "
+        "selon un décompte arrêté au 23 septembre. Le bilan précédent, publié début septembre par le "
+        "ministère de l'Intérieur, faisait état de 273 morts."
+    )
+    assert extractor.extract(text, published=dt.date(2024, 10, 8)) == []
+
+
+def test_regional_flood_tolls_are_no_attacks(extractor: Extractor) -> None:
+    text = (
+        "Les pluies torrentielles qui frappent le Niger depuis juin ont fait 103 morts, selon un point "
+        "arrêté au 4 septembre par la Protection civile. Maradi (42 décès) et Zinder (27) sont les régions "
+        "les plus touchées; Niamey compte deux morts."
+    )
+    assert extractor.extract(text, published=dt.date(2022, 9, 5)) == []

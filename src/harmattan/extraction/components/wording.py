@@ -149,12 +149,23 @@ def disaster_report(doc: Doc, names: set[str], parts: list[Participant]) -> bool
     found = doc.user_data.get("_disaster_report")
     if found is None:
         kinds = {m.kind for m in doc.mentions}
-        cues = {str(m.value) for m in doc.mentions if m.kind == "cue"}
+        # "the floods that have hit Niger", "les pluies qui frappent le Niger": what a disaster strikes is no
+        # assault
+        struck = {m.sentence for m in doc.mentions if m.kind == "disaster"}
+        cues = {
+            str(m.value)
+            for m in doc.mentions
+            if m.kind == "cue"
+            and not (m.value == "attack" and m.sentence in struck)
+            and not object_says_otherwise(doc, m)  # "selon un décompte arrêté au 23 septembre"
+        }
         blasts = {"ied"} if _bare_blasts(doc.of_kind("cue")) else set()
         # "investigators blamed", "an investigation into the cause"
         found = "disaster" in kinds and cues <= OUTCOMES | blasts | {
             "plover_disapprove",
             "plover_investigate",
+            "plover_consult",  # "a meeting on flood management chaired by the prime minister"
+            "plover_aid",  # "the Red Cross launched an emergency appeal"
             "descriptor",  # "le mécanisme de riposte" of an aid plan
         }
         doc.user_data["_disaster_report"] = found
