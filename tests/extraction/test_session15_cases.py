@@ -11,8 +11,8 @@ DAY = dt.date(2019, 8, 24)
 
 def test_what_placards_say_tells_a_protest_not_a_killing(extractor: Extractor) -> None:
     text = (
-        "Hundreds of young people marched through Bandiagara on Friday. They carried placards reading "
-        "“Too many dead, granaries looted, villages burned” and dispersed peacefully at noon."
+        "Hundreds of young people marched through Bandiagara on Friday. They carried placards reading “Too "
+        "many dead, granaries looted, villages burned” and dispersed peacefully at noon."
     )
     events = extractor.extract(text, published=DAY)
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
@@ -72,9 +72,9 @@ def test_two_subjects_who_confronted_each_other_in_french(extractor: Extractor) 
 
 def test_a_man_who_set_off_his_charge_is_a_suicide_bomber_counted_besides(extractor: Extractor) -> None:
     text = (
-        "Un homme a tenté de se glisser dans le marché de Mora dimanche. Repéré par des membres du comité de "
-        "vigilance, il a déclenché sa charge explosive. Deux civils ont été tués sur le coup, en plus de "
-        "l'assaillant lui-même."
+        "Un homme a tenté de se glisser dans le marché de Mora dimanche. Repéré par des membres du comité "
+        "de vigilance, il a déclenché sa charge explosive. Deux civils ont été tués sur le coup, en plus "
+        "de l'assaillant lui-même."
     )
     (event,) = extractor.extract(text, published=DAY)
     assert (event.sub_event_type, event.fatalities) == ("Suicide bomb", 3)
@@ -84,8 +84,8 @@ def test_a_man_who_set_off_his_charge_is_a_suicide_bomber_counted_besides(extrac
 
 def test_the_perpetrator_killed_in_the_blast_is_the_toll(extractor: Extractor) -> None:
     text = (
-        "Un kamikaze a fait exploser son véhicule samedi devant la gendarmerie de Tamanrasset. "
-        "L'auteur a été tué dans la déflagration. Vingt-trois personnes ont été blessées."
+        "Un kamikaze a fait exploser son véhicule samedi devant la gendarmerie de Tamanrasset. L'auteur a "
+        "été tué dans la déflagration. Vingt-trois personnes ont été blessées."
     )
     (event,) = extractor.extract(text, published=DAY)
     assert event.fatalities == 1
@@ -111,8 +111,8 @@ def test_the_bodies_found_are_the_dead_in_french(extractor: Extractor) -> None:
 
 def test_protesters_killed_by_bullets_during_a_dispersal_is_excessive_force(extractor: Extractor) -> None:
     text = (
-        "Trois jeunes manifestants ont été tués par balles mercredi à Conakry, lorsque les forces de l'ordre "
-        "ont voulu disperser une marche de l'opposition."
+        "Trois jeunes manifestants ont été tués par balles mercredi à Conakry, lorsque les forces de "
+        "l'ordre ont voulu disperser une marche de l'opposition."
     )
     events = extractor.extract(text, published=DAY)
     assert [e.sub_event_type for e in events] == ["Excessive force against protesters"]
@@ -139,9 +139,9 @@ def test_several_attackers_killed_beside_a_precise_toll_are_not_counted(extracto
 
 def test_a_capital_that_tells_the_news_is_not_where_it_happened(extractor: Extractor) -> None:
     text = (
-        "Sept soldats nigériens ont été tués lundi lors d'une attaque contre une position militaire dans la "
-        "zone de Boni, a annoncé mardi le gouvernement. Selon Niamey, les forces armées ont riposté et tué "
-        "vingt terroristes."
+        "Sept soldats nigériens ont été tués lundi lors d'une attaque contre une position militaire dans "
+        "la zone de Boni, a annoncé mardi le gouvernement. Selon Niamey, les forces armées ont riposté et "
+        "tué vingt terroristes."
     )
     events = extractor.extract(text, published=DAY)
     assert [(e.location, e.fatalities) for e in events] == [("Boni", 27)]
@@ -150,9 +150,9 @@ def test_a_capital_that_tells_the_news_is_not_where_it_happened(extractor: Extra
 def test_a_town_that_qualifies_a_news_site_is_no_place_of_the_fighting(extractor: Extractor) -> None:
     text = (
         "Fresh fighting broke out on Wednesday between the pro-government GATIA militia and the former "
-        "rebels of the CMA at Aglal, about 70 km from Kidal. According to a Bamako news site close to GATIA, "
-        "CMA units went on the offensive against GATIA positions but were repulsed, leaving more than 30 "
-        "dead."
+        "rebels of the CMA at Aglal, about 70 km from Kidal. According to a Bamako news site close to "
+        "GATIA, CMA units went on the offensive against GATIA positions but were repulsed, leaving more "
+        "than 30 dead."
     )
     events = extractor.extract(text, published=DAY)
     assert len(events) == 1
@@ -172,9 +172,9 @@ def test_a_flood_toll_beside_a_meeting_and_an_appeal_is_no_event(extractor: Extr
 
 def test_a_flood_toll_counted_as_of_a_date_is_no_arrest_nor_attack(extractor: Extractor) -> None:
     text = (
-        "Les pluies diluviennes qui s'abattent sur le Niger depuis juin ont causé la mort de 339 personnes, "
-        "selon un décompte arrêté au 23 septembre. Le bilan précédent, publié début septembre par le "
-        "ministère de l'Intérieur, faisait état de 273 morts."
+        "Les pluies diluviennes qui s'abattent sur le Niger depuis juin ont causé la mort de 339 "
+        "personnes, selon un décompte arrêté au 23 septembre. Le bilan précédent, publié début septembre "
+        "par le ministère de l'Intérieur, faisait état de 273 morts."
     )
     assert extractor.extract(text, published=dt.date(2024, 10, 8)) == []
 
@@ -186,3 +186,23 @@ def test_regional_flood_tolls_are_no_attacks(extractor: Extractor) -> None:
         "les plus touchées; Niamey compte deux morts."
     )
     assert extractor.extract(text, published=dt.date(2022, 9, 5)) == []
+
+
+def test_attackers_who_withdrew_hand_over_no_territory(extractor: Extractor) -> None:
+    text = (
+        "Two Nigerien gendarmes were killed when armed men attacked a gendarmerie detachment at the "
+        "Makalondi border post on Saturday evening, a security source said. Troops deployed in the area "
+        "launched a sweep after the attackers withdrew."
+    )
+    events = extractor.extract(text, published=DAY)
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_no_toll_published_tells_no_dead(extractor: Extractor) -> None:
+    text = (
+        "Un poste avancé de l'armée togolaise a été attaqué samedi à Kpekpakandi, dans la région des "
+        "Savanes. L'assaut a fait douze morts parmi les militaires. Mercredi, Lomé n'avait toujours publié "
+        "ni communiqué ni bilan officiel."
+    )
+    events = extractor.extract(text, published=dt.date(2024, 7, 24))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 12)]

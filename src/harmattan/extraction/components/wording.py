@@ -238,6 +238,8 @@ def object_says_otherwise(doc: Doc, cue: Mention) -> bool:
     if cue.value in ("plover_retreat", "plover_future_retreat"):
         if _DOCUMENT_AFTER.match(doc.folded, cue.end) or _TOWARDS_AFTER.match(doc.folded, cue.end):
             return True  # "as they withdrew towards Mali": fighters moving off, no force leaving a country
+        if _RAIDERS_BEFORE.search(doc.folded, max(0, cue.start - 40), cue.start):
+            return True  # "a sweep after the attackers withdrew": raiders leaving, no territory handed over
         # "après le départ des forces spéciales", "le départ annoncé de Barkhane", "Barkhane poursuit son
         # retrait", "demandé le départ des soldats": a departure named as background, asked or under way
         noun = doc.folded[cue.start : cue.end] in _DEPARTURE_NOUNS
@@ -337,6 +339,11 @@ _DOCUMENT_AFTER = re.compile(
     + r"(?:permit|permits|licence|license|licences|accreditation|approval|visa|candidacy|complaint|"
     r"bill|offer|proposal|permis|agrement|candidature|plainte|projet de loi|offre)\b"
 )
+_RAIDERS_BEFORE = re.compile(
+    r"\b(?:attackers|assailants|gunmen|raiders|militants|jihadists|insurgents|terrorists|assaillants|"
+    r"jihadistes|terroristes|hommes armes|individus armes|ravisseurs|kidnappers)\s+(?:had\s+|have\s+|then\s+|"
+    r"se sont\s+|s etaient\s+|ont\s+)?$"
+)
 _TOWARDS_AFTER = re.compile(r"\s+(?:towards?|vers|en direction d\w*)\b")
 _DECREE_BEFORE = re.compile(r"\b(?:l|un|cet|par|son|leur|d un|de l)\s*$")
 _AS_OF_AFTER = re.compile(r"\s+(?:au|a la date du)\s+(?:\d|1er\b)")
@@ -373,11 +380,17 @@ def told_as_act(doc: Doc, cue: Mention) -> bool:
         return False  # "the port has been hit by the closure of the border": no assault
     if cue.value == "attack" and _CLAIMED_LABEL.match(doc.folded, cue.end):
         return False  # "killed by a roadside bomb..., an attack claimed by JNIM": a label, no assault
+    if doc.folded[cue.start : cue.end] in _TOLL_WORDS and _NO_TOLL_BEFORE.search(before):
+        return False  # "Lomé n'avait publié ni communiqué ni bilan officiel": no toll, no dead told
     if _MUST_END.match(doc.folded, cue.end):
         return False  # "The mass killings must stop", "les tueries doivent cesser": a demand, no act told
     return not _DEEMED.match(doc.folded, cue.end, cue.end + 60)
 
 
+_TOLL_WORDS = frozenset({"bilan", "toll", "death toll"})
+_NO_TOLL_BEFORE = re.compile(
+    r"\b(?:ni|aucun|pas de|pas d|sans|no|without giving a|without a|gave no|did not give a)\s+$"
+)
 _MUST_END = re.compile(
     r"\s+(?:must|have to|has to|need to|doivent|doit|devront|doivent absolument)\s+(?:stop|end|cease|cesser|"
     r"s arreter|prendre fin)\b"
