@@ -206,3 +206,14 @@ def test_no_toll_published_tells_no_dead(extractor: Extractor) -> None:
     )
     events = extractor.extract(text, published=dt.date(2024, 7, 24))
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 12)]
+
+
+def test_an_attack_by_the_same_group_recalled_is_that_group_s(extractor: Extractor) -> None:
+    text = (
+        "Les combattants de Boko Haram ont attaqué mercredi 17 janvier le camp militaire de Toumour, dans "
+        "la région de Diffa. Cinq militaires et un civil ont été tués. En juin 2016, une attaque du même "
+        "groupe à Bosso, à une vingtaine de kilomètres de là, avait coûté la vie à 26 soldats."
+    )
+    recalled = [e for e in extractor.extract(text, published=dt.date(2018, 1, 18)) if e.historical]
+    # "une vingtaine de kilomètres" is a distance, not a toll
+    assert [(e.location, e.actor1_id, e.fatalities) for e in recalled] == [("Bosso", "jas-boko-haram", 26)]

@@ -198,7 +198,10 @@ _BACK = re.compile(
 _ALSO_CLAIMED = re.compile(
     r"\b(?:also claimed|(?:aussi|egalement) revendiquee?s?|"
     r"claimed by the (?:same )?(?:group|jihadists|militants)|"
-    r"revendiquee?s? par (?:le meme groupe|les jihadistes|le groupe))\b"
+    r"revendiquee?s? par (?:le meme groupe|les jihadistes|le groupe)|"
+    # "une attaque du même groupe à Bosso", "la dernière attaque d'envergure du groupe": the group named
+    r"(?:attaque|attack|assaut|assault|raid|embuscade|ambush)s?(?: \w+){0,2} (?:du|by the|of the) (?:meme )?"
+    r"(?:groupe|group)|the same group|le meme groupe)\b"
 )
 
 

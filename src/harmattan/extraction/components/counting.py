@@ -193,14 +193,17 @@ def _unit_follows(doc: Doc, n: Mention, units: frozenset[str]) -> bool:
     words = doc.folded[n.end : n.end + 40].split()[:3]
     names = doc.text[n.end : n.end + 40].split()[:3]
     for i, word in enumerate(words):
-        if i and not names[i - 1][:1].isupper():
-            return False  # past the first word only through names: "cinq Volontaires pour la défense"
+        # past the first word only through names ("cinq Volontaires pour la défense") or "de"/"of" ("une
+        # vingtaine de kilomètres", "dozens of kilometres")
+        if i and not names[i - 1][:1].isupper() and not (i == 1 and words[0] in _OF):
+            return False
         word = word.strip(".,;:")
         if word in units and not (i and word in _FIRST_WORD_UNITS):
             return True
     return False
 
 
+_OF = frozenset({"de", "d", "of"})
 _CLOCK = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b|h\d\d\b|o'clock)", re.IGNORECASE)
 # units that only count right after the figure ("20 pour cent", "un an", "10 h")
 _FIRST_WORD_UNITS = frozenset({"pour", "an", "h", "am", "pm"})
