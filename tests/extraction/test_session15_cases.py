@@ -217,3 +217,13 @@ def test_an_attack_by_the_same_group_recalled_is_that_group_s(extractor: Extract
     recalled = [e for e in extractor.extract(text, published=dt.date(2018, 1, 18)) if e.historical]
     # "une vingtaine de kilomètres" is a distance, not a toll
     assert [(e.location, e.actor1_id, e.fatalities) for e in recalled] == [("Bosso", "jas-boko-haram", 26)]
+
+
+def test_the_body_of_a_kidnapped_geologist_is_one_dead(extractor: Extractor) -> None:
+    text = (
+        "The body of a Canadian geologist kidnapped from a mining exploration site in north-eastern "
+        "Burkina Faso was found on Wednesday, officials said. He was seized late on Tuesday by gunmen who "
+        "raided the company's camp at Tiabongou, in Yagha province."
+    )
+    events = extractor.extract(text, published=dt.date(2019, 1, 17))
+    assert [e.fatalities for e in events] == [1]
