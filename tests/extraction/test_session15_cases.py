@@ -227,3 +227,30 @@ def test_the_body_of_a_kidnapped_geologist_is_one_dead(extractor: Extractor) -> 
     )
     events = extractor.extract(text, published=dt.date(2019, 1, 17))
     assert [e.fatalities for e in events] == [1]
+
+
+def test_customs_officers_attacked_are_police(extractor: Extractor) -> None:
+    text = (
+        "Gunmen opened fire on the customs post at Markoye in northern Burkina Faso on Thursday night, "
+        "killing two customs officers, security sources said."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert (event.sub_event_type, event.actor2_id) == ("Armed clash", "bf-police")
+
+
+def test_a_customs_post_named_as_a_landmark_is_no_party(extractor: Extractor) -> None:
+    text = (
+        "Gunmen shot dead a Spanish missionary on Friday near the Nohao customs post in Boulgou province, "
+        "as he was driving back to Burkina Faso from Togo, his congregation said."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert (event.sub_event_type, event.actor2_id) == ("Attack", "civilians-bf")
+
+
+def test_a_bare_retelling_of_one_victim_keeps_the_groups_toll(extractor: Extractor) -> None:
+    text = (
+        "Quatre douaniers et un prêtre espagnol ont été tués vendredi dans l'attaque du poste de Nohao, "
+        "dans la province du Boulgou. Le missionnaire, qui regagnait le Togo, a été abattu par les "
+        "assaillants."
+    )
+    assert [e.fatalities for e in extractor.extract(text, published=DAY)] == [5]
