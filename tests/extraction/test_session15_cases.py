@@ -254,3 +254,41 @@ def test_a_bare_retelling_of_one_victim_keeps_the_groups_toll(extractor: Extract
         "assaillants."
     )
     assert [e.fatalities for e in extractor.extract(text, published=DAY)] == [5]
+
+
+def test_girls_who_set_off_their_charges_are_suicide_bombers(extractor: Extractor) -> None:
+    text = (
+        "Vers 10 heures, quatre jeunes filles porteuses d'explosifs ont déclenché leurs charges à "
+        "plusieurs endroits du marché de Bodo, dans l'Extrême-Nord. Le gouvernement fait état d'au moins "
+        "32 morts."
+    )
+    events = extractor.extract(text, published=dt.date(2016, 1, 25))
+    assert [e.sub_event_type for e in events] == ["Suicide bomb"]
+
+
+def test_a_car_bomb_later_called_a_suicide_attack_is_a_suicide_bomb(extractor: Extractor) -> None:
+    text = (
+        "Au moins trois civils ont trouvé la mort lundi soir à Gao quand un véhicule piégé a explosé dans "
+        "la cour d'une résidence, a annoncé le ministère de la Sécurité. Dans la soirée, le GSIM a "
+        "revendiqué cette attaque-suicide."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2018, 11, 13))
+    assert (event.sub_event_type, event.actor1_id) == ("Suicide bomb", "jnim")
+
+
+def test_civilians_are_those_of_the_country_where_it_happened(extractor: Extractor) -> None:
+    text = (
+        "Nigerian troops said on Monday that suspected jihadists had killed five villagers on Sunday in "
+        "Kousseri, across the border in Cameroon."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2017, 6, 2))
+    assert (event.country, event.actor2_id) == ("CM", "civilians-cm")
+
+
+def test_an_agency_s_acronym_is_no_town(extractor: Extractor) -> None:
+    text = (
+        "Seize personnes ont été tuées dimanche soir dans des attentats-suicides à la périphérie de "
+        "Maiduguri. Trois blessés ont succombé à l'hôpital, selon le porte-parole de la NEMA."
+    )
+    events = extractor.extract(text, published=dt.date(2017, 6, 19))
+    assert [e.location for e in events] == ["Maiduguri"]

@@ -22,7 +22,7 @@ def swap_actors(ev: Event, evidence: list[Evidence]) -> None:
 
 
 def set_actor(doc: Doc, ev: Event, evidence: list[Evidence], n: int, p: Participant, res: Any = None) -> None:
-    p = on_event_date(doc, ev, p, res)
+    p = of_event_country(ev, on_event_date(doc, ev, p, res), res)
     setattr(ev, f"actor{n}", p.name)
     setattr(ev, f"actor{n}_id", p.actor_id)
     setattr(ev, f"inter{n}", p.inter)
@@ -46,6 +46,23 @@ def on_event_date(doc: Doc, ev: Event, p: Participant, res: Any) -> Participant:
     return replace(
         p, actor_id=actor_id, name=str(actor.name), inter=int(inter) if inter is not None else p.inter
     )
+
+
+#: parties that belong to the country where the event happened, whatever the report's main country
+_LOCAL_GROUPS = ("civilians-", "protesters-", "rioters-")
+
+
+def of_event_country(ev: Event, p: Participant, res: Any) -> Participant:
+    """ "Eight people were killed in Kolofata (Far North), a town on the border with Nigeria": the dead are
+    civilians of Cameroon, where it happened, not of the country the report names most (gold/GUIDE.md)."""
+    prefix = next((g for g in _LOCAL_GROUPS if (p.actor_id or "").startswith(g)), None)
+    if res is None or prefix is None or not ev.country:
+        return p
+    actor_id = prefix + ev.country.lower()
+    actor = res.actor(actor_id) if actor_id != p.actor_id else None
+    if actor is None:
+        return p
+    return replace(p, actor_id=actor_id, name=str(actor.name))
 
 
 def set_default(

@@ -85,6 +85,7 @@ _PROTEST_ESCALATION = (
     "excessive-force",
 )
 _EXPLOSIVE_RULES = frozenset({"suicide-bomb", "remote-explosive"})
+_THE_SAME = re.compile(r"\b(?:cette|cet|ce|l|la|le|un|une|this|that|the|a|an)\s+$")
 
 
 def _best_typed(doc: Doc, members: list[Candidate]) -> Candidate:
@@ -129,6 +130,20 @@ def _best_typed(doc: Doc, members: list[Candidate]) -> Candidate:
     if first.rule["name"] == "coup":
         # a coup in which leaders are detained is an arrest event (gold/GUIDE.md)
         return next((c for c in members[1:] if c.rule["sub_event_type"] == "Arrests"), first)
+    if first.rule["name"] == "remote-explosive":
+        # "un véhicule piégé a explosé", then "le GSIM a revendiqué cette attaque-suicide": it had a driver
+        suicide = next(
+            (
+                c
+                for c in members[1:]
+                if c.rule["name"] == "suicide-bomb"
+                # "cette attaque-suicide", "un attentat-suicide": that blast (not "des opérations kamikazes")
+                and _THE_SAME.search(doc.folded, max(0, c.trigger.start - 12), c.trigger.start)
+            ),
+            None,
+        )
+        if suicide is not None:
+            return suicide
     if first.rule["name"] in _EXPLOSIVE_RULES:
         # "le camp visé par des kamikazes", then "avant un échange de tirs": a ground assault with suicide
         # vehicles or IEDs is an armed clash (gold/GUIDE.md)

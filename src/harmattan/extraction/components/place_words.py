@@ -174,8 +174,18 @@ def names_a_thing(doc: Doc, start: int, end: int) -> bool:
     before = doc.clean[max(0, start - 40) : start]
     after = doc.clean[end : end + 60]
     quoted = bool(_OPEN_QUOTE.search(before)) and bool(_CLOSE_QUOTE.match(after))
+    # "l'agence nationale de gestion des urgences (NEMA)", "le porte-parole de la NEMA": a name in capitals
+    # amid lower-case words is an acronym of a body, not Néma (a dateline's "NIAMEY, March 3" starts a line)
+    words_before = _WORD.findall(before[-30:].rsplit("\n", 1)[-1])
+    acronym = (
+        len(doc.clean[start:end]) >= 3
+        and doc.clean[start:end].isupper()
+        and bool(words_before)
+        and words_before[-1].islower()
+    )
     return (
         quoted
+        or acronym
         or bool(_VESSEL_BEFORE.search(before))
         or bool(_VESSEL_AFTER.match(after))
         # "Selon Niamey, les forces ont riposté": the capital stands for the government that told it

@@ -226,6 +226,8 @@ class PlaceMentions(Component):
         end: int,
     ) -> PlaceRef | None:
         countries, areas, directions = hints
+        if names_a_thing(doc, start, end):
+            return None
         if context == "ctx_area":
             country = countries[0] if countries else None
             # "le Soum", "l'Oudalan": the province (second level) first, then the region
@@ -259,7 +261,7 @@ class PlaceMentions(Component):
             candidates = areas_named
             area = max(candidates, key=lambda p: homonym_score(p, countries, areas, directions, folded))
             return PlaceRef(area, _area_precision(area), context or "")
-        if not candidates or names_a_thing(doc, start, end):
+        if not candidates:
             return None
         best = max(candidates, key=lambda p: homonym_score(p, countries, areas, directions, folded))
         populous = int(best.population or 0) >= min_pop or best.feature in ("P.PPLA", "P.PPLC", "P.PPLA2")
