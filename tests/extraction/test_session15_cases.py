@@ -292,3 +292,22 @@ def test_an_agency_s_acronym_is_no_town(extractor: Extractor) -> None:
     )
     events = extractor.extract(text, published=dt.date(2017, 6, 19))
     assert [e.location for e in events] == ["Maiduguri"]
+
+
+def test_a_flag_burned_at_a_big_march_is_a_peaceful_protest(extractor: Extractor) -> None:
+    text = (
+        "Des milliers de Mauritaniens ont pris part vendredi soir à Nouakchott à une grande marche pour "
+        "condamner les caricatures. Des manifestants ont brûlé un drapeau français."
+    )
+    events = extractor.extract(text, published=dt.date(2015, 1, 17))
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_opponents_gathering_dispersed_with_tear_gas_then_these_clashes(extractor: Extractor) -> None:
+    text = (
+        "La police mauritanienne a dispersé jeudi à coups de gaz lacrymogènes des opposants au référendum "
+        "qui se rassemblaient à Tevragh Zeina, dans l'ouest de Nouakchott. Ces heurts sont survenus moins "
+        "de deux heures avant un meeting du président."
+    )
+    events = extractor.extract(text, published=dt.date(2017, 8, 4))
+    assert [(e.sub_event_type, e.actor2_id) for e in events] == [("Protest with intervention", "mr-police")]

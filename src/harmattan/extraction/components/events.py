@@ -546,7 +546,10 @@ class EventDetector(Component):
 
 
 _DEAD_NOUN = re.compile(r"(?:dead|deaths?|killings?|morts?|deces|tueries?|victims?|victimes?)")
-_TOLD_NOUN = re.compile(rf"{_DEAD_NOUN.pattern}|(?:attacks?|assaults?|ambush|attaques?|assauts?|embuscades?)")
+_TOLD_NOUN = re.compile(
+    rf"{_DEAD_NOUN.pattern}|(?:attacks?|assaults?|ambush|attaques?|assauts?|embuscades?|clashes|heurts|affrontements)"
+)
+_SPAN_AFTER = re.compile(r"\s+(?:hours?|days?|minutes|heures?|jours?|minutes)\b")
 _DEFINITE = re.compile(
     r"\b(?:the|these|those|its|their|la|le|les|ces|leurs?|ses)\s+"
     r"(?:(?:names? of the|noms? des|corps des)\s+)?$"
@@ -557,8 +560,11 @@ def _dead_already_told(doc: Doc, cand: Candidate, mentions: list[Mention]) -> bo
     """A later sentence whose only cue is a definite noun of death, with no figure ("the government
     regretted the death", "waiting for the names of the dead", "l'enquête sur ces morts"): the dead of an
     occurrence already told, no new one."""
-    if any(m.kind == "number" and m.text.lower() not in _ARTICLES for m in mentions):
-        return False
+    if any(
+        m.kind == "number" and m.text.lower() not in _ARTICLES and not _SPAN_AFTER.match(doc.folded, m.end)
+        for m in mentions
+    ):
+        return False  # a figure tells new dead (not "moins de deux heures avant")
     acts = [c for c in cand.cues if not str(c.value).startswith("plover_")]
     # "no group had claimed the assault": an attack named with "the", where no place says it is another one
     nouns = _DEAD_NOUN if any(m.kind == "place" for m in mentions) else _TOLD_NOUN
