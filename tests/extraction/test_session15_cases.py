@@ -311,3 +311,33 @@ def test_opponents_gathering_dispersed_with_tear_gas_then_these_clashes(extracto
     )
     events = extractor.extract(text, published=dt.date(2017, 8, 4))
     assert [(e.sub_event_type, e.actor2_id) for e in events] == [("Protest with intervention", "mr-police")]
+
+
+def test_armed_men_who_intercepted_a_vehicle_disrupted_no_weapon(extractor: Extractor) -> None:
+    text = (
+        "Des individus armés non identifiés ont intercepté dans la nuit de dimanche un véhicule "
+        "transportant des civils sur le tronçon reliant Chagham à Inékar, à l'ouest de Ménaka. Après avoir "
+        "fait descendre les passagers, ils en ont abattu quatre, puis sont repartis avec le véhicule et "
+        "les biens des victimes."
+    )
+    events = extractor.extract(text, published=dt.date(2018, 11, 20))
+    assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+def test_gunmen_who_made_themselves_masters_of_a_town_took_it(extractor: Extractor) -> None:
+    text = (
+        "Des hommes armés présentés comme des jihadistes se sont rendus maîtres vendredi de Boni, petite "
+        "ville du cercle de Douentza, après le départ du détachement de l'armée malienne."
+    )
+    events = extractor.extract(text, published=dt.date(2016, 9, 3))
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+
+
+def test_a_rocket_assault_with_an_hour_of_fighting_is_a_clash(extractor: Extractor) -> None:
+    text = (
+        "Des assaillants à moto ont attaqué à la roquette mardi les positions des forces de défense et de "
+        "sécurité à Bani Bangou ; les combats ont duré environ une heure. Au moins cinq gardes nationaux "
+        "ont été tués."
+    )
+    events = extractor.extract(text, published=dt.date(2016, 11, 8))
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
