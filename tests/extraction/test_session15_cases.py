@@ -341,3 +341,12 @@ def test_a_rocket_assault_with_an_hour_of_fighting_is_a_clash(extractor: Extract
     )
     events = extractor.extract(text, published=dt.date(2016, 11, 8))
     assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_the_two_bombers_added_to_the_toll_are_counted(extractor: Extractor) -> None:
+    text = (
+        "Vers 7 heures, deux garçons ont actionné leurs charges dans le centre de Kolofata, dans "
+        "l'Extrême-Nord du Cameroun. Le bilan provisoire fait état d'au moins neuf civils tués, auxquels "
+        "s'ajoutent les deux kamikazes présumés."
+    )
+    assert [e.fatalities for e in extractor.extract(text, published=dt.date(2015, 9, 13))] == [11]

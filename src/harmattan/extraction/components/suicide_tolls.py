@@ -19,8 +19,14 @@ _DIED_BESIDES = re.compile(
     r" (?:also )?(?:died|was killed|est mort|a ete tue|a peri)"
     # "deux civils ont été tués, en plus de l'assaillant lui-même", "in addition to the bomber"
     r"|(?:en plus de|outre|in addition to|besides|as well as|plus) (?:l |le |the )(?:suicide )?"
-    r"(?:bomber|kamikaze|assaillant|attacker|auteur))\b"
+    r"(?:bomber|kamikaze|assaillant|attacker|auteur)"
+    # "au moins neuf civils tués, auxquels s'ajoutent les deux kamikazes", "plus the two bombers"
+    r"|(?:auxquels? s ajoutent|s y ajoutent|en plus des|plus the|in addition to the) (?:les |des )?"
+    r"(?:(?P<count>deux|trois|quatre|two|three|four) )?(?:suicide )?(?:kamikazes|bombers)"
+    # "ses restes ont été retrouvés", "the bomber's remains were found": the bomber died
+    r"|(?:ses|his|her) restes ont ete retrouves|(?:his|her|the bomber s) remains were found)\b"
 )
+_COUNTS = {"deux": 2, "trois": 3, "quatre": 4, "two": 2, "three": 3, "four": 4}
 _SEVERAL_DEFAULT = 2  # "women suicide bombers blew themselves up": at least two
 
 
@@ -39,6 +45,8 @@ def bombers_dead(doc: Doc, sentences: list[int], toll: int | None) -> tuple[int,
             continue
         several = blew is not None and blew.re is _SEVERAL
         n = _counted_bombers(doc, index, blew.start()) if several and blew is not None else 1
+        if besides is not None and besides.group("count"):
+            n = _COUNTS[besides.group("count")]
         if n > best:
             best, text = n, doc.text[found.start() : found.end()]
             told = Mention("bombers", found.start(), found.end(), text, n, index)
