@@ -350,3 +350,12 @@ def test_the_two_bombers_added_to_the_toll_are_counted(extractor: Extractor) -> 
         "s'ajoutent les deux kamikazes présumés."
     )
     assert [e.fatalities for e in extractor.extract(text, published=dt.date(2015, 9, 13))] == [11]
+
+
+def test_the_attackers_own_dead_carried_away_add_to_the_soldiers(extractor: Extractor) -> None:
+    text = (
+        "Suspected jihadists attacked the army outpost of Bambara-Maounde on Sunday, killing four "
+        "soldiers, the army said. The army had first tweeted a toll of three dead. A local official said "
+        "the attackers carried away the bodies of two of their own."
+    )
+    assert [e.fatalities for e in extractor.extract(text, published=dt.date(2020, 2, 24))] == [6]

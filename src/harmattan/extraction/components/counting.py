@@ -482,6 +482,7 @@ def _role_at(doc: Doc, n: Mention, mentions: list[Mention]) -> str:
     return _victim_role(doc, n, mentions)
 
 
+_THEIR_OWN = re.compile(r"\s+(?:of their own|of its own|des leurs|d entre eux)\b")
 # a word that opens a new phrase: a figure's noun does not lie beyond it
 CLAUSE_WORD = re.compile(
     r"\b(?:during|in|at|on|near|after|before|when|while|with|from|since|lors|pendant|dans|pres|apres|avant|"
@@ -490,6 +491,8 @@ CLAUSE_WORD = re.compile(
 
 
 def _victim_role(doc: Doc, n: Mention, mentions: list[Mention], cues: list[Mention] | None = None) -> str:
+    if _THEIR_OWN.match(doc.folded, n.end):
+        return "armed"  # "the attackers carried away the bodies of two of their own": the raiders' dead
     for m in mentions:
         if m.kind in ("term", "actor") and 0 <= m.start - n.end <= 25:
             if cues and any(n.end <= c.start < m.start for c in cues):
