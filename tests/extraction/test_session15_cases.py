@@ -359,3 +359,24 @@ def test_the_attackers_own_dead_carried_away_add_to_the_soldiers(extractor: Extr
         "the attackers carried away the bodies of two of their own."
     )
     assert [e.fatalities for e in extractor.extract(text, published=dt.date(2020, 2, 24))] == [6]
+
+
+def test_the_group_the_authorities_call_the_author_did_it(extractor: Extractor) -> None:
+    text = (
+        "Quatre jeunes filles porteuses d'explosifs ont déclenché leurs charges lundi au marché de Bodo, "
+        "dans l'Extrême-Nord. Le gouvernement fait état d'au moins 32 morts. Aucune revendication n'a été "
+        "diffusée, mais pour les autorités camerounaises, l'attaque est l'œuvre de Boko Haram."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2016, 1, 25))
+    assert event.actor1_id == "jas-boko-haram"
+
+
+def test_a_group_that_strikes_the_region_since_2015_is_pointed_at_not_a_new_attack(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Dix personnes ont été tuées lundi soir à Diffa dans un triple attentat-suicide. Boko Haram, qui "
+        "frappe la région depuis février 2015, est pointé du doigt."
+    )
+    events = extractor.extract(text, published=dt.date(2018, 6, 5))
+    assert [(e.sub_event_type, e.actor1_id) for e in events] == [("Suicide bomb", "jas-boko-haram")]

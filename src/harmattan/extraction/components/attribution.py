@@ -18,7 +18,9 @@ _PARENT_AFTER = re.compile(r"^\s?(?:linked|affiliated|affiliate|allied|backed|al
 _BLAMED_ON = re.compile(
     # "les autorités attribuent ce massacre à la katiba Macina": a few words may stand between
     r"\b(?:imput\w*|attribu\w*|blamed on|blamed|blames?|mis en cause|mettent en cause|met en cause|"
-    r"accus\w*)\s+(?:(?:ce|cette|ces|the|this|these|massacre|attaque|attack|killings?|tuerie|attentat)\s+)*"
+    # "pour les autorités, l'attaque est l'œuvre de Boko Haram", "the work of"
+    r"l (?:oe|œ)uvre|the work|accus\w*)\s+"
+    r"(?:(?:ce|cette|ces|the|this|these|massacre|attaque|attack|killings?|tuerie|attentat)\s+)*"
     r"(?:(?:a|aux|au|to|on|des|de|du|d|les|la|le|l|the|membres|members|of|groupes?|group|d autodefense)"
     r"\s+){0,5}$"
 )
@@ -210,7 +212,17 @@ def _bounds(doc: Doc, index: int) -> tuple[int, int]:
 
 
 def _blamed(doc: Doc, m: Mention) -> bool:
-    return bool(_BLAMED_ON.search(doc.folded[max(0, m.start - 60) : m.start]))
+    return bool(
+        _BLAMED_ON.search(doc.folded[max(0, m.start - 60) : m.start])
+        or _BLAMED_AFTER.match(doc.folded, m.end, m.end + 90)
+    )
+
+
+# "Boko Haram, qui frappe la région depuis 2015, est pointé du doigt", "JNIM is suspected"
+_BLAMED_AFTER = re.compile(
+    r"\s*(?:[^.;]{0,60}?\s)?(?:est|sont|is|are|was|were)\s+"
+    r"(?:pointee?s? du doigt|soupconnee?s?|suspected|blamed)\b"
+)
 
 
 def _claimable(doc: Doc, res: Any) -> list[Mention]:
