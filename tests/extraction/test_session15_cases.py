@@ -380,3 +380,16 @@ def test_a_group_that_strikes_the_region_since_2015_is_pointed_at_not_a_new_atta
     )
     events = extractor.extract(text, published=dt.date(2018, 6, 5))
     assert [(e.sub_event_type, e.actor1_id) for e in events] == [("Suicide bomb", "jas-boko-haram")]
+
+
+def test_the_group_that_had_struck_before_is_the_group_named(extractor: Extractor) -> None:
+    text = (
+        "Au moins quatre civils ont été tués dimanche soir à Bosso quand deux jeunes filles appartenant à "
+        "Boko Haram ont déclenché leurs charges près d'un camp de réfugiés. Le groupe avait déjà frappé "
+        "vendredi : l'attaque d'un poste de l'armée à Chétimari a coûté la vie à sept soldats nigériens."
+    )
+    events = extractor.extract(text, published=dt.date(2019, 2, 18))
+    assert [(e.location, e.actor1_id) for e in events] == [
+        ("Bosso", "jas-boko-haram"),
+        ("Chétimari", "jas-boko-haram"),
+    ]

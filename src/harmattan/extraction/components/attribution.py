@@ -203,7 +203,10 @@ _ALSO_CLAIMED = re.compile(
     r"revendiquee?s? par (?:le meme groupe|les jihadistes|le groupe)|"
     # "une attaque du même groupe à Bosso", "la dernière attaque d'envergure du groupe": the group named
     r"(?:attaque|attack|assaut|assault|raid|embuscade|ambush)s?(?: \w+){0,2} (?:du|by the|of the) (?:meme )?"
-    r"(?:groupe|group)|the same group|le meme groupe)\b"
+    r"(?:groupe|group)|the same group|le meme groupe|"
+    # "Le groupe avait déjà frappé vendredi : l'attaque d'un poste de l'armée": the group named before
+    r"(?:le|the) (?:groupe|group) (?:a|avait|had|has) (?:deja |already |also |aussi )?"
+    r"(?:frappe|attaque|struck|attacked|tue|killed))\b"
 )
 
 
