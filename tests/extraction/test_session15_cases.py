@@ -393,3 +393,12 @@ def test_the_group_that_had_struck_before_is_the_group_named(extractor: Extracto
         ("Bosso", "jas-boko-haram"),
         ("Chétimari", "jas-boko-haram"),
     ]
+
+
+def test_a_toll_across_the_country_is_not_this_event_s(extractor: Extractor) -> None:
+    text = (
+        "Clashes between opposition supporters and the security forces during Friday's banned rally left "
+        "at least one man dead in Dakar's Colobane district, and the opposition said the day's toll across "
+        "Senegal stood at three."
+    )
+    assert [e.fatalities for e in extractor.extract(text, published=dt.date(2022, 6, 18))] == [1]

@@ -64,6 +64,8 @@ def count_casualties(
     ]
     dates = [(m.start, m.end) for m in mentions if m.kind == "date"]
     numbers = [n for n in numbers if not any(s <= n.start < e for s, e in dates)]
+    # "the opposition said the day's toll across Senegal stood at three": a national total, not this event's
+    numbers = [n for n in numbers if not _NATIONWIDE.search(doc.folded, max(0, n.start - 45), n.start)]
     numbers = _without_echoes(doc, numbers)
     # "53 morts, dont 49 gendarmes": a part of a figure already counted
     numbers = _without_parts(doc, numbers)
@@ -482,6 +484,10 @@ def _role_at(doc: Doc, n: Mention, mentions: list[Mention]) -> str:
     return _victim_role(doc, n, mentions)
 
 
+_NATIONWIDE = re.compile(
+    r"\b(?:toll|bilan)\s+(?:across|nationwide|throughout|in all of|dans tout|a travers|sur l ensemble)\b"
+    r"[^.;]*$"
+)
 _THEIR_OWN = re.compile(r"\s+(?:of their own|of its own|des leurs|d entre eux)\b")
 # a word that opens a new phrase: a figure's noun does not lie beyond it
 CLAUSE_WORD = re.compile(
