@@ -402,3 +402,13 @@ def test_a_toll_across_the_country_is_not_this_event_s(extractor: Extractor) -> 
         "Senegal stood at three."
     )
     assert [e.fatalities for e in extractor.extract(text, published=dt.date(2022, 6, 18))] == [1]
+
+
+def test_the_town_the_wounded_were_taken_to_is_no_second_event(extractor: Extractor) -> None:
+    text = (
+        "Gunmen opened fire on the customs post at Markoye in northern Burkina Faso on Thursday, killing a "
+        "customs officer and a civilian, security sources said. Three other customs officers were wounded "
+        "and taken to hospital in Dori."
+    )
+    events = extractor.extract(text, published=dt.date(2016, 9, 2))
+    assert [e.location for e in events] == ["Markoye"]

@@ -192,10 +192,17 @@ def names_a_thing(doc: Doc, start: int, end: int) -> bool:
         or bool(_SOURCE_BEFORE.search(before) and after.startswith(","))
         # "a Bamako news site close to GATIA": the town qualifies the outlet that reported it
         or bool(_A_BEFORE.search(before) and _OUTLET_AFTER.match(after))
+        # "the wounded were taken to hospital in Dori", "évacués vers Maroua": where the wounded went
+        or bool(_EVACUATED_TO.search(before))
     )
 
 
 _SOURCE_BEFORE = re.compile(r"(?i)(?:^|[.;,]\s*|\n)(?:selon|d'après|according to)\s+$")
+_EVACUATED_TO = re.compile(
+    r"(?i)\b(?:(?:taken|rushed|flown|airlifted|transferred|admitted)\s+to\s+(?:a\s+|the\s+)?hospital\s+in"
+    r"|(?:evacuated|airlifted|flown)\s+to|(?:évacués?|évacuées?|transférés?|transportés?)\s+(?:vers|sur|à)"
+    r"|(?:l'|à l')h[ôo]pital\s+(?:régional\s+|de district\s+)?(?:de|d')|hospital\s+in)\s*$"
+)
 _A_BEFORE = re.compile(r"(?i)\b(?:a|an)\s+$")
 _OUTLET_AFTER = re.compile(
     r"(?i)(?:-based)?\s+(?:news\s+(?:site|website|agency|outlet)|newspaper|daily|weekly|radio|television|"
