@@ -412,3 +412,14 @@ def test_the_town_the_wounded_were_taken_to_is_no_second_event(extractor: Extrac
     )
     events = extractor.extract(text, published=dt.date(2016, 9, 2))
     assert [e.location for e in events] == ["Markoye"]
+
+
+def test_a_force_to_retake_the_north_is_an_aim_not_a_retaking(extractor: Extractor) -> None:
+    text = "The United Nations weighs backing an African force to retake the north of Mali."
+    assert extractor.extract(text, published=dt.date(2012, 12, 11)) == []
+
+
+def test_soldiers_who_have_just_retaken_a_town_retook_it(extractor: Extractor) -> None:
+    text = "Les soldats maliens viennent de reprendre la ville de Douentza, a annoncé l'armée."
+    events = extractor.extract(text, published=dt.date(2012, 12, 11))
+    assert [e.sub_event_type for e in events] == ["Government regains territory"]

@@ -235,6 +235,10 @@ def object_says_otherwise(doc: Doc, cue: Mention) -> bool:
     described = _DESCRIBED.search(doc.folded, max(0, cue.start - 40), cue.start)
     if either or described or _SINCE_THEN.match(doc.folded, cue.end):
         return True  # ... and "who describe killings and looting by armed men"
+    if cue.value in ("regain", "overtake") and _PURPOSE_BEFORE.search(
+        doc.folded, max(0, cue.start - 20), cue.start
+    ):
+        return True  # "an African force to retake the north", "pour reprendre le contrôle": an aim, no taking
     if cue.value in ("plover_retreat", "plover_future_retreat"):
         if _DOCUMENT_AFTER.match(doc.folded, cue.end) or _TOWARDS_AFTER.match(doc.folded, cue.end):
             return True  # "as they withdrew towards Mali": fighters moving off, no force leaving a country
@@ -389,6 +393,10 @@ def told_as_act(doc: Doc, cue: Mention) -> bool:
     return not _DEEMED.match(doc.folded, cue.end, cue.end + 60)
 
 
+# an infinitive of purpose or attempt ("to retake", "pour reprendre", "tenter de reprendre"; not "vient de")
+_PURPOSE_BEFORE = re.compile(
+    r"(?:\bto|\bpour|(?<!viennent )(?<!vient )(?<!venaient )(?<!venait )\bde|\bd)\s+$"
+)
 _RELATIVE_BEFORE = re.compile(r"\b(?:qui|who|which|that)\s+(?:\w+\s+)?$")
 _SINCE_YEARS = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:depuis|since)\s+(?:(?:le mois de\s+)?[a-z]+\s+)?(?:19|20)\d\d\b"
