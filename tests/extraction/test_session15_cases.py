@@ -423,3 +423,15 @@ def test_soldiers_who_have_just_retaken_a_town_retook_it(extractor: Extractor) -
     text = "Les soldats maliens viennent de reprendre la ville de Douentza, a annoncé l'armée."
     events = extractor.extract(text, published=dt.date(2012, 12, 11))
     assert [e.sub_event_type for e in events] == ["Government regains territory"]
+
+
+def test_clashes_that_went_on_the_next_day_are_not_folded_back(extractor: Extractor) -> None:
+    text = (
+        "La manifestation organisée vendredi par l'opposition a dégénéré en violences à Bamako. Les forces "
+        "de l'ordre ont tiré à balles réelles. Les heurts se sont poursuivis samedi et dimanche dans "
+        "plusieurs quartiers."
+    )
+    events = extractor.extract(text, published=dt.date(2020, 7, 13))
+    assert ("Violent demonstration", dt.date(2020, 7, 11)) in [
+        (e.sub_event_type, e.event_date) for e in events
+    ]

@@ -546,9 +546,8 @@ class EventDetector(Component):
 
 
 _DEAD_NOUN = re.compile(r"(?:dead|deaths?|killings?|morts?|deces|tueries?|victims?|victimes?)")
-_TOLD_NOUN = re.compile(
-    rf"{_DEAD_NOUN.pattern}|(?:attacks?|assaults?|ambush|attaques?|assauts?|embuscades?|clashes|heurts|affrontements)"
-)
+_TOLD_NOUN = re.compile(rf"{_DEAD_NOUN.pattern}|(?:attacks?|assaults?|ambush|attaques?|assauts?|embuscades?)")
+_TOLD_OR_CLASH = re.compile(rf"{_TOLD_NOUN.pattern}|(?:clashes|heurts|affrontements)")
 _SPAN_AFTER = re.compile(r"\s+(?:hours?|days?|minutes|heures?|jours?|minutes)\b")
 _DEFINITE = re.compile(
     r"\b(?:the|these|those|its|their|la|le|les|ces|leurs?|ses)\s+"
@@ -566,8 +565,12 @@ def _dead_already_told(doc: Doc, cand: Candidate, mentions: list[Mention]) -> bo
     ):
         return False  # a figure tells new dead (not "moins de deux heures avant")
     acts = [c for c in cand.cues if not str(c.value).startswith("plover_")]
-    # "no group had claimed the assault": an attack named with "the", where no place says it is another one
-    nouns = _DEAD_NOUN if any(m.kind == "place" for m in mentions) else _TOLD_NOUN
+    # "no group had claimed the assault": an attack named with "the", where no place says it is another one;
+    # "Ces heurts sont survenus ...": the clashes just told, where no day says they went on ("Les heurts se
+    # sont poursuivis samedi")
+    placed = any(m.kind == "place" for m in mentions)
+    dated = any(m.kind == "date" for m in mentions)
+    nouns = _DEAD_NOUN if placed else _TOLD_NOUN if dated else _TOLD_OR_CLASH
     return bool(acts) and all(
         nouns.fullmatch(doc.folded, c.start, c.end)
         and _DEFINITE.search(doc.folded, max(0, c.start - 30), c.start)
