@@ -435,3 +435,13 @@ def test_clashes_that_went_on_the_next_day_are_not_folded_back(extractor: Extrac
     assert ("Violent demonstration", dt.date(2020, 7, 11)) in [
         (e.sub_event_type, e.event_date) for e in events
     ]
+
+
+def test_a_couple_stoned_to_death_are_two_dead(extractor: Extractor) -> None:
+    text = "Fighters of Ansar Dine stoned an unmarried couple to death on Sunday in Aguelhok, officials said."
+    assert [e.fatalities for e in extractor.extract(text, published=dt.date(2012, 7, 30))] == [2]
+
+
+def test_a_couple_of_days_counts_nobody(extractor: Extractor) -> None:
+    text = "A couple of days later, gunmen killed three villagers in Aguelhok."
+    assert [e.fatalities for e in extractor.extract(text, published=dt.date(2012, 7, 30))] == [3]
