@@ -308,9 +308,11 @@ def _fatalities(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], count_ne
         precise = {victim for _, victim, m in figures if m.kind == "number"}
         for cand in cl.members:
             for n, victim, m in cand.counts.get(kind, []):
-                if m.kind == "vague" and precise and (_sole_figure(m) or "any" in {victim, *precise}):
-                    continue
-                if m.kind == "vague" and victim in precise:
+                if (
+                    m.kind == "vague"
+                    and precise
+                    and (victim in precise or "any" in {victim, *precise} or _sole_figure(m))
+                ):
                     continue
                 per_sentence.setdefault(cand.sentence, {}).setdefault(victim, 0)
                 per_sentence[cand.sentence][victim] += n

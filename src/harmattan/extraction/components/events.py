@@ -548,7 +548,7 @@ class EventDetector(Component):
 _DEAD_NOUN = re.compile(r"(?:dead|deaths?|killings?|morts?|deces|tueries?|victims?|victimes?)")
 _TOLD_NOUN = re.compile(rf"{_DEAD_NOUN.pattern}|(?:attacks?|assaults?|ambush|attaques?|assauts?|embuscades?)")
 _TOLD_OR_CLASH = re.compile(rf"{_TOLD_NOUN.pattern}|(?:clashes|heurts|affrontements)")
-_SPAN_AFTER = re.compile(r"\s+(?:hours?|days?|minutes|heures?|jours?|minutes)\b")
+_SPAN_AFTER = re.compile(r"\s+(?:hours?|days?|minutes|heures?|jours?)\b")
 _DEFINITE = re.compile(
     r"\b(?:the|these|those|its|their|la|le|les|ces|leurs?|ses)\s+"
     r"(?:(?:names? of the|noms? des|corps des)\s+)?$"

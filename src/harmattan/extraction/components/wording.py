@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from harmattan.extraction.components.counting import is_toll
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.regions.text import fold
 
@@ -384,7 +385,7 @@ def told_as_act(doc: Doc, cue: Mention) -> bool:
         return False  # "the port has been hit by the closure of the border": no assault
     if cue.value == "attack" and _CLAIMED_LABEL.match(doc.folded, cue.end):
         return False  # "killed by a roadside bomb..., an attack claimed by JNIM": a label, no assault
-    if doc.folded[cue.start : cue.end] in _TOLL_WORDS and _NO_TOLL_BEFORE.search(before):
+    if is_toll(doc, cue) and _NO_TOLL_BEFORE.search(before):
         return False  # "Lomé n'avait publié ni communiqué ni bilan officiel": no toll, no dead told
     if _RELATIVE_BEFORE.search(before) and _SINCE_YEARS.match(doc.folded, cue.end):
         return False  # "Boko Haram, qui frappe la région depuis février 2015": the group's years of attacks
@@ -402,7 +403,6 @@ _SINCE_YEARS = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:depuis|since)\s+(?:(?:le mois de\s+)?[a-z]+\s+)?(?:19|20)\d\d\b"
     r"|\s+(?:\w+\s+){0,3}?(?:depuis des|depuis plusieurs|for several|for)\s+(?:annees|mois|years|months)\b"
 )
-_TOLL_WORDS = frozenset({"bilan", "toll", "death toll"})
 _NO_TOLL_BEFORE = re.compile(
     r"\b(?:ni|aucun|pas de|pas d|sans|no|without giving a|without a|gave no|did not give a)\s+$"
 )
