@@ -12,6 +12,8 @@ from harmattan.extraction.pipeline import default_config
 
 
 def test_default_config_names_registered_components() -> None:
+    import harmattan.extraction.components  # noqa: F401  (registers them; alone, no earlier test has)
+
     names = [item if isinstance(item, str) else next(iter(item)) for item in default_config()["pipeline"]]
     assert names[:3] == ["normalise", "language", "sentences"]
     assert all(n in REGISTRY for n in names)
@@ -66,3 +68,14 @@ def test_emit_historical_setting(extractor: Extractor) -> None:
         for i in config["pipeline"]
     ]
     assert Extractor(pack=extractor.pack, config=config).extract(text, published=dt.date(2021, 1, 1)) == []
+
+
+def test_the_mention_index_follows_a_list_swapped_for_one_of_the_same_length() -> None:
+    from harmattan.extraction.doc import Doc, Mention, Sentence
+
+    doc = Doc("deux morts", sentences=[Sentence(0, 0, 10)])
+    doc.mentions = [Mention("numword", 0, 4, "deux", 2, 0)]
+    assert doc.of_kind("number", 0) == []
+    # number words turned into numbers: another list, the same length
+    doc.mentions = [Mention("number", 0, 4, "deux", 2, 0)]
+    assert [m.text for m in doc.of_kind("number", 0)] == ["deux"]

@@ -77,7 +77,9 @@ class Doc:
     def of_kind(self, kind: str, sentence: int | None = None) -> list[Mention]:
         """Mentions of a kind (in one sentence), from an index rebuilt only when mentions were added."""
         index = self.user_data.get("_index")
-        if index is None or index[0] != len(self.mentions):
+        # a component that swaps the list for another of the same length ("vingt" number words turned into
+        # numbers) must not leave the old index in place: the index holds the list it was built from
+        if index is None or index[0] != len(self.mentions) or index[3] is not self.mentions:
             by_kind: dict[str, list[Mention]] = {}
             for m in self.mentions:
                 found = by_kind.get(m.kind)
@@ -87,7 +89,7 @@ class Doc:
                     found.append(m)
             # per sentence: built for a kind when first asked (a few kinds are asked for, per sentence)
             per_sentence: dict[str, dict[int, list[Mention]]] = {}
-            index = self.user_data["_index"] = (len(self.mentions), by_kind, per_sentence)
+            index = self.user_data["_index"] = (len(self.mentions), by_kind, per_sentence, self.mentions)
         of_kind: list[Mention] = index[1].get(kind, [])
         if sentence is None:
             return list(of_kind)
