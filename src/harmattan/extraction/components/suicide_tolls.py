@@ -26,7 +26,6 @@ _DIED_BESIDES = re.compile(
     # "ses restes ont été retrouvés", "the bomber's remains were found": the bomber died
     r"|(?:ses|his|her) restes ont ete retrouves|(?:his|her|the bomber s) remains were found)\b"
 )
-_COUNTS = {"deux": 2, "trois": 3, "quatre": 4, "two": 2, "three": 3, "four": 4}
 _SEVERAL_DEFAULT = 2  # "women suicide bombers blew themselves up": at least two
 
 
@@ -46,7 +45,11 @@ def bombers_dead(doc: Doc, sentences: list[int], toll: int | None) -> tuple[int,
         several = blew is not None and blew.re is _SEVERAL
         n = _counted_bombers(doc, index, blew.start()) if several and blew is not None else 1
         if besides is not None and besides.group("count"):
-            n = _COUNTS[besides.group("count")]
+            # "auxquels s'ajoutent les deux kamikazes": the figure the number words read there
+            n = next(
+                (int(m.value) for m in doc.of_kind("number", index) if m.start == besides.start("count")),
+                n,
+            )
         if n > best:
             best, text = n, doc.text[found.start() : found.end()]
             told = Mention("bombers", found.start(), found.end(), text, n, index)
