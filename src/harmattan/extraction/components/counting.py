@@ -85,6 +85,8 @@ def count_casualties(
             and not (n.rule == "number:words-weak" and is_toll(doc, cue))
             and n.start not in used
             and not any(n.end <= o.start < cue.start for o in cas if o is not cue)
+            # "detaining eight others; a source reported one attacker dead": a figure of another clause
+            and ";" not in doc.text[n.end : cue.start]
         ]
         after = [
             n
@@ -138,6 +140,8 @@ def count_casualties(
                 victim = first_role  # "eight people in Sagho and seven in Toékodogo": seven people
             elif victim == "any" and first_role is not None and n.rule == "number:words-weak":
                 victim = "listed"  # "two journalists and an Irish conservationist": one more, added
+            if victim == "any" and kind == "killed" and _killed_by_state(doc, cue, persons, group):
+                victim = "armed"  # "at least ten were killed by Malian forces": the attackers' dead
             first_role = first_role or victim
             counts.setdefault(kind, []).append((int(n.value), victim, n))
             # "killing the pastor and five other people": one more before the figure, unless a figure counted
@@ -151,10 +155,39 @@ def count_casualties(
             if extra is not None:  # "the imam and three others": one more in the same group
                 counts[kind].append((1, victim, extra))
     _mark_updates(doc, numbers, used, counts)
+    for kind, figures in counts.items():
+        counts[kind] = _without_retold(doc, figures)
     if not counts.get("killed") and any(m.kind == "nocas" for m in mentions):
         zero = next(m for m in mentions if m.kind == "nocas")
         counts["killed"] = [(0, "any", zero)]
     return counts
+
+
+_BY_AGENT = re.compile(r"\s+(?:by|par)\s+(?:the\s+|l\s+|les\s+|la\s+|des\s+)?")
+
+
+def _without_retold(doc: Doc, figures: list[tuple[int, str, Mention]]) -> list[tuple[int, str, Mention]]:
+    """ "killing one assailant; a security source also reported one attacker dead": the same figure of the
+    same group told again after a semicolon is one count."""
+    kept: list[tuple[int, str, Mention]] = []
+    for fig in figures:
+        n, victim, m = fig
+        told = [(k, v) for k, v, o in kept if o.end <= m.start and ";" in doc.text[o.end : m.start]]
+        if (n, victim) not in told:
+            kept.append(fig)
+    return kept
+
+
+def _killed_by_state(doc: Doc, cue: Mention, persons: list[Mention], group: Callable[[str], str]) -> bool:
+    """A bare figure killed by soldiers or police: the dead are those the forces fought."""
+    by = _BY_AGENT.match(doc.folded, cue.end)
+    if by is None:
+        return False
+    for m in persons:
+        if by.end() <= m.start <= by.end() + 12:
+            value = m.value
+            return group(str(value[0]) if isinstance(value, tuple) else f"actor:{value}") == "state"
+    return False
 
 
 def _owned_by(doc: Doc, n: Mention, other: Mention) -> bool:
@@ -247,7 +280,8 @@ def _mark_updates(
     four" is a figure the report has superseded (the group "earlier")."""
     killed = counts.setdefault("killed", [])
     for n in numbers:
-        lo = max(0, n.start - 140)
+        # "The death toll from an attack on a post at Kafolo, in ..., has risen to 14": a long reach back
+        lo = max(0, n.start - 240)
         stops = [m.end() for m in _SENTENCE_STOP.finditer(doc.text, lo, n.start)]
         clause = doc.folded[stops[-1] if stops else lo : n.start]
         picked = [i for i, (_, _, m) in enumerate(killed) if m is n]
@@ -327,12 +361,20 @@ def _without_parts(doc: Doc, numbers: list[Mention]) -> list[Mention]:
             or _listed_after(doc, part, n)
             or _breakdown_of_toll_told(doc, n)
             or n.start in apposed
+            or _OF_THE_DEAD.match(doc.folded, n.end)
         ):
             part = n
         else:
             part = None
             kept.append(n)
     return kept
+
+
+# "Two of the dead were contractors", "deux des victimes étaient des enfants": a part of a toll told
+_OF_THE_DEAD = re.compile(
+    r"\s+(?:of the (?:dead|victims|people killed|those killed)|des (?:victimes|morts|personnes tuees))"
+    r"\s+(?:were|was|are|etaient|sont|etait)\s+(?!killed|tues|tuees|abattu)"
+)
 
 
 def _apposed_breakdowns(doc: Doc, ordered: list[Mention]) -> set[int]:
@@ -390,7 +432,7 @@ def is_toll(doc: Doc, cue: Mention) -> bool:
 _SENTENCE_STOP = re.compile(r"[.!?;]\s")
 _TOLL_WORD = re.compile(r"(?:death\s+)?toll|bilan")
 _TOLL_UPDATE = re.compile(
-    r"(?:\b(?:toll|bilan)\b(?:\s+\S+){0,20}?\s+(?:(?:has|have|had)\s+)?"
+    r"(?:\b(?:toll|bilan)\b(?:\s+\S+){0,32}?\s+(?:(?:has|have|had)\s+)?"
     r"(?:risen|rose|rises|climbed|climbs|increased|jumped|reached|passe|alourdi|grimpe|atteint)"
     r"|\b(?:new|latest|updated|revised)\s+(?:death\s+)?(?:toll|count)|\b(?:nouveau|dernier)\s+(?:bilan|decompte)"
     # "Niger has raised to 89 the number of soldiers killed", "a porté le bilan à 35"
@@ -481,12 +523,16 @@ def _role_at(doc: Doc, n: Mention, mentions: list[Mention]) -> str:
     for m in mentions:
         if m.kind == "term" and m.start <= n.start < m.end:
             return str(m.value[0])
+        if m.kind == "actor" and m.start <= n.start < m.end:
+            return f"actor:{m.value}"  # "An Egyptian UN peacekeeper was killed": a peacekeeper's side
     return _victim_role(doc, n, mentions)
 
 
 _NATIONWIDE = re.compile(
     r"\b(?:toll|bilan)\s+(?:across|nationwide|throughout|in all of|dans tout|a travers|sur l ensemble)\b"
     r"[^.;]*$"
+    # "Nationally the opposition says at least 14 people were killed in polling-day violence"
+    r"|\b(?:nationally|nationwide|across the country|au niveau national|dans tout le pays)\b[^.;]*$"
 )
 _THEIR_OWN = re.compile(r"\s+(?:of their own|of its own|des leurs|d entre eux)\b")
 # a word that opens a new phrase: a figure's noun does not lie beyond it

@@ -515,7 +515,12 @@ def _combine_number_words(doc: Doc) -> None:
     groups: list[list[Mention]] = []
     for m in words:
         prev = groups[-1][-1] if groups else None
-        if prev is not None and _joinable(doc.folded[prev.end : m.start], int(prev.value), int(m.value)):
+        if (
+            prev is not None
+            and _joinable(doc.folded[prev.end : m.start], int(prev.value), int(m.value))
+            # "put the toll at three. A doctor said...": punctuation between two words ends the number
+            and not _PUNCTUATION.search(doc.text, prev.end, m.start)
+        ):
             groups[-1].append(m)
         else:
             groups.append([m])
@@ -543,6 +548,9 @@ def _combine_number_words(doc: Doc) -> None:
             )
         )
     doc.mentions = others
+
+
+_PUNCTUATION = re.compile(r"[^\w\s'’-]")
 
 
 def _joinable(gap: str, before: int, after: int) -> bool:

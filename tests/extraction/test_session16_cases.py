@@ -1,0 +1,74 @@
+"""Cases found in session 16: tolls told far from their figure, dead told by who killed them, retold
+figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from harmattan.extraction import Extractor
+
+DAY = dt.date(2019, 8, 24)
+
+
+def test_a_bare_figure_killed_by_the_army_adds_the_attackers_dead(extractor: Extractor) -> None:
+    text = (
+        "Islamist fighters slipped into Gao on Friday and fought government forces. Three civilians died in "
+        "Friday's fighting. An officer said at least ten were killed by Malian forces."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert event.fatalities == 13
+
+
+def test_a_french_bare_figure_killed_by_the_army_adds_too(extractor: Extractor) -> None:
+    text = (
+        "Trois civils ont été tués vendredi lors de combats à Gao entre jihadistes et soldats. Au moins dix "
+        "ont été tués par l'armée malienne, selon un officier."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert event.fatalities == 13
+
+
+def test_a_toll_that_rose_after_a_long_phrase_is_the_update(extractor: Extractor) -> None:
+    text = (
+        "The death toll from an attack on a joint army and gendarmerie post at Kafolo, in northern Côte "
+        "d'Ivoire near the border with Burkina Faso, has risen to 14 soldiers, the army said on Friday. "
+        "Dozens of assailants struck the post during the night of Wednesday to Thursday."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert event.fatalities == 14
+
+
+def test_a_national_total_is_not_the_towns_toll(extractor: Extractor) -> None:
+    text = (
+        "A doctor said 15 people had died in clashes between communities in Nzérékoré on Sunday. Nationally "
+        "the authorities say six people were killed in polling-day violence."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert event.fatalities == 15
+
+
+def test_number_words_do_not_join_across_a_full_stop(extractor: Extractor) -> None:
+    text = (
+        "Gunmen attacked Sobane on Thursday. The governor put the death toll at three. A doctor was wounded."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert event.fatalities == 3
+
+
+def test_a_part_of_the_dead_is_not_counted_again(extractor: Extractor) -> None:
+    text = (
+        "Three aid workers were killed when Boko Haram fighters raided the town of Rann on Thursday. Two of "
+        "the dead were contractors for the IOM and the third was a doctor."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert event.fatalities == 3
+
+
+def test_a_figure_told_again_after_a_semicolon_counts_once(extractor: Extractor) -> None:
+    text = (
+        "A UN peacekeeper was killed on Saturday when a mine went off under his convoy near Douentza. The "
+        "peacekeepers fired back, killing one assailant and detaining eight others; a security source also "
+        "reported one attacker dead."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert event.fatalities == 2
