@@ -72,3 +72,41 @@ def test_a_figure_told_again_after_a_semicolon_counts_once(extractor: Extractor)
     )
     (event,) = extractor.extract(text, published=DAY)
     assert event.fatalities == 2
+
+
+def test_another_partys_larger_figure_after_but_gives_way(extractor: Extractor) -> None:
+    text = (
+        "Jeudi, des hommes armés ont attaqué Fotokol. Le ministère a confirmé la mort de 81 civils, mais des "
+        "ONG locales avancent un bilan proche de 370 tués."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert event.fatalities == 81
+
+
+def test_a_figure_after_while_is_another_count_of_the_same_dead(extractor: Extractor) -> None:
+    text = (
+        "The regional governor put the death toll at three, while a doctor said 15 people had died in the "
+        "clashes in Nzérékoré on Sunday."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert event.fatalities == 3
+
+
+def test_the_speaker_after_a_closed_quote_is_no_victim(extractor: Extractor) -> None:
+    text = (
+        "« Il y a eu une attaque lundi à Abankor. Il y a eu dix morts. Les victimes étaient à la mosquée "
+        "quand elles ont été assassinées », a déclaré mercredi un responsable municipal de Banibangou."
+    )
+    events = extractor.extract(text, published=DAY)
+    # "un responsable" spoke after the quote closed: he is no one killed
+    assert {e.fatalities for e in events} <= {10, None}
+    assert 10 in {e.fatalities for e in events}
+
+
+def test_a_ministry_of_defence_that_confirmed_reports(extractor: Extractor) -> None:
+    text = (
+        "Le ministère camerounais de la Défense a confirmé jeudi la mort de 12 civils dans une attaque à "
+        "Fotokol."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert event.actor1_id != "cm-government"

@@ -3,6 +3,7 @@ linked to the casualty word it counts and to the victim group it names."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -96,6 +97,8 @@ def count_casualties(
             and not (n.rule == "number:words-weak" and is_toll(doc, cue))
             and n.start not in used
             and not any(cue.end <= o.start < n.start for o in cas if o is not cue)
+            # "« ... quand elles ont été assassinées », a déclaré un responsable": the quote has ended
+            and not _QUOTE_END.search(doc.text, cue.end, n.start)
             # "one soldier killed and five wounded", "dix militaires tués et quarante-six terroristes
             # neutralisés": a figure right before another casualty word (or its noun) is that word's
             and not any(_owned_by(doc, n, o) or _next_clause(doc, cue, n, o) for o in cas if o is not cue)
@@ -157,6 +160,8 @@ def count_casualties(
     _mark_updates(doc, numbers, used, counts)
     for kind, figures in counts.items():
         counts[kind] = _without_retold(doc, figures)
+    if "killed" in counts:
+        counts["killed"] = _alternatives(doc, counts["killed"])
     if not counts.get("killed") and any(m.kind == "nocas" for m in mentions):
         zero = next(m for m in mentions if m.kind == "nocas")
         counts["killed"] = [(0, "any", zero)]
@@ -176,6 +181,22 @@ def _without_retold(doc: Doc, figures: list[tuple[int, str, Mention]]) -> list[t
         if (n, victim) not in told:
             kept.append(fig)
     return kept
+
+
+_QUOTE_END = re.compile(r"[»”\"]\s*,")
+_CONTRAST = re.compile(r"\b(?:but|while|whereas|mais|tandis qu|tandis que|alors qu|alors que)\b")
+
+
+def _alternatives(doc: Doc, figures: list[tuple[int, str, Mention]]) -> list[tuple[int, str, Mention]]:
+    """ "a confirmé la mort de 81 civils, mais des ONG avancent un bilan de 370 tués", "put the toll at three,
+    while a doctor said 15 people had died": another party's figure for the same dead (the group "alt")."""
+    out = list(figures)
+    ordered = sorted(range(len(out)), key=lambda i: out[i][2].start)
+    for prev, cur in itertools.pairwise(ordered):
+        (_, v0, m0), (n, v1, m1) = out[prev], out[cur]
+        if (v0 == v1 or "any" in (v0, v1)) and _CONTRAST.search(doc.folded, m0.end, m1.start):
+            out[cur] = (n, "alt", m1)
+    return out
 
 
 def _killed_by_state(doc: Doc, cue: Mention, persons: list[Mention], group: Callable[[str], str]) -> bool:
