@@ -110,3 +110,36 @@ def test_a_ministry_of_defence_that_confirmed_reports(extractor: Extractor) -> N
     )
     (event,) = extractor.extract(text, published=DAY)
     assert event.actor1_id != "cm-government"
+
+
+def test_authorities_who_attributed_the_assault_to_a_group_name_it(extractor: Extractor) -> None:
+    text = (
+        "Au moins douze militaires nigériens ont été tués mercredi lors de l'attaque d'une base de l'armée "
+        "dans la région de Diffa. Les autorités ont attribué l'assaut au groupe Boko Haram."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert event.actor1_id == "jas-boko-haram"
+
+
+def test_singles_listed_after_a_figure_each_count(extractor: Extractor) -> None:
+    text = (
+        "Two policemen, a customs officer and a civilian were killed when gunmen attacked the checkpoint at "
+        "Mora on Thursday."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert event.fatalities == 4
+
+
+def test_a_breakdown_of_the_same_kind_is_not_more_dead(extractor: Extractor) -> None:
+    text = "Au moins dix civils, deux femmes et huit hommes, ont été tués jeudi à Mora."
+    (event,) = extractor.extract(text, published=DAY)
+    assert event.fatalities == 10
+
+
+def test_a_post_described_as_installed_is_no_base_established(extractor: Extractor) -> None:
+    text = (
+        "Vers minuit, des combattants ont surpris le poste de contrôle mixte installé à l'entrée de Mora. "
+        "Deux policiers ont été tués et le poste a été incendié."
+    )
+    events = extractor.extract(text, published=DAY)
+    assert [e.sub_event_type for e in events] == ["Armed clash"]

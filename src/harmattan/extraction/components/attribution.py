@@ -20,7 +20,8 @@ _BLAMED_ON = re.compile(
     r"\b(?:imput\w*|attribu\w*|blamed on|blamed|blames?|mis en cause|mettent en cause|met en cause|"
     # "pour les autorités, l'attaque est l'œuvre de Boko Haram", "the work of"
     r"l (?:oe|œ)uvre|the work|accus\w*)\s+"
-    r"(?:(?:ce|cette|ces|the|this|these|massacre|attaque|attack|killings?|tuerie|attentat)\s+)*"
+    r"(?:(?:ce|cette|ces|the|this|these|massacre|attaque|attack|killings?|tuerie|attentat|l|assaut|assault|"
+    r"raid|embuscade|ambush)\s+)*"
     r"(?:(?:a|aux|au|to|on|des|de|du|d|les|la|le|l|the|membres|members|of|groupes?|group|d autodefense)"
     r"\s+){0,5}$"
 )

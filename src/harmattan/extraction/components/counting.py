@@ -114,6 +114,16 @@ def count_casualties(
                     and not any(picked[-1].end <= o.start < n.start for o in cas)
                 ):
                     picked.append(n)
+        if picked and picked[-1].end <= cue.start:
+            # "Deux policiers, un douanier et un civil ont été tués": each one listed after the figure counts
+            for n in numbers:
+                if (
+                    picked[-1].end <= n.start < cue.start
+                    and n.start not in used
+                    and n.rule == "number:words-weak"
+                    and (_coordinated(doc, picked[-1], n) or _listed(doc, picked[-1], n, persons))
+                ):
+                    picked.append(n)
         kind = _CASUALTY[str(cue.value)]
         whole: list[Mention] | None = None  # the subject's list of single victims, read once per cue
         if (
@@ -411,8 +421,19 @@ def _apposed_breakdowns(doc: Doc, ordered: list[Mention]) -> set[int]:
                 break
             chain.append(m)
         if len(chain) > 1 and sum(int(m.value) for m in chain) == int(head.value):
-            out.update(m.start for m in chain)
+            # "Two policemen, a customs officer and a civilian": parts of another kind are more dead
+            role = _noun_role(doc, head)
+            if all(_noun_role(doc, m) in (role, None) for m in chain) or role is None:
+                out.update(m.start for m in chain)
     return out
+
+
+def _noun_role(doc: Doc, n: Mention) -> str | None:
+    """The role of the party noun right after a figure ("two policemen": state), if any."""
+    for m in doc.of_kind("term", n.sentence):
+        if 0 <= m.start - n.end <= 2:
+            return str(m.value[0])
+    return None
 
 
 _APPOSED_NEXT = re.compile(r"\s*[^\W\d]+(?:\s+[^\W\d]+)?\s*(?:,|\band\b|\bet\b)\s*")
