@@ -143,3 +143,37 @@ def test_a_post_described_as_installed_is_no_base_established(extractor: Extract
     )
     events = extractor.extract(text, published=DAY)
     assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_officers_injured_in_a_riot_are_its_outcome_not_a_clash(extractor: Extractor) -> None:
+    text = (
+        "Angry youths stormed the Techiman South collation centre on Thursday afternoon, smashed windows and "
+        "set fire to election materials. Several police officers were injured."
+    )
+    events = extractor.extract(text, published=DAY)
+    assert [e.event_type for e in events] == ["Riots"]
+
+
+def test_eliminated_candidates_are_nobody_killed(extractor: Extractor) -> None:
+    text = "Talon had trailed in the first round on March 6 but drew the backing of 24 eliminated candidates."
+    assert extractor.extract(text, published=DAY) == []
+
+
+def test_terrorists_eliminated_are_still_a_claim(extractor: Extractor) -> None:
+    for text in (
+        "L'armée a éliminé une dizaine de terroristes jeudi près de Djibo.",
+        "The army said on Thursday that eleven terrorists were eliminated near Djibo.",
+    ):
+        (event,) = extractor.extract(text, published=DAY)
+        assert event.sub_event_type == "Armed clash"
+        # a "neutralised" claim is no count, and no "nobody died" either
+        assert event.fatalities is None
+
+
+def test_drones_neutralised_are_no_people(extractor: Extractor) -> None:
+    text = (
+        "Dans la nuit de jeudi, les Forces armées maliennes ont neutralisé deux drones ennemis qui visaient "
+        "l'aéroport de Tombouctou."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert event.fatalities == 0

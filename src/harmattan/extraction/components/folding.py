@@ -26,7 +26,7 @@ def outcome_only(cl: Cluster) -> bool:
         and cl.place is None
         and all(
             c.actor1 is None
-            and c.rule.get("name") in ("attack-unknown-target", "attack-civilians")
+            and c.rule.get("name") in ("attack-unknown-target", "attack-civilians", "attack-armed")
             and c.cue_names <= _OUTCOME_CUES | {"attack"}
             for c in cl.members
         )
