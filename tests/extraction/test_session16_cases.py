@@ -177,3 +177,21 @@ def test_drones_neutralised_are_no_people(extractor: Extractor) -> None:
     )
     (event,) = extractor.extract(text, published=DAY)
     assert event.fatalities == 0
+
+
+def test_a_village_no_gazetteer_lists_keeps_its_name_without_a_point(extractor: Extractor) -> None:
+    text = (
+        "Gunmen attacked a patrol in the village of Blamonga, in the far north of Togo, on Thursday, "
+        "killing two soldiers."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert (event.country, event.location, event.latitude, event.longitude) == ("TG", "Blamonga", None, None)
+
+
+def test_a_forest_or_district_named_alone_is_no_village(extractor: Extractor) -> None:
+    text = (
+        "Au moins 30 personnes ont été tuées jeudi soir à Konduga lorsque trois kamikazes se sont fait "
+        "exploser. La localité, proche de la forêt de Sambisa, a déjà été frappée."
+    )
+    events = extractor.extract(text, published=DAY)
+    assert [e.location for e in events] == ["Konduga"]

@@ -208,7 +208,8 @@ def _place(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], res: Any) -> 
     p = ref.place
     ev.country, ev.admin1, ev.admin2 = p.country, p.admin1, p.admin2
     ev.location = _as_written(p, m.text) if p.kind not in ("admin1", "admin2") else (p.admin2 or p.name)
-    ev.latitude, ev.longitude = float(p.latitude), float(p.longitude)
+    if p.latitude is not None:  # a village no gazetteer places keeps its name, with no point
+        ev.latitude, ev.longitude = float(p.latitude), float(p.longitude)
     ev.geo_precision = ref.precision
     if p.kind == "admin1":
         ev.admin1 = p.name

@@ -49,6 +49,8 @@ def same_place(p: Any, q: Any) -> bool:
     """Whether two places are one for merging: the same place, or an area and a place inside it."""
     if p.id == q.id or str(p.id).split("/")[0] == q.id or str(q.id).split("/")[0] == p.id:
         return True  # ... or an unlisted village and the place whose point it takes (unlisted_places)
+    if None in (p.latitude, q.latitude) and p.country == q.country and None in (p.admin1, q.admin1):
+        return True  # a village with no point and no area, in the other's country: nothing tells them apart
     # a region and a town inside it, or a district and a town inside it, are one place for merging
     areas = {p.kind, q.kind} & {"admin1", "admin2"}
     if not areas:

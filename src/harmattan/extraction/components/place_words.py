@@ -194,7 +194,15 @@ def names_a_thing(doc: Doc, start: int, end: int) -> bool:
         or bool(_A_BEFORE.search(before) and _OUTLET_AFTER.match(after))
         # "the wounded were taken to hospital in Dori", "évacués vers Maroua": where the wounded went
         or bool(_EVACUATED_TO.search(before))
+        # "an official from the nearby town of Bankass": where a witness came from, beside the event's place
+        or bool(_FROM_NEARBY.search(before))
     )
+
+
+_FROM_NEARBY = re.compile(
+    r"(?i)\b(?:from|of)\s+the\s+(?:nearby|neighbouring|neighboring)\s+(?:town|city|village)\s+of\s+$"
+    r"|\bde\s+la\s+(?:ville|localité|localite)\s+voisine\s+de\s+$"
+)
 
 
 _SOURCE_BEFORE = re.compile(r"(?i)(?:^|[.;,]\s*|\n)(?:selon|d'après|according to)\s+$")

@@ -67,8 +67,6 @@ def unlisted_villages(doc: Doc, found: list[Mention], common: frozenset[str], kn
     ``found`` are the gazetteer's places (the hosts), ``common`` the capitalised words that are no places,
     ``known(name, country)`` whether the gazetteer knows a name in a country (then its rules decided
     already; a namesake abroad is no reason to doubt the report: "Maga, ... of Kebbi State")."""
-    if not found:
-        return []
     taken = _taken(doc, found)
     out: list[Mention] = []
     # only where an event may be told: sentences without a cue never reach the rules
@@ -86,6 +84,13 @@ def unlisted_villages(doc: Doc, found: list[Mention], common: frozenset[str], kn
             continue
         sentence = doc.sentence_of(start)
         host = _host(doc, found, sentence, end, strong=strong)
+        if host is None and _NAMES_A_VILLAGE.match(fold(match.groupdict().get("village") or "")):
+            # "the village of Blamonga, in the far north of Togo": named, in a country, at no point we know
+            country = _country_told(doc, found, sentence)
+            if country is not None and not known(name, country):
+                out.append(_unplaced(doc, start, end, country, _area_of(found, country)))
+                _take(taken, start, end)
+            continue
         country = host.value.place.country if host is not None else None
         if host is None or known(name, country):
             continue
@@ -180,6 +185,61 @@ def _placed(doc: Doc, start: int, end: int, host: Mention) -> Mention:
     # gazetteer only the area around it
     ref = dataclasses.replace(host.value, place=village_at(where, text), precision=2, context="unlisted")
     return Mention("place", start, end, text, ref, doc.sentence_of(start), f"unlisted:in-{where.id}")
+
+
+@dataclasses.dataclass(frozen=True)
+class UnplacedVillage:
+    """A village a report names that no gazetteer places: a gazetteer entry's fields, no coordinates."""
+
+    id: str
+    name: str
+    country: str
+    admin1: str | None
+    admin2: str | None
+    latitude: float | None
+    longitude: float | None
+    feature: str
+    population: int
+    kind: str
+    names: tuple[str, ...]
+
+
+# a village word, not a market, forest, post or district, may name a place no gazetteer lists without an area
+# to place it ("la forêt de Sambisa", "le quartier de Cadjèhoun" lie in places named elsewhere)
+_NAMES_A_VILLAGE = re.compile(r"(?:village|hamlet|hameau|localit|island|ile|settlement)")
+
+
+def _country_told(doc: Doc, found: list[Mention], sentence: int) -> str | None:
+    """The country most places of the report lie in, else the first one the sentence names."""
+    countries = [str(m.value.place.country) for m in found]
+    if countries:
+        return max(dict.fromkeys(countries), key=countries.count)
+    named = [str(m.value) for m in doc.of_kind("country", sentence)]
+    return named[0] if named else None
+
+
+def _area_of(found: list[Mention], country: str) -> tuple[str | None, str | None]:
+    """The region (and district) the report's places of that country lie in, when they agree."""
+    places = [m.value.place for m in found if m.value.place.country == country]
+    admin1 = {p.name if p.kind == "admin1" else p.admin1 for p in places} - {None}
+    if len(admin1) != 1:
+        return None, None
+    admin2 = {p.name if p.kind == "admin2" else p.admin2 for p in places if p.kind != "admin1"} - {None}
+    return next(iter(admin1)), next(iter(admin2)) if len(admin2) == 1 else None
+
+
+def _unplaced(doc: Doc, start: int, end: int, country: str, area: tuple[str | None, str | None]) -> Mention:
+    """A village the report names that no gazetteer places: its name, country and area, no coordinates."""
+    from harmattan.extraction.components.places import PlaceRef  # places.py imports this module
+
+    text = doc.text[start:end]
+    place = UnplacedVillage(
+        id=f"unplaced:{country.lower()}/{fold(text)}", name=text, country=country,
+        admin1=area[0], admin2=area[1], latitude=None, longitude=None, feature="P.PPL", population=0,
+        kind="populated", names=(text,),
+    )  # fmt: skip
+    ref = PlaceRef(place=place, precision=1, context="unlisted")
+    return Mention("place", start, end, text, ref, doc.sentence_of(start), f"unlisted:{country}")
 
 
 def _recalled(doc: Doc, placed: list[Mention], taken: bytearray) -> list[Mention]:
