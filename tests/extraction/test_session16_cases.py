@@ -195,3 +195,13 @@ def test_a_forest_or_district_named_alone_is_no_village(extractor: Extractor) ->
     )
     events = extractor.extract(text, published=DAY)
     assert [e.location for e in events] == ["Konduga"]
+
+
+def test_a_state_closing_its_eastern_border_sanctions(extractor: Extractor) -> None:
+    text = "Chad closed its eastern border with Sudan on Thursday, citing repeated incursions."
+    (event,) = extractor.extract(text, published=DAY)
+    assert (event.sub_event_type, event.plover_type, event.actor1_id) == (
+        "Other",
+        "SANCTION",
+        "td-government",
+    )
