@@ -205,3 +205,21 @@ def test_a_state_closing_its_eastern_border_sanctions(extractor: Extractor) -> N
         "SANCTION",
         "td-government",
     )
+
+
+def test_a_word_of_a_longer_region_name_is_not_another_countrys_region(extractor: Extractor) -> None:
+    text = (
+        "In the Bono East Region, supporters of the rival parties fought on Thursday night and ballot boxes "
+        "were smashed."
+    )
+    events = extractor.extract(text, published=DAY)
+    assert events and all(e.country != "CM" for e in events)
+
+
+def test_a_crossroads_is_no_place(extractor: Extractor) -> None:
+    text = (
+        "Jeudi matin, des centaines de manifestants ont marché autour du Carrefour 8, à Garoua, en scandant "
+        "le nom de l'opposant."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert (event.country, event.location) == ("CM", "Garoua")

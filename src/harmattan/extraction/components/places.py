@@ -176,6 +176,8 @@ class PlaceMentions(Component):
             generic = doc.folded[max(0, start - 4) : start] == "the " and (
                 doc.folded[start:end] in self.resources.common_place_words
             )
+            # "the Bono East Region": a word of a longer name the gazetteer does not know, not Cameroon's East
+            generic = generic or bool(_NAME_BEFORE.search(doc.text, max(0, start - 30), start))
             level = 1 if m.kind == "ctx_admin1" else 2
             area = (
                 None
@@ -383,6 +385,9 @@ def _village_of_far_place(doc: Doc, found: list[Mention]) -> list[Mention]:
         else n
         for n in out
     ]
+
+
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:The|La|Le|Les|L)\b)[A-ZÀ-Ý][a-zà-ÿ]+\s$")
 
 
 def _area_precision(place: Any) -> int:
