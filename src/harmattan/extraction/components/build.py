@@ -337,8 +337,6 @@ def _fatalities(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], count_ne
             for m in used.get(kind, []):
                 evidence.append(_ev(doc, "fatalities", m, f"casualties:{kind}:{m.rule}"))
     lethal = {"kill", "massacre", "assassinate"} & {str(c.value) for cand in cl.members for c in cand.cues}
-    # a claim of people "neutralised" tells deaths it does not count: no figure, not "nobody died"
-    lethal = lethal or ({"neutralised"} if neutralised is not None else set())
     if ev.fatalities is None and not lethal:
         ev.fatalities = 0  # no death is reported: a protest, an arrest, a wounding
         first = cl.members[0].sentence

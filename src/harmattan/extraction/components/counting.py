@@ -153,8 +153,6 @@ def count_casualties(
                 victim = first_role  # "eight people in Sagho and seven in Toékodogo": seven people
             elif victim == "any" and first_role is not None and n.rule == "number:words-weak":
                 victim = "listed"  # "two journalists and an Irish conservationist": one more, added
-            if victim == "any" and kind == "killed" and _killed_by_state(doc, cue, persons, group):
-                victim = "armed"  # "at least ten were killed by Malian forces": the attackers' dead
             first_role = first_role or victim
             counts.setdefault(kind, []).append((int(n.value), victim, n))
             # "killing the pastor and five other people": one more before the figure, unless a figure counted
@@ -176,9 +174,6 @@ def count_casualties(
         zero = next(m for m in mentions if m.kind == "nocas")
         counts["killed"] = [(0, "any", zero)]
     return counts
-
-
-_BY_AGENT = re.compile(r"\s+(?:by|par)\s+(?:the\s+|l\s+|les\s+|la\s+|des\s+)?")
 
 
 def _without_retold(doc: Doc, figures: list[tuple[int, str, Mention]]) -> list[tuple[int, str, Mention]]:
@@ -207,18 +202,6 @@ def _alternatives(doc: Doc, figures: list[tuple[int, str, Mention]]) -> list[tup
         if (v0 == v1 or "any" in (v0, v1)) and _CONTRAST.search(doc.folded, m0.end, m1.start):
             out[cur] = (n, "alt", m1)
     return out
-
-
-def _killed_by_state(doc: Doc, cue: Mention, persons: list[Mention], group: Callable[[str], str]) -> bool:
-    """A bare figure killed by soldiers or police: the dead are those the forces fought."""
-    by = _BY_AGENT.match(doc.folded, cue.end)
-    if by is None:
-        return False
-    for m in persons:
-        if by.end() <= m.start <= by.end() + 12:
-            value = m.value
-            return group(str(value[0]) if isinstance(value, tuple) else f"actor:{value}") == "state"
-    return False
 
 
 def _owned_by(doc: Doc, n: Mention, other: Mention) -> bool:
