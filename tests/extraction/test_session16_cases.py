@@ -194,3 +194,32 @@ def test_a_crossroads_is_no_place(extractor: Extractor) -> None:
     )
     (event,) = extractor.extract(text, published=DAY)
     assert (event.country, event.location) == ("CM", "Garoua")
+
+
+def test_a_flood_report_with_a_governor_and_an_appeal_is_no_event(extractor: Extractor) -> None:
+    text = (
+        "Almost two million people have been affected by flooding since late July, OCHA said on Thursday. At "
+        "least 576 people have died and more than 200,000 homes have been destroyed. The rivers are expected "
+        "to reach critical levels, threatening the capital, and the governor has appealed for more aid."
+    )
+    assert extractor.extract(text, published=DAY) == []
+
+
+def test_gold_diggers_killed_when_a_shaft_collapsed_are_no_attack(extractor: Extractor) -> None:
+    text = "More than 70 gold diggers died on Thursday when a shaft collapsed in the south-west of Mali."
+    assert extractor.extract(text, published=DAY) == []
+
+
+def test_figures_of_speech_and_fears_tell_no_attack(extractor: Extractor) -> None:
+    for text in (
+        "Government spokesman Colonel Abdoulaye Maïga called the remarks an attack on Mali's sovereignty.",
+        "Au garage malien, les camions se font rares et les chauffeurs tuent le temps autour du thé.",
+        "Le scrutin a été entravé dans de nombreuses localités du centre, par crainte des attaques.",
+    ):
+        assert extractor.extract(text, published=DAY) == [], text
+
+
+def test_a_government_cutting_diplomatic_ties_sanctions(extractor: Extractor) -> None:
+    text = "Mali's military government said on Thursday it was cutting diplomatic ties with Ukraine."
+    (event,) = extractor.extract(text, published=DAY)
+    assert (event.plover_type, event.actor1_id, event.actor2_id) == ("SANCTION", "ml-government", "ua-state")

@@ -168,6 +168,8 @@ def disaster_report(doc: Doc, names: set[str], parts: list[Participant]) -> bool
             "plover_consult",  # "a meeting on flood management chaired by the prime minister"
             "plover_aid",  # "the Red Cross launched an emergency appeal"
             "descriptor",  # "le mécanisme de riposte" of an aid plan
+            "notable",  # "Maradi's governor visited the worst-hit districts"
+            "plover_threaten",  # "rivers expected to reach critical levels, threatening the capital"
         }
         doc.user_data["_disaster_report"] = found
     return bool(found)
