@@ -223,3 +223,28 @@ def test_a_government_cutting_diplomatic_ties_sanctions(extractor: Extractor) ->
     text = "Mali's military government said on Thursday it was cutting diplomatic ties with Ukraine."
     (event,) = extractor.extract(text, published=DAY)
     assert (event.plover_type, event.actor1_id, event.actor2_id) == ("SANCTION", "ml-government", "ua-state")
+
+
+def test_a_sentence_setting_the_attack_in_time_is_no_second_event(extractor: Extractor) -> None:
+    text = (
+        "Le mardi 5 février 2019, le détachement de gendarmerie d'Oursi a fait l'objet d'une attaque "
+        "terroriste. Cinq gendarmes ont perdu la vie. Cette attaque survient le jour même du sommet du G5 "
+        "Sahel à Ouagadougou."
+    )
+    events = extractor.extract(text, published=dt.date(2019, 2, 6))
+    assert [(e.location, e.fatalities) for e in events] == [("Oursi", 5)]
+
+
+def test_a_sentence_that_compares_with_another_attack_still_tells_it(extractor: Extractor) -> None:
+    text = (
+        "Les FAMa ont repoussé lundi une attaque contre le camp militaire de Tombouctou. Cette attaque "
+        "survient au lendemain de celle, revendiquée par le JNIM, contre le camp de Boulkessi, dimanche."
+    )
+    events = extractor.extract(text, published=dt.date(2025, 6, 3))
+    assert len(events) == 2
+
+
+def test_a_people_is_no_village(extractor: Extractor) -> None:
+    text = "Gunmen killed 35 people on Sunday night in a Dogon village of central Mali."
+    (event,) = extractor.extract(text, published=dt.date(2019, 6, 12))
+    assert event.location != "Dogon"

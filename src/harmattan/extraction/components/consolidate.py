@@ -208,6 +208,8 @@ class Consolidate(Component):
                     target = merged[-1]  # "More than 300 people were wounded": the toll of what was told
                 if target is None and merged and _names_the_attack_told(doc, cl):
                     target = merged[-1]  # "Paris a condamné l'attaque": the attack just told
+                if target is None and merged and _comments_on_it(doc, cl) and merged[-1].historical is None:
+                    target = merged[-1]  # "Cette attaque survient le jour même du sommet du G5 Sahel"
                 if target is None and merged and _that_day(doc, cl, merged[-1]):
                     target = merged[-1]  # "Ce jour-là, des combattants avaient pris d'assaut la position"
             if target is None:
@@ -476,6 +478,30 @@ def _names_the_attack_told(doc: Doc, cl: Cluster) -> bool:
     if _THE_KILLINGS.fullmatch(*opening):
         return True  # the other violent words describe them
     return len(cues) == 1 and _THE_ATTACK.fullmatch(*opening) is not None
+
+
+def _comments_on_it(doc: Doc, cl: Cluster) -> bool:
+    """ "Cette attaque survient le jour même du sommet...", "The attack came two days after...": a sentence
+    that opens on the attack just told to set it in time or context, whatever places and days it names."""
+    sent = doc.sentences[cl.head.sentence]
+    return (
+        len(cl.members) == 1
+        and not cl.head.counts  # "The ambush came days after ...: three police officers were killed"
+        and _COMMENT.match(doc.folded, sent.start) is not None
+        and not _ANOTHER_TOLD.search(doc.folded, sent.start, sent.end)
+    )
+
+
+_ANOTHER_TOLD = re.compile(
+    r"\b(?:another|other|previous|earlier|the one|autre|autres|precedente?|derniere?|celle|celles|celui)\b"
+)
+
+
+_COMMENT = re.compile(
+    r"\s*(?:cette|l|this|the|that)\s*(?:attaque|attack|assaut|assault|embuscade|ambush|attentat|raid|tuerie|massacre)"
+    r"\s+(?:survient|intervient|arrive|comes|came|follows|followed|marks|marked|is the|was the|est la|est le|"
+    r"constitue|took place|happened)\b"
+)
 
 
 _THE_ATTACK = re.compile(r".*\b(?:l|cette|the|this|that)\s*(?:attaque|attack|assaut|assault)")
