@@ -248,3 +248,12 @@ def test_a_people_is_no_village(extractor: Extractor) -> None:
     text = "Gunmen killed 35 people on Sunday night in a Dogon village of central Mali."
     (event,) = extractor.extract(text, published=dt.date(2019, 6, 12))
     assert event.location != "Dogon"
+
+
+def test_barricades_beside_a_march_make_one_violent_demonstration(extractor: Extractor) -> None:
+    text = (
+        "Des centaines de manifestants ont marché jeudi à Yopougon, à Abidjan, pour réclamer la libération "
+        "d'un opposant. Dans plusieurs quartiers, des jeunes ont érigé des barricades et brûlé des pneus."
+    )
+    events = extractor.extract(text, published=DAY)
+    assert [e.sub_event_type for e in events] == ["Violent demonstration"]

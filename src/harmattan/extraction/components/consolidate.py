@@ -19,6 +19,7 @@ from harmattan.extraction.components.folding import (
     fold_emergency_measures,
     fold_protest_damage,
     fold_protest_deaths,
+    fold_protest_unrest,
     fold_side_acts,
     outcome_only,
     taken_after_withdrawal,
@@ -221,6 +222,7 @@ class Consolidate(Component):
         merged = fold_coup_arrests(merged)
         merged = fold_protest_deaths(doc, merged)
         merged = fold_protest_damage(merged)
+        merged = fold_protest_unrest(merged)
         merged = taken_after_withdrawal(doc, merged)
         _inherit(doc, merged)
         doc.user_data["merged"] = merged

@@ -194,14 +194,32 @@ def fold_protest_damage(clusters: list[Cluster]) -> list[Cluster]:
     return _fold_into_protests(clusters, damage, lambda _target, _cl: _rule_named("violent-demonstration"))
 
 
+def fold_protest_unrest(clusters: list[Cluster]) -> list[Cluster]:
+    """ "Hundreds marched... young men set up barricades of burning tyres": stones and barricades told beside
+    a protest of the same day and place, by the crowd itself, are that protest turned violent (one event)."""
+
+    def unrest(cl: Cluster) -> bool:
+        return (
+            cl.head.rule.get("sub_event_type") == "Violent demonstration"
+            and cl.historical is None
+            and all(c.actor1 is None or c.actor1.role in _STREET for c in cl.members)
+            and not any(c.counts.get("killed") for c in cl.members)
+        )
+
+    return _fold_into_protests(
+        clusters, unrest, lambda _target, _cl: _rule_named("violent-demonstration"), only=("protest",)
+    )
+
+
 def _fold_into_protests(
     clusters: list[Cluster],
     belongs: Callable[[Cluster], bool],
     rule_for: Callable[[Cluster, Cluster], dict[str, Any]],
+    only: tuple[str, ...] = _PROTEST_RULES,
 ) -> list[Cluster]:
-    """Clusters that ``belongs`` picks join the protest of the same occurrence, re-typed by ``rule_for``
-    (protest, cluster) and with the protest's parties."""
-    protests = [c for c in clusters if c.head.rule.get("name") in _PROTEST_RULES and c.historical is None]
+    """Clusters that ``belongs`` picks join the protest (of the rules ``only``) of the same occurrence,
+    re-typed by ``rule_for`` (protest, cluster) and with the protest's parties."""
+    protests = [c for c in clusters if c.head.rule.get("name") in only and c.historical is None]
     if not protests:
         return clusters
     out: list[Cluster] = []
