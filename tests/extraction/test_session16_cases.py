@@ -257,3 +257,12 @@ def test_barricades_beside_a_march_make_one_violent_demonstration(extractor: Ext
     )
     events = extractor.extract(text, published=DAY)
     assert [e.sub_event_type for e in events] == ["Violent demonstration"]
+
+
+def test_the_others_after_a_clause_about_the_first_victim_add_up(extractor: Extractor) -> None:
+    text = (
+        "Gunmen burst into a family compound in Malgbangou on Thursday night and opened fire, killing its "
+        "owner, who had been sheltering people displaced from neighbouring villages, and seven others."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert event.fatalities == 8

@@ -93,7 +93,7 @@ def count_casualties(
             n
             for n in numbers
             if n.start >= cue.end
-            and n.start - cue.end <= 35
+            and (n.start - cue.end <= 35 or _AFTER_RELATIVE.match(doc.text, cue.end, n.start) is not None)
             and not (n.rule == "number:words-weak" and is_toll(doc, cue))
             and n.start not in used
             and not any(cue.end <= o.start < n.start for o in cas if o is not cue)
@@ -188,6 +188,12 @@ def _without_retold(doc: Doc, figures: list[tuple[int, str, Mention]]) -> list[t
     return kept
 
 
+# "killing its owner, who had been sheltering displaced people, and seven others": a victim, a relative
+# clause about them, then the figure of the others
+_AFTER_RELATIVE = re.compile(
+    r"\s+(?:its|the|a|an|his|her|their|le|la|l'|son|sa|leur)\s*[\w'’-]+(?:\s+[\w'’-]+)?\s*,\s*"
+    r"(?:who|which|whose|qui|dont)\b[^.;]{0,140},\s*(?:and|et)\s+$"
+)
 _QUOTE_END = re.compile(r"[»”\"]\s*,")
 _CONTRAST = re.compile(r"\b(?:but|while|whereas|mais|tandis qu|tandis que|alors qu|alors que)\b")
 

@@ -167,7 +167,10 @@ _SINGLE = re.compile(
 def one_before(doc: Doc, cue: Mention, number: Mention) -> Mention | None:
     """ "killing the pastor and five other people": the pastor, before the figure after the verb."""
     found = _after().match(doc.folded, cue.end, number.start)
-    if found and re.match(r"\s+(?:and|et)\s+$", doc.folded[found.end(1) : number.start]):
+    # "killing its owner, who had sheltered displaced people, and seven others": a clause about them between
+    if found and re.match(
+        r"(?:\s+(?:who|which|whose|qui|dont)\b.*)?\s+(?:and|et)\s+$", doc.folded[found.end(1) : number.start]
+    ):
         return _mention(doc, cue, found.start(1), found.end(1))
     return None
 
