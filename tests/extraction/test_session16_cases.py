@@ -266,3 +266,32 @@ def test_the_others_after_a_clause_about_the_first_victim_add_up(extractor: Extr
     )
     (event,) = extractor.extract(text, published=DAY)
     assert event.fatalities == 8
+
+
+def test_an_aside_after_a_figure_breaks_it_down(extractor: Extractor) -> None:
+    text = (
+        "On Thursday a motor tricycle bringing four people back from the fields struck an improvised "
+        "explosive device at Bonzougou. All four - two young girls and a teacher among them - were killed."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert event.fatalities == 4
+
+
+def test_throats_cut_are_killings(extractor: Extractor) -> None:
+    text = (
+        "On Thursday night hooded men entered the village of Bamone and cut the throats of three residents."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 3)
+
+
+def test_two_named_days_with_their_own_dead_are_two_events(extractor: Extractor) -> None:
+    text = (
+        "On August 20, attackers cut the throats of two civilians in Tomonlé, in Kpendjal. On the evening of "
+        "August 21, a large group assaulted Ponyo, sparking hours of gunfire. A woman was killed."
+    )
+    events = extractor.extract(text, published=DAY)
+    assert [(e.event_date, e.fatalities) for e in events] == [
+        (dt.date(2019, 8, 20), 2),
+        (dt.date(2019, 8, 21), 1),
+    ]

@@ -27,6 +27,7 @@ from harmattan.extraction.components.folding import (
 )
 from harmattan.extraction.components.interstate import domestic_verbal, partyless_verbal, verbal_only
 from harmattan.extraction.components.place_words import headline_place
+from harmattan.extraction.components.wording import claim_sentences
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.pipeline import Component, register
 from harmattan.records import Evidence
@@ -340,12 +341,32 @@ def _compatible(a: Cluster, b: Cluster, doc: Doc) -> bool:
         return True
     if max(a.date[1], b.date[1]) >= 3:
         return True  # a month says too little to tell two occurrences apart
+    if _calendar_day(a.date[2]) and _calendar_day(b.date[2]) and a.date[0] != b.date[0] and _tolls(doc, a, b):
+        return False  # "killed two on October 18 ... a woman was killed on October 19": two days, two tolls
     # days apart by more than a day beyond what each date covers ("les 10 et 11 septembre" and "dimanche" 13)
     (a0, a1), (b0, b1) = days_covered(a.date), days_covered(b.date)
     return (b0 - a1).days <= 1 and (a0 - b1).days <= 1
 
 
 _HEADLINE_REACH_KM = 40.0
+_CALENDAR_RULES = ("date:month-day", "date:day-month")
+
+
+def _tolls(doc: Doc, a: Cluster, b: Cluster) -> bool:
+    """Both tell violence, and one of them its dead (a claim or a statement of the next day tells none)."""
+    claims = claim_sentences(doc)
+    violent = all(
+        any(c.cue_names & _VIOLENT_CUES and c.sentence not in claims for c in cl.members) for cl in (a, b)
+    )
+    return violent and any(c.counts.get("killed") for cl in (a, b) for c in cl.members)
+
+
+_VIOLENT_CUES = frozenset({"attack", "kill", "clash", "ambush", "massacre"})
+
+
+def _calendar_day(m: Mention) -> bool:
+    """A date written as a day of a month ("October 18", "le 18 octobre"), not a weekday or a relative one."""
+    return m.rule in _CALENDAR_RULES
 
 
 def _pair_of_its_kind(doc: Doc, cl: Cluster) -> bool:

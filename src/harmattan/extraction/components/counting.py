@@ -382,6 +382,8 @@ def _without_parts(doc: Doc, numbers: list[Mention]) -> list[Mention]:
             or _breakdown_of_toll_told(doc, n)
             or n.start in apposed
             or _OF_THE_DEAD.match(doc.folded, n.end)
+            # "All four - two young girls and a teacher among them - were killed": an aside breaks it down
+            or (bool(kept) and _ASIDE_OPENS.fullmatch(doc.text, kept[-1].end, n.start) is not None)
         ):
             part = n
         else:
@@ -390,10 +392,11 @@ def _without_parts(doc: Doc, numbers: list[Mention]) -> list[Mention]:
     return kept
 
 
+_ASIDE_OPENS = re.compile(r"\s*(?:[\w'-]+\s+){0,2}?[-–—(]\s*")
 # "Two of the dead were contractors", "deux des victimes étaient des enfants": a part of a toll told
 _OF_THE_DEAD = re.compile(
-    r"\s+(?:of the (?:dead|victims|people killed|those killed)|des (?:victimes|morts|personnes tuees))"
-    r"\s+(?:were|was|are|etaient|sont|etait)\s+(?!killed|tues|tuees|abattu)"
+    r"\s+of the (?:dead|victims|people killed|those killed)\b"
+    r"|\s+des (?:victimes|morts|personnes tuees)\s+(?:etaient|sont|etait)\s+(?!tues|tuees|abattu)"
 )
 
 

@@ -520,6 +520,8 @@ def _combine_number_words(doc: Doc) -> None:
             and _joinable(doc.folded[prev.end : m.start], int(prev.value), int(m.value))
             # "put the toll at three. A doctor said...": punctuation between two words ends the number
             and not _PUNCTUATION.search(doc.text, prev.end, m.start)
+            # "All four - two young girls and a teacher": a dash set apart by spaces opens an aside
+            and not _DASH_ASIDE.search(doc.text, prev.end, m.start)
         ):
             groups[-1].append(m)
         else:
@@ -550,6 +552,7 @@ def _combine_number_words(doc: Doc) -> None:
     doc.mentions = others
 
 
+_DASH_ASIDE = re.compile(r"\s[-–—]|[-–—]\s")
 _PUNCTUATION = re.compile(r"[^\w\s'’-]")
 
 
