@@ -295,3 +295,18 @@ def test_two_named_days_with_their_own_dead_are_two_events(extractor: Extractor)
         (dt.date(2019, 8, 20), 2),
         (dt.date(2019, 8, 21), 1),
     ]
+
+
+def test_clashes_between_communities_are_mob_violence(extractor: Extractor) -> None:
+    text = "À Daoukro, des affrontements intercommunautaires ont fait six morts et 51 blessés jeudi."
+    (event,) = extractor.extract(text, published=DAY)
+    assert (event.sub_event_type, event.actor1_id, event.fatalities) == ("Mob violence", "rioters-ci", 6)
+
+
+def test_communal_violence_by_a_named_militia_stays_its_attack(extractor: Extractor) -> None:
+    text = (
+        "Au moins 39 personnes ont été tuées depuis lundi dans des violences intercommunautaires visant des "
+        "habitants peuls près d'Arbinda, imputées à des membres de groupes d'autodéfense Koglweogo."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert (event.sub_event_type, event.actor1_id) == ("Attack", "koglweogo")

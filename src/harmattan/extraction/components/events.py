@@ -181,6 +181,10 @@ class EventDetector(Component):
         if "unrest" in names:
             names = (names - {"unrest"}) | ({"riot"} if riot_dead else set())
             cues = [c for c in cues if str(c.value) in names]
+        if "communal" in names and self._fighters_named(doc):
+            # "des violences intercommunautaires ... imputées à des Koglweogo": a militia's acts, not crowds
+            names = names - {"communal"}
+            cues = [c for c in cues if str(c.value) in names]
         if self._unrest(doc, names, mentions):
             # "Des supermarchés ont été pillés et incendiés par des groupes de jeunes"
             names = names | {"riot"}
@@ -489,6 +493,16 @@ class EventDetector(Component):
                 armies.append(army)
         spans = {(a.mention.start, a.mention.end) for a in armies}
         return [*(p for p in parts if (p.mention.start, p.mention.end) not in spans), *armies]
+
+    def _fighters_named(self, doc: Doc) -> bool:
+        """Whether the report names an armed party or a militia anywhere (read once per report)."""
+        found = doc.user_data.get("_fighters_named")
+        if found is None:
+            roles = {str(m.value[0]) for m in doc.of_kind("term")}
+            roles |= {self._actor_role(self.resources.actor(str(m.value))) for m in doc.of_kind("actor")}
+            found = bool(roles & {"armed", "militia"})
+            doc.user_data["_fighters_named"] = found
+        return bool(found)
 
     def _group(self, victim: str) -> str:
         """The victim group a figure counts, named actors by their role ("trois soldats" and "trois

@@ -47,6 +47,8 @@ class RuleBook:
         )
         if role in ("protester", "rioter"):
             initiators = initiators | {"crowd"}  # "protesters attacked the embassy"
+        if role in (None, "civilian", "protester", "rioter"):
+            initiators = initiators | {"unnamed"}  # "clashes between Agni and Dioula youths"
         for rule, any_of, all_of, none_of, groups, words in self._rule_sets:
             if any_of is not None and not names & any_of:
                 continue
