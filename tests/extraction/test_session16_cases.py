@@ -310,3 +310,31 @@ def test_communal_violence_by_a_named_militia_stays_its_attack(extractor: Extrac
     )
     (event,) = extractor.extract(text, published=DAY)
     assert (event.sub_event_type, event.actor1_id) == ("Attack", "koglweogo")
+
+
+def test_money_is_no_toll(extractor: Extractor) -> None:
+    text = (
+        "On Thursday gunmen blocked the Shinkafi–Sabon Birni road and robbed cattle traders of about ₦12 "
+        "million, shooting one of the traders dead."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert event.fatalities != 12_000_000
+
+
+def test_another_group_of_bandits_is_another_event(extractor: Extractor) -> None:
+    text = (
+        "Bandits killed five people in a pre-dawn raid on Sayaya village in Matazu on Thursday, police "
+        "said. On Wednesday, another group of bandits attacked a procession at Rugar Kusa village in Musawa, "
+        "killing nine people according to the police count; some residents put the toll at 25 or more."
+    )
+    events = extractor.extract(text, published=DAY)
+    assert sorted(e.fatalities or 0 for e in events) == [5, 9]
+
+
+def test_a_first_figure_a_source_gave_gives_way_to_the_next(extractor: Extractor) -> None:
+    text = (
+        "Des coups de feu ont éclaté jeudi soir à Kidal entre deux groupes. Une source militaire a d'abord "
+        "parlé d'au moins un mort ; le ministère de la Défense a ensuite avancé le chiffre de quatre morts."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert event.fatalities == 4

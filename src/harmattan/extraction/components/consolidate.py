@@ -298,6 +298,8 @@ def _told_apart(doc: Doc, cl: Cluster) -> bool:
 _ANOTHER = re.compile(
     r"\b(?:in|during)\s+(?:a|an)\s+(?:separate|second|other|another|different)\s+(?:attack|incident|raid|ambush)|"
     r"\banother\s+(?:attack|incident|raid|ambush)\b|"
+    # "On Sunday, another group of bandits attacked a procession": other doers, another occurrence
+    r"\banother\s+(?:group|gang|band)\s+of\b|\bun\s+autre\s+groupe\s+d|"
     r"\b(?:dans|lors d)\s+une\s+(?:autre|seconde|deuxieme)\s+(?:attaque|embuscade|incursion)|"
     r"\bune\s+attaque\s+distincte\b|\bdans\s+une\s+attaque\s+separee\b|"
     # "Quelques heures plus tôt, ... 14 personnes avaient été tuées à Tadaryat": an earlier occurrence

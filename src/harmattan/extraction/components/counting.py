@@ -46,7 +46,11 @@ def count_casualties(
     (figure, victim group, mention); ``group`` names the victim group a role or "actor:id" counts,
     ``is_state`` tells a country's name from a party's."""
     numbers = [
-        m for m in mentions if m.kind in ("number", "vague") and not _unit_follows(doc, m, non_person_units)
+        m
+        for m in mentions
+        if m.kind in ("number", "vague")
+        and not _unit_follows(doc, m, non_person_units)
+        and not _MONEY_BEFORE.search(doc.text, max(0, m.start - 5), m.start)  # "robbed them of ₦12 million"
     ]
     # "one" counts when a person or the casualty word follows: "one villager", "One dead in attack"
     cas_starts = {
@@ -194,6 +198,8 @@ _AFTER_RELATIVE = re.compile(
     r"\s+(?:its|the|a|an|his|her|their|le|la|l'|son|sa|leur)\s*[\w'’-]+(?:\s+[\w'’-]+)?\s*,\s*"
     r"(?:who|which|whose|qui|dont)\b[^.;]{0,140},\s*(?:and|et)\s+$"
 )
+_TOLL_NAMED = re.compile(r"\b(?:toll|death toll|bilan|count|figure|chiffre)\b")
+_MONEY_BEFORE = re.compile(r"(?:[₦$€£¥]|\bUS\$|\bN(?=\d))\s?$")
 _QUOTE_END = re.compile(r"[»”\"]\s*,")
 _CONTRAST = re.compile(r"\b(?:but|while|whereas|mais|tandis qu|tandis que|alors qu|alors que)\b")
 
@@ -205,7 +211,14 @@ def _alternatives(doc: Doc, figures: list[tuple[int, str, Mention]]) -> list[tup
     ordered = sorted(range(len(out)), key=lambda i: out[i][2].start)
     for prev, cur in itertools.pairwise(ordered):
         (_, v0, m0), (n, v1, m1) = out[prev], out[cur]
-        if (v0 == v1 or "any" in (v0, v1)) and _CONTRAST.search(doc.folded, m0.end, m1.start):
+        # "killing nine people according to the police count; some residents put the toll at 25"
+        other_clause = (
+            ";" in doc.text[m0.end : m1.start]
+            and v1 == "any"
+            and _TOLL_NAMED.search(doc.folded, max(m0.end, m1.start - 40), m1.start) is not None
+        )
+        contrast = other_clause or _CONTRAST.search(doc.folded, m0.end, m1.start) is not None
+        if (v0 == v1 or "any" in (v0, v1)) and contrast:
             out[cur] = (n, "alt", m1)
     return out
 
@@ -496,6 +509,8 @@ _TOLL_EARLIER = re.compile(
     r"|initially|initialement|dans un premier temps|had first|first (?:announced|reported|gave)"
     # "Les premières informations faisaient état de dix morts", "early reports said"
     r"|premieres informations|first reports|early reports|initial reports"
+    # "Une source de la Minusma a d'abord parlé d'au moins un mort ; le ministère a ensuite avancé quatre"
+    r"|\b(?:a|ont)\s+d abord\s+(?:parle|fait etat|annonce|evoque|indique)|\b(?:evoquaient|evoquait)\s+d abord"
     # "The ministry had said on Thursday that 25 soldiers died": a figure told before the report's
     r"|\b(?:had|avait|avaient)\s+(?:d abord\s+)?"
     r"(?:said|announced|reported|given|put|annonce|indique|fait etat)"
