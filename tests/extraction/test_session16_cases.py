@@ -338,3 +338,18 @@ def test_a_first_figure_a_source_gave_gives_way_to_the_next(extractor: Extractor
     )
     (event,) = extractor.extract(text, published=DAY)
     assert event.fatalities == 4
+
+
+def test_a_city_of_half_a_million_beats_a_small_seat_of_its_name(extractor: Extractor) -> None:
+    text = "La colère contre le couvre-feu a viré à l'émeute jeudi à Touba, siège de la confrérie mouride."
+    (event,) = extractor.extract(text, published=DAY)
+    assert (event.country, event.actor1_id) == ("SN", "rioters-sn")
+
+
+def test_who_evacuated_the_wounded_is_no_party(extractor: Extractor) -> None:
+    text = (
+        "Une mission d'escorte des Forces armées maliennes est tombée dans une embuscade jeudi entre Boni et "
+        "Nokara. Deux militaires ont été tués et sept blessés, évacués par l'aviation malienne."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert (event.actor1_id, event.actor2_id) == ("unidentified-armed-group", "ml-military")

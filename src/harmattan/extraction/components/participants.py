@@ -237,6 +237,10 @@ _GIVEN_BY = re.compile(
     r"(?:communique|donne|publie|fourni|released|given|issued|published|provided)\w*\s+(?:\w+\s+)?(?:par|by)\s+"
     r"(?:(?:l|la|le|les|the)\s+)?$"
 )
+_HELPER_BEFORE = re.compile(
+    r"\b(?:evacues?|evacuees?|evacuated|airlifted|flown|soignes?|treated|rescued|secourus?|transportes?)"
+    r"\s+(?:\w+\s+){0,2}?(?:par|by)\s+(?:(?:the|l|la|le|les|des)\s+)?$"
+)
 _BRACKET = re.compile(r"\s*\([^()\n]{1,40}\)")
 _CLAUSE_END = re.compile(r"[,»\"”]\s*(?:a\s+|ont\s+)?$")
 
@@ -265,6 +269,8 @@ def is_source(doc: Doc, m: Mention) -> bool:
         # verb's subject follows it (an inversion), so the party before the comma does not report
         return not doc.clean[end : end + 2].lstrip().startswith(",")
     before = doc.folded[max(0, m.start - 40) : m.start]
+    if _HELPER_BEFORE.search(before):
+        return True  # "sept blessés, évacués par l'aviation malienne": who carried the wounded fought no one
     if _SOURCE_PREPOSITION.search(doc.folded[max(0, m.start - 60) : m.start]):
         return True  # "selon l'armée", "according to the army"
     if _GIVEN_BY.search(before):

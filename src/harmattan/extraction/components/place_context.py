@@ -17,6 +17,16 @@ from harmattan.regions.text import fold
 FEATURE_RANK = {"P.PPLC": 5, "P.PPLA": 4, "P.PPLA2": 3, "P.PPLA3": 2, "P.PPL": 1}
 
 
+#: a town this populous ranks with the region seats, however GeoNames codes it (Touba, Senegal: 529,000)
+BIG_CITY = 200_000
+
+
+def _rank(place: Any) -> int:
+    if place.feature == "P.PPL" and int(place.population or 0) >= BIG_CITY:
+        return FEATURE_RANK["P.PPLA"]
+    return FEATURE_RANK.get(place.feature, 0)
+
+
 def homonym_score(
     place: Any,
     countries: list[str],
@@ -36,7 +46,7 @@ def homonym_score(
         in_area,
         _in_direction(place, (directions or {}).get(str(place.country), [])),
         populated,
-        FEATURE_RANK.get(place.feature, 0),
+        _rank(place),
         int(name is not None and fold(str(place.name)) == name),
         int(place.population or 0),
     )
