@@ -353,3 +353,14 @@ def test_who_evacuated_the_wounded_is_no_party(extractor: Extractor) -> None:
     )
     (event,) = extractor.extract(text, published=DAY)
     assert (event.actor1_id, event.actor2_id) == ("unidentified-armed-group", "ml-military")
+
+
+def test_a_police_rank_before_a_name_is_no_armed_coalition(extractor: Extractor) -> None:
+    text = (
+        "Gunmen suspected to be members of the Lakurawa group killed at least 13 members of a local "
+        "vigilante group near Morai, in Kebbi State, on Thursday. Kebbi police spokesman CSP Nafiu Abubakar "
+        "did not answer calls. The raiders drove off cattle; such raids and killings have hit the two states "
+        "for months."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert (event.actor1_id, event.fatalities) == ("lakurawa", 13)

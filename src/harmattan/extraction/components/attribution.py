@@ -19,7 +19,9 @@ _BLAMED_ON = re.compile(
     # "les autorités attribuent ce massacre à la katiba Macina": a few words may stand between
     r"\b(?:imput\w*|attribu\w*|blamed on|blamed|blames?|mis en cause|mettent en cause|met en cause|"
     # "pour les autorités, l'attaque est l'œuvre de Boko Haram", "the work of"
-    r"l (?:oe|œ)uvre|the work|accus\w*)\s+"
+    r"l (?:oe|œ)uvre|the work|accus\w*|"
+    # "gunmen suspected to be members of the Lakurawa group", "des hommes présumés membres du JNIM"
+    r"suspected to be|believed to be|thought to be|soupconnes d etre|presumes|presume)\s+"
     r"(?:(?:ce|cette|ces|the|this|these|massacre|attaque|attack|killings?|tuerie|attentat|l|assaut|assault|"
     r"raid|embuscade|ambush)\s+)*"
     r"(?:(?:a|aux|au|to|on|des|de|du|d|les|la|le|l|the|membres|members|of|groupes?|group|d autodefense)"

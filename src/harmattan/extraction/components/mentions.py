@@ -408,6 +408,12 @@ class ActorMentions(Component):
             hits = [h for h in hits if (h.start, h.end) not in areas]
         for hit in hits:
             text, actor_id = hit.entry.value
+            if (
+                doc.text[hit.start : hit.end].isupper()
+                and _RANK_BEFORE_NAME.match(doc.text, hit.end)
+                and _SPOKESMAN_BEFORE.search(doc.folded, max(0, hit.start - 30), hit.start)
+            ):
+                continue  # "police spokesman CSP Nafiu Abubakar": a rank before a name, not the coalition
             resolved = self.resources.resolve_alias(text, actor_id, doc.published, doc.country)
             doc.mentions.append(
                 Mention(
@@ -440,6 +446,18 @@ class ActorMentions(Component):
         if len(counts) != 1:
             return None  # forces of two countries: the places must tell
         return next(iter(counts))
+
+
+# an acronym followed by a person's first name and surname: a rank or title ("CSP Nafiu Abubakar")
+_RANK_BEFORE_NAME = re.compile(
+    r" [A-ZÀ-Ý][a-zà-ÿ]+ [A-ZÀ-Ý][a-zà-ÿ]+(?: [A-ZÀ-Ý][a-zà-ÿ]+)?\b(?! (?:and|et)\b)"
+)
+
+
+_SPOKESMAN_BEFORE = re.compile(
+    r"\b(?:spokesman|spokesperson|spokeswoman|porte parole|commissioner|commissaire|police|officer|officier)"
+    r"\s+$"
+)
 
 
 def _drop_shadowed(doc: Doc) -> None:
