@@ -364,3 +364,21 @@ def test_a_police_rank_before_a_name_is_no_armed_coalition(extractor: Extractor)
     )
     (event,) = extractor.extract(text, published=DAY)
     assert (event.actor1_id, event.fatalities) == ("lakurawa", 13)
+
+
+def test_a_vague_figure_and_others_add_up(extractor: Extractor) -> None:
+    text = (
+        "Une frappe de drone de l'armée malienne a tué une dizaine d'enfants et quatre autres personnes "
+        "jeudi soir à Douna."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert event.fatalities == 14
+
+
+def test_polling_stations_are_no_dead(extractor: Extractor) -> None:
+    text = (
+        "Jeudi, dans le nord, le président d'un bureau de vote a été tué par des jihadistes, et 490 bureaux "
+        "sur 23 000 n'ont pas pu ouvrir."
+    )
+    (event,) = extractor.extract(text, published=DAY)
+    assert event.fatalities != 490

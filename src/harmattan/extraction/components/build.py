@@ -307,11 +307,16 @@ def _fatalities(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], count_ne
         # a precise figure ("seventy-one") beats a vague one ("dozens") for the same dead; "seven soldiers
         # were killed ... the army killed dozens of terrorists" counts two groups
         precise = {victim for _, victim, m in figures if m.kind == "number"}
+        # "une dizaine d'enfants et quatre autres personnes": more dead: the vague figure counts
+        others = {
+            m.sentence for _, _, m in figures if m.kind == "number" and _OTHERS.match(doc.folded, m.end)
+        }
         for cand in cl.members:
             for n, victim, m in cand.counts.get(kind, []):
                 if (
                     m.kind == "vague"
                     and precise
+                    and m.sentence not in others
                     and (victim in precise or "any" in {victim, *precise} or _sole_figure(m))
                 ):
                     continue
@@ -351,6 +356,9 @@ def _fatalities(doc: Doc, cl: Any, ev: Event, evidence: list[Evidence], count_ne
             ev.fatalities = (ev.fatalities or 0) + bombers
             evidence[:] = [e for e in evidence if e.rule != "default:no-death-reported"]
             evidence.append(_ev(doc, "fatalities", told, "casualties:bombers"))
+
+
+_OTHERS = re.compile(r"\s+(?:autres|other|others|more)\b")
 
 
 @functools.lru_cache(maxsize=1)
