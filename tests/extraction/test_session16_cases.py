@@ -382,3 +382,20 @@ def test_polling_stations_are_no_dead(extractor: Extractor) -> None:
     )
     (event,) = extractor.extract(text, published=DAY)
     assert event.fatalities != 490
+
+
+def test_people_a_possessive_lists_after_a_figure_each_count(extractor: Extractor) -> None:
+    for text in (
+        "Six French aid workers, their Nigerien driver and a local guide were shot dead on Thursday by "
+        "gunmen on motorbikes near Kouré.",
+        "Six humanitaires français, leur chauffeur nigérien et leur guide ont été tués jeudi par des hommes "
+        "armés près de Kouré.",
+    ):
+        (event,) = extractor.extract(text, published=DAY)
+        assert event.fatalities == 8, text
+
+
+def test_a_listed_single_is_counted_once(extractor: Extractor) -> None:
+    text = "Two soldiers, their driver and a guide were killed on Thursday near Kouré."
+    (event,) = extractor.extract(text, published=DAY)
+    assert event.fatalities == 4

@@ -12,6 +12,7 @@ from harmattan.extraction.components.singular import (
     one_before,
     one_person_noun_at,
     one_victim,
+    possessive_singles,
 )
 from harmattan.extraction.doc import Doc, Mention
 
@@ -118,6 +119,13 @@ def count_casualties(
                     and not any(picked[-1].end <= o.start < n.start for o in cas)
                 ):
                     picked.append(n)
+        if picked and picked[-1].end <= cue.start and _CASUALTY[str(cue.value)] == "killed":
+            # "Six French aid workers, their Nigerien driver and a local guide were shot dead"
+            for single, det in possessive_singles(doc, cue, picked[0].end):
+                if det in {n.start for n in picked}:
+                    continue  # "their driver and a guide": "a" already counted with the figure
+                used.add(det)  # "a local guide": its "a" is counted here, not again as a listed single
+                counts.setdefault("killed", []).append((1, "listed", single))
         if picked and picked[-1].end <= cue.start:
             # "Deux policiers, un douanier et un civil ont été tués": each one listed after the figure counts
             for n in numbers:

@@ -177,3 +177,32 @@ def one_before(doc: Doc, cue: Mention, number: Mention) -> Mention | None:
 
 def _mention(doc: Doc, cue: Mention, start: int, end: int) -> Mention:
     return Mention("number", start, end, doc.text[start:end], 1, cue.sentence, "number:singular-victim")
+
+
+_POSSESSIVE_ITEM = re.compile(
+    # "leur chauffeur nigérien et leur guide": an adjective may follow the noun before the next item
+    r"(?i)(?:\s+[^\s,;.]+)?\s*(?:,\s*(?:and\s+|et\s+)?|\s+(?:and|et)\s+)"
+    r"(?P<det>their|his|her|its|leur|son|sa|an|a|une|un)\s+"
+)
+_POSSESSIVE = frozenset({"their", "his", "her", "its", "leur", "son", "sa"})
+
+
+def possessive_singles(doc: Doc, cue: Mention, after: int) -> list[tuple[Mention, int]]:
+    """ "Six French aid workers, their Nigerien driver and a local guide were shot dead": each person named
+    in the list after the figure, from a possessive on, is one more dead (and where its determiner starts)."""
+    out: list[tuple[Mention, int]] = []
+    first = _POSSESSIVE_ITEM.search(doc.text, after, cue.start)
+    if (
+        first is None
+        or first.group("det").lower() not in _POSSESSIVE
+        or not re.fullmatch(r"[\w'’ -]*", doc.text[after : first.start()])
+    ):
+        return out  # the figure's own noun, then a possessive, with no other clause between
+    pos = first.start()
+    while (item := _POSSESSIVE_ITEM.match(doc.text, pos, cue.start)) is not None:
+        noun = _noun_next(1).match(doc.folded, item.end() - 1, cue.start)
+        if noun is None:
+            break
+        out.append((_mention(doc, cue, item.end(), noun.end()), item.start("det")))
+        pos = noun.end()
+    return out
