@@ -399,3 +399,9 @@ def test_a_listed_single_is_counted_once(extractor: Extractor) -> None:
     text = "Two soldiers, their driver and a guide were killed on Thursday near Kouré."
     (event,) = extractor.extract(text, published=DAY)
     assert event.fatalities == 4
+
+
+def test_the_figure_after_killing_is_its_object(extractor: Extractor) -> None:
+    text = "Five suicide bombers blew themselves up in Maiduguri on Thursday, killing at least 36 people."
+    (event,) = extractor.extract(text, published=DAY)
+    assert (event.fatalities, event.actor1_id) == (36, "unidentified-armed-group")

@@ -206,6 +206,7 @@ _AFTER_RELATIVE = re.compile(
     r"\s+(?:its|the|a|an|his|her|their|le|la|l'|son|sa|leur)\s*[\w'’-]+(?:\s+[\w'’-]+)?\s*,\s*"
     r"(?:who|which|whose|qui|dont)\b[^.;]{0,140},\s*(?:and|et)\s+$"
 )
+_ACTIVE_PARTICIPLES = frozenset({"killing", "tuant"})
 _TOLL_NAMED = re.compile(r"\b(?:toll|death toll|bilan|count|figure|chiffre)\b")
 _MONEY_BEFORE = re.compile(r"(?:[₦$€£¥]|\bUS\$|\bN(?=\d))\s?$")
 _QUOTE_END = re.compile(r"[»”\"]\s*,")
@@ -529,6 +530,8 @@ _TOLL_EARLIER = re.compile(
 def _pick(
     doc: Doc, before: list[Mention], after: list[Mention], cue: Mention, persons: list[Mention]
 ) -> list[Mention]:
+    if after and doc.folded[cue.start : cue.end] in _ACTIVE_PARTICIPLES:
+        return after[:1]  # "Five suicide bombers blew themselves up ..., killing at least 36 people"
     strong = [n for n in before if n.rule != "number:words-weak"]
     # "Un mort et deux blessés", "One dead": the word right before the casualty word is its figure
     if not strong and before and cue.start - before[-1].end <= 2:
