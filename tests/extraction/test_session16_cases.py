@@ -405,3 +405,12 @@ def test_the_figure_after_killing_is_its_object(extractor: Extractor) -> None:
     text = "Five suicide bombers blew themselves up in Maiduguri on Thursday, killing at least 36 people."
     (event,) = extractor.extract(text, published=DAY)
     assert (event.fatalities, event.actor1_id) == (36, "unidentified-armed-group")
+
+
+def test_an_army_named_by_its_operation_is_that_operation(extractor: Extractor) -> None:
+    text = (
+        "France's special forces of the Sabre task force formally ended their mission in Burkina Faso on "
+        "Sunday with a flag-lowering ceremony at their base at Kamboinsin, on the outskirts of Ouagadougou."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2023, 2, 20))
+    assert (event.actor1_id, event.actor2_id) == ("sabre", "bf-military")

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from harmattan.extraction.components.candidates import Participant
-from harmattan.extraction.doc import Doc
+from harmattan.extraction.doc import Doc, Mention
 from harmattan.records import Event, Evidence
 
 
@@ -28,6 +28,22 @@ def set_actor(doc: Doc, ev: Event, evidence: list[Evidence], n: int, p: Particip
     setattr(ev, f"inter{n}", p.inter)
     for f in (f"actor{n}", f"actor{n}_id", f"inter{n}"):
         evidence.append(doc.evidence(f, p.mention, p.mention.rule))
+
+
+def named_component(doc: Doc, ev: Event, actor_id: str | None, res: Any) -> Mention | None:
+    """ "France's special forces of the Sabre task force", "French troops of the Barkhane force": the
+    mention of an operation the report names that is a ``component_of`` this army on the event's day."""
+    if res is None or not actor_id or not actor_id.endswith("-military"):
+        return None
+    day = ev.event_date or doc.published
+    for m in doc.of_kind("actor"):
+        for link in getattr(res.actor(str(m.value)), "affiliations", None) or ():
+            if link.type != "component_of" or link.target != actor_id:
+                continue
+            if day is not None and ((link.start and day < link.start) or (link.end and day > link.end)):
+                continue
+            return m
+    return None
 
 
 def on_event_date(doc: Doc, ev: Event, p: Participant, res: Any) -> Participant:

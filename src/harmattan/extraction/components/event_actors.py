@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from harmattan.extraction.components.actor_fields import set_actor, set_default, swap_actors
+from harmattan.extraction.components.actor_fields import named_component, set_actor, set_default, swap_actors
 from harmattan.extraction.components.attribution import attribute, claimed_against_forces
 from harmattan.extraction.components.events import Candidate, Participant
 from harmattan.extraction.components.interstate import state_country
@@ -105,6 +105,7 @@ def set_actors(
         set_default(doc, ev, evidence, 2, target, 7, res, head.sentence, "default:civilians-arrested")
     _mission_targeted(doc, cl, ev, evidence, res)
     _pact_between_states(ev, res)
+    _operation_named(doc, ev, evidence, res)
     _host_forces_take_over(doc, head, ev, evidence, res)
     lone_government = ev.actor1_id is None and str(ev.actor2_id).endswith("-government")
     if lone_government and any(c.plover for c in cl.members):
@@ -326,6 +327,21 @@ def _pact_between_states(ev: Event, res: Any) -> None:
             setattr(ev, f"actor{n}", str(state.name))
             setattr(ev, f"actor{n}_id", str(state.id))
             setattr(ev, f"inter{n}", int(state.inter))
+
+
+def _operation_named(doc: Doc, ev: Event, evidence: list[Evidence], res: Any) -> None:
+    """An army the report also names by its operation ("the Sabre task force", "Barkhane troops") is that
+    operation; named twice, it is one party."""
+    m = named_component(doc, ev, ev.actor1_id, res)
+    if m is None:
+        return
+    actor = res.actor(str(m.value))
+    ev.actor1, ev.actor1_id, ev.inter1 = str(actor.name), str(actor.id), int(actor.inter)
+    evidence[:] = [e for e in evidence if e.field not in ("actor1", "actor1_id", "inter1")]
+    evidence.extend(doc.evidence(f, m, m.rule) for f in ("actor1", "actor1_id", "inter1"))
+    if ev.actor2_id == ev.actor1_id:
+        ev.actor2, ev.actor2_id, ev.inter2 = None, None, 0
+        evidence[:] = [e for e in evidence if e.field not in ("actor2", "actor2_id", "inter2")]
 
 
 def _host_forces_take_over(doc: Doc, head: Candidate, ev: Event, evidence: list[Evidence], res: Any) -> None:
