@@ -381,11 +381,11 @@ def _conservative(sentences: list[dict[str, int]]) -> int:
     updates = [per["update"] for per in sentences if "update" in per]
     if updates:
         return max(updates)  # "the toll has risen to 15": the latest toll replaces the others
-    sentences = [dict(per) for per in sentences]
-    alts = [per.pop("alt") for per in sentences if "alt" in per]
+    alts = [per["alt"] for per in sentences if "alt" in per]
     if alts:
         # another party's figure for the same dead: the smaller of the two tolls
-        rest = [per for per in sentences if per]
+        rest = [{r: n for r, n in per.items() if r != "alt"} for per in sentences]
+        rest = [per for per in rest if per]
         return min(min(alts), _conservative(rest)) if rest else min(alts)
     roles: dict[str, int] = {}
     for per in sentences:

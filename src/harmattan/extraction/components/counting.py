@@ -119,13 +119,14 @@ def count_casualties(
                     and not any(picked[-1].end <= o.start < n.start for o in cas)
                 ):
                     picked.append(n)
-        if picked and picked[-1].end <= cue.start and _CASUALTY[str(cue.value)] == "killed":
+        kind = _CASUALTY[str(cue.value)]
+        if picked and picked[-1].end <= cue.start and kind == "killed":
             # "Six French aid workers, their Nigerien driver and a local guide were shot dead"
             for single, det in possessive_singles(doc, cue, picked[0].end):
                 if det in {n.start for n in picked}:
                     continue  # "their driver and a guide": "a" already counted with the figure
                 used.add(det)  # "a local guide": its "a" is counted here, not again as a listed single
-                counts.setdefault("killed", []).append((1, "listed", single))
+                counts.setdefault(kind, []).append((1, "listed", single))
         if picked and picked[-1].end <= cue.start:
             # "Deux policiers, un douanier et un civil ont été tués": each one listed after the figure counts
             for n in numbers:
@@ -136,7 +137,6 @@ def count_casualties(
                     and (_coordinated(doc, picked[-1], n) or _listed(doc, picked[-1], n, persons))
                 ):
                     picked.append(n)
-        kind = _CASUALTY[str(cue.value)]
         whole: list[Mention] | None = None  # the subject's list of single victims, read once per cue
         if (
             kind == "killed"

@@ -36,7 +36,7 @@ from harmattan.extraction.components.place_words import (
     person_name,
     site_named,
 )
-from harmattan.extraction.components.unlisted_places import unlisted_villages, village_at
+from harmattan.extraction.components.unlisted_places import most_named, unlisted_villages, village_at
 from harmattan.extraction.doc import Doc, Mention
 from harmattan.extraction.lexicon import load_taxonomy, resolve_overlaps
 from harmattan.extraction.pipeline import Component, register
@@ -157,9 +157,8 @@ class PlaceMentions(Component):
         found.extend(unlisted_villages(doc, found, self.resources.common_place_words, self._known))
         doc.mentions.extend(sorted(found, key=lambda m: m.start))
         if doc.country is None:
-            named = [m.value.place.country for m in doc.mentions if m.kind == "place"]
-            # ties go to the country named first (a set's order changes with the hash seed)
-            doc.country = max(dict.fromkeys(named), key=named.count) if named else _dateline_country(doc)
+            named = [str(m.value.place.country) for m in doc.mentions if m.kind == "place"]
+            doc.country = most_named(named) or _dateline_country(doc)
         return doc
 
     def _designated_areas(self, doc: Doc, found: list[Mention], countries: list[str]) -> list[Mention]:

@@ -209,13 +209,16 @@ class UnplacedVillage:
 _NAMES_A_VILLAGE = re.compile(r"(?:village|hamlet|hameau|localit|island|ile|settlement)")
 
 
+def most_named(countries: list[str]) -> str | None:
+    """The country named most often; a tie goes to the one named first (a set's order changes with the
+    hash seed)."""
+    return max(dict.fromkeys(countries), key=countries.count) if countries else None
+
+
 def _country_told(doc: Doc, found: list[Mention], sentence: int) -> str | None:
     """The country most places of the report lie in, else the first one the sentence names."""
-    countries = [str(m.value.place.country) for m in found]
-    if countries:
-        return max(dict.fromkeys(countries), key=countries.count)
     named = [str(m.value) for m in doc.of_kind("country", sentence)]
-    return named[0] if named else None
+    return most_named([str(m.value.place.country) for m in found]) or (named[0] if named else None)
 
 
 def _area_of(found: list[Mention], country: str) -> tuple[str | None, str | None]:
